@@ -1,0 +1,20 @@
+//! The data layer: every dataset of the paper, typed, with provenance.
+//!
+//! `build.rs` validates `data/` and generates the statics included here; `model` holds the types,
+//! `parse` the shared reading rules, `format` the number formatting per language, `registry`
+//! the look-ups. Nothing in this layer knows about drawing or the UI.
+
+pub mod format;
+pub mod model;
+pub mod parse;
+pub mod registry;
+
+pub use model::*;
+
+mod generated {
+    #![allow(clippy::all)]
+    use super::model::*;
+    include!(concat!(env!("OUT_DIR"), "/data_gen.rs"));
+}
+
+pub use generated::{DATASETS, GLOSSARY, PAPER, SECTIONS, UNITS};

@@ -1,0 +1,231 @@
+//! Typed records for every dataset of the paper, with their provenance.
+//!
+//! Layer: data. `build.rs` fills these types from `data/*.csv` and `data/datasets.toml` as
+//! `static` items; the rest of the app only reads them. No drawing or UI code here.
+
+pub use super::parse::Qualifier;
+
+/// The two languages of the atlas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+impl Lang {
+    /// BCP 47 tag, for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+
+    /// Pick a language from a browser language tag: Chinese for any `zh*`, English otherwise.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A text in both languages: Chinese as in the paper, English as our translation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct L {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+impl L {
+    pub const fn new(zh: &'static str, en: &'static str) -> L {
+        L { zh, en }
+    }
+
+    pub fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A unit as the paper prints it, and how the English edition renders it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub id: &'static str,
+    /// Exactly as printed in the paper ("亿美元", "万 Teu").
+    pub zh: &'static str,
+    /// English unit after the decimal shift ("US$ billion").
+    pub en: &'static str,
+    /// Power of ten from the printed number to the English number (亿 → billion is −1).
+    pub en_shift: i8,
+}
+
+impl Unit {
+    pub fn is_percent(&self) -> bool {
+        self.id == "pct" || self.id == "pp"
+    }
+}
+
+/// Where a value comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Printed in the paper.
+    Stated,
+    /// Computed by the atlas from printed figures; the formula travels with the value.
+    Derived,
+    /// Found outside the paper; the row names its source.
+    Supplementary,
+    /// Computed from supplementary figures.
+    SupplementaryDerived,
+}
+
+impl Status {
+    pub fn is_derived(self) -> bool {
+        matches!(self, Status::Derived | Status::SupplementaryDerived)
+    }
+    pub fn is_supplementary(self) -> bool {
+        matches!(self, Status::Supplementary | Status::SupplementaryDerived)
+    }
+}
+
+/// One figure.
+#[derive(Debug, PartialEq)]
+pub struct Value {
+    /// The number in the printed unit.
+    pub x: f64,
+    /// Upper end of a printed range ("10~15" days).
+    pub hi: Option<f64>,
+    /// Digits as printed, with the PDF's splits joined ("6644.51", "1/3", "10~15"); for derived
+    /// values, the computed number rounded to the dataset's stated decimals.
+    pub text: &'static str,
+    pub qual: Qualifier,
+    pub status: Status,
+    /// The derivation formula over column ids and `row:column` references.
+    pub expr: Option<&'static str>,
+}
+
+impl Value {
+    /// The value used to draw a bar: for a range, its midpoint.
+    pub fn plot_x(&self) -> f64 {
+        match self.hi {
+            Some(hi) => (self.x + hi) / 2.0,
+            None => self.x,
+        }
+    }
+}
+
+/// A cell of a dataset row.
+#[derive(Debug, PartialEq)]
+pub struct Cell {
+    pub value: Option<Value>,
+    /// The unit of this cell (the column's unit, or the row's own unit).
+    pub unit: Option<&'static Unit>,
+}
+
+/// A value column.
+#[derive(Debug, PartialEq)]
+pub struct Column {
+    pub id: &'static str,
+    pub label: L,
+    /// `None` when each row names its own unit.
+    pub unit: Option<&'static Unit>,
+    /// Present when the whole column is derived.
+    pub expr: Option<&'static str>,
+}
+
+/// One row (a commodity, a partner, a port, a fact).
+#[derive(Debug, PartialEq)]
+pub struct Row {
+    pub key: &'static str,
+    pub label: L,
+    /// Linked entities: ISO 3166-1 alpha-3 codes, `ASEAN`/`EU`/`BRI`, `port:<id>`, `prov:<id>`, `region:<id>`.
+    pub entities: &'static [&'static str],
+    pub group: Option<L>,
+    pub measure: Option<L>,
+    pub detail: Option<L>,
+    /// The row's own period when it differs from the dataset's.
+    pub period: Option<L>,
+    /// The row's own section of the paper when it differs from the dataset's.
+    pub section: Option<&'static str>,
+    /// The row's own cited agency when it differs from the dataset's.
+    pub agency: Option<L>,
+    /// Source address of a supplementary row.
+    pub source: Option<&'static str>,
+    pub cells: &'static [Cell],
+    pub notes: &'static [&'static str],
+}
+
+/// What a data note is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoteKind {
+    /// The paper contradicts itself; the printed value is shown unchanged.
+    Inconsistency,
+    /// A limit on how the figures may be read.
+    Caveat,
+    /// How a figure was measured or checked.
+    Method,
+}
+
+/// A data note shown next to the data it concerns.
+#[derive(Debug, PartialEq)]
+pub struct Note {
+    pub id: &'static str,
+    pub kind: NoteKind,
+    pub text: L,
+    /// What it marks: `"*"` for the whole dataset, `"row"` or `"row:column"`.
+    pub cells: &'static [&'static str],
+}
+
+/// A dataset with its provenance.
+#[derive(Debug, PartialEq)]
+pub struct Dataset {
+    pub id: &'static str,
+    /// The page section it belongs to.
+    pub page: &'static str,
+    pub file: &'static str,
+    pub title: L,
+    /// The paper's section, as numbered in the paper ("一(四)2").
+    pub section: &'static str,
+    pub table: Option<u8>,
+    pub figure: Option<u8>,
+    pub agency: L,
+    /// The paper's reference marks for this data ("[2]", "④").
+    pub footnote: &'static str,
+    pub period: L,
+    pub caption: L,
+    pub supplementary: bool,
+    pub columns: &'static [Column],
+    pub rows: &'static [Row],
+    pub notes: &'static [Note],
+}
+
+/// A section of the page, following the paper.
+#[derive(Debug, PartialEq)]
+pub struct Section {
+    pub id: &'static str,
+    pub paper: &'static str,
+    pub title: L,
+    pub intro: L,
+}
+
+/// One glossary entry.
+#[derive(Debug, PartialEq)]
+pub struct GlossaryEntry {
+    pub zh: &'static str,
+    /// Accepted English renderings, preferred first.
+    pub en: &'static [&'static str],
+    /// Whether dataset labels are checked against this entry.
+    pub check: bool,
+    pub note: &'static str,
+}
+
+/// The paper itself.
+#[derive(Debug, PartialEq)]
+pub struct Paper {
+    pub title: L,
+    pub note: L,
+}

@@ -1,0 +1,15 @@
+//! Trade Atlas: China's 2023 foreign trade as described in the paper 外贸新质生产力.
+//!
+//! The data flows one way:
+//!
+//! ```text
+//! data/*.csv + data/datasets.toml   (build.rs validates and bakes them)
+//!         ▼
+//! data   typed records + provenance, number formatting
+//!         ▼
+//! chart  pure drawing on any plotters backend; returns a Layout for hit-testing
+//!         ▼
+//! ui     thin Leptos components (browser only)
+//! ```
+
+pub mod data;
