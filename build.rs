@@ -468,9 +468,9 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
                         }
                         Pending::Number { x, hi, text, qual }
                     }
-                    CellText::Formula(expr) => Pending::Formula {
+                    CellText::Formula(expr, own) => Pending::Formula {
                         expr,
-                        decimals,
+                        decimals: own.unwrap_or(decimals),
                         value: None,
                     },
                 }

@@ -12,4 +12,6 @@
 //! ui     thin Leptos components (browser only)
 //! ```
 
+pub mod chart;
 pub mod data;
+pub mod spec;

@@ -203,8 +203,8 @@ pub fn paper_section(s: &str, lang: Lang) -> String {
                 out.push_str(&(d + 1).to_string());
                 after_close = false;
             }
-            ('(' | '(', _) => out.push('.'),
-            (')' | ')', _) => after_close = true,
+            ('(' | '（', _) => out.push('.'),
+            (')' | '）', _) => after_close = true,
             ('0'..='9', _) => {
                 if after_close {
                     out.push('.');

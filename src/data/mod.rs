@@ -4,6 +4,7 @@
 //! `parse` the shared reading rules, `format` the number formatting per language, `registry`
 //! the look-ups. Nothing in this layer knows about drawing or the UI.
 
+pub mod export;
 pub mod format;
 pub mod model;
 pub mod parse;

@@ -117,8 +117,9 @@ pub enum CellText {
         text: String,
         qual: Qualifier,
     },
-    /// A derived value: a formula over other cells, written "=…".
-    Formula(String),
+    /// A derived value: a formula over other cells, written "=…", optionally ending in
+    /// " #N" to round the result to N decimals.
+    Formula(String, Option<u8>),
 }
 
 /// Read one decimal literal as printed: optional sign, digits, optional fraction.
@@ -145,9 +146,15 @@ pub fn parse_cell(raw: &str) -> Result<CellText, String> {
         return Ok(CellText::Empty);
     }
     if let Some(f) = s.strip_prefix('=') {
-        let f = f.trim();
+        let (f, decimals) = match f.rsplit_once(" #") {
+            Some((expr, d)) => (
+                expr.trim(),
+                Some(d.trim().parse::<u8>().map_err(|_| format!("bad decimals in '{raw}'"))?),
+            ),
+            None => (f.trim(), None),
+        };
         tokenize(f)?;
-        return Ok(CellText::Formula(f.to_string()));
+        return Ok(CellText::Formula(f.to_string(), decimals));
     }
     let (qual, rest) = [
         Qualifier::Over,
@@ -365,6 +372,16 @@ mod tests {
         assert!(parse_cell("6,644.51").is_err());
         assert!(parse_cell("15~10").is_err());
         assert!(parse_cell("1/0").is_err());
+    }
+
+    #[test]
+    fn formula_cells_may_name_their_decimals() {
+        assert_eq!(
+            parse_cell("=a:value - b:value #0").unwrap(),
+            CellText::Formula("a:value - b:value".into(), Some(0))
+        );
+        assert_eq!(parse_cell("=x * 2").unwrap(), CellText::Formula("x * 2".into(), None));
+        assert!(parse_cell("=x #two").is_err());
     }
 
     #[test]

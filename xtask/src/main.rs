@@ -1,1 +1,117 @@
-fn main() {}
+//! `cargo xtask <command>`: the project's commands (setup, dist, serve, test, bench).
+//! This file parses the command line and dispatches; each command lives in its module.
+
+mod bench;
+mod dist;
+mod serve;
+mod setup;
+mod test;
+mod util;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const COMMANDS: [(&str, &str); 7] = [
+    ("setup", "install what is missing: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates"),
+    ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils and the e2e npm packages"),
+    ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages)"),
+    ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/"),
+    ("test", "setup-test, then native tests, browser unit tests, release build, end-to-end tests"),
+    ("bench", "dist, then the raw/gzip/brotli size of every shipped file against the 300 KB brotli goal"),
+    ("help", "this list"),
+];
+
+fn help() {
+    println!("Trade Atlas tasks. Usage: cargo xtask <command>\n");
+    for (name, what) in COMMANDS {
+        println!("  {name:<20} {what}");
+    }
+}
+
+fn main() -> ExitCode {
+    util::prepend_tool_dirs_to_path();
+    // Paths given on the command line are relative to where the user stands.
+    let cwd = std::env::current_dir().unwrap_or_else(|_| util::root());
+    if let Err(e) = std::env::set_current_dir(util::root()) {
+        eprintln!("xtask: error: cannot enter the workspace root: {e}");
+        return ExitCode::FAILURE;
+    }
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let command = if args.is_empty() {
+        "help".to_string()
+    } else {
+        args.remove(0)
+    };
+    match dispatch(&command, args, &cwd) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("\nxtask {command}: error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
+    match command {
+        "setup" => {
+            util::no_more_args(command, &args)?;
+            setup::setup()
+        }
+        "setup-test" => {
+            util::no_more_args(command, &args)?;
+            setup::setup_test()
+        }
+        "dist" => {
+            util::no_more_args(command, &args)?;
+            dist::dist()
+        }
+        "serve" => {
+            let port = match util::take_option(&mut args, "--port")? {
+                Some(p) => p
+                    .parse::<u16>()
+                    .map_err(|_| format!("--port {p}: not a port number"))?,
+                None => 8080,
+            };
+            // Hidden: serve another directory without building.
+            let dir = site_dir(&mut args, cwd)?;
+            util::no_more_args(command, &args)?;
+            serve::serve_forever(&dir, port)
+        }
+        "test" => {
+            util::no_more_args(command, &args)?;
+            test::test()
+        }
+        "bench" => {
+            // Hidden: measure another directory without building.
+            let dir = site_dir(&mut args, cwd)?;
+            util::no_more_args(command, &args)?;
+            bench::bench(&dir)
+        }
+        "help" | "--help" | "-h" => {
+            help();
+            Ok(())
+        }
+        other => {
+            help();
+            Err(format!("unknown command `{other}`"))
+        }
+    }
+}
+
+/// The hidden `--dir PATH` option, or else `dist/` freshly built by `dist`.
+fn site_dir(args: &mut Vec<String>, cwd: &Path) -> util::Result<PathBuf> {
+    match util::take_option(args, "--dir")? {
+        Some(dir) => {
+            let dir = cwd.join(dir);
+            if dir.is_dir() {
+                Ok(dir)
+            } else {
+                Err(format!("--dir {}: not a directory", dir.display()))
+            }
+        }
+        None => {
+            dist::dist()?;
+            Ok(dist::dist_dir())
+        }
+    }
+}

@@ -1,0 +1,223 @@
+//! The chart layer: pure drawing of chart specs on any plotters backend.
+//!
+//! Layer: chart. Knows nothing of Leptos or the DOM. A `ChartSpec` says what to draw (labels
+//! and values already formatted for the reader's language); `draw` paints it on a
+//! `DrawingArea` and returns a `Layout` the UI uses to turn a pointer position into a datum.
+//! Only `canvas.rs` (browser) and `svg.rs` create backends.
+
+pub mod bars;
+#[cfg(target_arch = "wasm32")]
+pub mod canvas;
+pub mod dumbbell;
+pub mod frame;
+pub mod paint;
+pub mod scale;
+pub mod slope;
+pub mod stacked;
+pub mod svg;
+pub mod text;
+pub mod theme;
+
+use paint::{DrawError, Painter};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+pub use theme::{Mode, Rgb, Theme};
+
+/// An axis-aligned rectangle in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Rect {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Rect {
+    pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Rect {
+        Rect { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) }
+    }
+    pub fn contains(&self, x: f64, y: f64) -> bool {
+        x >= self.x0 && x <= self.x1 && y >= self.y0 && y <= self.y1
+    }
+    pub fn width(&self) -> f64 {
+        self.x1 - self.x0
+    }
+    pub fn height(&self) -> f64 {
+        self.y1 - self.y0
+    }
+    /// Grow by `d` on every side.
+    pub fn inflate(&self, d: f64) -> Rect {
+        Rect::new(self.x0 - d, self.y0 - d, self.x1 + d, self.y1 + d)
+    }
+}
+
+/// How a printed figure bounds the truth.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Bound {
+    #[default]
+    Exact,
+    /// "over 200": the bar is a lower bound.
+    AtLeast,
+    /// "under 30": an upper bound.
+    AtMost,
+    /// "about", "nearly".
+    Approx,
+}
+
+/// One value to draw, already formatted.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Datum {
+    pub x: f64,
+    /// The value label drawn next to the mark ("6,644.51", "+26.3%").
+    pub label: String,
+    pub derived: bool,
+    pub bound: Bound,
+    /// A data note about a contradiction in the paper concerns this value.
+    pub flagged: bool,
+}
+
+impl Datum {
+    pub fn new(x: f64, label: impl Into<String>) -> Datum {
+        Datum { x, label: label.into(), derived: false, bound: Bound::Exact, flagged: false }
+    }
+}
+
+/// A named series (a legend entry).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Series {
+    pub name: String,
+    /// Index into the theme's series palette.
+    pub color: usize,
+}
+
+/// Text drawn around the plot in exported images (the page shows these as DOM text instead).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Frame {
+    pub title: Option<String>,
+    pub subtitle: Option<String>,
+    pub source: Option<String>,
+}
+
+/// Localised captions the chart needs for its own key ("outlined: derived").
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Keys {
+    pub derived: String,
+    pub flagged: String,
+    pub bound: String,
+}
+
+/// What to draw.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ChartSpec {
+    Bars(bars::BarSpec),
+    Dumbbell(dumbbell::DumbbellSpec),
+    Slope(slope::SlopeSpec),
+    Stacked(stacked::StackedSpec),
+}
+
+/// A drawn, hoverable mark.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    pub row: usize,
+    pub series: usize,
+    pub rect: Rect,
+}
+
+/// Where things ended up, for hit-testing and keyboard focus.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Layout {
+    pub width: f64,
+    pub height: f64,
+    pub plot: Rect,
+    /// The vertical band of each row (pointer anywhere in it selects the row).
+    pub bands: Vec<(f64, f64)>,
+    pub items: Vec<Item>,
+    /// Legend entries, by series index.
+    pub legend: Vec<Rect>,
+}
+
+impl Layout {
+    /// The mark under a point, else the row whose band contains it.
+    pub fn hit(&self, x: f64, y: f64) -> Option<(usize, Option<usize>)> {
+        if let Some(it) = self.items.iter().find(|it| it.rect.inflate(2.0).contains(x, y)) {
+            return Some((it.row, Some(it.series)));
+        }
+        if x < 0.0 || x > self.width {
+            return None;
+        }
+        self.bands.iter().position(|&(a, b)| y >= a && y < b).map(|r| (r, None))
+    }
+
+    /// The legend entry under a point.
+    pub fn legend_hit(&self, x: f64, y: f64) -> Option<usize> {
+        self.legend.iter().position(|r| r.contains(x, y))
+    }
+
+    /// Where to anchor a tooltip for a row (and series): the right end of its mark.
+    pub fn anchor(&self, row: usize, series: Option<usize>) -> Option<(f64, f64)> {
+        let it = self
+            .items
+            .iter()
+            .filter(|it| it.row == row && series.is_none_or(|s| it.series == s))
+            .max_by(|a, b| a.rect.x1.total_cmp(&b.rect.x1))?;
+        Some((it.rect.x1, (it.rect.y0 + it.rect.y1) / 2.0))
+    }
+}
+
+/// What is emphasised: the hovered or focused row, and hidden series.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct View {
+    pub highlight: Option<usize>,
+    pub hidden: Vec<usize>,
+}
+
+impl ChartSpec {
+    /// Number of rows (the unit of keyboard navigation).
+    pub fn row_count(&self) -> usize {
+        match self {
+            ChartSpec::Bars(s) => s.rows.len(),
+            ChartSpec::Dumbbell(s) => s.rows.len(),
+            ChartSpec::Slope(s) => s.rows.len(),
+            ChartSpec::Stacked(s) => s.rows.len(),
+        }
+    }
+
+    /// Height the chart needs at a given width.
+    pub fn height_for(&self, frame: &Frame, theme: &Theme, width: f64) -> f64 {
+        let (top, bottom) = frame::heights(frame, theme, width);
+        let body = match self {
+            ChartSpec::Bars(s) => bars::body_height(s, theme, width),
+            ChartSpec::Dumbbell(s) => dumbbell::body_height(s, theme, width),
+            ChartSpec::Slope(s) => slope::body_height(s, theme, width),
+            ChartSpec::Stacked(s) => stacked::body_height(s, theme, width),
+        };
+        (top + body + bottom).ceil()
+    }
+}
+
+/// Draw a chart on any backend. The area's size is the chart's size in CSS pixels.
+pub fn draw<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ChartSpec,
+    frame: &Frame,
+    theme: &Theme,
+    view: &View,
+) -> Result<Layout, DrawError<DB>> {
+    let (w, h) = area.dim_in_pixel();
+    let (w, h) = (w as f64, h as f64);
+    let p = Painter::new(area, theme);
+    p.clear()?;
+    let (top, bottom) = frame::heights(frame, theme, w);
+    frame::draw(&p, frame, w, h)?;
+    let body = Rect::new(0.0, top, w, h - bottom);
+    let mut layout = match spec {
+        ChartSpec::Bars(s) => bars::draw(&p, s, body, view)?,
+        ChartSpec::Dumbbell(s) => dumbbell::draw(&p, s, body, view)?,
+        ChartSpec::Slope(s) => slope::draw(&p, s, body, view)?,
+        ChartSpec::Stacked(s) => stacked::draw(&p, s, body, view)?,
+    };
+    layout.width = w;
+    layout.height = h;
+    area.present()?;
+    Ok(layout)
+}

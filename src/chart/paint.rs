@@ -1,0 +1,90 @@
+//! A small painter over a plotters `DrawingArea`: f64 coordinates, our theme's fonts.
+//!
+//! Layer: chart. Every chart kind draws through this, so each works on any plotters backend
+//! (canvas in the browser, SVG natively). It never creates a backend.
+
+use super::theme::{Rgb, Theme};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters::style::FontStyle;
+
+/// Errors from drawing on backend `DB`.
+pub type DrawError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
+
+/// Horizontal text alignment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Start,
+    Middle,
+    End,
+}
+
+/// Drawing primitives in CSS pixels.
+pub struct Painter<'a, DB: DrawingBackend> {
+    pub area: &'a DrawingArea<DB, Shift>,
+    pub theme: &'a Theme,
+}
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn px(v: f64) -> i32 {
+    v.round() as i32
+}
+
+impl<'a, DB: DrawingBackend> Painter<'a, DB> {
+    pub fn new(area: &'a DrawingArea<DB, Shift>, theme: &'a Theme) -> Self {
+        Painter { area, theme }
+    }
+
+    pub fn clear(&self) -> Result<(), DrawError<DB>> {
+        self.area.fill(&color(self.theme.bg))
+    }
+
+    pub fn fill_rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Rgb) -> Result<(), DrawError<DB>> {
+        let (a, b) = (x0.min(x1), x0.max(x1));
+        let (t, u) = (y0.min(y1), y0.max(y1));
+        self.area.draw(&Rectangle::new([(px(a), px(t)), (px(b).max(px(a) + 1), px(u))], color(c).filled()))
+    }
+
+    pub fn stroke_rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Rgb, w: u32) -> Result<(), DrawError<DB>> {
+        let (a, b) = (x0.min(x1), x0.max(x1));
+        let (t, u) = (y0.min(y1), y0.max(y1));
+        self.area
+            .draw(&Rectangle::new([(px(a), px(t)), (px(b), px(u))], color(c).stroke_width(w)))
+    }
+
+    pub fn line(&self, pts: &[(f64, f64)], c: Rgb, w: u32) -> Result<(), DrawError<DB>> {
+        let v: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&PathElement::new(v, color(c).stroke_width(w)))
+    }
+
+    pub fn polygon(&self, pts: &[(f64, f64)], c: Rgb) -> Result<(), DrawError<DB>> {
+        let v: Vec<(i32, i32)> = pts.iter().map(|&(x, y)| (px(x), px(y))).collect();
+        self.area.draw(&Polygon::new(v, color(c).filled()))
+    }
+
+    pub fn circle(&self, x: f64, y: f64, r: f64, c: Rgb, fill: bool) -> Result<(), DrawError<DB>> {
+        let style = if fill { color(c).filled() } else { color(c).stroke_width(2) };
+        self.area.draw(&Circle::new((px(x), px(y)), px(r).max(1), style))
+    }
+
+    /// Text with its vertical centre at `y`.
+    pub fn text(&self, s: &str, x: f64, y: f64, size: f64, c: Rgb, align: Align, bold: bool) -> Result<(), DrawError<DB>> {
+        if s.is_empty() {
+            return Ok(());
+        }
+        let h = match align {
+            Align::Start => HPos::Left,
+            Align::Middle => HPos::Center,
+            Align::End => HPos::Right,
+        };
+        let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
+        let font = FontDesc::new(FontFamily::Name(self.theme.font), size * self.theme.text_scale, style)
+            .color(&color(c))
+            .pos(Pos::new(h, VPos::Center));
+        self.area.draw(&Text::new(s.to_string(), (px(x), px(y)), font))
+    }
+}

@@ -1,0 +1,21 @@
+//! Render a chart to an SVG string with plotters' SVG backend.
+//!
+//! Layer: chart. Used by native golden tests, the exporter binary and the SVG download.
+//! Coordinates in plotters' SVG output are integers, so the output is deterministic.
+
+use super::{draw, ChartSpec, Frame, Layout, Theme, View};
+use plotters::prelude::*;
+
+/// Draw `spec` at `width` CSS pixels (height from the spec) into an SVG document.
+pub fn render(spec: &ChartSpec, frame: &Frame, theme: &Theme, width: u32) -> (String, Layout) {
+    let height = spec.height_for(frame, theme, width as f64) as u32;
+    let theme = &Theme { text_scale: 1.24, ..theme.clone() };
+    let mut out = String::new();
+    let layout;
+    {
+        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let area = backend.into_drawing_area();
+        layout = draw(&area, spec, frame, theme, &View::default()).expect("drawing into a string cannot fail");
+    }
+    (out, layout)
+}

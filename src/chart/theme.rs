@@ -1,0 +1,180 @@
+//! Colours and type for charts, shared with the CSS tokens in `style/tokens.css`.
+//!
+//! Layer: chart. Pure values; no drawing here. The palette is Okabe–Ito (safe for the common
+//! forms of colour blindness); growth uses blue for rises and vermillion for falls, which stay
+//! distinct under deuteranopia and protanopia.
+
+/// An sRGB colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Rgb(pub u8, pub u8, pub u8);
+
+impl Rgb {
+    /// CSS hex notation.
+    pub fn hex(self) -> String {
+        format!("#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
+    }
+
+    /// Mix towards `other` by `t` (0 = self, 1 = other).
+    pub fn mix(self, other: Rgb, t: f64) -> Rgb {
+        let m = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t).round() as u8;
+        Rgb(m(self.0, other.0), m(self.1, other.1), m(self.2, other.2))
+    }
+}
+
+/// Light or dark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum Mode {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// Everything a draw function needs to know about appearance.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Theme {
+    pub mode: Mode,
+    pub bg: Rgb,
+    pub fg: Rgb,
+    pub muted: Rgb,
+    pub grid: Rgb,
+    pub axis: Rgb,
+    pub rise: Rgb,
+    pub fall: Rgb,
+    pub note: Rgb,
+    pub series: [Rgb; 6],
+    /// CSS font stack with CJK fonts first, so canvas text renders Chinese glyphs.
+    pub font: &'static str,
+    /// Base font size in CSS pixels.
+    pub font_size: f64,
+    /// Multiplier applied to every font size before it reaches the backend. plotters' SVG
+    /// backend divides font sizes by 1.24 (the canvas backend does not), so `svg::render`
+    /// sets 1.24 here and both outputs show the same type size.
+    pub text_scale: f64,
+}
+
+/// The font stack shared by the CSS and the canvas.
+pub const FONT_STACK: &str =
+    "\"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", sans-serif";
+
+impl Theme {
+    pub fn light() -> Theme {
+        Theme {
+            mode: Mode::Light,
+            bg: Rgb(0xff, 0xff, 0xff),
+            fg: Rgb(0x1d, 0x23, 0x2b),
+            muted: Rgb(0x5b, 0x64, 0x70),
+            grid: Rgb(0xe3, 0xe6, 0xea),
+            axis: Rgb(0x8a, 0x93, 0x9e),
+            rise: Rgb(0x00, 0x72, 0xb2),
+            fall: Rgb(0xd5, 0x5e, 0x00),
+            note: Rgb(0xb0, 0x3a, 0x2e),
+            series: [
+                Rgb(0x00, 0x72, 0xb2),
+                Rgb(0xe6, 0x9f, 0x00),
+                Rgb(0x00, 0x9e, 0x73),
+                Rgb(0xcc, 0x79, 0xa7),
+                Rgb(0x56, 0xb4, 0xe9),
+                Rgb(0xd5, 0x5e, 0x00),
+            ],
+            font: FONT_STACK,
+            font_size: 12.0,
+            text_scale: 1.0,
+        }
+    }
+
+    pub fn dark() -> Theme {
+        Theme {
+            mode: Mode::Dark,
+            bg: Rgb(0x16, 0x1b, 0x22),
+            fg: Rgb(0xe6, 0xe9, 0xed),
+            muted: Rgb(0xa3, 0xab, 0xb5),
+            grid: Rgb(0x2c, 0x33, 0x3d),
+            axis: Rgb(0x6b, 0x75, 0x80),
+            rise: Rgb(0x56, 0xb4, 0xe9),
+            fall: Rgb(0xf0, 0x8a, 0x4b),
+            note: Rgb(0xff, 0x8a, 0x7a),
+            series: [
+                Rgb(0x56, 0xb4, 0xe9),
+                Rgb(0xe6, 0x9f, 0x00),
+                Rgb(0x2e, 0xc4, 0x9a),
+                Rgb(0xe0, 0x98, 0xc0),
+                Rgb(0x9c, 0xd3, 0xf5),
+                Rgb(0xf0, 0x8a, 0x4b),
+            ],
+            font: FONT_STACK,
+            font_size: 12.0,
+            text_scale: 1.0,
+        }
+    }
+
+    pub fn for_mode(mode: Mode) -> Theme {
+        match mode {
+            Mode::Light => Theme::light(),
+            Mode::Dark => Theme::dark(),
+        }
+    }
+
+    /// A colour faded towards the background (for dimmed items).
+    pub fn faded(&self, c: Rgb) -> Rgb {
+        c.mix(self.bg, 0.7)
+    }
+
+    /// The fill for a derived value: the series colour, lightened.
+    pub fn derived_fill(&self, c: Rgb) -> Rgb {
+        c.mix(self.bg, 0.55)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Relative luminance per WCAG 2.
+    fn luminance(c: Rgb) -> f64 {
+        let ch = |v: u8| {
+            let s = v as f64 / 255.0;
+            if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        };
+        0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+    }
+
+    fn contrast(a: Rgb, b: Rgb) -> f64 {
+        let (x, y) = (luminance(a), luminance(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
+    /// Deuteranopia simulation (Viénot, Brettel & Mollon 1999) in linear RGB.
+    fn deuteranope(c: Rgb) -> (f64, f64, f64) {
+        let lin = |v: u8| {
+            let s = v as f64 / 255.0;
+            if s <= 0.04045 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        };
+        let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
+        (0.29275 * r + 0.70725 * g, 0.29275 * r + 0.70725 * g, -0.02234 * r + 0.02234 * g + b)
+    }
+
+    #[test]
+    fn text_colours_meet_wcag_aa_on_both_backgrounds() {
+        for t in [Theme::light(), Theme::dark()] {
+            assert!(contrast(t.fg, t.bg) >= 7.0, "{:?} body text", t.mode);
+            assert!(contrast(t.muted, t.bg) >= 4.5, "{:?} muted text", t.mode);
+        }
+    }
+
+    #[test]
+    fn rises_and_falls_stay_distinct_for_deuteranopes() {
+        for t in [Theme::light(), Theme::dark()] {
+            let (a, b) = (deuteranope(t.rise), deuteranope(t.fall));
+            let dist = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt();
+            assert!(dist > 0.25, "{:?}: rise/fall too close under deuteranopia ({dist:.3})", t.mode);
+        }
+    }
+
+    #[test]
+    fn hex_and_mix_are_exact_at_the_ends() {
+        let c = Rgb(0x00, 0x72, 0xb2);
+        assert_eq!(c.hex(), "#0072b2");
+        assert_eq!(c.mix(Rgb(255, 255, 255), 0.0), c);
+        assert_eq!(c.mix(Rgb(255, 255, 255), 1.0), Rgb(255, 255, 255));
+    }
+}

@@ -1,0 +1,354 @@
+//! Build a language-specific chart spec (or tiles, or a list) from a catalogue entry.
+//!
+//! Layer: spec. Values are placed on axes in the reader's units (the English edition moves the
+//! decimal point to billions/millions exactly); labels keep the paper's decimals.
+
+use super::provenance::{self, growth_column};
+use super::{CellRef, ChartDef, Kind, Rows, Sort};
+use crate::chart::bars::{self, BarRow, BarSpec};
+use crate::chart::dumbbell::{DumbbellRow, DumbbellSpec};
+use crate::chart::slope::{SlopeRow, SlopeSpec};
+use crate::chart::stacked::{StackedRow, StackedSpec};
+use crate::chart::{Bound, ChartSpec, Datum, Frame, Series};
+use crate::data::format::{self, number_text};
+use crate::data::{Cell, Dataset, Lang, NoteKind, Qualifier, Row, Unit};
+
+/// A single figure shown as a tile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tile {
+    pub label: String,
+    pub value: String,
+    /// Growth, or the row's own period, under the value.
+    pub sub: Option<String>,
+    pub cref: CellRef,
+    pub derived: bool,
+    pub flagged: bool,
+}
+
+/// One entry of a list (rank order, groups, or models with examples).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ListItem {
+    pub rank: Option<String>,
+    pub label: String,
+    /// The Chinese original, shown beside the English label.
+    pub original: Option<String>,
+    pub group: Option<String>,
+    pub detail: Option<String>,
+    pub entities: &'static [&'static str],
+    pub notes: Vec<String>,
+}
+
+/// What a catalogue entry becomes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Built {
+    /// A canvas chart and, per drawn row and series, the cell behind each mark.
+    Canvas { spec: ChartSpec, refs: Vec<Vec<Option<CellRef>>> },
+    Tiles(Vec<Tile>),
+    List(Vec<ListItem>),
+}
+
+fn flagged(ds: &Dataset, row: &Row, col: &str) -> bool {
+    ds.cell_notes(row.key, col).any(|n| n.kind == NoteKind::Inconsistency)
+}
+
+fn bound(q: Qualifier) -> Bound {
+    match q {
+        Qualifier::Exact => Bound::Exact,
+        Qualifier::Over => Bound::AtLeast,
+        Qualifier::Under => Bound::AtMost,
+        Qualifier::About | Qualifier::Nearly => Bound::Approx,
+    }
+}
+
+fn bound_prefix(q: Qualifier) -> &'static str {
+    match q {
+        Qualifier::Exact => "",
+        Qualifier::Over => ">",
+        Qualifier::Under => "<",
+        Qualifier::About | Qualifier::Nearly => "≈",
+    }
+}
+
+/// How a chart places and labels values.
+#[derive(Clone, Copy)]
+struct Axis {
+    lang: Lang,
+    signed: bool,
+    rescale: Option<super::Rescale>,
+}
+
+impl Axis {
+    fn factor(&self, unit: Option<&Unit>) -> f64 {
+        match (self.rescale, self.lang) {
+            (Some(r), Lang::Zh) => 1.0 / r.zh_div,
+            (Some(r), Lang::En) => 1.0 / r.en_div,
+            (None, Lang::En) => 10f64.powi(unit.map_or(0, |u| u.en_shift) as i32),
+            (None, Lang::Zh) => 1.0,
+        }
+    }
+
+    /// A datum for one cell, or `None` when the paper gives no value.
+    fn datum(&self, ds: &Dataset, row: &Row, col: usize) -> Option<Datum> {
+        let cell: &Cell = &row.cells[col];
+        let v = cell.value.as_ref()?;
+        let x = v.plot_x() * self.factor(cell.unit);
+        let pct = cell.unit.is_some_and(|u| u.id == "pct");
+        let mut label = if let Some(r) = self.rescale {
+            format::tick(x, 10f64.powi(-(r.decimals as i32)))
+        } else if pct && self.signed {
+            format::signed_pct(v, self.lang).replace(format::qualifier(v.qual, self.lang), "").trim().to_string()
+        } else {
+            let n = number_text(v.text, cell.unit, self.lang);
+            if pct { format!("{n}%") } else { n }
+        };
+        let prefix = bound_prefix(v.qual);
+        if !prefix.is_empty() {
+            label = format!("{prefix}{label}");
+        }
+        Some(Datum {
+            x,
+            label,
+            derived: v.status.is_derived(),
+            bound: bound(v.qual),
+            flagged: flagged(ds, row, ds.columns[col].id),
+        })
+    }
+
+    /// The unit caption above an axis.
+    fn caption(&self, unit: Option<&Unit>) -> String {
+        let name = match (self.rescale, self.lang) {
+            (Some(r), Lang::Zh) => r.zh_unit.to_string(),
+            (Some(r), Lang::En) => r.en_unit.to_string(),
+            (None, _) => unit.map_or(String::new(), |u| format::unit_label(u, self.lang).to_string()),
+        };
+        match self.lang {
+            Lang::Zh => format!("单位:{name}"),
+            Lang::En => format!("Unit: {name}"),
+        }
+    }
+}
+
+fn select(ds: &'static Dataset, rows: Rows, sort: Sort) -> Vec<&'static Row> {
+    let mut out: Vec<&'static Row> = match rows {
+        Rows::All => ds.rows.iter().collect(),
+        Rows::Only(keys) => keys.iter().filter_map(|k| ds.row(k)).collect(),
+    };
+    if let Sort::Desc(col) = sort {
+        if let Some(ci) = ds.column_index(col) {
+            let key = |r: &Row| r.cells[ci].value.as_ref().map(|v| v.x);
+            out.sort_by(|a, b| match (key(a), key(b)) {
+                (Some(x), Some(y)) => y.total_cmp(&x),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            });
+        }
+    }
+    out
+}
+
+fn first_unit(ds: &Dataset, rows: &[&Row], cols: &[usize]) -> Option<&'static Unit> {
+    rows.iter()
+        .flat_map(|r| cols.iter().map(move |&c| &r.cells[c]))
+        .find(|c| c.value.is_some())
+        .and_then(|c| c.unit)
+        .or_else(|| cols.first().and_then(|&c| ds.columns[c].unit))
+}
+
+fn sublabel(row: &Row, lang: Lang) -> Option<String> {
+    match (row.measure, row.period) {
+        (Some(m), Some(p)) => Some(format!("{} · {}", p.get(lang), m.get(lang))),
+        (None, Some(p)) => Some(p.get(lang).to_string()),
+        (Some(m), None) => Some(m.get(lang).to_string()),
+        (None, None) => None,
+    }
+}
+
+fn series(ds: &Dataset, cols: &[usize], lang: Lang) -> Vec<Series> {
+    cols.iter().enumerate().map(|(i, &c)| Series { name: ds.columns[c].label.get(lang).to_string(), color: i }).collect()
+}
+
+fn col_indices(ds: &Dataset, cols: &[&str]) -> Vec<usize> {
+    cols.iter().map(|c| ds.column_index(c).expect("catalogue column exists (checked by tests)")).collect()
+}
+
+/// Build a catalogue entry for a language.
+pub fn build(def: &ChartDef, lang: Lang) -> Built {
+    let ds = def.dataset();
+    match def.kind {
+        Kind::Bars { cols, rows, sort, signed, rescale, sublabel: sub } => {
+            let ci = col_indices(ds, cols);
+            let rows = select(ds, rows, sort);
+            let axis = Axis { lang, signed, rescale };
+            let unit = first_unit(ds, &rows, &ci);
+            let spec = BarSpec {
+                rows: rows
+                    .iter()
+                    .map(|r| BarRow {
+                        label: r.label.get(lang).to_string(),
+                        sublabel: if sub { sublabel(r, lang) } else { None },
+                        values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
+                    })
+                    .collect(),
+                series: series(ds, &ci, lang),
+                axis: axis.caption(unit),
+                signed,
+                keys: bars::keys(lang),
+            };
+            let refs = rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
+            Built::Canvas { spec: ChartSpec::Bars(spec), refs }
+        }
+        Kind::Picked { picks } => {
+            let axis = Axis { lang, signed: false, rescale: None };
+            let crefs: Vec<CellRef> = picks
+                .iter()
+                .map(|p| CellRef::find(p.ds, p.row, p.col).expect("catalogue pick exists (checked by tests)"))
+                .collect();
+            let unit = crefs.first().and_then(|c| c.cell().unit);
+            let spec = BarSpec {
+                rows: picks
+                    .iter()
+                    .zip(&crefs)
+                    .map(|(p, c)| BarRow {
+                        label: p.label.unwrap_or(c.row.label).get(lang).to_string(),
+                        sublabel: None,
+                        values: vec![axis.datum(c.ds, c.row, c.col)],
+                    })
+                    .collect(),
+                series: vec![Series { name: String::new(), color: 0 }],
+                axis: axis.caption(unit),
+                signed: false,
+                keys: bars::keys(lang),
+            };
+            Built::Canvas { spec: ChartSpec::Bars(spec), refs: crefs.into_iter().map(|c| vec![Some(c)]).collect() }
+        }
+        Kind::Dumbbell { cols, rows } => {
+            let ci = col_indices(ds, cols);
+            let rows = select(ds, rows, Sort::Paper);
+            let axis = Axis { lang, signed: true, rescale: None };
+            let spec = DumbbellSpec {
+                rows: rows
+                    .iter()
+                    .map(|r| DumbbellRow { label: r.label.get(lang).to_string(), values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect() })
+                    .collect(),
+                series: series(ds, &ci, lang),
+                axis: axis.caption(first_unit(ds, &rows, &ci)),
+                keys: bars::keys(lang),
+            };
+            let refs = rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
+            Built::Canvas { spec: ChartSpec::Dumbbell(spec), refs }
+        }
+        Kind::Slope { start, end } => {
+            let (s, e) = (ds.column_index(start).expect("slope start"), ds.column_index(end).expect("slope end"));
+            let axis = Axis { lang, signed: false, rescale: None };
+            let rows: Vec<&Row> = ds.rows.iter().filter(|r| r.cells[s].value.is_some() && r.cells[e].value.is_some()).collect();
+            let spec = SlopeSpec {
+                rows: rows
+                    .iter()
+                    .map(|r| SlopeRow {
+                        label: r.label.get(lang).to_string(),
+                        start: axis.datum(ds, r, s).expect("filtered"),
+                        end: axis.datum(ds, r, e).expect("filtered"),
+                    })
+                    .collect(),
+                start_label: ds.columns[s].label.get(lang).to_string(),
+                end_label: ds.columns[e].label.get(lang).to_string(),
+                axis: axis.caption(ds.columns[s].unit),
+                keys: bars::keys(lang),
+            };
+            let refs = rows.iter().map(|r| vec![Some(CellRef { ds, row: r, col: s }), Some(CellRef { ds, row: r, col: e })]).collect();
+            Built::Canvas { spec: ChartSpec::Slope(spec), refs }
+        }
+        Kind::Stacked { col, series: names, stacks } => {
+            let ci = ds.column_index(col).expect("stacked column");
+            let axis = Axis { lang, signed: false, rescale: None };
+            let mut refs = Vec::new();
+            let mut unit = None;
+            let rows = stacks
+                .iter()
+                .map(|st| {
+                    let parts: Vec<Option<&Row>> = st.parts.iter().map(|k| ds.row(k)).collect();
+                    refs.push(parts.iter().map(|p| p.map(|r| CellRef { ds, row: r, col: ci })).collect());
+                    unit = unit.or_else(|| parts.iter().flatten().find_map(|r| r.cells[ci].unit));
+                    StackedRow {
+                        label: st.label.get(lang).to_string(),
+                        parts: parts.iter().map(|p| p.and_then(|r| axis.datum(ds, r, ci))).collect(),
+                        total: st.total.and_then(|k| ds.row(k)).and_then(|r| {
+                            let c = &r.cells[ci];
+                            c.value.as_ref().map(|v| number_text(v.text, c.unit, lang))
+                        }),
+                    }
+                })
+                .collect();
+            let spec = StackedSpec {
+                rows,
+                series: names.iter().enumerate().map(|(i, n)| Series { name: n.get(lang).to_string(), color: i }).collect(),
+                axis: axis.caption(unit),
+                keys: bars::keys(lang),
+            };
+            Built::Canvas { spec: ChartSpec::Stacked(spec), refs }
+        }
+        Kind::Tiles { rows, cols } => {
+            let ci = col_indices(ds, cols);
+            let mut tiles = Vec::new();
+            for r in select(ds, rows, Sort::Paper) {
+                for &c in &ci {
+                    let cell = &r.cells[c];
+                    let Some(v) = &cell.value else { continue };
+                    let cref = CellRef { ds, row: r, col: c };
+                    let label = if ci.len() > 1 && ds.columns[c].id != "value" {
+                        match lang {
+                            Lang::Zh => format!("{} · {}", r.label.zh, ds.columns[c].label.zh),
+                            Lang::En => format!("{} · {}", r.label.en, ds.columns[c].label.en),
+                        }
+                    } else {
+                        r.label.get(lang).to_string()
+                    };
+                    let growth = growth_column(ds, ds.columns[c].id)
+                        .filter(|g| !ci.contains(g))
+                        .and_then(|g| r.cells[g].value.as_ref())
+                        .map(|g| match lang {
+                            Lang::Zh => format!("同比 {}", format::signed_pct(g, lang)),
+                            Lang::En => format!("{} year on year", format::signed_pct(g, lang)),
+                        });
+                    tiles.push(Tile {
+                        label,
+                        value: format::value(v, cell.unit, lang),
+                        sub: growth.or_else(|| r.period.map(|p| p.get(lang).to_string())),
+                        cref,
+                        derived: v.status.is_derived(),
+                        flagged: flagged(ds, r, ds.columns[c].id),
+                    });
+                }
+            }
+            Built::Tiles(tiles)
+        }
+        Kind::List => {
+            let rank = ds.column_index("rank");
+            Built::List(
+                ds.rows
+                    .iter()
+                    .map(|r| ListItem {
+                        rank: rank.and_then(|c| r.cells[c].value.as_ref()).map(|v| v.text.to_string()),
+                        label: r.label.get(lang).to_string(),
+                        original: (lang == Lang::En).then(|| r.label.zh.to_string()),
+                        group: r.group.map(|g| g.get(lang).to_string()),
+                        detail: r.detail.map(|d| d.get(lang).to_string()),
+                        entities: r.entities,
+                        notes: ds.cell_notes(r.key, "").map(|n| n.text.get(lang).to_string()).collect(),
+                    })
+                    .collect(),
+            )
+        }
+    }
+}
+
+/// The frame drawn inside exported images: title, period and unit, source line.
+pub fn frame(def: &ChartDef, lang: Lang) -> Frame {
+    let ds = def.dataset();
+    Frame {
+        title: Some(def.title.get(lang).to_string()),
+        subtitle: Some(ds.caption.get(lang).to_string()),
+        source: Some(provenance::source_line(ds, lang)),
+    }
+}

@@ -1,0 +1,152 @@
+//! From datasets to chart specs: the chart catalogue and the builders.
+//!
+//! Layer: between data and chart. Each `ChartDef` in `catalog` names a dataset, the cells it
+//! shows and the chart kind; `build` turns it into a language-specific `ChartSpec` (or DOM
+//! tiles and lists) plus, for every drawn mark, a reference back to its dataset cell so the UI
+//! can show exact values and provenance. Pure and native-testable: no Leptos, no DOM.
+
+pub mod build;
+pub mod catalog;
+pub mod provenance;
+
+use crate::data::{Cell, Dataset, Row, L};
+
+pub use build::{build, Built};
+pub use catalog::CHARTS;
+
+/// A cell reference: the exact printed value behind a drawn mark.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CellRef {
+    pub ds: &'static Dataset,
+    pub row: &'static Row,
+    pub col: usize,
+}
+
+impl CellRef {
+    pub fn cell(&self) -> &'static Cell {
+        &self.row.cells[self.col]
+    }
+
+    pub fn column_id(&self) -> &'static str {
+        self.ds.columns[self.col].id
+    }
+
+    /// Resolve `dataset`, `row`, `column` ids; `None` if any is unknown.
+    pub fn find(ds: &str, row: &str, col: &str) -> Option<CellRef> {
+        let ds = crate::data::registry::dataset(ds)?;
+        let row = ds.row(row)?;
+        let col = ds.column_index(col)?;
+        Some(CellRef { ds, row, col })
+    }
+}
+
+/// Which rows of a dataset a chart shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Rows {
+    /// Every row, in the paper's order.
+    All,
+    /// These rows, in this order.
+    Only(&'static [&'static str]),
+}
+
+/// Order of the rows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Sort {
+    /// As the paper lists them.
+    Paper,
+    /// By a column, largest first (empty cells last).
+    Desc(&'static str),
+}
+
+/// Units for a chart axis when the printed unit is unwieldy (thousand US$ → 亿美元 / US$ bn).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rescale {
+    /// Divide printed values by this for the Chinese axis.
+    pub zh_div: f64,
+    pub zh_unit: &'static str,
+    /// Divide printed values by this for the English axis.
+    pub en_div: f64,
+    pub en_unit: &'static str,
+    pub decimals: usize,
+}
+
+/// One part of a stacked bar: a row of a facts dataset.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StackDef {
+    pub label: L,
+    /// Row keys of the parts, one per series.
+    pub parts: &'static [&'static str],
+    /// Row key of the whole, whose printed value labels the bar.
+    pub total: Option<&'static str>,
+}
+
+/// A bar picked from any dataset (for comparisons across datasets).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pick {
+    pub ds: &'static str,
+    pub row: &'static str,
+    pub col: &'static str,
+    /// A label other than the row's own.
+    pub label: Option<L>,
+}
+
+/// What kind of visual, and which cells.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Kind {
+    /// Horizontal bars, one series per column.
+    Bars {
+        cols: &'static [&'static str],
+        rows: Rows,
+        sort: Sort,
+        /// Colour by sign (growth rates).
+        signed: bool,
+        rescale: Option<Rescale>,
+        /// Show the row's measure and period under its label.
+        sublabel: bool,
+    },
+    /// Bars picked across datasets, one series.
+    Picked { picks: &'static [Pick] },
+    /// Two readings per row on a shared axis.
+    Dumbbell { cols: &'static [&'static str], rows: Rows },
+    /// Start and end of each row.
+    Slope { start: &'static str, end: &'static str },
+    /// Wholes split into parts; series names given here.
+    Stacked { col: &'static str, series: &'static [L], stacks: &'static [StackDef] },
+    /// Single figures as tiles (DOM).
+    Tiles { rows: Rows, cols: &'static [&'static str] },
+    /// An ordered or grouped list (DOM).
+    List,
+}
+
+impl Kind {
+    /// Whether this kind is drawn on a canvas.
+    pub fn is_canvas(&self) -> bool {
+        !matches!(self, Kind::Tiles { .. } | Kind::List)
+    }
+}
+
+/// A chart in the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ChartDef {
+    /// Stable id: used in URLs, file names and tests.
+    pub id: &'static str,
+    pub dataset: &'static str,
+    pub title: L,
+    pub kind: Kind,
+}
+
+impl ChartDef {
+    pub fn dataset(&self) -> &'static Dataset {
+        crate::data::registry::dataset(self.dataset).expect("catalogue names a known dataset (checked by tests)")
+    }
+}
+
+/// A chart by id.
+pub fn chart(id: &str) -> Option<&'static ChartDef> {
+    CHARTS.iter().find(|c| c.id == id)
+}
+
+/// The charts of one page section, in order.
+pub fn charts_in(page: &str) -> impl Iterator<Item = &'static ChartDef> + '_ {
+    CHARTS.iter().filter(move |c| c.dataset().page == page)
+}

@@ -1,0 +1,98 @@
+//! Golden SVG snapshots: every canvas chart of the catalogue, in both languages, drawn through
+//! the same draw functions the browser uses, via plotters' SVG backend.
+//!
+//! On a mismatch the new drawing is written beside the golden file as `*-changed.svg` and the
+//! test fails; review it and run with `UPDATE_GOLDEN=1` to accept. A missing golden file is
+//! written only under `UPDATE_GOLDEN=1`; otherwise it is an error.
+
+use std::path::PathBuf;
+use trade_atlas::chart::{svg, Theme};
+use trade_atlas::data::Lang;
+use trade_atlas::spec::{build, build::frame, Built, CHARTS};
+
+const WIDTH: u32 = 640;
+
+fn golden_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
+}
+
+/// Plotters writes integer coordinates; normalise line endings and trailing space only.
+fn normalise(svg: &str) -> String {
+    svg.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n"
+}
+
+#[test]
+fn every_canvas_chart_matches_its_golden_svg_in_both_languages() {
+    let update = std::env::var("UPDATE_GOLDEN").is_ok();
+    let mut failures = Vec::new();
+    let mut count = 0;
+    for def in CHARTS {
+        for lang in [Lang::Zh, Lang::En] {
+            let Built::Canvas { spec, .. } = build(def, lang) else { continue };
+            let (doc, layout) = svg::render(&spec, &frame(def, lang), &Theme::light(), WIDTH);
+            assert!(!layout.items.is_empty(), "{} ({lang:?}) drew no marks", def.id);
+            let doc = normalise(&doc);
+            let name = format!("{}.{}.svg", def.id, if lang == Lang::Zh { "zh" } else { "en" });
+            let path = golden_dir().join(&name);
+            let changed = golden_dir().join(name.replace(".svg", "-changed.svg"));
+            count += 1;
+            match std::fs::read_to_string(&path) {
+                Ok(old) if old == doc => {
+                    let _ = std::fs::remove_file(&changed);
+                }
+                Ok(_) if update => std::fs::write(&path, &doc).unwrap(),
+                Ok(_) => {
+                    std::fs::write(&changed, &doc).unwrap();
+                    failures.push(format!("{name} differs (see {})", changed.display()));
+                }
+                Err(_) if update => std::fs::write(&path, &doc).unwrap(),
+                Err(_) => failures.push(format!("{name} has no golden file (run with UPDATE_GOLDEN=1)")),
+            }
+        }
+    }
+    assert!(count >= 40, "expected every canvas chart in two languages, drew {count}");
+    assert!(failures.is_empty(), "golden mismatches:\n{}", failures.join("\n"));
+}
+
+#[test]
+fn exported_svgs_carry_title_and_source() {
+    for def in CHARTS {
+        let Built::Canvas { spec, .. } = build(def, Lang::En) else { continue };
+        let (doc, _) = svg::render(&spec, &frame(def, Lang::En), &Theme::light(), WIDTH);
+        assert!(doc.contains("Source: "), "{} has no source line", def.id);
+        let first_word = def.title.en.split_whitespace().next().unwrap();
+        assert!(doc.contains(first_word), "{} lacks its title", def.id);
+    }
+}
+
+#[test]
+fn table_3_svg_shows_every_partner_and_value() {
+    let def = trade_atlas::spec::chart("partners-exports").unwrap();
+    let Built::Canvas { spec, .. } = build(def, Lang::Zh) else { panic!("canvas chart") };
+    let (doc, layout) = svg::render(&spec, &frame(def, Lang::Zh), &Theme::light(), WIDTH);
+    for (name, value) in [
+        ("美国", "6,644.51"), ("日本", "3,179.99"), ("韩国", "3,107.37"), ("俄罗斯", "2,401.10"), ("越南", "2,297.93"),
+        ("澳大利亚", "2,291.96"), ("德国", "2,067.82"), ("马来西亚", "1,902.44"), ("巴西", "1,815.29"), ("印尼", "1,394.16"),
+    ] {
+        assert!(doc.contains(&format!("\n{name}\n")), "missing label {name}");
+        assert!(doc.contains(value), "missing value {value}");
+    }
+    assert_eq!(layout.items.len(), 10);
+    // Bars are drawn in the paper's order, longest first.
+    let widths: Vec<f64> = layout.items.iter().map(|it| it.rect.width()).collect();
+    assert!(widths.windows(2).all(|w| w[0] >= w[1]), "{widths:?}");
+}
+
+#[test]
+fn narrow_charts_keep_every_label_inside_the_canvas() {
+    for def in CHARTS {
+        for lang in [Lang::Zh, Lang::En] {
+            let Built::Canvas { spec, .. } = build(def, lang) else { continue };
+            let (_, layout) = svg::render(&spec, &frame(def, lang), &Theme::light(), 360);
+            for it in &layout.items {
+                assert!(it.rect.x0 >= 0.0 && it.rect.x1 <= 360.0, "{} ({lang:?}) mark outside at 360 px: {:?}", def.id, it.rect);
+            }
+            assert!(layout.plot.x1 <= 360.0 && layout.plot.x0 >= 0.0, "{} plot {:?}", def.id, layout.plot);
+        }
+    }
+}

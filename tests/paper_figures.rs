@@ -1,0 +1,1212 @@
+//! The atlas's figures against the paper itself.
+//!
+//! Every expected value here was read from the paper's text (the PDF extraction in
+//! `../shared/seed/000_d36bbb40bccdc52b.txt`, with its split digits joined by hand), not copied
+//! from `data/*.csv`. When one of these tests fails, the data is what to check first: the paper
+//! wins, and a figure the paper contradicts itself on is shown as printed with an inconsistency note.
+//!
+//! Layer: native integration tests over the data module only (no chart or UI code).
+
+use trade_atlas::data::parse::{decimals_of, evaluate};
+use trade_atlas::data::registry;
+use trade_atlas::data::{
+    Cell, Dataset, NoteKind, Qualifier, Row, Status, Value, DATASETS, GLOSSARY,
+};
+
+// ───────────────────────────── helpers ─────────────────────────────
+
+fn ds(id: &str) -> &'static Dataset {
+    registry::dataset(id).unwrap_or_else(|| panic!("no dataset '{id}'"))
+}
+
+#[track_caller]
+fn row(d: &'static Dataset, key: &str) -> &'static Row {
+    d.row(key)
+        .unwrap_or_else(|| panic!("dataset '{}' has no row '{key}'", d.id))
+}
+
+#[track_caller]
+fn cell(d: &'static Dataset, key: &str, col: &str) -> &'static Cell {
+    row(d, key)
+        .cell(d, col)
+        .unwrap_or_else(|| panic!("dataset '{}' has no column '{col}'", d.id))
+}
+
+#[track_caller]
+fn value(d: &'static Dataset, key: &str, col: &str) -> &'static Value {
+    cell(d, key, col)
+        .value
+        .as_ref()
+        .unwrap_or_else(|| panic!("{}:{key}:{col} is empty", d.id))
+}
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The number a printed figure stands for, read with `str::parse` (not the crate's reader):
+/// "6644.51" → 6644.51, "1/3" → 0.333…, "10~15" → 10 (the low end).
+fn number_of(printed: &str) -> f64 {
+    if let Some((n, d)) = printed.split_once('/') {
+        return n.parse::<f64>().unwrap() / d.parse::<f64>().unwrap();
+    }
+    let low = printed.split('~').next().unwrap();
+    low.parse::<f64>()
+        .unwrap_or_else(|_| panic!("test table error: '{printed}' is not a number"))
+}
+
+/// A figure as the paper prints it: text, number, unit and qualifier, stated (not derived).
+#[track_caller]
+fn assert_printed_q(d: &'static Dataset, key: &str, col: &str, qual: Qualifier, text: &str, unit: &str) {
+    let c = cell(d, key, col);
+    let at = format!("{}:{key}:{col}", d.id);
+    let v = c
+        .value
+        .as_ref()
+        .unwrap_or_else(|| panic!("{at} is empty; the paper prints {text}"));
+    assert_eq!(v.text, text, "{at}: printed digits");
+    assert!(
+        close(v.x, number_of(text)),
+        "{at}: value {} but the paper's {text} is {}",
+        v.x,
+        number_of(text)
+    );
+    assert_eq!(v.qual, qual, "{at}: qualifier");
+    assert_eq!(v.status, Status::Stated, "{at}: status");
+    assert_eq!(v.expr, None, "{at}: a printed figure has no formula");
+    assert!(!v.x.is_nan(), "{at} is NaN");
+    let got_unit = c.unit.map(|u| u.id).unwrap_or("");
+    assert_eq!(got_unit, unit, "{at}: unit");
+}
+
+#[track_caller]
+fn assert_printed(d: &'static Dataset, key: &str, col: &str, text: &str, unit: &str) {
+    assert_printed_q(d, key, col, Qualifier::Exact, text, unit)
+}
+
+#[track_caller]
+fn assert_empty(d: &'static Dataset, key: &str, col: &str) {
+    let c = cell(d, key, col);
+    assert!(
+        c.value.is_none(),
+        "{}:{key}:{col} holds {:?} but the paper prints no figure there",
+        d.id,
+        c.value
+    );
+}
+
+/// Notes of a given kind that mark a cell (or its whole row).
+fn marked(d: &'static Dataset, key: &str, col: &str, kind: NoteKind) -> Vec<&'static str> {
+    d.cell_notes(key, col)
+        .filter(|n| n.kind == kind)
+        .map(|n| n.id)
+        .collect()
+}
+
+/// Recompute a derived value's formula from the cells it names.
+fn recompute(d: &'static Dataset, r: &'static Row, expr: &str) -> Option<f64> {
+    let mut look = |name: &str| -> Result<Option<f64>, String> {
+        let (rr, col) = match name.split_once(':') {
+            Some((k, c)) => (d.row(k).ok_or_else(|| format!("no row '{k}'"))?, c),
+            None => (r, name),
+        };
+        let c = rr.cell(d, col).ok_or_else(|| format!("no column '{col}'"))?;
+        Ok(c.value.as_ref().map(|v| v.x))
+    };
+    evaluate(expr, &mut look).unwrap_or_else(|e| panic!("{}:{}: {e}", d.id, r.key))
+}
+
+// ───────────────────── 一(二): the headline totals ─────────────────────
+
+#[test]
+fn headline_totals_match_the_customs_figures_in_yuan_and_dollars() {
+    // 一(二): "中国货物贸易进出口总值 41.76 万亿元人民币,同比微增 0.2%。其中,出口 23.77 万亿元,
+    // 增长 0.6%;进口 17.99 万亿元,下降 0.3%。按美元计价,中国进出口总值 5.94 万亿美元,下降 5.0%。
+    // 其中,出口 3.382 万亿美元,下降 4.6%;进口 2.56 万亿美元,下降 5.5%。贸易顺差 8 232.2 亿美元,
+    // 同比下降 1.7%。"
+    let d = ds("headline");
+    let rows: [(&str, &str, &str, &str, &str, &str); 3] = [
+        ("trade", "进出口总值", "41.76", "0.2", "5.94", "-5.0"),
+        ("exports", "出口", "23.77", "0.6", "3.382", "-4.6"),
+        ("imports", "进口", "17.99", "-0.3", "2.56", "-5.5"),
+    ];
+    for (key, zh, rmb, rmb_yoy, usd, usd_yoy) in rows {
+        assert_eq!(row(d, key).label.zh, zh);
+        assert_printed(d, key, "rmb", rmb, "cny_tn");
+        assert_printed(d, key, "rmb_yoy", rmb_yoy, "pct");
+        assert_printed(d, key, "usd", usd, "usd_tn");
+        assert_printed(d, key, "usd_yoy", usd_yoy, "pct");
+    }
+    assert_eq!(row(d, "surplus").label.zh, "贸易顺差");
+    assert_printed(d, "surplus", "usd", "8232.2", "usd_100m");
+    assert_printed(d, "surplus", "usd_yoy", "-1.7", "pct");
+    assert_empty(d, "surplus", "rmb");
+    assert_empty(d, "surplus", "rmb_yoy");
+    assert!(close(value(d, "surplus", "usd").x, 8_232.2));
+}
+
+#[test]
+fn headline_exports_and_imports_add_up_to_total_trade() {
+    let d = ds("headline");
+    let rmb = |k| value(d, k, "rmb").x;
+    let usd = |k| value(d, k, "usd").x;
+    // 23.77 + 17.99 = 41.76 exactly; 3.382 + 2.56 = 5.942, printed as 5.94.
+    assert!(close(rmb("exports") + rmb("imports"), rmb("trade")));
+    assert!((usd("exports") + usd("imports") - usd("trade")).abs() < 0.005);
+    // The surplus in US$ 100m agrees with exports − imports within the rounding of 2.56.
+    let surplus_tn = value(d, "surplus", "usd").x / 10_000.0;
+    assert!((usd("exports") - usd("imports") - surplus_tn).abs() < 0.005 + 0.0005);
+}
+
+#[test]
+fn world_trade_figures_are_the_wtos_forecast_the_first_half_and_chinas_share() {
+    // 一(二): "2024 年全球货物贸易量同比增速预计仅有 3.3%;据统计,2023 年上半年世界贸易量同比下降了 0.5%"
+    // 一(四): "2023 年我国出口的国际市场份额保持在 14%左右的较高水平"
+    let d = ds("world_trade");
+    assert_printed(d, "wto_2024_volume", "value", "3.3", "pct");
+    assert_printed(d, "h1_volume", "value", "-0.5", "pct");
+    assert_printed_q(d, "china_share", "value", Qualifier::About, "14", "pct");
+}
+
+// ───────────────────── 一(三)1: thirteen economies ─────────────────────
+
+#[test]
+fn the_thirteen_economies_carry_the_papers_changes_and_periods() {
+    // 一(三)1, read in order. (zh, change as printed, period as printed, month-on-month?)
+    let expected: [(&str, &str, &str, bool); 13] = [
+        ("越南", "-8.3", "1—11 月", false),
+        ("新加坡", "1", "11 月", false),
+        ("柬埔寨", "1.2", "1—11 月", false),
+        ("马来西亚", "-5.9", "11 月", false),
+        ("泰国", "-1", "1—11 月", false),
+        ("菲律宾", "-7.8", "1—10 月", false),
+        ("印度", "-8", "1—11 月", false),
+        ("美国", "-5.04", "1—10 月", false),
+        ("韩国", "-10.5", "1—11 月", false),
+        ("日本", "-0.2", "11 月", false),
+        ("德国", "3.7", "11 月", true),
+        ("澳大利亚", "1.7", "11 月", true),
+        ("巴西", "-5.85", "1—11 月", false),
+    ];
+    let d = ds("economies");
+    assert_eq!(d.rows.len(), expected.len(), "the paper names 13 economies");
+    for (r, (zh, change, period, mom)) in d.rows.iter().zip(expected) {
+        assert_eq!(r.label.zh, zh);
+        assert_printed(d, r.key, "change", change, "pct");
+        let p = r.period.unwrap_or_else(|| panic!("{zh} has no period")).zh;
+        assert!(p.starts_with("2023 年") && p.ends_with(period), "{zh}: period '{p}', paper says 2023 年 {period}");
+        let m = r.measure.unwrap_or_else(|| panic!("{zh} has no measure")).zh;
+        assert_eq!(m.contains("环比"), mom, "{zh}: measure '{m}'");
+    }
+    // "柬埔寨 2023 年 1—11 月出口额达 204.9 亿美元"
+    assert_printed(d, "cambodia", "level", "204.9", "usd_100m");
+}
+
+// ───────────────────── 一(三)2: Table 1 ─────────────────────
+
+/// Table 1 as printed: name, an English word the translation must carry, quantity unit (None for
+/// "-"), quantity, amount (千美元), quantity growth, amount growth.
+const TABLE_1: [(&str, &str, Option<&str>, Option<&str>, &str, Option<&str>, &str); 25] = [
+    ("机电产品", "mechanical and electrical", None, None, "1978660513", None, "-2.4"),
+    ("高新技术产品", "high-tech", None, None, "842542229", None, "-10.8"),
+    ("服装及衣着附件", "garments", None, None, "159144680", None, "-7.8"),
+    ("文化产品", "cultural", None, None, "144811647", None, "-8.5"),
+    ("纺织纱线、织物及其制品", "textile", None, None, "134497535", None, "-8.3"),
+    ("塑料制品", "plastic", None, None, "100809135", None, "-3.9"),
+    ("农产品", "agricultural", None, None, "98929244", None, "0.9"),
+    ("钢材", "steel", Some("t_10k"), Some("9026"), "84555606", Some("36.2"), "-8.3"),
+    ("食品", "food", None, None, "76517785", None, "0.6"),
+    ("家具及其零件", "furniture", None, None, "64195653", None, "-5.2"),
+    ("基本有机化学品", "organic chemicals", None, None, "57510356", None, "-25.8"),
+    ("鞋靴", "footwear", Some("pairs_10k"), Some("891424"), "49336443", Some("-2.5"), "-12.6"),
+    ("成品油", "refined oil", Some("t_10k"), Some("6269"), "48325894", Some("16.7"), "0.4"),
+    ("电动载人汽车", "electric passenger vehicles", Some("vehicles"), Some("1773204"), "41812684", Some("67.1"), "73.4"),
+    ("玩具", "toys", None, None, "40570572", None, "-12.2"),
+    ("箱包及类似容器", "luggage", Some("t_10k"), Some("331"), "35727387", Some("13.5"), "3.9"),
+    ("纸浆、纸及其制品", "paper", Some("t_10k"), Some("1411"), "29363439", Some("8.6"), "-5.6"),
+    ("陶瓷产品", "ceramic", Some("t_10k"), Some("1904"), "26077266", Some("5.3"), "-15.4"),
+    ("玻璃及其制品", "glass", None, None, "25923820", None, "-1.9"),
+    ("医药材及药品", "medic", Some("t"), Some("1434659"), "23304343", Some("-11.4"), "-35.3"),
+    ("橡胶轮胎", "tyres", Some("t_10k"), Some("886"), "22164547", Some("16.0"), "12.5"),
+    ("未锻轧铝及铝材", "aluminium", Some("t"), Some("5675255"), "19161480", Some("-13.9"), "-26.1"),
+    ("木及其制品", "wood", Some("t_10k"), Some("1191"), "15546157", Some("1.4"), "-12.8"),
+    ("体育用品及设备", "sport", None, None, "15280941", None, "-12.1"),
+    ("贵金属或包贵金属的首饰", "jewellery", Some("t"), Some("1000"), "14348587", Some("27.0"), "-7.3"),
+];
+
+#[test]
+fn table_1_lists_the_twenty_five_commodities_with_the_papers_values() {
+    let d = ds("commodities");
+    assert_eq!(d.table, Some(1));
+    assert_eq!(d.rows.len(), TABLE_1.len(), "Table 1 has 25 rows");
+    for (r, (zh, en_word, qty_unit, qty, amount, qty_yoy, amount_yoy)) in d.rows.iter().zip(TABLE_1) {
+        assert_eq!(r.label.zh, zh, "Table 1 row order");
+        assert!(
+            r.label.en.to_lowercase().contains(en_word),
+            "{zh}: English label '{}' should say '{en_word}'",
+            r.label.en
+        );
+        match (qty_unit, qty) {
+            (Some(u), Some(q)) => assert_printed(d, r.key, "quantity", q, u),
+            _ => assert_empty(d, r.key, "quantity"),
+        }
+        assert_printed(d, r.key, "amount", amount, "usd_k");
+        match qty_yoy {
+            Some(q) => assert_printed(d, r.key, "qty_yoy", q, "pct"),
+            None => assert_empty(d, r.key, "qty_yoy"),
+        }
+        assert_printed(d, r.key, "amount_yoy", amount_yoy, "pct");
+    }
+    // The first amount, split over four lines in the PDF ("1 978 660 513"), read in full.
+    assert!(close(value(d, d.rows[0].key, "amount").x, 1_978_660_513.0));
+    // Units exactly as the table prints them.
+    let steel = d.rows.iter().find(|r| r.label.zh == "钢材").unwrap();
+    assert_eq!(steel.cell(d, "quantity").unwrap().unit.unwrap().zh, "万吨");
+    let shoes = d.rows.iter().find(|r| r.label.zh == "鞋靴").unwrap();
+    assert_eq!(shoes.cell(d, "quantity").unwrap().unit.unwrap().zh, "万双");
+    assert_eq!(d.column("amount").unwrap().unit.unwrap().zh, "千美元");
+}
+
+#[test]
+fn table_1_rows_are_in_descending_order_of_amount() {
+    let d = ds("commodities");
+    let amounts: Vec<(&str, f64)> = d
+        .rows
+        .iter()
+        .map(|r| (r.label.zh, r.cell(d, "amount").unwrap().value.as_ref().unwrap().x))
+        .collect();
+    for w in amounts.windows(2) {
+        assert!(w[0].1 > w[1].1, "{} ({}) should exceed {} ({})", w[0].0, w[0].1, w[1].0, w[1].1);
+    }
+    // "出口金额超百亿美元": every row is over 10 000 000 thousand US$.
+    for (zh, x) in &amounts {
+        assert!(*x > 10_000_000.0, "{zh} is under US$10 bn");
+    }
+}
+
+#[test]
+fn steel_unit_value_fell_by_about_a_third() {
+    // Quantity +36.2 %, value −8.3 %: (1 − 0.083) / (1 + 0.362) − 1 ≈ −32.7 %.
+    let d = ds("commodities");
+    let v = value(d, "steel", "unit_value_yoy");
+    assert_eq!(v.status, Status::Derived);
+    assert!(v.expr.is_some());
+    assert_eq!(v.text, "-32.7");
+    assert!((v.x - ((1.0 - 0.083) / 1.362 * 100.0 - 100.0)).abs() < 0.05);
+    // Electric passenger vehicles: value +73.4 % on quantity +67.1 % → unit value up ≈ 3.8 %.
+    let ev = value(d, "ev", "unit_value_yoy");
+    assert_eq!(ev.text, "3.8");
+    // No quantity, no unit value.
+    assert!(cell(d, "mech_elec", "unit_value_yoy").value.is_none());
+}
+
+// ───────────────────── 一(四)1: Table 2 and the text's regional totals ─────────────────────
+
+#[test]
+fn table_2_and_the_texts_regional_totals_match_the_paper() {
+    // Table 2: 东盟 5 236.74 −5.0;欧盟 5 012.33 −10.2;"一带一路"沿线国家 11 896.58 33.4.
+    // Text: 东盟 9 117.18 亿美元,同比下滑 4.9%;欧盟 7 829.86 亿美元,同比下滑 7.1%;
+    // "一带一路"沿线国家 27 818.28 亿美元,同比增长 2.8%.
+    let expected = [
+        ("东盟", "5236.74", "-5.0", "9117.18", "-4.9"),
+        ("欧盟", "5012.33", "-10.2", "7829.86", "-7.1"),
+        ("“一带一路”沿线国家", "11896.58", "33.4", "27818.28", "2.8"),
+    ];
+    let d = ds("regions");
+    assert_eq!(d.table, Some(2));
+    assert_eq!(d.rows.len(), 3);
+    for (r, (zh, exp, exp_yoy, trade, trade_yoy)) in d.rows.iter().zip(expected) {
+        assert_eq!(r.label.zh, zh);
+        assert_printed(d, r.key, "exports", exp, "usd_100m");
+        assert_printed(d, r.key, "exports_yoy", exp_yoy, "pct");
+        assert_printed(d, r.key, "trade", trade, "usd_100m");
+        assert_printed(d, r.key, "trade_yoy", trade_yoy, "pct");
+    }
+}
+
+#[test]
+fn regions_implied_imports_are_trade_minus_exports() {
+    let d = ds("regions");
+    let expected = [("asean", "3880.44"), ("eu", "2817.53"), ("bri", "15921.70")];
+    for (key, text) in expected {
+        let v = value(d, key, "imports");
+        assert_eq!(v.status, Status::Derived);
+        assert_eq!(v.text, text, "{key}: implied imports");
+        let diff = value(d, key, "trade").x - value(d, key, "exports").x;
+        assert!((v.x - diff).abs() < 0.005, "{key}: {} vs {diff}", v.x);
+    }
+}
+
+#[test]
+fn belt_and_road_trade_is_19_47_trillion_yuan_with_152_countries() {
+    // "2023 年我国对 152 个"一带一路"共建国家进出口额达 19.47 万亿元人民币,同比增长 2.8%,
+    // 占我国外贸进出口规模的比重达到 46.6%[4]"
+    let d = ds("belt_road");
+    assert_printed(d, "countries", "value", "152", "countries");
+    assert_printed(d, "trade_rmb", "value", "19.47", "cny_tn");
+    assert_printed(d, "yoy", "value", "2.8", "pct");
+    assert_printed(d, "share", "value", "46.6", "pct");
+    // The share checks against the headline total: 19.47 / 41.76 = 46.6 %.
+    let total = value(ds("headline"), "trade", "rmb").x;
+    assert!((value(d, "trade_rmb", "value").x / total * 100.0 - 46.6).abs() < 0.05);
+}
+
+// ───────────────────── 一(四)2: Table 3 and the US figure ─────────────────────
+
+#[test]
+fn table_3_lists_the_ten_partners_with_the_papers_values() {
+    let expected: [(&str, &str, &str, &str); 10] = [
+        ("美国", "United States", "6644.51", "-11.6"),
+        ("日本", "Japan", "3179.99", "-10.7"),
+        ("韩国", "Korea", "3107.37", "-13.5"),
+        ("俄罗斯", "Russia", "2401.10", "26.3"),
+        ("越南", "Vietnam", "2297.93", "-0.5"),
+        ("澳大利亚", "Australia", "2291.96", "4.1"),
+        ("德国", "Germany", "2067.82", "-8.7"),
+        ("马来西亚", "Malaysia", "1902.44", "-5.2"),
+        ("巴西", "Brazil", "1815.29", "6.1"),
+        ("印尼", "Indonesia", "1394.16", "-5.9"),
+    ];
+    let d = ds("partners");
+    assert_eq!(d.table, Some(3));
+    assert_eq!(d.rows.len(), 10, "Table 3 has ten partners");
+    for (r, (zh, en, exports, yoy)) in d.rows.iter().zip(expected) {
+        assert_eq!(r.label.zh, zh, "Table 3 row order");
+        assert!(r.label.en.contains(en), "{zh}: '{}'", r.label.en);
+        assert_printed(d, r.key, "exports", exports, "usd_100m");
+        assert_printed(d, r.key, "yoy", yoy, "pct");
+    }
+    assert!(close(value(d, d.rows[0].key, "exports").x, 6_644.51));
+    // Text: Russia grew strongly; Australia is the only Western partner that grew.
+    let grew: Vec<&str> = d
+        .rows
+        .iter()
+        .filter(|r| r.cell(d, "yoy").unwrap().value.as_ref().unwrap().x > 0.0)
+        .map(|r| r.label.zh)
+        .collect();
+    assert_eq!(grew, ["俄罗斯", "澳大利亚", "巴西"]);
+}
+
+#[test]
+fn us_imports_from_china_are_500_291_billion_dollars_down_14_percent() {
+    // "根据美国商务部公布的数据,2023 年美国从中国进口额为 5 002.91 亿美元,下降 14%"
+    let d = ds("us_imports");
+    assert_printed(d, "us_imports_from_china", "value", "5002.91", "usd_100m");
+    assert_printed(d, "us_imports_from_china", "yoy", "-14", "pct");
+}
+
+#[test]
+fn table_3s_us_value_exceeds_the_us_import_figure_and_both_carry_the_us_title_note() {
+    let partners = ds("partners");
+    let us = ds("us_imports");
+    let table_3 = value(partners, "usa", "exports").x;
+    let commerce = value(us, "us_imports_from_china", "value").x;
+    assert!(table_3 > commerce, "{table_3} vs {commerce}");
+    assert_eq!(marked(partners, "usa", "exports", NoteKind::Inconsistency), ["us-title"]);
+    assert_eq!(
+        marked(us, "us_imports_from_china", "value", NoteKind::Inconsistency),
+        ["us-title"]
+    );
+}
+
+// ───────────────────── 一(五): shipping ─────────────────────
+
+#[test]
+fn shipping_figures_match_the_paper() {
+    let d = ds("shipping");
+    // "2023 年集装箱市场年度收益水平相对 2022 年总体下滑超过 70%"
+    assert_printed_q(d, "container_revenue_fall", "value", Qualifier::Over, "70", "pct");
+    // "650 次预定航次中,有 77 次航次取消,取消率高达 12%"
+    assert_printed(d, "drewry_planned", "value", "650", "sailings");
+    assert_printed(d, "drewry_cancelled", "value", "77", "sailings");
+    assert_printed(d, "drewry_rate", "value", "12", "pct");
+    // "洛杉矶完成 863.449 7 万 TEU,同比下降 13%"
+    assert_printed(d, "la_teu", "value", "863.4497", "teu_10k");
+    assert_printed(d, "la_teu", "yoy", "-13", "pct");
+    // "中国大陆出口到美国的集装箱货量为 1 072.847 7 万 TEU,同比下降 12.6%"
+    assert_printed(d, "cn_us_teu", "value", "1072.8477", "teu_10k");
+    assert_printed(d, "cn_us_teu", "yoy", "-12.6", "pct");
+    // "中国大陆对美连续 14 个月保持下滑趋势"
+    assert_printed(d, "cn_us_decline_months", "value", "14", "months");
+    // The Red Sea detour: "航运时效延长 10 ~ 15 天左右"
+    let red = value(d, "red_sea_delay", "value");
+    assert_eq!(red.text, "10~15");
+    assert_eq!((red.x, red.hi), (10.0, Some(15.0)));
+    assert_eq!(cell(d, "red_sea_delay", "value").unit.unwrap().id, "days");
+    // 77 / 650 = 11.8 %: "as high as 12 %" rounds it.
+    assert!((77.0_f64 / 650.0 * 100.0 - 11.8).abs() < 0.05);
+}
+
+#[test]
+fn the_red_sea_detour_is_about_10_to_15_days_as_the_paper_hedges_it() {
+    // The paper writes "10 ~ 15 天左右": 左右 is the catalogue's "about", as for "14%左右".
+    let d = ds("shipping");
+    assert_eq!(value(d, "red_sea_delay", "value").qual, Qualifier::About);
+}
+
+// ───────────────────── 二(一): the new three ─────────────────────
+
+#[test]
+fn new_three_exports_match_the_national_and_provincial_figures() {
+    let d = ds("new_three");
+    // "新能源汽车、锂电池储能设备、光伏产品合计出口 1.06 万亿元人民币,增长 29.9%"
+    assert_printed(d, "national", "value", "1.06", "cny_tn");
+    assert_printed(d, "national", "yoy", "29.9", "pct");
+    // "2023 年广东出口规模首次突破 8.3 万亿元人民币 … 其中外贸"新三样"合计增长 33.7%"
+    assert_printed(d, "guangdong", "yoy", "33.7", "pct");
+    assert_printed_q(d, "guangdong", "exports_total", Qualifier::Over, "8.3", "cny_tn");
+    assert_empty(d, "guangdong", "value");
+    // "上海海关公布口岸外贸"新三样"产品出口 1 677.9 亿元,同比增长 42.2%,占上海同期出口总值的 9.7%"
+    assert_printed(d, "shanghai", "value", "1677.9", "cny_100m");
+    assert_printed(d, "shanghai", "yoy", "42.2", "pct");
+    assert_printed(d, "shanghai", "share_of_exports", "9.7", "pct");
+    // "江苏 2023 年外贸进出口总值达 5.25 万亿元,占同期我国进出口总值的 12.6%,
+    // 其中,外贸"新三样"累计 1 949 亿元,增长 12.3%"
+    assert_printed(d, "jiangsu", "value", "1949", "cny_100m");
+    assert_printed(d, "jiangsu", "yoy", "12.3", "pct");
+    assert_printed(d, "jiangsu", "trade_total", "5.25", "cny_tn");
+    assert_printed(d, "jiangsu", "trade_share", "12.6", "pct");
+}
+
+// ───────────────────── 二(二): shipbuilding ─────────────────────
+
+#[test]
+fn shipbuilding_indicators_match_the_association_figures() {
+    // "造船完工量 4 232 万载重吨,同比增长 11.8%;新接订单量 7 120 万载重吨,同比增长 56.4%,
+    // 手持订单量 13 939 万载重吨,同比增长 32%。出口船舶分别占 … 50.2%、66.6%和 55%"
+    let expected = [
+        ("造船完工量", "4232", "11.8", "50.2"),
+        ("新接订单量", "7120", "56.4", "66.6"),
+        ("手持订单量", "13939", "32", "55"),
+    ];
+    let d = ds("shipbuilding");
+    assert_eq!(d.rows.len(), 3);
+    for (r, (zh, v, yoy, share)) in d.rows.iter().zip(expected) {
+        assert_eq!(r.label.zh, zh);
+        assert_printed(d, r.key, "value", v, "dwt_10k");
+        assert_printed(d, r.key, "yoy", yoy, "pct");
+        assert_printed(d, r.key, "export_share", share, "pct");
+    }
+}
+
+#[test]
+fn shipbuilding_implied_2022_tonnage_recomputes_from_the_growth_rates() {
+    // 4 232 / 1.118 = 3 785;7 120 / 1.564 = 4 552;13 939 / 1.32 = 10 560.
+    let d = ds("shipbuilding");
+    for (key, text, v, yoy) in [
+        ("completions", "3785", 4232.0, 11.8),
+        ("new_orders", "4552", 7120.0, 56.4),
+        ("order_book", "10560", 13939.0, 32.0),
+    ] {
+        let got = value(d, key, "value_2022");
+        assert_eq!(got.status, Status::Derived);
+        assert_eq!(got.text, text, "{key}");
+        assert!((got.x - v / (1.0 + yoy / 100.0)).abs() <= 0.5);
+    }
+}
+
+// ───────────────────── 二(三): rail ─────────────────────
+
+#[test]
+fn china_europe_rail_ran_17_000_trains_and_carried_1_9_million_teu() {
+    // "中欧班列累计开行 1.7 万列,发送货物 190 万标箱,同比分别增长 6%、18%;西部陆海新通道班列
+    // 全年发送 86 万标箱,同比增长 14%;班列通达欧洲 25 个国家 217 个城市"
+    let d = ds("rail");
+    assert_printed(d, "cr_trains", "value", "1.7", "trains_10k");
+    assert_printed(d, "cr_trains", "yoy", "6", "pct");
+    assert_printed(d, "cr_teu", "value", "190", "std_box_10k");
+    assert_printed(d, "cr_teu", "yoy", "18", "pct");
+    assert_printed(d, "wlsc_teu", "value", "86", "std_box_10k");
+    assert_printed(d, "wlsc_teu", "yoy", "14", "pct");
+    assert_printed(d, "cr_countries", "value", "25", "countries");
+    assert_printed(d, "cr_cities", "value", "217", "cities");
+}
+
+// ───────────────────── 二(四): ports, Table 4 ─────────────────────
+
+/// Table 4 as printed: rank, port, November, January–November (万 Teu), growth (%).
+const TABLE_4: [(&str, &str, &str, &str, &str); 20] = [
+    ("1", "上海港", "421", "4440", "2.8"),
+    ("2", "宁波舟山港", "260", "3280", "4.9"),
+    ("3", "深圳港", "28340", "2689", "0.2"),
+    ("4", "青岛港", "249", "2639", "11.8"),
+    ("5", "广州港", "220", "3323", "2.4"),
+    ("6", "天津港", "162", "2108", "5.6"),
+    ("7", "厦门港", "109", "1145", "1.2"),
+    ("8", "苏州港(内河)", "82", "859", "3.9"),
+    ("9", "广西北部湾港", "71", "722", "15.8"),
+    ("10", "日照港", "55", "566", "3.7"),
+    ("11", "连云港", "58", "553", "10.6"),
+    ("12", "营口港", "49", "486", "10.3"),
+    ("13", "大连港", "51", "455", "13.3"),
+    ("14", "烟台港", "41", "430", "12.0"),
+    ("15", "东莞港", "40", "351", "7.3"),
+    ("16", "福州港", "38", "342", "9.9"),
+    ("17", "南京港(内河)", "29", "319", "9.5"),
+    ("18", "佛山港(内河)", "32", "313", "6.6"),
+    ("19", "嘉兴港", "30", "312", "19.7"),
+    ("20", "武汉港", "17", "264", "5.6"),
+];
+
+#[test]
+fn table_4_lists_the_twenty_ports_with_the_papers_values() {
+    let d = ds("ports");
+    assert_eq!(d.table, Some(4));
+    assert_eq!(d.rows.len(), 20, "Table 4 is a top 20");
+    for (r, (rank, zh, nov, jan_nov, yoy)) in d.rows.iter().zip(TABLE_4) {
+        assert_eq!(r.label.zh, zh, "Table 4 row order");
+        assert_printed(d, r.key, "rank", rank, "rank");
+        assert_printed(d, r.key, "nov", nov, "teu_10k_table");
+        assert_printed(d, r.key, "jan_nov", jan_nov, "teu_10k_table");
+        assert_printed(d, r.key, "yoy", yoy, "pct");
+    }
+    assert_eq!(d.column("nov").unwrap().unit.unwrap().zh, "万 Teu");
+}
+
+#[test]
+fn table_4_ranks_run_1_to_20_and_only_noted_cells_break_the_january_to_november_order() {
+    let d = ds("ports");
+    let rows: Vec<(&str, f64, f64)> = d
+        .rows
+        .iter()
+        .map(|r| {
+            let v = |c| r.cell(d, c).unwrap().value.as_ref().unwrap().x;
+            (r.key, v("rank"), v("jan_nov"))
+        })
+        .collect();
+    for (i, (key, rank, _)) in rows.iter().enumerate() {
+        assert_eq!(*rank, (i + 1) as f64, "{key} should be ranked {}", i + 1);
+    }
+    let mut breaks = Vec::new();
+    for (i, a) in rows.iter().enumerate() {
+        for b in &rows[i + 1..] {
+            if a.2 < b.2 {
+                // b is ranked below a yet handled more.
+                let noted = !marked(d, a.0, "jan_nov", NoteKind::Inconsistency).is_empty()
+                    || !marked(d, b.0, "jan_nov", NoteKind::Inconsistency).is_empty();
+                assert!(noted, "{} ({}) is ranked above {} ({}) with no inconsistency note", a.0, a.2, b.0, b.2);
+                breaks.push((a.0, b.0));
+            }
+        }
+    }
+    // The paper breaks its own order exactly three times, all through Guangzhou's 3 323.
+    assert_eq!(breaks.len(), 3, "{breaks:?}");
+    assert!(breaks.iter().all(|(_, b)| *b == "guangzhou"), "{breaks:?}");
+    assert_eq!(marked(d, "guangzhou", "jan_nov", NoteKind::Inconsistency), ["guangzhou-rank"]);
+}
+
+#[test]
+fn shenzhens_november_figure_exceeds_its_january_to_november_total_and_is_noted() {
+    let d = ds("ports");
+    let nov = value(d, "shenzhen", "nov");
+    assert!(close(nov.x, 28_340.0), "printed as 28 340");
+    assert!(nov.x > value(d, "shenzhen", "jan_nov").x);
+    assert_eq!(marked(d, "shenzhen", "nov", NoteKind::Inconsistency), ["shenzhen-nov"]);
+    // No other port's November exceeds its January–November.
+    for r in d.rows.iter().filter(|r| r.key != "shenzhen") {
+        let v = |c| r.cell(d, c).unwrap().value.as_ref().unwrap().x;
+        assert!(v("nov") < v("jan_nov"), "{}", r.key);
+    }
+}
+
+#[test]
+fn port_totals_match_the_ministry_of_transport_figures() {
+    let d = ds("port_totals");
+    // "全国港口完成货物吞吐量 155.111 9 亿吨,同比增长 8.4%,其中,外贸吞吐量分别增长 9.6%"
+    assert_printed(d, "cargo", "value", "155.1119", "t_100m");
+    assert_printed(d, "cargo", "yoy", "8.4", "pct");
+    assert_printed(d, "foreign_cargo", "yoy", "9.6", "pct");
+    assert_empty(d, "foreign_cargo", "value");
+    // "全国港口完成集装箱吞吐量 28 383 万 TEU,同比增长 4.9%"
+    assert_printed(d, "containers", "value", "28383", "teu_10k");
+    assert_printed(d, "containers", "yoy", "4.9", "pct");
+    // "已与 100 多个国家和地区建立了航线联系,中国船东拥有的船队规模达到 2.492 亿总吨"
+    assert_printed(d, "fleet", "value", "2.492", "gt_100m");
+    assert_printed_q(d, "route_countries", "value", Qualifier::Over, "100", "countries");
+    // The top 20 of Table 4 handled less than all ports together.
+    let top20: f64 = ds("ports")
+        .rows
+        .iter()
+        .map(|r| r.cell(ds("ports"), "jan_nov").unwrap().value.as_ref().unwrap().x)
+        .sum();
+    assert!(top20 < value(d, "containers", "value").x);
+}
+
+#[test]
+fn port_cluster_figures_match_yantian_nansha_and_byd() {
+    let d = ds("port_cluster");
+    // "16 条驳船支线、6 个驳船组合港、12 个内陆港和 30 条海铁联运线路"
+    assert_printed(d, "yantian_barge_routes", "value", "16", "routes");
+    assert_printed(d, "yantian_combo_ports", "value", "6", "ports");
+    assert_printed(d, "yantian_inland_ports", "value", "12", "ports");
+    assert_printed(d, "yantian_rail_routes", "value", "30", "routes");
+    // "长 399.9 米,宽 61.3 米,可装 24 188 TEU … 在南沙装了 2 000TEU,新能源汽车占了 20%,
+    // 次挂盐田港装了 2 000 台新能源车"
+    assert_printed(d, "oocl_length", "value", "399.9", "m");
+    assert_printed(d, "oocl_beam", "value", "61.3", "m");
+    assert_printed(d, "oocl_capacity", "value", "24188", "teu");
+    assert_printed(d, "oocl_nansha_teu", "value", "2000", "teu");
+    assert_printed(d, "oocl_nansha_nev_share", "value", "20", "pct");
+    assert_printed(d, "oocl_yantian_nev", "value", "2000", "cars");
+    // "已下单建造两艘 7 000 车双燃料 PCTC 运输船"
+    assert_printed(d, "byd_pctc", "value", "2", "ships");
+    assert_printed(d, "byd_pctc_capacity", "value", "7000", "car_capacity");
+    // "盐田港承担着广东省超 1/3 的外贸进出口量以及全国对美国出口逾 1/4 的货量。盐田港拥有 20 个
+    // 集装箱深泊位,粤港澳大湾区唯一近 18 米深"
+    assert_printed_q(d, "yantian_gd_share", "value", Qualifier::Over, "1/3", "");
+    assert_printed_q(d, "yantian_us_share", "value", Qualifier::Over, "1/4", "");
+    assert_printed(d, "yantian_berths", "value", "20", "berths");
+    assert_printed_q(d, "yantian_depth", "value", Qualifier::Nearly, "18", "m");
+}
+
+// ───────────────────── 三(四), 三(五): lighthouses and unicorns ─────────────────────
+
+#[test]
+fn lighthouse_factories_are_62_of_153_with_12_of_the_latest_21() {
+    let d = ds("lighthouse");
+    // "最新一批全球灯塔工厂有 21 家,其中 12 家在中国(含台湾地区)。至此,全球有 153 座灯塔工厂 …
+    // 其中 62 座在中国,占比超过 1/3"
+    assert_printed(d, "global_total", "value", "153", "factories");
+    assert_printed(d, "china_total", "value", "62", "factories");
+    assert_printed_q(d, "china_share", "value", Qualifier::Over, "1/3", "");
+    assert_printed(d, "batch_total", "value", "21", "factories");
+    assert_printed(d, "batch_china", "value", "12", "factories");
+    // "概率要高出三倍,而提前完成规模化扩张的概率要高出 50%"
+    assert_printed(d, "network_odds", "value", "3", "times");
+    assert_printed(d, "scale_odds", "value", "50", "pct");
+    // "海尔集团深入全球 160 多个国家和地区,服务全球 10 亿以及用户家庭;美的集团 … 连续八年入选"
+    assert_printed_q(d, "haier_countries", "value", Qualifier::Over, "160", "countries");
+    assert_printed(d, "haier_users", "value", "10", "persons_100m");
+    assert_printed(d, "midea_fortune", "value", "8", "years");
+}
+
+#[test]
+fn lighthouse_factories_elsewhere_are_153_minus_62() {
+    let d = ds("lighthouse");
+    let elsewhere = value(d, "elsewhere_total", "value");
+    assert_eq!(elsewhere.status, Status::Derived);
+    assert_eq!(elsewhere.text, "91");
+    assert_eq!(value(d, "batch_elsewhere", "value").text, "9");
+    // 62 / 153 = 40.5 %, which is indeed "over 1/3".
+    let share = value(d, "china_share_derived", "value");
+    assert_eq!(share.text, "40.5");
+    assert!(share.x > 100.0 / 3.0);
+}
+
+#[test]
+fn the_latest_lighthouse_batch_is_counted_in_jia_as_printed() {
+    // "最新一批全球灯塔工厂有 21 家,其中 12 家在中国": the batch is counted in 家, the totals in 座,
+    // and units.csv promises units "exactly as the paper prints them".
+    let d = ds("lighthouse");
+    assert_eq!(cell(d, "global_total", "value").unit.unwrap().zh, "座");
+    assert_eq!(cell(d, "china_total", "value").unit.unwrap().zh, "座");
+    assert_eq!(cell(d, "batch_total", "value").unit.unwrap().zh, "家");
+    assert_eq!(cell(d, "batch_china", "value").unit.unwrap().zh, "家");
+}
+
+#[test]
+fn unicorns_are_1100_with_650_american_and_347_chinese() {
+    let d = ds("unicorns");
+    // "全球独角兽企业 1 100 家,其中美国有 650 家,中国有 347 家位居第二 … 在先进制造业领域就有 68 家,几近 20%"
+    assert_printed(d, "global", "value", "1100", "firms");
+    assert_printed(d, "usa", "value", "650", "firms");
+    assert_printed(d, "china", "value", "347", "firms");
+    assert_printed(d, "china_adv_mfg", "value", "68", "firms");
+    assert_printed_q(d, "china_adv_mfg_share", "value", Qualifier::Nearly, "20", "pct");
+    // "2023 年度实现营业收入超 621 亿元 … 其中一款位列第 9"
+    assert_printed_q(d, "transsion_revenue", "value", Qualifier::Over, "621", "cny_100m");
+    assert_printed(d, "transsion_rank", "value", "9", "rank");
+    // 1 100 − 650 − 347 = 103 elsewhere.
+    let rest = value(d, "rest", "value");
+    assert_eq!(rest.status, Status::Derived);
+    assert_eq!(rest.text, "103");
+    assert!(close(rest.x, 103.0));
+    // 68 / 347 = 19.6 %: "几近 20%".
+    assert!((68.0_f64 / 347.0 * 100.0 - 19.6).abs() < 0.05);
+}
+
+// ───────────────────── 四(一), 五(三): e-commerce ─────────────────────
+
+#[test]
+fn cross_border_e_commerce_figures_match_the_paper() {
+    let d = ds("ecommerce");
+    // "商务部统计跨境电商主体已超 10 万家,建设的独立站超过 20 万个"
+    assert_printed_q(d, "entities", "value", Qualifier::Over, "10", "firms_10k");
+    assert_printed_q(d, "independent_sites", "value", Qualifier::Over, "20", "sites_10k");
+    // "2023 年 1—6 月份我国跨境电商进出口额达 1.1 万亿元,同比增长 16%,跨境电商货物进出口规模占外贸比重
+    // 由 5 年前的不足 1%上升到 5%左右"
+    assert_printed(d, "h1_value", "value", "1.1", "cny_tn");
+    assert_printed(d, "h1_value", "yoy", "16", "pct");
+    assert_printed_q(d, "trade_share", "value", Qualifier::About, "5", "pct");
+    assert_printed_q(d, "trade_share_5y_ago", "value", Qualifier::Under, "1", "pct");
+    // "2023 年全国跨境电商进出口 2.38 万亿元,同比增长 15.6%,其中出口跨境电商总额达 1.83 万亿元,同比增长 19.6%"
+    assert_printed(d, "full_year_value", "value", "2.38", "cny_tn");
+    assert_printed(d, "full_year_value", "yoy", "15.6", "pct");
+    assert_printed(d, "full_year_exports", "value", "1.83", "cny_tn");
+    assert_printed(d, "full_year_exports", "yoy", "19.6", "pct");
+    // "中小微企业占比超过了 90%。数百万中小微外贸企业贡献了中国出口交易额的 60%以上"
+    assert_printed_q(d, "sme_new_share", "value", Qualifier::Over, "90", "pct");
+    assert_printed_q(d, "sme_export_share", "value", Qualifier::Over, "60", "pct");
+    // "2023 年中国社会消费品零售总额为 41.7 万亿元"
+    assert_printed(d, "retail_sales", "value", "41.7", "cny_tn");
+    // Implied imports: 2.38 − 1.83 = 0.55.
+    let imports = value(d, "full_year_imports", "value");
+    assert_eq!(imports.status, Status::Derived);
+    assert!((imports.x - 0.55).abs() < 1e-9);
+}
+
+#[test]
+fn e_commerce_penetration_forecasts_match_the_eight_countries() {
+    // "中国电商渗透率将从 27.2%升至 31.9%;美国 … 20.8% … 27.4%;印度 16.5% … 19.7%;日本 13.9% … 17.7%;
+    // 澳大利亚 12.5% … 15.7%;巴西 11.5% … 14.3%;加拿大 9.5% … 12.3%;法国 6.5% … 11.7%"
+    let expected = [
+        ("中国", "27.2", "31.9"),
+        ("美国", "20.8", "27.4"),
+        ("印度", "16.5", "19.7"),
+        ("日本", "13.9", "17.7"),
+        ("澳大利亚", "12.5", "15.7"),
+        ("巴西", "11.5", "14.3"),
+        ("加拿大", "9.5", "12.3"),
+        ("法国", "6.5", "11.7"),
+    ];
+    let d = ds("penetration");
+    assert_eq!(d.rows.len(), 8);
+    for (r, (zh, y2020, y2025)) in d.rows.iter().zip(expected) {
+        assert_eq!(r.label.zh, zh);
+        assert_printed(d, r.key, "y2020", y2020, "pct");
+        assert_printed(d, r.key, "y2025", y2025, "pct");
+    }
+    // In percentage points the US gains most (+6.6), France second (+5.2).
+    let mut gains: Vec<(&str, f64)> = d
+        .rows
+        .iter()
+        .map(|r| (r.label.zh, r.cell(d, "change").unwrap().value.as_ref().unwrap().x))
+        .collect();
+    gains.sort_by(|a, b| b.1.total_cmp(&a.1));
+    assert_eq!(gains[0], ("美国", 6.6));
+    assert_eq!(gains[1], ("法国", 5.2));
+}
+
+#[test]
+fn the_fastest_growing_markets_are_four_in_southeast_asia_and_two_in_latin_america() {
+    // "东南亚有 4 个(印尼、越南、菲律宾、马来西亚),拉美有 2 个(墨西哥、阿根廷)"
+    let d = ds("fastest_markets");
+    let got: Vec<(&str, &str)> = d
+        .rows
+        .iter()
+        .map(|r| (r.label.zh, r.group.map(|g| g.zh).unwrap_or("")))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("印尼", "东南亚"),
+            ("越南", "东南亚"),
+            ("菲律宾", "东南亚"),
+            ("马来西亚", "东南亚"),
+            ("墨西哥", "拉美"),
+            ("阿根廷", "拉美"),
+        ]
+    );
+}
+
+#[test]
+fn guangdong_figures_match_section_five() {
+    let d = ds("guangdong");
+    // "占全国进出口总值的 19.88%,连续 38 年为全国外贸第一大省"
+    assert_printed(d, "trade_share", "value", "19.88", "pct");
+    assert_printed(d, "years_first", "value", "38", "years");
+    // ""国家先进制造业产业集群"就有 7 个在广东"
+    assert_printed(d, "adv_clusters", "value", "7", "clusters");
+    // "2022 年广东省跨境电商进出口值达 6 454 亿元,规模在 8 年内扩大近 43 倍,年均增速高达 72%;
+    // 广东占全国跨境电商进出口总值的 43.4%"
+    assert_printed(d, "cbec_value", "value", "6454", "cny_100m");
+    assert_printed_q(d, "cbec_growth_multiple", "value", Qualifier::Nearly, "43", "times");
+    assert_printed(d, "cbec_cagr", "value", "72", "pct");
+    assert_printed(d, "cbec_national_share", "value", "43.4", "pct");
+}
+
+// ───────────────────── 四(二): overseas warehouses ─────────────────────
+
+#[test]
+fn overseas_warehouse_figures_match_the_blue_book_as_cited() {
+    let d = ds("warehouses");
+    // "到 2023 年 6 月止,在中国海关有正式备案的跨境电商海外仓企业已经达到 1 713 家"
+    assert_printed(d, "customs_registered", "value", "1713", "firms");
+    // "合计共建有 2 356 个仓库,较 2021 年增长 30.17%,总面积合计约 2 600 万平方米,较上年末增长了大约 58%"
+    assert_printed(d, "top10_count", "value", "2356", "warehouses");
+    assert_printed(d, "top10_count", "yoy", "30.17", "pct");
+    assert_printed_q(d, "top10_area", "value", Qualifier::About, "2600", "m2_10k");
+    assert_printed_q(d, "top10_area", "yoy", Qualifier::About, "58", "pct");
+    // "美国市场方面 2022 年新增 253 个海外仓,新增面积约 653.5 万平方米,平均单仓面积达到 1.41 万平方米"
+    assert_printed(d, "us_new", "value", "253", "warehouses");
+    assert_printed_q(d, "us_new_area", "value", Qualifier::About, "653.5", "m2_10k");
+    assert_printed(d, "us_avg_area", "value", "1.41", "m2_10k");
+    // "新兴市场 … 的海外仓数量合计约有 268 个,较上年增长了 56.72%"
+    assert_printed_q(d, "emerging_count", "value", Qualifier::About, "268", "warehouses");
+    assert_printed(d, "emerging_count", "yoy", "56.72", "pct");
+    // "东南亚海外仓总面积已超过 100 万平方米,单仓面积约 7 000 平方米"; area growth "都超过 100%"
+    assert_printed_q(d, "sea_area", "value", Qualifier::Over, "100", "m2_10k");
+    assert_printed_q(d, "sea_area", "yoy", Qualifier::Over, "100", "pct");
+    assert_printed_q(d, "sea_avg_area", "value", Qualifier::About, "7000", "m2");
+}
+
+#[test]
+fn the_top_ten_warehouse_countries_are_listed_in_the_papers_order() {
+    // "美国、德国、英国、加拿大、日本、澳洲(含新西兰)、俄罗斯、西班牙、法国、意大利"
+    let expected = ["美国", "德国", "英国", "加拿大", "日本", "澳洲(含新西兰)", "俄罗斯", "西班牙", "法国", "意大利"];
+    let d = ds("warehouse_top10");
+    assert_eq!(d.figure, Some(2));
+    let got: Vec<&str> = d.rows.iter().map(|r| r.label.zh).collect();
+    assert_eq!(got, expected);
+    for (i, r) in d.rows.iter().enumerate() {
+        assert_printed(d, r.key, "rank", &(i + 1).to_string(), "rank");
+    }
+}
+
+#[test]
+fn emerging_market_warehouses_grew_over_30_percent_except_india() {
+    // "除印度外,增速均超过了 30%,东南亚的增速更是高达惊人的 91.55%。面积方面,东南亚、拉美、非洲的
+    // 海外仓总面积增长都超过 100%"
+    let d = ds("warehouse_emerging");
+    assert_printed(d, "emerging_total", "count_growth", "56.72", "pct");
+    assert_printed(d, "southeast_asia", "count_growth", "91.55", "pct");
+    for key in ["middle_east", "latin_america", "africa"] {
+        assert_printed_q(d, key, "count_growth", Qualifier::Over, "30", "pct");
+    }
+    for key in ["southeast_asia", "latin_america", "africa"] {
+        assert_printed_q(d, key, "area_growth", Qualifier::Over, "100", "pct");
+    }
+    assert_empty(d, "middle_east", "area_growth");
+    assert_empty(d, "india", "count_growth");
+    assert_empty(d, "india", "area_growth");
+}
+
+#[test]
+fn the_three_warehouse_models_follow_figure_1() {
+    // "(1)商家自建海外仓(如京东印尼仓等);(2)电商平台海外仓(如亚玛逊 FBA 仓);(3)第三方海外仓"
+    let d = ds("warehouse_models");
+    assert_eq!(d.figure, Some(1));
+    let got: Vec<&str> = d.rows.iter().map(|r| r.label.zh).collect();
+    assert_eq!(got, ["商家自建海外仓", "电商平台海外仓", "第三方海外仓"]);
+    assert!(row(d, "platform").detail.unwrap().zh.contains("亚玛逊"));
+}
+
+#[test]
+fn supplementary_warehouse_counts_match_the_sources_found() {
+    // From ../shared/data/overseas_warehouses_found.csv (outside the paper).
+    let d = ds("warehouse_found");
+    assert!(d.supplementary);
+    let sup = |key: &str, col: &str, qual: Qualifier, text: &str| {
+        let v = value(d, key, col);
+        assert_eq!((v.text, v.qual, v.status), (text, qual, Status::Supplementary), "{key}:{col}");
+        assert!(close(v.x, number_of(text)));
+    };
+    use Qualifier::{About, Exact, Over, Under};
+    sup("top10_total", "count_2021", Exact, "1810");
+    sup("top10_total", "count_2022", Exact, "2356");
+    sup("top10_total", "growth_2021", Exact, "39.55");
+    sup("top10_total", "growth_2022", Exact, "30.17");
+    sup("usa", "count_2022", Exact, "1178");
+    sup("usa", "growth_2022", Exact, "27.35");
+    sup("canada", "count_2022", Over, "100");
+    sup("canada", "growth_2021", Exact, "155.88");
+    sup("canada", "growth_2022", Exact, "73.56");
+    sup("germany", "count_2022", Over, "200");
+    sup("uk", "count_2022", Over, "200");
+    sup("japan", "count_2022", Over, "100");
+    sup("france", "count_2022", About, "59");
+    sup("emerging_total", "count_2022", Exact, "268");
+    sup("emerging_total", "growth_2022", Exact, "56.72");
+    sup("southeast_asia", "growth_2022", Exact, "91.55");
+    sup("indonesia", "count_2022", Exact, "22");
+    sup("middle_east", "count_2022", Exact, "59");
+    sup("middle_east", "growth_2022", About, "30");
+    sup("latin_america", "growth_2022", Exact, "38.10");
+    sup("africa", "growth_2022", Over, "30");
+    sup("india", "growth_2022", Under, "30");
+    // Derived: 1 810 / 1.3955 = 1 297;268 / 1.5672 = 171.
+    let derived = |key: &str, col: &str, text: &str| {
+        let v = value(d, key, col);
+        assert_eq!((v.text, v.status), (text, Status::SupplementaryDerived), "{key}:{col}");
+    };
+    derived("top10_total", "count_2020", "1297");
+    derived("usa", "count_2021", "925");
+    derived("emerging_total", "count_2021", "171");
+    // The paper's stated figures and the supplementary ones agree where they overlap.
+    let w = ds("warehouses");
+    assert_eq!(value(d, "top10_total", "count_2022").x, value(w, "top10_count", "value").x);
+    assert_eq!(value(d, "emerging_total", "count_2022").x, value(w, "emerging_count", "value").x);
+}
+
+#[test]
+fn supplementary_us_2021_count_implies_the_papers_253_new_us_warehouses() {
+    // 1 178 / 1.2735 ≈ 925, and 1 178 − 925 = 253: the paper's "2022 年新增 253 个海外仓".
+    let d = ds("warehouse_found");
+    let y2021 = value(d, "usa", "count_2021");
+    assert_eq!(y2021.status, Status::SupplementaryDerived);
+    assert!((y2021.x - 1178.0 / 1.2735).abs() <= 0.5);
+    assert!(close(y2021.x, 925.0));
+    let added = value(d, "usa", "count_2022").x - y2021.x;
+    assert!(close(added, value(ds("warehouses"), "us_new", "value").x), "{added}");
+}
+
+// ───────────────────── catalogue-wide checks ─────────────────────
+
+#[test]
+fn every_derived_value_is_marked_derived_and_carries_its_formula() {
+    let mut problems = Vec::new();
+    for d in DATASETS {
+        for r in d.rows {
+            for (c, col) in r.cells.iter().zip(d.columns) {
+                let Some(v) = &c.value else { continue };
+                let at = format!("{}:{}:{}", d.id, r.key, col.id);
+                match (v.status, v.expr) {
+                    (Status::Derived | Status::SupplementaryDerived, Some(_)) => {}
+                    (Status::Stated | Status::Supplementary, None) => {}
+                    (s, e) => problems.push(format!("{at}: status {s:?} with formula {e:?}")),
+                }
+                if v.status.is_supplementary() != d.supplementary {
+                    problems.push(format!("{at}: status {:?} in a dataset with supplementary = {}", v.status, d.supplementary));
+                }
+                if let Some(e) = col.expr {
+                    if v.expr != Some(e) {
+                        problems.push(format!("{at}: derived column's formula '{e}' but the cell has {:?}", v.expr));
+                    }
+                }
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn every_derived_value_recomputes_from_its_formula() {
+    let mut problems = Vec::new();
+    let mut checked = 0;
+    for d in DATASETS {
+        for r in d.rows {
+            for (c, col) in r.cells.iter().zip(d.columns) {
+                let Some(v) = &c.value else { continue };
+                let Some(expr) = v.expr else { continue };
+                let at = format!("{}:{}:{}", d.id, r.key, col.id);
+                match recompute(d, r, expr) {
+                    Some(x) => {
+                        // The shown value is rounded to the decimals of its text.
+                        let half = 0.5 * 10f64.powi(-(decimals_of(v.text) as i32)) + 1e-9;
+                        if (x - v.x).abs() > half {
+                            problems.push(format!("{at}: '{expr}' gives {x} but the value is {} ({})", v.x, v.text));
+                        }
+                        if (v.text.parse::<f64>().unwrap_or(f64::NAN) - v.x).abs() > 1e-9 {
+                            problems.push(format!("{at}: text {} does not show x {}", v.text, v.x));
+                        }
+                        checked += 1;
+                    }
+                    None => problems.push(format!("{at}: '{expr}' cannot be computed yet has a value")),
+                }
+            }
+        }
+    }
+    assert!(checked >= 40, "only {checked} derived values found");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn no_value_is_nan_or_infinite() {
+    for d in DATASETS {
+        for r in d.rows {
+            for (c, col) in r.cells.iter().zip(d.columns) {
+                if let Some(v) = &c.value {
+                    assert!(v.x.is_finite(), "{}:{}:{} is {}", d.id, r.key, col.id, v.x);
+                    if let Some(hi) = v.hi {
+                        assert!(hi.is_finite() && hi >= v.x, "{}:{}:{}", d.id, r.key, col.id);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_stated_figure_has_a_unit_unless_it_is_a_fraction() {
+    for d in DATASETS {
+        for r in d.rows {
+            for (c, col) in r.cells.iter().zip(d.columns) {
+                if let Some(v) = &c.value {
+                    assert!(
+                        c.unit.is_some() || v.text.contains('/'),
+                        "{}:{}:{} ({}) has no unit",
+                        d.id,
+                        r.key,
+                        col.id,
+                        v.text
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_dataset_names_its_title_agency_period_section_and_caption_in_both_languages() {
+    for d in DATASETS {
+        for (what, l) in [
+            ("title", d.title),
+            ("agency", d.agency),
+            ("period", d.period),
+            ("caption", d.caption),
+        ] {
+            assert!(!l.zh.trim().is_empty(), "{}: {what} (zh) is empty", d.id);
+            assert!(!l.en.trim().is_empty(), "{}: {what} (en) is empty", d.id);
+        }
+        assert!(!d.section.trim().is_empty(), "{}: no paper section", d.id);
+        assert!(registry::section(d.page).is_some(), "{}: unknown page '{}'", d.id, d.page);
+        for c in d.columns {
+            assert!(!c.label.zh.is_empty() && !c.label.en.is_empty(), "{}:{} unlabeled", d.id, c.id);
+        }
+        for r in d.rows {
+            assert!(!r.label.zh.is_empty() && !r.label.en.is_empty(), "{}:{} unlabeled", d.id, r.key);
+        }
+    }
+}
+
+#[test]
+fn every_note_marks_a_cell_a_row_or_the_whole_dataset() {
+    for d in DATASETS {
+        for n in d.notes {
+            assert!(!n.cells.is_empty(), "{}: note '{}' marks nothing", d.id, n.id);
+            assert!(!n.text.zh.is_empty() && !n.text.en.is_empty(), "{}: note '{}' has no text", d.id, n.id);
+            for target in n.cells {
+                if *target == "*" {
+                    continue;
+                }
+                let (key, col) = match target.split_once(':') {
+                    Some((k, c)) => (k, Some(c)),
+                    None => (*target, None),
+                };
+                assert!(d.row(key).is_some(), "{}: note '{}' marks unknown row '{key}'", d.id, n.id);
+                if let Some(c) = col {
+                    assert!(d.column(c).is_some(), "{}: note '{}' marks unknown column '{c}'", d.id, n.id);
+                }
+            }
+        }
+        for r in d.rows {
+            for id in r.notes {
+                assert!(d.note(id).is_some(), "{}:{} lists unknown note '{id}'", d.id, r.key);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_row_of_a_supplementary_dataset_names_its_source() {
+    let mut supplementary = 0;
+    for d in DATASETS {
+        for r in d.rows {
+            if d.supplementary {
+                let src = r.source.unwrap_or_else(|| panic!("{}:{} has no source", d.id, r.key));
+                assert!(src.starts_with("https://"), "{}:{} source '{src}'", d.id, r.key);
+            } else {
+                assert!(r.source.is_none(), "{}:{} is from the paper yet names a source", d.id, r.key);
+            }
+        }
+        supplementary += d.supplementary as usize;
+    }
+    assert_eq!(supplementary, 1, "only warehouse_found comes from outside the paper");
+}
+
+// ───────────────────── the glossary ─────────────────────
+
+fn normalise(s: &str) -> String {
+    s.to_lowercase().replace('-', " ")
+}
+
+#[test]
+fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
+    let mut texts: Vec<(String, &str, &str)> = Vec::new();
+    for d in DATASETS {
+        texts.push((format!("{} title", d.id), d.title.zh, d.title.en));
+        for c in d.columns {
+            texts.push((format!("{} column {}", d.id, c.id), c.label.zh, c.label.en));
+        }
+        for r in d.rows {
+            texts.push((format!("{} row {}", d.id, r.key), r.label.zh, r.label.en));
+        }
+    }
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for g in GLOSSARY.iter().filter(|g| g.check) {
+        let wanted: Vec<String> = g.en.iter().map(|e| normalise(e)).collect();
+        for (at, zh, en) in &texts {
+            if !zh.contains(g.zh) {
+                continue;
+            }
+            checked += 1;
+            let en_n = normalise(en);
+            if !wanted.iter().any(|w| en_n.contains(w.as_str())) {
+                failures.push(format!("{at}: '{zh}' contains {} but '{en}' says none of {:?}", g.zh, g.en));
+            }
+        }
+    }
+    assert!(checked > 20, "the glossary matched only {checked} labels");
+    assert!(failures.is_empty(), "{} label(s) break the glossary:\n{}", failures.len(), failures.join("\n"));
+}
+
+// ───────────────────── the arithmetic in the data notes ─────────────────────
+
+#[test]
+fn table_2_exports_are_part_of_the_texts_trade_totals() {
+    let d = ds("regions");
+    for r in d.rows {
+        let v = |c| r.cell(d, c).unwrap().value.as_ref().unwrap().x;
+        assert!(v("exports") < v("trade"), "{}: exports {} vs trade {}", r.key, v("exports"), v("trade"));
+    }
+}
+
+#[test]
+fn the_belt_and_road_note_is_right_that_implied_imports_fell_about_12_percent() {
+    // Note bri-growth: exports +33.4 % with trade +2.8 % means imports fell about 12 %.
+    let d = ds("regions");
+    let v = |c| value(d, "bri", c).x;
+    let exports_2022 = v("exports") / (1.0 + v("exports_yoy") / 100.0);
+    let trade_2022 = v("trade") / (1.0 + v("trade_yoy") / 100.0);
+    let imports_change = (v("trade") - v("exports")) / (trade_2022 - exports_2022) * 100.0 - 100.0;
+    assert!((imports_change - -12.2).abs() < 0.1, "{imports_change}");
+    assert!(d.note("bri-growth").unwrap().text.zh.contains("−12%"));
+}
+
+#[test]
+fn the_notes_checks_recompute_from_the_data() {
+    // surplus-check: 3.382 − 2.56 = 0.822 trillion against the stated 8 232.2 (10⁸ US$).
+    let h = ds("headline");
+    let diff = value(h, "exports", "usd").x - value(h, "imports", "usd").x;
+    assert!((diff - 0.822).abs() < 1e-9);
+    assert!(h.note("surplus-check").unwrap().text.zh.contains("0.822"));
+    // share-check: 19.47 ÷ 41.76 = 46.6 %.
+    let share = value(ds("belt_road"), "trade_rmb", "value").x / value(h, "trade", "rmb").x * 100.0;
+    assert_eq!(format!("{share:.1}"), "46.6");
+    // drewry-rate: 77 ÷ 650 = 11.8 %.
+    let s = ds("shipping");
+    let rate = value(s, "drewry_cancelled", "value").x / value(s, "drewry_planned", "value").x * 100.0;
+    assert_eq!(format!("{rate:.1}"), "11.8");
+    // gd-exports: 41.76 × 19.88 % = 8.30 trillion yuan.
+    let gd = value(h, "trade", "rmb").x * value(ds("guangdong"), "trade_share", "value").x / 100.0;
+    assert_eq!(format!("{gd:.2}"), "8.30");
+    // adv-mfg-share: 68 ÷ 347 = 19.6 %.
+    let u = ds("unicorns");
+    let adv = value(u, "china_adv_mfg", "value").x / value(u, "china", "value").x * 100.0;
+    assert_eq!(format!("{adv:.1}"), "19.6");
+    // us-avg: 653.5 ÷ 253 = 2.58 (10⁴ m²) per new US warehouse.
+    let w = ds("warehouses");
+    let per = value(w, "us_new_area", "value").x / value(w, "us_new", "value").x;
+    assert_eq!(format!("{per:.2}"), "2.58");
+    // cagr-check: 44^(1/7) − 1 = 71.7 %, 44^(1/8) − 1 ≈ 60 %.
+    assert_eq!(format!("{:.1}", (44f64.powf(1.0 / 7.0) - 1.0) * 100.0), "71.7");
+    assert!(((44f64.powf(1.0 / 8.0) - 1.0) * 100.0 - 60.0).abs() < 1.0);
+    // gd-national: 6 454 ÷ 43.4 % ≈ 1.49 trillion; 2.38 ÷ 1.156 ≈ 2.06 trillion.
+    let g = ds("guangdong");
+    let national = value(g, "cbec_value", "value").x / (value(g, "cbec_national_share", "value").x / 100.0) / 10_000.0;
+    assert_eq!(format!("{national:.2}"), "1.49");
+    let e = ds("ecommerce");
+    let y2022 = value(e, "full_year_value", "value").x / (1.0 + value(e, "full_year_value", "yoy").x / 100.0);
+    assert_eq!(format!("{y2022:.2}"), "2.06");
+}

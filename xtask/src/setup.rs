@@ -1,0 +1,245 @@
+//! `setup` and `setup-test`: idempotent installs of the toolchain the build and the
+//! tests need. Each step says what it does and skips when the right version is present.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{self, lock_version, npm_bin_dir, npm_tools_dir, root, run, step, version_of};
+
+pub const TRUNK_VERSION: &str = "0.21.14";
+pub const BINARYEN_VERSION: &str = "132.0.0";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+/// Makes `cargo install` of the tools take minutes instead of a quarter of an hour.
+const FAST_INSTALL_ENV: [(&str, &str); 2] = [
+    ("CARGO_PROFILE_RELEASE_LTO", "false"),
+    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
+];
+
+/// Everything needed to build the site.
+pub fn setup() -> util::Result {
+    wasm_target()?;
+    trunk()?;
+    wasm_bindgen_cli()?;
+    wasm_opt()?;
+    step("fetching the crates (Trunk.toml builds offline)");
+    run(Command::new("cargo")
+        .args(["fetch", "--locked"])
+        .current_dir(root()))
+}
+
+/// Everything in `setup`, plus the browser, fonts and poppler for the tests and the
+/// end-to-end suite's npm packages.
+pub fn setup_test() -> util::Result {
+    setup()?;
+    browser_packages()?;
+    e2e_packages()
+}
+
+fn wasm_target() -> util::Result {
+    let list = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned());
+    if list.is_some_and(|l| l.lines().any(|t| t.trim() == WASM_TARGET)) {
+        step(&format!("rust target {WASM_TARGET}: present, skipping"));
+        return Ok(());
+    }
+    step(&format!("adding the rust target {WASM_TARGET}"));
+    run(Command::new("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn trunk() -> util::Result {
+    let want = format!("trunk {TRUNK_VERSION}");
+    if version_of("trunk", &["--version"]).as_deref() == Some(want.as_str()) {
+        step(&format!("{want}: present, skipping"));
+        return Ok(());
+    }
+    step(&format!("installing {want} (about 5 minutes)"));
+    run(Command::new("cargo")
+        .args([
+            "install",
+            "trunk",
+            "--version",
+            TRUNK_VERSION,
+            "--locked",
+            "--force",
+        ])
+        .envs(FAST_INSTALL_ENV))
+}
+
+/// The wasm-bindgen version of Cargo.lock; the CLI and the test runner must match it.
+pub fn wasm_bindgen_version() -> util::Result<String> {
+    lock_version("wasm-bindgen")
+}
+
+/// Whether both the CLI and the test runner on PATH print `version`.
+pub fn wasm_bindgen_cli_matches(version: &str) -> bool {
+    ["wasm-bindgen", "wasm-bindgen-test-runner"]
+        .iter()
+        .all(|tool| version_of(tool, &["--version"]) == Some(format!("{tool} {version}")))
+}
+
+fn wasm_bindgen_cli() -> util::Result {
+    let version = wasm_bindgen_version()?;
+    if wasm_bindgen_cli_matches(&version) {
+        step(&format!(
+            "wasm-bindgen-cli {version} (wasm-bindgen, wasm-bindgen-test-runner): present, skipping"
+        ));
+        return Ok(());
+    }
+    step(&format!(
+        "installing wasm-bindgen-cli {version} (the version in Cargo.lock)"
+    ));
+    let install = |locked: bool| {
+        let mut cmd = Command::new("cargo");
+        cmd.args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &version,
+            "--force",
+        ])
+        .envs(FAST_INSTALL_ENV);
+        if locked {
+            cmd.arg("--locked");
+        }
+        run(&mut cmd)
+    };
+    if let Err(e) = install(true) {
+        println!("{e}\n    the --locked install failed; trying again without --locked");
+        install(false)?;
+    }
+    Ok(())
+}
+
+fn wasm_opt() -> util::Result {
+    let wasm_opt = npm_bin_dir().join("wasm-opt");
+    let major = BINARYEN_VERSION
+        .split('.')
+        .next()
+        .unwrap_or(BINARYEN_VERSION);
+    let want = format!("wasm-opt version {major}");
+    let matches =
+        |v: Option<String>| v.is_some_and(|v| v == want || v.starts_with(&format!("{want} ")));
+    if matches(version_of(&wasm_opt, &["--version"])) {
+        step(&format!(
+            "{want} (npm binaryen, in .tools/npm): present, skipping"
+        ));
+        return Ok(());
+    }
+    step(&format!(
+        "installing wasm-opt from npm binaryen@{BINARYEN_VERSION} into .tools/npm"
+    ));
+    std::fs::create_dir_all(npm_tools_dir())
+        .map_err(|e| format!("cannot create .tools/npm: {e}"))?;
+    run(Command::new("npm")
+        .arg("install")
+        .arg("--prefix")
+        .arg(npm_tools_dir())
+        .arg(format!("binaryen@{BINARYEN_VERSION}"))
+        .args(["--no-audit", "--no-fund"])
+        .current_dir(root()))?;
+    let got = version_of(&wasm_opt, &["--version"]);
+    if matches(got.clone()) {
+        Ok(())
+    } else {
+        Err(format!(
+            "after the npm install, {} --version printed {got:?}, not {want:?}",
+            wasm_opt.display()
+        ))
+    }
+}
+
+fn has_cjk_font() -> bool {
+    Command::new("fc-list")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .is_some_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .to_lowercase()
+                .contains("noto sans cjk")
+        })
+}
+
+fn browser_packages() -> util::Result {
+    let missing: Vec<&str> = [
+        (
+            "/usr/bin/chromium",
+            Path::new("/usr/bin/chromium").is_file(),
+        ),
+        (
+            "/usr/bin/chromedriver",
+            Path::new("/usr/bin/chromedriver").is_file(),
+        ),
+        ("the Noto Sans CJK font", has_cjk_font()),
+        (
+            "/usr/bin/pdftotext (poppler-utils)",
+            Path::new("/usr/bin/pdftotext").is_file(),
+        ),
+    ]
+    .into_iter()
+    .filter(|(_, present)| !present)
+    .map(|(what, _)| what)
+    .collect();
+    if missing.is_empty() {
+        step("chromium, chromedriver, Noto CJK fonts, poppler-utils: present, skipping");
+        return Ok(());
+    }
+    step(&format!(
+        "installing the browser packages (missing: {})",
+        missing.join(", ")
+    ));
+    let packages = [
+        "chromium",
+        "chromium-driver",
+        "fonts-noto-cjk",
+        "poppler-utils",
+    ];
+    let is_root = version_of("id", &["-u"]).as_deref() == Some("0");
+    let apt = |args: &[&str]| {
+        let mut cmd = if is_root {
+            Command::new("apt-get")
+        } else if util::on_path("sudo") {
+            let mut c = Command::new("sudo");
+            c.arg("apt-get");
+            c
+        } else {
+            Command::new("apt-get")
+        };
+        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+        cmd
+    };
+    run(&mut apt(&["update"]))?;
+    let mut install = apt(&["install", "-y"]);
+    install.args(packages);
+    run(&mut install)
+}
+
+fn e2e_packages() -> util::Result {
+    let dir = root().join("tests").join("e2e");
+    let lock = dir.join("package-lock.json");
+    if !lock.is_file() {
+        step("tests/e2e has no package-lock.json: no npm packages to install");
+        return Ok(());
+    }
+    // npm keeps a copy of the lock in node_modules; newer than the lock and
+    // package.json means the install is current.
+    let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let installed = mtime(&dir.join("node_modules").join(".package-lock.json"));
+    let current = installed.is_some_and(|i| {
+        [lock.clone(), dir.join("package.json")]
+            .iter()
+            .all(|p| mtime(p).is_none_or(|t| t <= i))
+    });
+    if current {
+        step("tests/e2e npm packages: installed and current, skipping");
+        return Ok(());
+    }
+    step("installing the end-to-end suite's npm packages (npm ci in tests/e2e)");
+    run(Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund"])
+        .current_dir(&dir))
+}
