@@ -15,3 +15,5 @@
 pub mod chart;
 pub mod data;
 pub mod spec;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

@@ -669,8 +669,8 @@ fn lighthouse_factories_are_62_of_153_with_12_of_the_latest_21() {
     assert_printed(d, "global_total", "value", "153", "factories");
     assert_printed(d, "china_total", "value", "62", "factories");
     assert_printed_q(d, "china_share", "value", Qualifier::Over, "1/3", "");
-    assert_printed(d, "batch_total", "value", "21", "factories");
-    assert_printed(d, "batch_china", "value", "12", "factories");
+    assert_printed(d, "batch_total", "value", "21", "factories_jia");
+    assert_printed(d, "batch_china", "value", "12", "factories_jia");
     // "概率要高出三倍,而提前完成规模化扩张的概率要高出 50%"
     assert_printed(d, "network_odds", "value", "3", "times");
     assert_printed(d, "scale_odds", "value", "50", "pct");

@@ -66,7 +66,13 @@ fn trunk() -> util::Result {
             "--locked",
             "--force",
         ])
-        .envs(FAST_INSTALL_ENV))
+        .envs(FAST_INSTALL_ENV))?;
+    match version_of("trunk", &["--version"]) {
+        Some(v) if v == want => Ok(()),
+        got => Err(format!(
+            "after the install, `trunk --version` printed {got:?}, not {want:?}"
+        )),
+    }
 }
 
 /// The wasm-bindgen version of Cargo.lock; the CLI and the test runner must match it.
@@ -111,7 +117,13 @@ fn wasm_bindgen_cli() -> util::Result {
         println!("{e}\n    the --locked install failed; trying again without --locked");
         install(false)?;
     }
-    Ok(())
+    if wasm_bindgen_cli_matches(&version) {
+        Ok(())
+    } else {
+        Err(format!(
+            "after the install, wasm-bindgen or wasm-bindgen-test-runner on PATH is not version {version}"
+        ))
+    }
 }
 
 fn wasm_opt() -> util::Result {

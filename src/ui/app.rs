@@ -1,0 +1,97 @@
+//! The page: masthead with language and theme switches, contents, the paper's sections,
+//! glossary and the note on sources.
+//!
+//! Layer: ui.
+
+use super::glossary::Glossary;
+use super::i18n;
+use super::prefs;
+use super::section::PageSection;
+use super::state::provide_app_state;
+use crate::chart::Mode;
+use crate::data::format::paper_section;
+use crate::data::{Lang, PAPER, SECTIONS};
+use leptos::prelude::*;
+
+/// The whole atlas.
+#[component]
+pub fn App() -> impl IntoView {
+    let st = provide_app_state();
+    let lang = st.lang;
+    let t = move |l: crate::data::L| move || l.get(lang.get());
+    let toggle_lang = move |_| {
+        let next = if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
+        lang.set(next);
+        prefs::save_lang(next);
+    };
+    let toggle_mode = move |_| {
+        let next = if st.mode.get_untracked() == Mode::Dark { Mode::Light } else { Mode::Dark };
+        st.mode.set(next);
+        prefs::save_mode(next);
+    };
+    let mode_text = move || {
+        let l = lang.get();
+        if st.mode.get() == Mode::Dark { i18n::THEME_LIGHT.get(l) } else { i18n::THEME_DARK.get(l) }
+    };
+    let nav = SECTIONS
+        .iter()
+        .map(|s| {
+            let href = format!("#{}", s.id);
+            view! {
+                <li><a href=href>
+                    <span class="num">{move || paper_section(s.paper, lang.get()).replace('§', "")}</span>
+                    " "
+                    <span>{move || short_title(s.title.get(lang.get()))}</span>
+                </a></li>
+            }
+        })
+        .collect_view();
+    view! {
+        <a class="skip" href="#main">{t(i18n::SKIP)}</a>
+        <header class="masthead">
+            <div class="masthead-inner">
+                <div class="brand">
+                    <h1>{t(i18n::SITE_TITLE)}</h1>
+                    <p class="lede">{t(i18n::SITE_SUB)}</p>
+                </div>
+                <div class="switches">
+                    <button type="button" class="switch" data-testid="lang-toggle" on:click=toggle_lang
+                        aria-label=t(i18n::SWITCH_LANG_LABEL)
+                        lang=move || if lang.get() == Lang::Zh { "en" } else { "zh-CN" }>
+                        {t(i18n::SWITCH_LANG)}
+                    </button>
+                    <button type="button" class="switch" data-testid="theme-toggle" on:click=toggle_mode
+                        aria-label=t(i18n::THEME_LABEL)
+                        aria-pressed=move || (st.mode.get() == Mode::Dark).to_string()>
+                        {mode_text}
+                    </button>
+                </div>
+            </div>
+            <nav class="toc" aria-label=t(i18n::CONTENTS)>
+                <ol>{nav}</ol>
+            </nav>
+        </header>
+        <main id="main">
+            {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
+            <Glossary/>
+            <section class="about" id="about">
+                <h2>{t(i18n::ABOUT)}</h2>
+                <p>{move || PAPER.note.get(lang.get())}</p>
+                <p>{move || about_text(lang.get())}</p>
+            </section>
+        </main>
+    }
+}
+
+/// The section title shortened for the contents bar (text before the first comma).
+fn short_title(s: &str) -> String {
+    let cut = s.find([',', ',', ':', ':']).unwrap_or(s.len());
+    s[..cut].to_string()
+}
+
+fn about_text(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "所有数字均来自论文全文(PDF 提取),以原文印刷的数字与单位录入 data/ 目录下的 CSV 文件,构建时校验并编入页面;推算值标明公式,论文以外的补充数据标明来源。原文自相矛盾之处保留原数并附数据注释。本页面完全在浏览器中运行,不向任何其他网站发出请求。",
+        Lang::En => "Every number comes from the paper's full text (extracted from a PDF) and is kept, as printed and in the printed unit, in the CSV files under data/, validated at build time and compiled into the page. Derived values carry their formula; supplementary data from outside the paper names its source. Where the paper contradicts itself the printed value is kept and a data note says so. The page runs entirely in your browser and makes no request to any other site.",
+    }
+}

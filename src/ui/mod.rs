@@ -1,0 +1,30 @@
+//! The UI layer: thin Leptos components over the data, spec and chart layers.
+//!
+//! Layer: ui (browser only). State lives in signals (`state`); specs are built in memos and
+//! drawn in effects (`canvas_chart`); tooltips, tables, notes and controls are DOM so their
+//! text is crisp, selectable and accessible.
+
+mod app;
+mod canvas_chart;
+mod chart_card;
+mod data_table;
+mod glossary;
+mod i18n;
+mod list;
+mod notes;
+mod prefs;
+mod section;
+mod state;
+mod tiles;
+mod tooltip;
+
+pub use app::App;
+pub use state::{provide_app_state, use_app_state, AppState};
+
+/// Replace the static "loading" message with the app.
+pub fn mount() {
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
+    leptos::mount::mount_to_body(App);
+}

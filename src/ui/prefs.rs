@@ -1,0 +1,44 @@
+//! Reader preferences: language and theme, from storage or the browser.
+//!
+//! Layer: ui. Stored choices (localStorage via gloo) win over the browser's language and
+//! `prefers-color-scheme`; broken or missing storage falls back silently to the browser.
+
+use crate::chart::Mode;
+use crate::data::Lang;
+use gloo::storage::{LocalStorage, Storage};
+
+const LANG_KEY: &str = "trade-atlas.lang";
+const THEME_KEY: &str = "trade-atlas.theme";
+
+/// The language to start in.
+pub fn initial_lang() -> Lang {
+    match LocalStorage::raw().get_item(LANG_KEY).ok().flatten().as_deref() {
+        Some("zh") => return Lang::Zh,
+        Some("en") => return Lang::En,
+        _ => {}
+    }
+    let nav = web_sys::window().map(|w| w.navigator());
+    let tag = nav.and_then(|n| n.language()).unwrap_or_default();
+    Lang::from_tag(&tag)
+}
+
+/// The theme to start in.
+pub fn initial_mode() -> Mode {
+    match LocalStorage::raw().get_item(THEME_KEY).ok().flatten().as_deref() {
+        Some("dark") => return Mode::Dark,
+        Some("light") => return Mode::Light,
+        _ => {}
+    }
+    let dark = web_sys::window()
+        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+        .is_some_and(|m| m.matches());
+    if dark { Mode::Dark } else { Mode::Light }
+}
+
+pub fn save_lang(lang: Lang) {
+    let _ = LocalStorage::raw().set_item(LANG_KEY, if lang == Lang::Zh { "zh" } else { "en" });
+}
+
+pub fn save_mode(mode: Mode) {
+    let _ = LocalStorage::raw().set_item(THEME_KEY, if mode == Mode::Dark { "dark" } else { "light" });
+}

@@ -1,0 +1,47 @@
+//! One section of the page, following the paper: heading, intro, and each dataset's charts,
+//! notes, table and source.
+//!
+//! Layer: ui.
+
+use super::chart_card::ChartCard;
+use super::data_table::DataTable;
+use super::notes::Notes;
+use super::state::use_app_state;
+use crate::data::format::paper_section;
+use crate::data::registry::datasets_in;
+use crate::data::{Dataset, Section};
+use crate::spec::{provenance, CHARTS};
+use leptos::prelude::*;
+
+/// A section of the paper.
+#[component]
+pub fn PageSection(section: &'static Section) -> impl IntoView {
+    let lang = use_app_state().lang;
+    view! {
+        <section class="paper-section" id=section.id aria-labelledby=format!("{}-h", section.id)>
+            <header class="section-head">
+                <p class="paper-num">{move || paper_section(section.paper, lang.get())}</p>
+                <h2 id=format!("{}-h", section.id)>{move || section.title.get(lang.get())}</h2>
+                <p class="intro">{move || section.intro.get(lang.get())}</p>
+            </header>
+            {datasets_in(section.id).map(|ds| view! { <DatasetBlock ds=ds/> }).collect_view()}
+        </section>
+    }
+}
+
+/// A dataset's charts, then its data notes, table and source line.
+#[component]
+fn DatasetBlock(ds: &'static Dataset) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let cards = CHARTS.iter().filter(|c| c.dataset == ds.id).map(|def| view! { <ChartCard def=def/> }).collect_view();
+    view! {
+        <div class="dataset" id=format!("ds-{}", ds.id) data-dataset=ds.id>
+            <h3 class="dataset-title">{move || ds.title.get(lang.get())}</h3>
+            <p class="caption">{move || ds.caption.get(lang.get())}</p>
+            <div class="cards">{cards}</div>
+            <Notes ds=ds/>
+            <DataTable ds=ds/>
+            <p class="source">{move || provenance::source_line(ds, lang.get())}</p>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The one shared application state: language, theme and the selected entity.
+//!
+//! Layer: ui. A `Copy` struct of signals provided once at the root; components read it with
+//! `use_app_state`. Effects here mirror the state onto `<html lang>` and `data-theme`.
+
+use super::prefs;
+use crate::chart::Mode;
+use crate::data::Lang;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub lang: RwSignal<Lang>,
+    pub mode: RwSignal<Mode>,
+    /// A country, region or port selected anywhere (ISO alpha-3, `ASEAN`, `port:<id>`…).
+    pub selected: RwSignal<Option<&'static str>>,
+}
+
+/// Create the state from the reader's preferences and provide it to the tree.
+pub fn provide_app_state() -> AppState {
+    let st = AppState {
+        lang: RwSignal::new(prefs::initial_lang()),
+        mode: RwSignal::new(prefs::initial_mode()),
+        selected: RwSignal::new(None),
+    };
+    provide_context(st);
+    Effect::new(move |_| {
+        let lang = st.lang.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", lang.tag());
+        }
+        document().set_title(super::i18n::SITE_TITLE.get(lang));
+    });
+    Effect::new(move |_| {
+        let mode = st.mode.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-theme", if mode == Mode::Dark { "dark" } else { "light" });
+        }
+    });
+    st
+}
+
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

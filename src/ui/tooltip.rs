@@ -1,0 +1,46 @@
+//! The tooltip: the exact value as printed, unit, growth, status (stated or derived, with the
+//! formula), period, source and any data note.
+//!
+//! Layer: ui.
+
+use super::i18n;
+use super::state::use_app_state;
+use crate::data::NoteKind;
+use crate::spec::provenance::Facts;
+use leptos::prelude::*;
+
+/// A tooltip placed beside the point (x, y) of a chart `width` pixels wide.
+#[component]
+pub fn Tooltip(facts: Facts, x: f64, y: f64, width: f64) -> impl IntoView {
+    let lang = use_app_state().lang.get_untracked();
+    let left_side = x > width * 0.55;
+    let style = if left_side {
+        format!("right:{:.0}px;top:{:.0}px", (width - x + 12.0).max(4.0), y)
+    } else {
+        format!("left:{:.0}px;top:{:.0}px", x + 12.0, y)
+    };
+    let notes = facts
+        .notes
+        .iter()
+        .map(|(k, t)| {
+            let (cls, tag) = match k {
+                NoteKind::Inconsistency => ("note inconsistency", i18n::NOTE_INCONSISTENCY),
+                NoteKind::Caveat => ("note caveat", i18n::NOTE_CAVEAT),
+                NoteKind::Method => ("note method", i18n::NOTE_METHOD),
+            };
+            view! { <p class=cls><strong>{tag.get(lang)}": "</strong>{t.clone()}</p> }
+        })
+        .collect_view();
+    view! {
+        <div class="tooltip" role="tooltip" style=style data-testid="tooltip">
+            <p class="tt-title">{facts.title.clone()}</p>
+            <p class="tt-value">{facts.value.clone()}</p>
+            {facts.growth.clone().map(|g| view! { <p class="tt-growth">{g}</p> })}
+            {facts.printed.clone().map(|p| view! { <p class="tt-printed">{i18n::PRINTED_AS.get(lang)}": "{p}</p> })}
+            <p class="tt-status" class:derived=facts.derived>{facts.status.clone()}</p>
+            <p class="tt-meta">{facts.period.clone()}</p>
+            <p class="tt-meta">{facts.locator.clone()}" · "{facts.agency.clone()}</p>
+            {notes}
+        </div>
+    }
+}
