@@ -71,6 +71,14 @@ pub fn App() -> impl IntoView {
                 <ol>{nav}</ol>
             </nav>
         </header>
+        {move || {
+            let ignored = prefs::url_params().ignored;
+            (!ignored.is_empty()).then(|| view! {
+                <p class="url-notice" role="status" data-testid="url-notice">
+                    {i18n::URL_IGNORED.get(lang.get())}<code>{ignored.join(" & ")}</code>
+                </p>
+            })
+        }}
         <main id="main">
             {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
             <Glossary/>

@@ -10,8 +10,17 @@ use gloo::storage::{LocalStorage, Storage};
 const LANG_KEY: &str = "trade-atlas.lang";
 const THEME_KEY: &str = "trade-atlas.theme";
 
-/// The language to start in.
+/// The parameters of the page's address (`?lang=en&theme=dark`).
+pub fn url_params() -> crate::permalink::Params {
+    let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
+    crate::permalink::parse(&search)
+}
+
+/// The language to start in: the address, then the reader's stored choice, then the browser.
 pub fn initial_lang() -> Lang {
+    if let Some(l) = url_params().lang {
+        return l;
+    }
     match LocalStorage::raw().get_item(LANG_KEY).ok().flatten().as_deref() {
         Some("zh") => return Lang::Zh,
         Some("en") => return Lang::En,
@@ -22,8 +31,11 @@ pub fn initial_lang() -> Lang {
     Lang::from_tag(&tag)
 }
 
-/// The theme to start in.
+/// The theme to start in: the address, then the stored choice, then `prefers-color-scheme`.
 pub fn initial_mode() -> Mode {
+    if let Some(m) = url_params().theme {
+        return m;
+    }
     match LocalStorage::raw().get_item(THEME_KEY).ok().flatten().as_deref() {
         Some("dark") => return Mode::Dark,
         Some("light") => return Mode::Light,

@@ -34,9 +34,11 @@ pub fn PageSection(section: &'static Section) -> impl IntoView {
 fn DatasetBlock(ds: &'static Dataset) -> impl IntoView {
     let lang = use_app_state().lang;
     let cards = CHARTS.iter().filter(|c| c.dataset == ds.id).map(|def| view! { <ChartCard def=def/> }).collect_view();
+    // A card that carries the dataset's own title makes a separate heading redundant.
+    let heading = !CHARTS.iter().any(|c| c.dataset == ds.id && c.title == ds.title);
     view! {
         <div class="dataset" id=format!("ds-{}", ds.id) data-dataset=ds.id>
-            <h3 class="dataset-title">{move || ds.title.get(lang.get())}</h3>
+            {heading.then(|| view! { <h3 class="dataset-title">{move || ds.title.get(lang.get())}</h3> })}
             <p class="caption">{move || ds.caption.get(lang.get())}</p>
             <div class="cards">{cards}</div>
             <Notes ds=ds/>

@@ -270,8 +270,8 @@ mod tests {
     use super::*;
     use std::io::Read;
 
-    fn site() -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("xtask-serve-test-{}", std::process::id()));
+    fn site(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
         fs::create_dir_all(dir.join("sub")).unwrap();
         fs::write(dir.join("index.html"), "<p>home</p>").unwrap();
         fs::write(dir.join("app_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
@@ -289,7 +289,7 @@ mod tests {
 
     #[test]
     fn resolves_inside_root_only() {
-        let root = site();
+        let root = site("resolve");
         assert_eq!(resolve(&root, "/"), Ok(root.join("index.html")));
         assert_eq!(resolve(&root, "/?lang=en#x"), Ok(root.join("index.html")));
         assert_eq!(
@@ -304,11 +304,12 @@ mod tests {
         assert_eq!(resolve(&root, "/nope.js"), Err(Refusal::NotFound));
         assert_eq!(resolve(&root, "relative"), Err(Refusal::BadRequest));
         assert_eq!(resolve(&root, "/%zz"), Err(Refusal::BadRequest));
+        fs::remove_dir_all(&root).unwrap();
     }
 
     #[test]
     fn serves_with_types_and_statuses() {
-        let root = site();
+        let root = site("serve");
         let addr = start(&root, "127.0.0.1:0", false).unwrap();
         let wasm = get(
             addr,
@@ -329,5 +330,6 @@ mod tests {
         assert!(get(addr, "GET /missing HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 404 "));
         assert!(get(addr, "GET /../x HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 403 "));
         assert!(get(addr, "POST / HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 405 "));
+        fs::remove_dir_all(&root).unwrap();
     }
 }

@@ -1,0 +1,83 @@
+// Language switch: from Chinese (browser locale zh-CN) to English with the toggle; every chart
+// title and the page title change, the canvases redraw, and the choice survives a reload.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  LANGS, SKIP_REASON, TEST_TIMEOUT, canvasImages, gotoAtlas, launch, openPage, problems, until, waitForCanvases,
+} from './lib.mjs';
+
+const titles = (page) => page.$$eval('figure.card[data-chart]', (fs) =>
+  Object.fromEntries(fs.map((f) => [f.getAttribute('data-chart'), f.querySelector('h4')?.textContent.trim() ?? ''])));
+
+describe('language', { skip: SKIP_REASON }, () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+
+  test('the toggle switches zh → en, redraws the charts and is remembered', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
+    try {
+      const canvases = await gotoAtlas(page);
+      assert.equal(await page.getAttribute('html', 'lang'), LANGS.zh.htmlLang);
+      const zhH1 = (await page.textContent('h1')).trim();
+      assert.equal(zhH1, LANGS.zh.h1);
+      const zhTitles = await titles(page);
+      const zhImages = await canvasImages(page);
+      assert.ok(Object.keys(zhTitles).length >= 20, 'chart titles recorded');
+      assert.equal(await page.evaluate(() => localStorage.getItem('trade-atlas.lang')), null,
+        'no stored language before the toggle');
+
+      await page.click('[data-testid=lang-toggle]');
+      await page.waitForSelector('html[lang="en"]');
+      assert.equal(await page.evaluate(() => localStorage.getItem('trade-atlas.lang')), 'en');
+
+      // The h1 and every chart title are in English.
+      await page.waitForFunction((h1) => document.querySelector('h1')?.textContent.trim() === h1, LANGS.en.h1);
+      const enTitles = await until(async () => {
+        const t = await titles(page);
+        return Object.entries(t).every(([id, s]) => s && s !== zhTitles[id]) ? t : null;
+      }, 'every figure title should change after switching to English');
+      assert.deepEqual(Object.keys(enTitles).sort(), Object.keys(zhTitles).sort(), 'the same charts in both languages');
+      for (const [id, en] of Object.entries(enTitles)) {
+        assert.ok(!/[\u4e00-\u9fff]/.test(en), `English title of ${id} still has Chinese characters: ${en}`);
+      }
+
+      // Canvases redraw: all still drawn, and the pictures change (labels are now English).
+      assert.equal(await waitForCanvases(page), canvases, 'the same number of canvases after the switch');
+      const changed = await until(async () => {
+        const now = await canvasImages(page);
+        const diff = Object.keys(now).filter((id) => now[id] !== zhImages[id]);
+        return diff.includes('partners-exports') ? diff : null;
+      }, 'canvases (at least partners-exports, whose bar labels are country names) should redraw in English');
+      assert.ok(changed.length >= 1);
+
+      // The toggle now offers Chinese.
+      assert.equal((await page.textContent('[data-testid=lang-toggle]')).trim(), '中文');
+
+      // Reload: the stored choice wins over the zh-CN browser locale.
+      await page.reload();
+      assert.equal(await waitForCanvases(page), canvases);
+      assert.equal(await page.getAttribute('html', 'lang'), LANGS.en.htmlLang);
+      assert.equal((await page.textContent('h1')).trim(), LANGS.en.h1);
+      assert.deepEqual(await titles(page), enTitles, 'titles after reload are the English ones');
+
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('an en-US browser starts in English without a stored choice', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
+    try {
+      await gotoAtlas(page);
+      assert.equal(await page.getAttribute('html', 'lang'), LANGS.en.htmlLang);
+      assert.equal((await page.textContent('h1')).trim(), LANGS.en.h1);
+      assert.equal((await page.textContent('[data-testid=lang-toggle]')).trim(), '中文');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+});

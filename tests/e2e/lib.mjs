@@ -1,0 +1,223 @@
+// Shared helpers for the Trade Atlas end-to-end suite (node --test + playwright-core).
+//
+// The suite expects the built site (dist/) to be served already; `cargo xtask test` does that and
+// passes ATLAS_URL, CHROMIUM and ATLAS_OUT. Without ATLAS_URL every file skips with SKIP_REASON.
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ATLAS_URL = process.env.ATLAS_URL || '';
+
+/** `false` when the suite can run, else the reason every test is skipped (for `{ skip }`). */
+export const SKIP_REASON = ATLAS_URL
+  ? false
+  : 'ATLAS_URL is not set: serve dist/ (e.g. `cd dist && python3 -m http.server 8123 --bind 127.0.0.1`) ' +
+    'and run with ATLAS_URL=http://127.0.0.1:8123/ — `cargo xtask test` does both';
+
+/** The origin every request must go to. */
+export const ATLAS_ORIGIN = ATLAS_URL ? new URL(ATLAS_URL).origin : '';
+
+/** Timeout for a single wait (page load, drawing, a tooltip). */
+export const WAIT_MS = 20_000;
+
+/** Per-test timeout for node:test. */
+export const TEST_TIMEOUT = 90_000;
+
+/** Where screenshots go: ATLAS_OUT, else tests/e2e/out. Created on demand. */
+export function outDir() {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dir = process.env.ATLAS_OUT || path.join(here, 'out');
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launch Debian's Chromium headless (never a downloaded browser). */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** Is this URL something other than the atlas's own origin (data: and blob: are in-page)? */
+function isForeign(url) {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return false;
+  try {
+    return new URL(url).origin !== ATLAS_ORIGIN;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A fresh context and page, with every request, console error, page error, failed request and
+ * HTTP error recorded in `log`. Requests to other origins are recorded and then aborted so a
+ * stray fetch can never hang the suite.
+ *
+ * options: locale ('zh-CN' | 'en-US'), colorScheme ('light' | 'dark'), width, height,
+ * deviceScaleFactor, storage (object written to localStorage before the app starts).
+ */
+export async function openPage(browser, options = {}) {
+  const {
+    locale = 'zh-CN',
+    colorScheme = 'light',
+    width = 1280,
+    height = 900,
+    deviceScaleFactor = 1,
+    storage = null,
+  } = options;
+  const context = await browser.newContext({
+    locale,
+    colorScheme,
+    viewport: { width, height },
+    deviceScaleFactor,
+    reducedMotion: 'reduce',
+    serviceWorkers: 'block',
+  });
+  context.setDefaultTimeout(WAIT_MS);
+  const log = { requests: [], foreign: [], consoleErrors: [], pageErrors: [], failed: [], httpErrors: [], websockets: [] };
+  context.on('request', (req) => {
+    const url = req.url();
+    log.requests.push(url);
+    if (isForeign(url)) log.foreign.push(`${req.method()} ${url}`);
+  });
+  context.on('requestfailed', (req) => {
+    if (!isForeign(req.url())) log.failed.push(`${req.url()}: ${req.failure()?.errorText}`);
+  });
+  context.on('response', (res) => {
+    if (res.status() >= 400) log.httpErrors.push(`${res.status()} ${res.url()}`);
+  });
+  await context.route(
+    (url) => isForeign(url.href),
+    (route) => route.abort('blockedbyclient'),
+  );
+  if (storage) {
+    await context.addInitScript((entries) => {
+      for (const [k, v] of Object.entries(entries)) window.localStorage.setItem(k, v);
+    }, storage);
+  }
+  const page = await context.newPage();
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') log.consoleErrors.push(`${msg.text()} @ ${msg.location()?.url ?? ''}`);
+  });
+  page.on('pageerror', (err) => log.pageErrors.push(String(err?.stack || err)));
+  page.on('websocket', (ws) => log.websockets.push(ws.url()));
+  return { context, page, log };
+}
+
+/** Problems recorded in `log` (empty when the page behaved). */
+export function problems(log) {
+  const out = [];
+  for (const u of log.foreign) out.push(`request to another origin than ${ATLAS_ORIGIN}: ${u}`);
+  for (const u of log.websockets) if (isForeign(u)) out.push(`websocket to another origin: ${u}`);
+  for (const e of log.consoleErrors) out.push(`console error: ${e}`);
+  for (const e of log.pageErrors) out.push(`page error: ${e}`);
+  for (const e of log.failed) out.push(`failed request: ${e}`);
+  for (const e of log.httpErrors) out.push(`HTTP error: ${e}`);
+  return out;
+}
+
+/**
+ * Wait until the app has mounted (the last section is present) and every canvas carries
+ * data-drawn="1". Returns the number of canvases.
+ */
+export async function waitForCanvases(page, timeout = WAIT_MS) {
+  const handle = await page.waitForFunction(
+    () => {
+      if (!document.querySelector('main#main #about')) return false;
+      const cs = [...document.querySelectorAll('canvas')];
+      return cs.length > 0 && cs.every((c) => c.getAttribute('data-drawn') === '1') ? cs.length : false;
+    },
+    null,
+    { timeout, polling: 'raf' },
+  );
+  return handle.jsonValue();
+}
+
+/** Open the atlas in `page` and wait for every canvas to be drawn. */
+export async function gotoAtlas(page, url = ATLAS_URL) {
+  await page.goto(url, { waitUntil: 'load' });
+  return waitForCanvases(page);
+}
+
+/** The expected `<html lang>` and the localStorage value for a language. */
+export const LANGS = {
+  zh: { locale: 'zh-CN', htmlLang: 'zh-CN', h1: '外贸新质生产力:2023 年中国外贸图集' },
+  en: { locale: 'en-US', htmlLang: 'en', h1: "Trade Atlas: China's foreign trade in 2023" },
+};
+
+/**
+ * Per canvas: chart id, backing-store and CSS sizes, the top-left (background) pixel, and the
+ * fraction of pixels that differ from it.
+ */
+export function canvasStats(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('canvas')].map((c) => {
+      const rect = c.getBoundingClientRect();
+      const ctx = c.getContext('2d');
+      const d = ctx.getImageData(0, 0, c.width, c.height).data;
+      let differ = 0;
+      for (let i = 0; i < d.length; i += 4) {
+        if (d[i] !== d[0] || d[i + 1] !== d[1] || d[i + 2] !== d[2] || d[i + 3] !== d[3]) differ++;
+      }
+      return {
+        chart: c.closest('figure.card')?.getAttribute('data-chart') ?? null,
+        width: c.width,
+        height: c.height,
+        cssWidth: rect.width,
+        cssHeight: rect.height,
+        clientWidth: c.clientWidth,
+        clientHeight: c.clientHeight,
+        background: [d[0], d[1], d[2], d[3]],
+        inkFraction: differ / (d.length / 4),
+      };
+    }),
+  );
+}
+
+/** Every canvas's toDataURL, keyed by chart id. */
+export function canvasImages(page) {
+  return page.evaluate(() =>
+    Object.fromEntries(
+      [...document.querySelectorAll('figure.card[data-chart] canvas')].map((c) => [
+        c.closest('figure.card').getAttribute('data-chart'),
+        c.toDataURL(),
+      ]),
+    ),
+  );
+}
+
+/** Relative luminance (0 black … 1 white) of an sRGB colour [r, g, b]. */
+export function luminance([r, g, b]) {
+  const lin = (v) => {
+    const s = v / 255;
+    return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/** Poll `fn` until it returns a truthy value (or throw with `message` and the last value). */
+export async function until(fn, message, timeout = WAIT_MS, interval = 50) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > end) throw new Error(`${message} (timed out after ${timeout} ms; last value: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}

@@ -1,0 +1,174 @@
+// Tooltips: hovering each bar of the Table 3 and Table 4 charts shows the printed value, unit and
+// growth; leaving the canvas hides the tooltip. Bar positions are found by scanning the canvas
+// with the pointer, never hard-coded.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { SKIP_REASON, TEST_TIMEOUT, gotoAtlas, launch, openPage, problems } from './lib.mjs';
+
+const MINUS = '\u2212';
+
+// Table 3 as printed (亿美元, %): Chinese name, value, growth.
+const PARTNERS = [
+  ['美国', '6,644.51', '-11.6'], ['日本', '3,179.99', '-10.7'], ['韩国', '3,107.37', '-13.5'],
+  ['俄罗斯', '2,401.10', '26.3'], ['越南', '2,297.93', '-0.5'], ['澳大利亚', '2,291.96', '4.1'],
+  ['德国', '2,067.82', '-8.7'], ['马来西亚', '1,902.44', '-5.2'], ['巴西', '1,815.29', '6.1'],
+  ['印尼', '1,394.16', '-5.9'],
+];
+
+// Table 4, January–November (万 TEU), in the paper's order.
+const PORTS_JAN_NOV = ['4,440', '3,280', '2,689', '2,639', '3,323', '2,108', '1,145', '859', '722', '566',
+  '553', '486', '455', '430', '351', '342', '319', '313', '312', '264'];
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The growth line expected for a printed rate: a true minus for negatives, optional + for positives. */
+function growthPattern(prefix, rate, suffix) {
+  const body = rate.startsWith('-') ? `${MINUS}${esc(rate.slice(1))}` : `\\+?${esc(rate)}`;
+  return new RegExp(`^${esc(prefix)}${body}${esc(suffix)}$`);
+}
+
+const tipSel = (chart) => `figure[data-chart="${chart}"] [data-testid=tooltip]`;
+
+/** The tooltip of a chart as { title, value, growth } or null; yields to the page's event loop first. */
+function readTip(page, chart) {
+  return page.evaluate(async (sel) => {
+    await new Promise((r) => setTimeout(r, 0)); // let pending reactive updates run
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const text = (c) => el.querySelector(c)?.textContent.trim() ?? null;
+    return { title: text('.tt-title'), value: text('.tt-value'), growth: text('.tt-growth') };
+  }, tipSel(chart));
+}
+
+/**
+ * Move the pointer down the canvas of `chart` at `xFrac` of its width and return the bands found:
+ * [{ title, y0, y1 }] in canvas CSS pixels, top to bottom.
+ */
+async function scanBands(page, chart, { xFrac = 0.4, step = 4 } = {}) {
+  const canvas = page.locator(`figure[data-chart="${chart}"] canvas`);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `${chart} canvas has a box`);
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${chart} canvas fits the viewport for scanning`);
+  const x = box.x + box.width * xFrac;
+  const bands = [];
+  for (let y = 1; y < box.height - 1; y += step) {
+    await page.mouse.move(x, box.y + y);
+    const tip = await readTip(page, chart);
+    const last = bands.at(-1);
+    if (!tip) continue;
+    if (last && last.title === tip.title && last.y1 >= y - step) last.y1 = y;
+    else bands.push({ title: tip.title, y0: y, y1: y });
+  }
+  return { box, x, bands };
+}
+
+/** Hover the middle of a band and wait until the tooltip shows that band's title; return the tooltip. */
+async function hoverBand(page, chart, scan, band) {
+  await page.mouse.move(scan.x, scan.box.y + (band.y0 + band.y1) / 2);
+  await page.waitForFunction(
+    ([sel, title]) => document.querySelector(`${sel} .tt-title`)?.textContent.trim() === title,
+    [tipSel(chart), band.title],
+  );
+  return readTip(page, chart);
+}
+
+/** Move the pointer off the canvas (above it, onto the card title) and wait for the tooltip to go. */
+async function leaveAndExpectNoTip(page, chart) {
+  const title = page.locator(`figure[data-chart="${chart}"] h4`);
+  const tb = await title.boundingBox();
+  await page.mouse.move(tb.x + 2, tb.y + tb.height / 2);
+  await page.waitForSelector(tipSel(chart), { state: 'detached' });
+  assert.equal(await page.locator('[data-testid=tooltip]').count(), 0, 'no tooltip anywhere on the page');
+}
+
+describe('tooltips', { skip: SKIP_REASON }, () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+
+  test('Table 3 bars show every partner\'s value and growth (zh)', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN', height: 1000 });
+    try {
+      await gotoAtlas(page);
+      const chart = 'partners-exports';
+      const scan = await scanBands(page, chart);
+      const seen = scan.bands.map((b) => b.title);
+      assert.equal(scan.bands.length, PARTNERS.length, `one band per partner, found: ${seen.join(' / ')}`);
+      for (const [name, value, rate] of PARTNERS) {
+        const band = scan.bands.find((b) => b.title === name || b.title.startsWith(`${name} · `));
+        assert.ok(band, `a bar for ${name}; tooltips seen: ${seen.join(' / ')}`);
+        const tip = await hoverBand(page, chart, scan, band);
+        assert.equal(tip.value, `${value} 亿美元`, `${name} value`);
+        assert.match(tip.growth ?? '', growthPattern('同比 ', rate, '%'), `${name} growth`);
+        assert.equal(await page.locator('[data-testid=tooltip]').count(), 1, 'exactly one tooltip on the page');
+      }
+      // The US tooltip also carries the data note about the table's title.
+      const us = scan.bands.find((b) => b.title.startsWith('美国'));
+      await hoverBand(page, chart, scan, us);
+      const usNote = await page.locator(`${tipSel(chart)} .note.inconsistency`).count();
+      assert.ok(usNote >= 1, 'the US tooltip shows the inconsistency note');
+
+      await leaveAndExpectNoTip(page, chart);
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('Table 4 bars show all 20 ports\' January–November throughput (zh)', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN', height: 1000 });
+    try {
+      await gotoAtlas(page);
+      const chart = 'ports-jan-nov';
+      const scan = await scanBands(page, chart);
+      const seen = scan.bands.map((b) => b.title);
+      assert.equal(scan.bands.length, PORTS_JAN_NOV.length, `one band per port, found: ${seen.join(' / ')}`);
+      const values = [];
+      let shanghai = null;
+      for (const band of scan.bands) {
+        const tip = await hoverBand(page, chart, scan, band);
+        values.push(tip.value);
+        if (band.title.startsWith('上海港')) shanghai = tip;
+      }
+      assert.ok(shanghai, `a bar for 上海港; tooltips seen: ${seen.join(' / ')}`);
+      assert.equal(shanghai.value, '4,440 万 Teu', 'Shanghai January–November');
+      const num = (s) => Number(s.replace(/,/g, ''));
+      assert.deepEqual(
+        [...values].sort((a, b) => num(a) - num(b)),
+        PORTS_JAN_NOV.map((v) => `${v} 万 Teu`).sort((a, b) => num(a) - num(b)),
+        'every port\'s January–November value appears in a tooltip',
+      );
+      await leaveAndExpectNoTip(page, chart);
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('tooltips in English move the decimal point without rounding', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'en-US', height: 1000 });
+    try {
+      await gotoAtlas(page);
+      const partners = await scanBands(page, 'partners-exports');
+      const us = partners.bands.find((b) => b.title.startsWith('United States'));
+      assert.ok(us, `a bar for the United States; seen: ${partners.bands.map((b) => b.title).join(' / ')}`);
+      const tip = await hoverBand(page, 'partners-exports', partners, us);
+      assert.equal(tip.value, 'US$664.451 billion');
+      assert.match(tip.growth ?? '', growthPattern('', '-11.6', '% year on year'));
+      await leaveAndExpectNoTip(page, 'partners-exports');
+
+      const ports = await scanBands(page, 'ports-jan-nov');
+      const sh = ports.bands.find((b) => b.title.startsWith('Shanghai'));
+      assert.ok(sh, `a bar for Shanghai; seen: ${ports.bands.map((b) => b.title).join(' / ')}`);
+      const shTip = await hoverBand(page, 'ports-jan-nov', ports, sh);
+      assert.equal(shTip.value, '44.40 million TEU');
+      await leaveAndExpectNoTip(page, 'ports-jan-nov');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
