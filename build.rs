@@ -92,9 +92,23 @@ struct NoteT {
 
 /// Text columns a CSV may carry besides its value columns and unit columns.
 const RESERVED: &[&str] = &[
-    "key", "label_zh", "label_en", "entity", "group_zh", "group_en", "measure_zh", "measure_en",
-    "detail_zh", "detail_en", "period_zh", "period_en", "section", "agency_zh", "agency_en",
-    "source", "notes",
+    "key",
+    "label_zh",
+    "label_en",
+    "entity",
+    "group_zh",
+    "group_en",
+    "measure_zh",
+    "measure_en",
+    "detail_zh",
+    "detail_en",
+    "period_zh",
+    "period_en",
+    "section",
+    "agency_zh",
+    "agency_en",
+    "source",
+    "notes",
 ];
 
 /// Columns that come in zh/en pairs.
@@ -158,8 +172,7 @@ struct Table {
 impl Table {
     fn load(path: &Path) -> R<Table> {
         let text = read(path)?;
-        let mut recs =
-            parse_csv(&text).or_else(|(line, msg)| fail(format!("{}:{line}: {msg}", rel(path))))?;
+        let mut recs = parse_csv(&text).or_else(|(line, msg)| fail(format!("{}:{line}: {msg}", rel(path))))?;
         if recs.is_empty() {
             return fail(format!("{}: no header", rel(path)));
         }
@@ -181,11 +194,7 @@ impl Table {
                 ));
             }
         }
-        Ok(Table {
-            path: rel(path),
-            header,
-            rows: recs,
-        })
+        Ok(Table { path: rel(path), header, rows: recs })
     }
 
     fn col(&self, name: &str) -> Option<usize> {
@@ -193,9 +202,7 @@ impl Table {
     }
 
     fn get<'a>(&self, rec: &'a parse::Record, name: &str) -> Option<&'a str> {
-        self.col(name)
-            .map(|i| rec.fields[i].trim())
-            .filter(|s| !s.is_empty())
+        self.col(name).map(|i| rec.fields[i].trim()).filter(|s| !s.is_empty())
     }
 }
 
@@ -247,17 +254,8 @@ fn fixed(x: f64, decimals: u8) -> String {
 /// Parsed cell content before emission.
 enum Pending {
     Empty,
-    Number {
-        x: f64,
-        hi: Option<f64>,
-        text: String,
-        qual: Qualifier,
-    },
-    Formula {
-        expr: String,
-        decimals: u8,
-        value: Option<f64>,
-    },
+    Number { x: f64, hi: Option<f64>, text: String, qual: Qualifier },
+    Formula { expr: String, decimals: u8, value: Option<f64> },
 }
 
 fn generate(data: &Path) -> R<String> {
@@ -285,8 +283,7 @@ fn generate(data: &Path) -> R<String> {
 
     // Catalogue.
     let cat_text = read(&data.join("datasets.toml"))?;
-    let cat: Catalogue = toml::from_str(&cat_text)
-        .or_else(|e| fail(format!("data/datasets.toml: {e}")))?;
+    let cat: Catalogue = toml::from_str(&cat_text).or_else(|e| fail(format!("data/datasets.toml: {e}")))?;
     let section_ids: BTreeSet<&str> = cat.section.iter().map(|s| s.id.as_str()).collect();
     if section_ids.len() != cat.section.len() {
         return fail("data/datasets.toml: duplicate section id");
@@ -306,7 +303,12 @@ fn generate(data: &Path) -> R<String> {
         )
         .unwrap();
     }
-    writeln!(out, "pub static UNITS: &[&Unit] = &[{}];", units.iter().map(|u| format!("&{}", unit_ident(&u.id))).collect::<Vec<_>>().join(", ")).unwrap();
+    writeln!(
+        out,
+        "pub static UNITS: &[&Unit] = &[{}];",
+        units.iter().map(|u| format!("&{}", unit_ident(&u.id))).collect::<Vec<_>>().join(", ")
+    )
+    .unwrap();
 
     writeln!(
         out,
@@ -336,10 +338,7 @@ fn generate(data: &Path) -> R<String> {
             return fail(format!("data/datasets.toml: dataset '{}' declared twice", d.id));
         }
         if !section_ids.contains(d.page.as_str()) {
-            return fail(format!(
-                "data/datasets.toml: dataset '{}' names unknown page section '{}'",
-                d.id, d.page
-            ));
+            return fail(format!("data/datasets.toml: dataset '{}' names unknown page section '{}'", d.id, d.page));
         }
         let code = dataset(data, d, &unit_ids)?;
         out.push_str(&code);
@@ -450,29 +449,20 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
             let decimals = c.decimals.unwrap_or(2);
             let p = if let Some(expr) = &c.expr {
                 parse::tokenize(expr).or_else(|e| fail(format!("{ctx}: column '{}': {e}", c.id)))?;
-                Pending::Formula {
-                    expr: expr.clone(),
-                    decimals,
-                    value: None,
-                }
+                Pending::Formula { expr: expr.clone(), decimals, value: None }
             } else {
                 let raw = t.get(r, &c.id).unwrap_or("");
                 match parse_cell(raw).or_else(|e| fail(format!("{at}: column '{}': {e}", c.id)))? {
                     CellText::Empty => Pending::Empty,
                     CellText::Number { x, hi, text, qual } => {
                         if c.unit.starts_with('@') && unit.is_none() && !text.contains('/') {
-                            return fail(format!(
-                                "{at}: column '{}' has a value but the row names no unit",
-                                c.id
-                            ));
+                            return fail(format!("{at}: column '{}' has a value but the row names no unit", c.id));
                         }
                         Pending::Number { x, hi, text, qual }
                     }
-                    CellText::Formula(expr, own) => Pending::Formula {
-                        expr,
-                        decimals: own.unwrap_or(decimals),
-                        value: None,
-                    },
+                    CellText::Formula(expr, own) => {
+                        Pending::Formula { expr, decimals: own.unwrap_or(decimals), value: None }
+                    }
                 }
             };
             row_cells.push(p);
@@ -540,9 +530,8 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
                 continue;
             }
             let (row, col) = target.split_once(':').map_or((target.as_str(), None), |(r, c)| (r, Some(c)));
-            let ri = *row_index
-                .get(row)
-                .ok_or_else(|| Fail(format!("{ctx}: note '{}' marks unknown row '{row}'", n.id)))?;
+            let ri =
+                *row_index.get(row).ok_or_else(|| Fail(format!("{ctx}: note '{}' marks unknown row '{row}'", n.id)))?;
             if let Some(c) = col {
                 if !col_index.contains_key(c) {
                     return fail(format!("{ctx}: note '{}' marks unknown column '{c}'", n.id));
@@ -594,9 +583,7 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
         }
         let mut cells = Vec::new();
         for (ci, p) in pending[ri].iter().enumerate() {
-            let unit = cell_units[ri][ci]
-                .as_ref()
-                .map_or("None".to_string(), |u| format!("Some(&{})", unit_ident(u)));
+            let unit = cell_units[ri][ci].as_ref().map_or("None".to_string(), |u| format!("Some(&{})", unit_ident(u)));
             let value = match p {
                 Pending::Empty => "None".to_string(),
                 Pending::Number { x, hi, text, qual } => format!(
@@ -619,7 +606,12 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
                         )
                     }
                     Some(_) => "None".to_string(),
-                    None => return fail(format!("{at}: column '{}': formula '{expr}' never resolves (a cycle?)", d.column[ci].id)),
+                    None => {
+                        return fail(format!(
+                            "{at}: column '{}': formula '{expr}' never resolves (a cycle?)",
+                            d.column[ci].id
+                        ))
+                    }
                 },
             };
             cells.push(format!("Cell {{ value: {value}, unit: {unit} }}"));
@@ -634,10 +626,8 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
             let en = t.get(r, &format!("{name}_en"));
             pairs.push(opt_l(zh, en, &at, name)?);
         }
-        let entities: Vec<String> = t
-            .get(r, "entity")
-            .map(|e| e.split(';').map(|s| s.trim().to_string()).collect())
-            .unwrap_or_default();
+        let entities: Vec<String> =
+            t.get(r, "entity").map(|e| e.split(';').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
         for e in &entities {
             let ok = (e.len() == 3 && e.bytes().all(|b| b.is_ascii_uppercase()))
                 || ["ASEAN", "EU", "BRI"].contains(&e.as_str())
@@ -646,7 +636,9 @@ fn dataset(data: &Path, d: &DatasetT, unit_ids: &BTreeSet<&str>) -> R<String> {
                         .is_some_and(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
                 });
             if !ok {
-                return fail(format!("{at}: entity '{e}' is not an ISO alpha-3 code, ASEAN/EU/BRI, or port:/prov:/region: id"));
+                return fail(format!(
+                    "{at}: entity '{e}' is not an ISO alpha-3 code, ASEAN/EU/BRI, or port:/prov:/region: id"
+                ));
             }
         }
         rows.push(format!(

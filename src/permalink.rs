@@ -65,7 +65,11 @@ pub fn format(p: &Params) -> String {
     if let Some(m) = p.theme {
         parts.push(format!("theme={}", if m == Mode::Dark { "dark" } else { "light" }));
     }
-    if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
 }
 
 #[cfg(test)]

@@ -60,7 +60,10 @@ fn mount() -> HtmlElement {
 async fn the_app_mounts_and_draws_every_canvas_chart() {
     let host = mount();
     let expected = CHARTS.iter().filter(|c| c.kind.is_canvas()).count();
-    wait_for("every chart card", 10, || document().query_selector_all("figure.card").unwrap().length() as usize == CHARTS.len()).await;
+    wait_for("every chart card", 10, || {
+        document().query_selector_all("figure.card").unwrap().length() as usize == CHARTS.len()
+    })
+    .await;
     assert_eq!(canvases().len(), expected, "one canvas per canvas chart");
     wait_for("every canvas to be drawn", 20, all_drawn).await;
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
@@ -80,7 +83,8 @@ async fn the_language_switch_relabels_and_redraws_charts() {
     wait_for("every canvas to be drawn", 20, all_drawn).await;
     let root = document().document_element().unwrap();
     let before_lang = root.get_attribute("lang").unwrap();
-    let title = || host.query_selector("figure[data-chart=partners-exports] h4").unwrap().unwrap().text_content().unwrap();
+    let title =
+        || host.query_selector("figure[data-chart=partners-exports] h4").unwrap().unwrap().text_content().unwrap();
     let before = title();
     let first = canvases().into_iter().find(|c| c.closest("[data-chart=partners-exports]").unwrap().is_some()).unwrap();
     let pixels_before = first.to_data_url().unwrap();
@@ -89,7 +93,10 @@ async fn the_language_switch_relabels_and_redraws_charts() {
     wait_for("the page language to change", 5, || root.get_attribute("lang").unwrap() != before_lang).await;
     let after = title();
     assert_ne!(before, after, "the chart title follows the language");
-    assert!(after == "Table 3: China's ten main trading partners" || after == "表 3:中国十大对外主要贸易伙伴", "{after}");
+    assert!(
+        after == "Table 3: China's ten main trading partners" || after == "表 3:中国十大对外主要贸易伙伴",
+        "{after}"
+    );
     wait_for("the chart to redraw in the new language", 5, || first.to_data_url().unwrap() != pixels_before).await;
     host.remove();
 }

@@ -71,8 +71,16 @@ fn table_3_svg_shows_every_partner_and_value() {
     let Built::Canvas { spec, .. } = build(def, Lang::Zh) else { panic!("canvas chart") };
     let (doc, layout) = svg::render(&spec, &frame(def, Lang::Zh), &Theme::light(), WIDTH);
     for (name, value) in [
-        ("美国", "6,644.51"), ("日本", "3,179.99"), ("韩国", "3,107.37"), ("俄罗斯", "2,401.10"), ("越南", "2,297.93"),
-        ("澳大利亚", "2,291.96"), ("德国", "2,067.82"), ("马来西亚", "1,902.44"), ("巴西", "1,815.29"), ("印尼", "1,394.16"),
+        ("美国", "6,644.51"),
+        ("日本", "3,179.99"),
+        ("韩国", "3,107.37"),
+        ("俄罗斯", "2,401.10"),
+        ("越南", "2,297.93"),
+        ("澳大利亚", "2,291.96"),
+        ("德国", "2,067.82"),
+        ("马来西亚", "1,902.44"),
+        ("巴西", "1,815.29"),
+        ("印尼", "1,394.16"),
     ] {
         assert!(doc.contains(&format!("\n{name}\n")), "missing label {name}");
         assert!(doc.contains(value), "missing value {value}");
@@ -90,7 +98,12 @@ fn narrow_charts_keep_every_label_inside_the_canvas() {
             let Built::Canvas { spec, .. } = build(def, lang) else { continue };
             let (_, layout) = svg::render(&spec, &frame(def, lang), &Theme::light(), 360);
             for it in &layout.items {
-                assert!(it.rect.x0 >= 0.0 && it.rect.x1 <= 360.0, "{} ({lang:?}) mark outside at 360 px: {:?}", def.id, it.rect);
+                assert!(
+                    it.rect.x0 >= 0.0 && it.rect.x1 <= 360.0,
+                    "{} ({lang:?}) mark outside at 360 px: {:?}",
+                    def.id,
+                    it.rect
+                );
             }
             assert!(layout.plot.x1 <= 360.0 && layout.plot.x0 >= 0.0, "{} plot {:?}", def.id, layout.plot);
         }

@@ -9,9 +9,7 @@
 
 use trade_atlas::data::parse::{decimals_of, evaluate};
 use trade_atlas::data::registry;
-use trade_atlas::data::{
-    Cell, Dataset, NoteKind, Qualifier, Row, Status, Value, DATASETS, GLOSSARY,
-};
+use trade_atlas::data::{Cell, Dataset, NoteKind, Qualifier, Row, Status, Value, DATASETS, GLOSSARY};
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -21,23 +19,17 @@ fn ds(id: &str) -> &'static Dataset {
 
 #[track_caller]
 fn row(d: &'static Dataset, key: &str) -> &'static Row {
-    d.row(key)
-        .unwrap_or_else(|| panic!("dataset '{}' has no row '{key}'", d.id))
+    d.row(key).unwrap_or_else(|| panic!("dataset '{}' has no row '{key}'", d.id))
 }
 
 #[track_caller]
 fn cell(d: &'static Dataset, key: &str, col: &str) -> &'static Cell {
-    row(d, key)
-        .cell(d, col)
-        .unwrap_or_else(|| panic!("dataset '{}' has no column '{col}'", d.id))
+    row(d, key).cell(d, col).unwrap_or_else(|| panic!("dataset '{}' has no column '{col}'", d.id))
 }
 
 #[track_caller]
 fn value(d: &'static Dataset, key: &str, col: &str) -> &'static Value {
-    cell(d, key, col)
-        .value
-        .as_ref()
-        .unwrap_or_else(|| panic!("{}:{key}:{col} is empty", d.id))
+    cell(d, key, col).value.as_ref().unwrap_or_else(|| panic!("{}:{key}:{col} is empty", d.id))
 }
 
 fn close(a: f64, b: f64) -> bool {
@@ -51,8 +43,7 @@ fn number_of(printed: &str) -> f64 {
         return n.parse::<f64>().unwrap() / d.parse::<f64>().unwrap();
     }
     let low = printed.split('~').next().unwrap();
-    low.parse::<f64>()
-        .unwrap_or_else(|_| panic!("test table error: '{printed}' is not a number"))
+    low.parse::<f64>().unwrap_or_else(|_| panic!("test table error: '{printed}' is not a number"))
 }
 
 /// A figure as the paper prints it: text, number, unit and qualifier, stated (not derived).
@@ -60,17 +51,9 @@ fn number_of(printed: &str) -> f64 {
 fn assert_printed_q(d: &'static Dataset, key: &str, col: &str, qual: Qualifier, text: &str, unit: &str) {
     let c = cell(d, key, col);
     let at = format!("{}:{key}:{col}", d.id);
-    let v = c
-        .value
-        .as_ref()
-        .unwrap_or_else(|| panic!("{at} is empty; the paper prints {text}"));
+    let v = c.value.as_ref().unwrap_or_else(|| panic!("{at} is empty; the paper prints {text}"));
     assert_eq!(v.text, text, "{at}: printed digits");
-    assert!(
-        close(v.x, number_of(text)),
-        "{at}: value {} but the paper's {text} is {}",
-        v.x,
-        number_of(text)
-    );
+    assert!(close(v.x, number_of(text)), "{at}: value {} but the paper's {text} is {}", v.x, number_of(text));
     assert_eq!(v.qual, qual, "{at}: qualifier");
     assert_eq!(v.status, Status::Stated, "{at}: status");
     assert_eq!(v.expr, None, "{at}: a printed figure has no formula");
@@ -87,20 +70,12 @@ fn assert_printed(d: &'static Dataset, key: &str, col: &str, text: &str, unit: &
 #[track_caller]
 fn assert_empty(d: &'static Dataset, key: &str, col: &str) {
     let c = cell(d, key, col);
-    assert!(
-        c.value.is_none(),
-        "{}:{key}:{col} holds {:?} but the paper prints no figure there",
-        d.id,
-        c.value
-    );
+    assert!(c.value.is_none(), "{}:{key}:{col} holds {:?} but the paper prints no figure there", d.id, c.value);
 }
 
 /// Notes of a given kind that mark a cell (or its whole row).
 fn marked(d: &'static Dataset, key: &str, col: &str, kind: NoteKind) -> Vec<&'static str> {
-    d.cell_notes(key, col)
-        .filter(|n| n.kind == kind)
-        .map(|n| n.id)
-        .collect()
+    d.cell_notes(key, col).filter(|n| n.kind == kind).map(|n| n.id).collect()
 }
 
 /// Recompute a derived value's formula from the cells it names.
@@ -206,7 +181,18 @@ fn the_thirteen_economies_carry_the_papers_changes_and_periods() {
 
 /// Table 1 as printed: name, an English word the translation must carry, quantity unit (None for
 /// "-"), quantity, amount (千美元), quantity growth, amount growth.
-const TABLE_1: [(&str, &str, Option<&str>, Option<&str>, &str, Option<&str>, &str); 25] = [
+/// key, zh label, quantity unit, quantity, amount, quantity YoY, amount YoY.
+type CommodityRow = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+);
+
+const TABLE_1: [CommodityRow; 25] = [
     ("机电产品", "mechanical and electrical", None, None, "1978660513", None, "-2.4"),
     ("高新技术产品", "high-tech", None, None, "842542229", None, "-10.8"),
     ("服装及衣着附件", "garments", None, None, "159144680", None, "-7.8"),
@@ -220,7 +206,15 @@ const TABLE_1: [(&str, &str, Option<&str>, Option<&str>, &str, Option<&str>, &st
     ("基本有机化学品", "organic chemicals", None, None, "57510356", None, "-25.8"),
     ("鞋靴", "footwear", Some("pairs_10k"), Some("891424"), "49336443", Some("-2.5"), "-12.6"),
     ("成品油", "refined oil", Some("t_10k"), Some("6269"), "48325894", Some("16.7"), "0.4"),
-    ("电动载人汽车", "electric passenger vehicles", Some("vehicles"), Some("1773204"), "41812684", Some("67.1"), "73.4"),
+    (
+        "电动载人汽车",
+        "electric passenger vehicles",
+        Some("vehicles"),
+        Some("1773204"),
+        "41812684",
+        Some("67.1"),
+        "73.4",
+    ),
     ("玩具", "toys", None, None, "40570572", None, "-12.2"),
     ("箱包及类似容器", "luggage", Some("t_10k"), Some("331"), "35727387", Some("13.5"), "3.9"),
     ("纸浆、纸及其制品", "paper", Some("t_10k"), Some("1411"), "29363439", Some("8.6"), "-5.6"),
@@ -270,11 +264,8 @@ fn table_1_lists_the_twenty_five_commodities_with_the_papers_values() {
 #[test]
 fn table_1_rows_are_in_descending_order_of_amount() {
     let d = ds("commodities");
-    let amounts: Vec<(&str, f64)> = d
-        .rows
-        .iter()
-        .map(|r| (r.label.zh, r.cell(d, "amount").unwrap().value.as_ref().unwrap().x))
-        .collect();
+    let amounts: Vec<(&str, f64)> =
+        d.rows.iter().map(|r| (r.label.zh, r.cell(d, "amount").unwrap().value.as_ref().unwrap().x)).collect();
     for w in amounts.windows(2) {
         assert!(w[0].1 > w[1].1, "{} ({}) should exceed {} ({})", w[0].0, w[0].1, w[1].0, w[1].1);
     }
@@ -403,10 +394,7 @@ fn table_3s_us_value_exceeds_the_us_import_figure_and_both_carry_the_us_title_no
     let commerce = value(us, "us_imports_from_china", "value").x;
     assert!(table_3 > commerce, "{table_3} vs {commerce}");
     assert_eq!(marked(partners, "usa", "exports", NoteKind::Inconsistency), ["us-title"]);
-    assert_eq!(
-        marked(us, "us_imports_from_china", "value", NoteKind::Inconsistency),
-        ["us-title"]
-    );
+    assert_eq!(marked(us, "us_imports_from_china", "value", NoteKind::Inconsistency), ["us-title"]);
 }
 
 // ───────────────────── 一(五): shipping ─────────────────────
@@ -624,11 +612,8 @@ fn port_totals_match_the_ministry_of_transport_figures() {
     assert_printed(d, "fleet", "value", "2.492", "gt_100m");
     assert_printed_q(d, "route_countries", "value", Qualifier::Over, "100", "countries");
     // The top 20 of Table 4 handled less than all ports together.
-    let top20: f64 = ds("ports")
-        .rows
-        .iter()
-        .map(|r| r.cell(ds("ports"), "jan_nov").unwrap().value.as_ref().unwrap().x)
-        .sum();
+    let top20: f64 =
+        ds("ports").rows.iter().map(|r| r.cell(ds("ports"), "jan_nov").unwrap().value.as_ref().unwrap().x).sum();
     assert!(top20 < value(d, "containers", "value").x);
 }
 
@@ -777,11 +762,8 @@ fn e_commerce_penetration_forecasts_match_the_eight_countries() {
         assert_printed(d, r.key, "y2025", y2025, "pct");
     }
     // In percentage points the US gains most (+6.6), France second (+5.2).
-    let mut gains: Vec<(&str, f64)> = d
-        .rows
-        .iter()
-        .map(|r| (r.label.zh, r.cell(d, "change").unwrap().value.as_ref().unwrap().x))
-        .collect();
+    let mut gains: Vec<(&str, f64)> =
+        d.rows.iter().map(|r| (r.label.zh, r.cell(d, "change").unwrap().value.as_ref().unwrap().x)).collect();
     gains.sort_by(|a, b| b.1.total_cmp(&a.1));
     assert_eq!(gains[0], ("美国", 6.6));
     assert_eq!(gains[1], ("法国", 5.2));
@@ -791,11 +773,7 @@ fn e_commerce_penetration_forecasts_match_the_eight_countries() {
 fn the_fastest_growing_markets_are_four_in_southeast_asia_and_two_in_latin_america() {
     // "东南亚有 4 个(印尼、越南、菲律宾、马来西亚),拉美有 2 个(墨西哥、阿根廷)"
     let d = ds("fastest_markets");
-    let got: Vec<(&str, &str)> = d
-        .rows
-        .iter()
-        .map(|r| (r.label.zh, r.group.map(|g| g.zh).unwrap_or("")))
-        .collect();
+    let got: Vec<(&str, &str)> = d.rows.iter().map(|r| (r.label.zh, r.group.map(|g| g.zh).unwrap_or(""))).collect();
     assert_eq!(
         got,
         [
@@ -966,7 +944,10 @@ fn every_derived_value_is_marked_derived_and_carries_its_formula() {
                     (s, e) => problems.push(format!("{at}: status {s:?} with formula {e:?}")),
                 }
                 if v.status.is_supplementary() != d.supplementary {
-                    problems.push(format!("{at}: status {:?} in a dataset with supplementary = {}", v.status, d.supplementary));
+                    problems.push(format!(
+                        "{at}: status {:?} in a dataset with supplementary = {}",
+                        v.status, d.supplementary
+                    ));
                 }
                 if let Some(e) = col.expr {
                     if v.expr != Some(e) {
@@ -1049,12 +1030,7 @@ fn every_stated_figure_has_a_unit_unless_it_is_a_fraction() {
 #[test]
 fn every_dataset_names_its_title_agency_period_section_and_caption_in_both_languages() {
     for d in DATASETS {
-        for (what, l) in [
-            ("title", d.title),
-            ("agency", d.agency),
-            ("period", d.period),
-            ("caption", d.caption),
-        ] {
+        for (what, l) in [("title", d.title), ("agency", d.agency), ("period", d.period), ("caption", d.caption)] {
             assert!(!l.zh.trim().is_empty(), "{}: {what} (zh) is empty", d.id);
             assert!(!l.en.trim().is_empty(), "{}: {what} (en) is empty", d.id);
         }

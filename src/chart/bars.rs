@@ -71,18 +71,11 @@ fn value_label(d: &Datum) -> String {
 
 fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
     let visible: Vec<usize> = (0..spec.series.len()).filter(|i| !hidden.contains(i)).collect();
-    let data = || {
-        spec.rows
-            .iter()
-            .flat_map(|r| visible.iter().filter_map(move |&j| r.values.get(j).and_then(|v| v.as_ref())))
-    };
+    let data =
+        || spec.rows.iter().flat_map(|r| visible.iter().filter_map(move |&j| r.values.get(j).and_then(|v| v.as_ref())));
     let narrow = w < 480.0;
     let max_label = spec.rows.iter().map(|r| width(&r.label, FONT)).fold(0.0, f64::max);
-    let max_sub = spec
-        .rows
-        .iter()
-        .filter_map(|r| r.sublabel.as_ref().map(|s| width(s, SUBFONT)))
-        .fold(0.0, f64::max);
+    let max_sub = spec.rows.iter().filter_map(|r| r.sublabel.as_ref().map(|s| width(s, SUBFONT))).fold(0.0, f64::max);
     let cap = w * if narrow { 0.36 } else { 0.32 };
     let label_w = max_label.max(max_sub).min(cap).max(40.0);
     let label_lines: Vec<Vec<String>> = spec.rows.iter().map(|r| wrap(&r.label, FONT, label_w, 3)).collect();
@@ -113,11 +106,7 @@ fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
         bands.push((y, y + h));
         y += h;
     }
-    let used = (
-        data().any(|d| d.derived),
-        data().any(|d| d.flagged),
-        data().any(|d| d.bound != Bound::Exact),
-    );
+    let used = (data().any(|d| d.derived), data().any(|d| d.flagged), data().any(|d| d.bound != Bound::Exact));
     Geom {
         label_w,
         label_lines,
@@ -145,14 +134,23 @@ pub fn body_height(spec: &BarSpec, _theme: &Theme, w: f64) -> f64 {
 
 fn bar_colour(spec: &BarSpec, th: &Theme, series: usize, d: &Datum) -> Rgb {
     if spec.signed {
-        if d.x < 0.0 { th.fall } else { th.rise }
+        if d.x < 0.0 {
+            th.fall
+        } else {
+            th.rise
+        }
     } else {
         th.series[spec.series.get(series).map_or(0, |s| s.color) % th.series.len()]
     }
 }
 
 /// Draw the bars into `body`.
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &BarSpec, body: Rect, view: &View) -> Result<Layout, DrawError<DB>> {
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    spec: &BarSpec,
+    body: Rect,
+    view: &View,
+) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
     let g = geometry(spec, w, body.y0, &view.hidden);
@@ -165,7 +163,15 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &BarSpec, body: Rect, vie
         let x = sx.at(t);
         let c = if t == 0.0 { th.axis } else { th.grid };
         p.line(&[(x, g.plot_y0), (x, g.plot_y1)], c, 1)?;
-        p.text(&tick(t, g.ticks.get(1).map_or(1.0, |b| b - g.ticks[0])), x, g.plot_y1 + AXIS_H / 2.0, SUBFONT, th.muted, Align::Middle, false)?;
+        p.text(
+            &tick(t, g.ticks.get(1).map_or(1.0, |b| b - g.ticks[0])),
+            x,
+            g.plot_y1 + AXIS_H / 2.0,
+            SUBFONT,
+            th.muted,
+            Align::Middle,
+            false,
+        )?;
     }
 
     let mut items = Vec::new();
@@ -226,7 +232,8 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &BarSpec, body: Rect, vie
                 let vc = if dim(i) { th.faded(th.fg) } else { th.fg };
                 p.text(&d.label, lx, mid, VALUE_FONT, vc, align, false)?;
                 if d.flagged {
-                    let fx = if dir < 0.0 { lx - width(&d.label, VALUE_FONT) } else { lx + width(&d.label, VALUE_FONT) };
+                    let fx =
+                        if dir < 0.0 { lx - width(&d.label, VALUE_FONT) } else { lx + width(&d.label, VALUE_FONT) };
                     p.text(FLAG, fx, mid, VALUE_FONT, th.note, align, true)?;
                 }
                 let (ra, rb) = if x0 <= x1 { (x0, x1.max(x0 + 3.0)) } else { (x1.min(x0 - 3.0), x0) };

@@ -70,7 +70,12 @@ pub fn body_height(spec: &DumbbellSpec, _theme: &Theme, w: f64) -> f64 {
     g.y0 + spec.rows.len() as f64 * ROW_H + AXIS_H + frame::key_height(&spec.keys, (false, false, false), w) + 6.0
 }
 
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &DumbbellSpec, body: Rect, view: &View) -> Result<Layout, DrawError<DB>> {
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    spec: &DumbbellSpec,
+    body: Rect,
+    view: &View,
+) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
     let g = geometry(spec, w, body.y0, &view.hidden);
@@ -132,7 +137,8 @@ pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &DumbbellSpec, body: Rect
             } else {
                 p.circle(x, cy, R, c, true)?;
             }
-            let close = order.len() == 2 && (sx.at(pts[order[1]].1.x) - sx.at(pts[order[0]].1.x)).abs() < width(&d.label, SMALL) + 8.0;
+            let close = order.len() == 2
+                && (sx.at(pts[order[1]].1.x) - sx.at(pts[order[0]].1.x)).abs() < width(&d.label, SMALL) + 8.0;
             let (lx, al) = match (close, rank) {
                 (true, 0) => (x - 2.0, Align::End),
                 (true, _) => (x + 2.0, Align::Start),

@@ -136,10 +136,21 @@ pub const KEY_FONT: f64 = 11.0;
 
 pub fn key_height(keys: &Keys, used: KeyUse, w: f64) -> f64 {
     let lines: usize = key_lines(keys, used).iter().map(|l| wrap(l, KEY_FONT, w - 2.0 * PAD, 3).len()).sum();
-    if lines == 0 { 0.0 } else { lines as f64 * KEY_FONT * 1.4 + 6.0 }
+    if lines == 0 {
+        0.0
+    } else {
+        lines as f64 * KEY_FONT * 1.4 + 6.0
+    }
 }
 
-pub fn draw_keys<DB: DrawingBackend>(p: &Painter<DB>, keys: &Keys, used: KeyUse, x: f64, y: f64, w: f64) -> Result<(), DrawError<DB>> {
+pub fn draw_keys<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    keys: &Keys,
+    used: KeyUse,
+    x: f64,
+    y: f64,
+    w: f64,
+) -> Result<(), DrawError<DB>> {
     let mut y = y + 6.0;
     for l in key_lines(keys, used) {
         for line in wrap(&l, KEY_FONT, w - 2.0 * PAD, 3) {

@@ -52,8 +52,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub fn stroke_rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Rgb, w: u32) -> Result<(), DrawError<DB>> {
         let (a, b) = (x0.min(x1), x0.max(x1));
         let (t, u) = (y0.min(y1), y0.max(y1));
-        self.area
-            .draw(&Rectangle::new([(px(a), px(t)), (px(b), px(u))], color(c).stroke_width(w)))
+        self.area.draw(&Rectangle::new([(px(a), px(t)), (px(b), px(u))], color(c).stroke_width(w)))
     }
 
     pub fn line(&self, pts: &[(f64, f64)], c: Rgb, w: u32) -> Result<(), DrawError<DB>> {
@@ -71,8 +70,19 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         self.area.draw(&Circle::new((px(x), px(y)), px(r).max(1), style))
     }
 
-    /// Text with its vertical centre at `y`.
-    pub fn text(&self, s: &str, x: f64, y: f64, size: f64, c: Rgb, align: Align, bold: bool) -> Result<(), DrawError<DB>> {
+    /// Text with its vertical centre at `y`. (The arguments mirror the canvas `fillText` call
+    /// plus font and alignment; bundling them would only add a struct at every call site.)
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &self,
+        s: &str,
+        x: f64,
+        y: f64,
+        size: f64,
+        c: Rgb,
+        align: Align,
+        bold: bool,
+    ) -> Result<(), DrawError<DB>> {
         if s.is_empty() {
             return Ok(());
         }

@@ -35,7 +35,7 @@ impl Linear {
 
 /// A step of 1, 2 or 5 × 10^k close to `span / count`.
 pub fn nice_step(span: f64, count: usize) -> f64 {
-    if !(span > 0.0) || count == 0 {
+    if span.is_nan() || span <= 0.0 || count == 0 {
         return 1.0;
     }
     let raw = span / count as f64;
@@ -70,7 +70,11 @@ pub fn nice_domain(lo: f64, hi: f64, count: usize) -> ((f64, f64), Vec<f64>) {
 /// Round away floating-point noise (0.30000000000000004 → 0.3).
 fn clean(x: f64) -> f64 {
     let r = (x * 1e9).round() / 1e9;
-    if r == 0.0 { 0.0 } else { r }
+    if r == 0.0 {
+        0.0
+    } else {
+        r
+    }
 }
 
 #[cfg(test)]

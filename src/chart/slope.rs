@@ -85,7 +85,12 @@ pub fn body_height(spec: &SlopeSpec, _theme: &Theme, w: f64) -> f64 {
     g.y1 + 16.0 + frame::key_height(&spec.keys, (false, false, false), w)
 }
 
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &SlopeSpec, body: Rect, view: &View) -> Result<Layout, DrawError<DB>> {
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    spec: &SlopeSpec,
+    body: Rect,
+    view: &View,
+) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
     let g = geometry(spec, w, body.y0);

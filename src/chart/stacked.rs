@@ -59,7 +59,15 @@ fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
     let hi = spec
         .rows
         .iter()
-        .map(|r| r.parts.iter().enumerate().filter(|(j, _)| !hidden.contains(j)).filter_map(|(_, p)| p.as_ref()).map(|d| d.x.max(0.0)).sum::<f64>())
+        .map(|r| {
+            r.parts
+                .iter()
+                .enumerate()
+                .filter(|(j, _)| !hidden.contains(j))
+                .filter_map(|(_, p)| p.as_ref())
+                .map(|d| d.x.max(0.0))
+                .sum::<f64>()
+        })
         .fold(0.0, f64::max);
     let (domain, ticks) = nice_domain(0.0, hi, ((x1 - x0) / 80.0).clamp(2.0, 8.0) as usize);
     let legend_y = top + 4.0;
@@ -82,7 +90,12 @@ pub fn body_height(spec: &StackedSpec, _theme: &Theme, w: f64) -> f64 {
     y1 + AXIS_H + frame::key_height(&spec.keys, g.used, w) + 4.0
 }
 
-pub fn draw<DB: DrawingBackend>(p: &Painter<DB>, spec: &StackedSpec, body: Rect, view: &View) -> Result<Layout, DrawError<DB>> {
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    spec: &StackedSpec,
+    body: Rect,
+    view: &View,
+) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
     let g = geometry(spec, w, body.y0, &view.hidden);

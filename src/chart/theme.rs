@@ -133,7 +133,11 @@ mod tests {
     fn luminance(c: Rgb) -> f64 {
         let ch = |v: u8| {
             let s = v as f64 / 255.0;
-            if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+            if s <= 0.03928 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
         };
         0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
     }
@@ -147,7 +151,11 @@ mod tests {
     fn deuteranope(c: Rgb) -> (f64, f64, f64) {
         let lin = |v: u8| {
             let s = v as f64 / 255.0;
-            if s <= 0.04045 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+            if s <= 0.04045 {
+                s / 12.92
+            } else {
+                ((s + 0.055) / 1.055).powf(2.4)
+            }
         };
         let (r, g, b) = (lin(c.0), lin(c.1), lin(c.2));
         (0.29275 * r + 0.70725 * g, 0.29275 * r + 0.70725 * g, -0.02234 * r + 0.02234 * g + b)

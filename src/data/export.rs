@@ -25,7 +25,12 @@ pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
     let mut v = match lang {
         Lang::Zh => vec![
             format!("标题: {}", ds.title.zh),
-            format!("出处: 《{}》 {}{}", paper.zh, paper_section(ds.section, lang), ds.table.map_or(String::new(), |t| format!(" 表 {t}"))),
+            format!(
+                "出处: 《{}》 {}{}",
+                paper.zh,
+                paper_section(ds.section, lang),
+                ds.table.map_or(String::new(), |t| format!(" 表 {t}"))
+            ),
             format!("原文引用: {}", ds.agency.zh),
             format!("时段: {}", ds.period.zh),
         ],
@@ -69,8 +74,11 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
     }
     let cols = ds.columns;
     let per_row_unit = |i: usize| cols[i].unit.is_none();
-    let has_qual = |i: usize| ds.rows.iter().any(|r| r.cells[i].value.as_ref().is_some_and(|v| v.qual != Qualifier::Exact || v.hi.is_some()));
-    let has_status = |i: usize| ds.rows.iter().any(|r| r.cells[i].value.as_ref().is_some_and(|v| v.status != Status::Stated));
+    let has_qual = |i: usize| {
+        ds.rows.iter().any(|r| r.cells[i].value.as_ref().is_some_and(|v| v.qual != Qualifier::Exact || v.hi.is_some()))
+    };
+    let has_status =
+        |i: usize| ds.rows.iter().any(|r| r.cells[i].value.as_ref().is_some_and(|v| v.status != Status::Stated));
     let mut head = vec!["key".to_string(), "label_zh".into(), "label_en".into()];
     if ds.rows.iter().any(|r| !r.entities.is_empty()) {
         head.push("entity".into());

@@ -80,11 +80,7 @@ pub fn number_text(text: &str, unit: Option<&Unit>, lang: Lang) -> String {
     }
     if let Some((lo, hi)) = text.split_once('~') {
         let sep = if lang == Lang::En { "–" } else { "~" };
-        return format!(
-            "{}{sep}{}",
-            number_text(lo, unit, lang),
-            number_text(hi, unit, lang)
-        );
+        return format!("{}{sep}{}", number_text(lo, unit, lang), number_text(hi, unit, lang));
     }
     let shifted = shift_decimal(text, shift);
     minus(&group_thousands(&shifted))
@@ -175,17 +171,9 @@ pub fn unit_label(unit: &Unit, lang: Lang) -> &'static str {
 
 /// A tick label for an axis: trims needless decimals, groups thousands.
 pub fn tick(x: f64, step: f64) -> String {
-    let decimals = if step >= 1.0 {
-        0
-    } else {
-        (-step.log10()).ceil().clamp(0.0, 6.0) as usize
-    };
+    let decimals = if step >= 1.0 { 0 } else { (-step.log10()).ceil().clamp(0.0, 6.0) as usize };
     let s = format!("{:.*}", decimals, x);
-    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    };
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') { s[1..].to_string() } else { s };
     minus(&group_thousands(&s))
 }
 

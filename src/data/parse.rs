@@ -66,10 +66,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
             }
         }
         fields.push(field);
-        records.push(Record {
-            line: start,
-            fields,
-        });
+        records.push(Record { line: start, fields });
     }
     Ok(records)
 }
@@ -147,28 +144,18 @@ pub fn parse_cell(raw: &str) -> Result<CellText, String> {
     }
     if let Some(f) = s.strip_prefix('=') {
         let (f, decimals) = match f.rsplit_once(" #") {
-            Some((expr, d)) => (
-                expr.trim(),
-                Some(d.trim().parse::<u8>().map_err(|_| format!("bad decimals in '{raw}'"))?),
-            ),
+            Some((expr, d)) => {
+                (expr.trim(), Some(d.trim().parse::<u8>().map_err(|_| format!("bad decimals in '{raw}'"))?))
+            }
             None => (f.trim(), None),
         };
         tokenize(f)?;
         return Ok(CellText::Formula(f.to_string(), decimals));
     }
-    let (qual, rest) = [
-        Qualifier::Over,
-        Qualifier::About,
-        Qualifier::Nearly,
-        Qualifier::Under,
-    ]
-    .iter()
-    .find_map(|q| {
-        s.strip_prefix(q.keyword())
-            .and_then(|r| r.strip_prefix(' '))
-            .map(|r| (*q, r.trim()))
-    })
-    .unwrap_or((Qualifier::Exact, s));
+    let (qual, rest) = [Qualifier::Over, Qualifier::About, Qualifier::Nearly, Qualifier::Under]
+        .iter()
+        .find_map(|q| s.strip_prefix(q.keyword()).and_then(|r| r.strip_prefix(' ')).map(|r| (*q, r.trim())))
+        .unwrap_or((Qualifier::Exact, s));
     let bad = || format!("cannot read '{raw}' as a printed figure");
     if let Some((lo, hi)) = rest.split_once('~') {
         let lo_v = parse_decimal(lo).ok_or_else(bad)?;
@@ -176,12 +163,7 @@ pub fn parse_cell(raw: &str) -> Result<CellText, String> {
         if hi_v < lo_v {
             return Err(format!("range '{raw}' runs backwards"));
         }
-        return Ok(CellText::Number {
-            x: lo_v,
-            hi: Some(hi_v),
-            text: rest.to_string(),
-            qual,
-        });
+        return Ok(CellText::Number { x: lo_v, hi: Some(hi_v), text: rest.to_string(), qual });
     }
     if let Some((num, den)) = rest.split_once('/') {
         let n = parse_decimal(num).ok_or_else(bad)?;
@@ -189,20 +171,10 @@ pub fn parse_cell(raw: &str) -> Result<CellText, String> {
         if d == 0.0 {
             return Err(format!("'{raw}' divides by zero"));
         }
-        return Ok(CellText::Number {
-            x: n / d,
-            hi: None,
-            text: rest.to_string(),
-            qual,
-        });
+        return Ok(CellText::Number { x: n / d, hi: None, text: rest.to_string(), qual });
     }
     let x = parse_decimal(rest).ok_or_else(bad)?;
-    Ok(CellText::Number {
-        x,
-        hi: None,
-        text: rest.to_string(),
-        qual,
-    })
+    Ok(CellText::Number { x, hi: None, text: rest.to_string(), qual })
 }
 
 /// Number of digits after the decimal point of a printed figure ("2.80" → 2, "1/3" → 0).
@@ -239,9 +211,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, String> {
                 i += 1;
             }
             let s: String = chars[start..i].iter().collect();
-            let v = s
-                .parse::<f64>()
-                .map_err(|_| format!("bad number '{s}' in formula '{src}'"))?;
+            let v = s.parse::<f64>().map_err(|_| format!("bad number '{s}' in formula '{src}'"))?;
             out.push(Token::Num(v, s));
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
@@ -271,10 +241,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, String> {
 /// Evaluate a formula. `lookup` resolves a reference to a value, `None` when the cell is empty
 /// or unknown (which makes the whole formula unavailable, reported as `Ok(None)`), or an error
 /// for a reference that does not exist at all.
-pub fn evaluate(
-    src: &str,
-    lookup: &mut dyn FnMut(&str) -> Result<Option<f64>, String>,
-) -> Result<Option<f64>, String> {
+pub fn evaluate(src: &str, lookup: &mut dyn FnMut(&str) -> Result<Option<f64>, String>) -> Result<Option<f64>, String> {
     let tokens = tokenize(src)?;
     let mut pos = 0;
     let v = expr(&tokens, &mut pos, lookup, src)?;
@@ -306,8 +273,7 @@ fn term(t: &[Token], pos: &mut usize, lookup: Lookup, src: &str) -> Result<Optio
         let rhs = factor(t, pos, lookup, src)?;
         acc = match (acc, rhs) {
             (Some(a), Some(b)) if *op == '*' => Some(a * b),
-            (Some(_), Some(b)) if b == 0.0 => None,
-            (Some(a), Some(b)) => Some(a / b),
+            (Some(a), Some(b)) => (b != 0.0).then(|| a / b),
             _ => None,
         };
     }
@@ -417,9 +383,7 @@ mod tests {
                 other => Err(format!("no column {other}")),
             }
         };
-        let steel = evaluate("(1 + amount_yoy / 100) / (1 + qty_yoy / 100) * 100 - 100", &mut look)
-            .unwrap()
-            .unwrap();
+        let steel = evaluate("(1 + amount_yoy / 100) / (1 + qty_yoy / 100) * 100 - 100", &mut look).unwrap().unwrap();
         assert!((steel - (-32.672)).abs() < 1e-3, "steel unit value change was {steel}");
         assert_eq!(evaluate("2 + 3 * 4", &mut look).unwrap(), Some(14.0));
         assert_eq!(evaluate("-(2 - 5)", &mut look).unwrap(), Some(3.0));

@@ -42,7 +42,10 @@ pub struct ListItem {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Built {
     /// A canvas chart and, per drawn row and series, the cell behind each mark.
-    Canvas { spec: ChartSpec, refs: Vec<Vec<Option<CellRef>>> },
+    Canvas {
+        spec: ChartSpec,
+        refs: Vec<Vec<Option<CellRef>>>,
+    },
     Tiles(Vec<Tile>),
     List(Vec<ListItem>),
 }
@@ -99,7 +102,11 @@ impl Axis {
             format::signed_pct(v, self.lang).replace(format::qualifier(v.qual, self.lang), "").trim().to_string()
         } else {
             let n = number_text(v.text, cell.unit, self.lang);
-            if pct { format!("{n}%") } else { n }
+            if pct {
+                format!("{n}%")
+            } else {
+                n
+            }
         };
         let prefix = bound_prefix(v.qual);
         if !prefix.is_empty() {
@@ -165,7 +172,10 @@ fn sublabel(row: &Row, lang: Lang) -> Option<String> {
 }
 
 fn series(ds: &Dataset, cols: &[usize], lang: Lang) -> Vec<Series> {
-    cols.iter().enumerate().map(|(i, &c)| Series { name: ds.columns[c].label.get(lang).to_string(), color: i }).collect()
+    cols.iter()
+        .enumerate()
+        .map(|(i, &c)| Series { name: ds.columns[c].label.get(lang).to_string(), color: i })
+        .collect()
 }
 
 fn col_indices(ds: &Dataset, cols: &[&str]) -> Vec<usize> {
@@ -176,7 +186,7 @@ fn col_indices(ds: &Dataset, cols: &[&str]) -> Vec<usize> {
 pub fn build(def: &ChartDef, lang: Lang) -> Built {
     let ds = def.dataset();
     match def.kind {
-        Kind::Bars { cols, rows, sort, signed, rescale, sublabel: sub } => {
+        Kind::Bars { cols, rows, sort, signed, rescale, sublabel: sub, names } => {
             let ci = col_indices(ds, cols);
             let rows = select(ds, rows, sort);
             let axis = Axis { lang, signed, rescale };
@@ -190,12 +200,17 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
                         values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
                     })
                     .collect(),
-                series: series(ds, &ci, lang),
+                series: if names.is_empty() {
+                    series(ds, &ci, lang)
+                } else {
+                    names.iter().enumerate().map(|(i, n)| Series { name: n.get(lang).to_string(), color: i }).collect()
+                },
                 axis: axis.caption(unit),
                 signed,
                 keys: bars::keys(lang),
             };
-            let refs = rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
+            let refs =
+                rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
             Built::Canvas { spec: ChartSpec::Bars(spec), refs }
         }
         Kind::Picked { picks } => {
@@ -229,19 +244,24 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
             let spec = DumbbellSpec {
                 rows: rows
                     .iter()
-                    .map(|r| DumbbellRow { label: r.label.get(lang).to_string(), values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect() })
+                    .map(|r| DumbbellRow {
+                        label: r.label.get(lang).to_string(),
+                        values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
+                    })
                     .collect(),
                 series: series(ds, &ci, lang),
                 axis: axis.caption(first_unit(ds, &rows, &ci)),
                 keys: bars::keys(lang),
             };
-            let refs = rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
+            let refs =
+                rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
             Built::Canvas { spec: ChartSpec::Dumbbell(spec), refs }
         }
         Kind::Slope { start, end } => {
             let (s, e) = (ds.column_index(start).expect("slope start"), ds.column_index(end).expect("slope end"));
             let axis = Axis { lang, signed: false, rescale: None };
-            let rows: Vec<&Row> = ds.rows.iter().filter(|r| r.cells[s].value.is_some() && r.cells[e].value.is_some()).collect();
+            let rows: Vec<&Row> =
+                ds.rows.iter().filter(|r| r.cells[s].value.is_some() && r.cells[e].value.is_some()).collect();
             let spec = SlopeSpec {
                 rows: rows
                     .iter()
@@ -256,7 +276,10 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
                 axis: axis.caption(ds.columns[s].unit),
                 keys: bars::keys(lang),
             };
-            let refs = rows.iter().map(|r| vec![Some(CellRef { ds, row: r, col: s }), Some(CellRef { ds, row: r, col: e })]).collect();
+            let refs = rows
+                .iter()
+                .map(|r| vec![Some(CellRef { ds, row: r, col: s }), Some(CellRef { ds, row: r, col: e })])
+                .collect();
             Built::Canvas { spec: ChartSpec::Slope(spec), refs }
         }
         Kind::Stacked { col, series: names, stacks } => {
@@ -282,7 +305,11 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
                 .collect();
             let spec = StackedSpec {
                 rows,
-                series: names.iter().enumerate().map(|(i, n)| Series { name: n.get(lang).to_string(), color: i }).collect(),
+                series: names
+                    .iter()
+                    .enumerate()
+                    .map(|(i, n)| Series { name: n.get(lang).to_string(), color: i })
+                    .collect(),
                 axis: axis.caption(unit),
                 keys: bars::keys(lang),
             };

@@ -7,7 +7,7 @@ use super::{ChartDef, Kind, Pick, Rescale, Rows, Sort, StackDef};
 use crate::data::L;
 
 const fn bars(cols: &'static [&'static str], sort: Sort, signed: bool) -> Kind {
-    Kind::Bars { cols, rows: Rows::All, sort, signed, rescale: None, sublabel: false }
+    Kind::Bars { cols, rows: Rows::All, sort, signed, rescale: None, sublabel: false, names: &[] }
 }
 
 /// Every chart, in the order the page shows them.
@@ -39,20 +39,38 @@ pub static CHARTS: &[ChartDef] = &[
             "东盟国家及世界主要经济体 2023 年进出口变动(时段与口径各异)",
             "2023 trade change of ASEAN members and major economies (periods and measures differ)",
         ),
-        kind: Kind::Bars { cols: &["change"], rows: Rows::All, sort: Sort::Paper, signed: true, rescale: None, sublabel: true },
+        kind: Kind::Bars {
+            cols: &["change"],
+            rows: Rows::All,
+            sort: Sort::Paper,
+            signed: true,
+            rescale: None,
+            sublabel: true,
+            names: &[],
+        },
     },
     // 一(三)2 Table 1
     ChartDef {
         id: "commodities-amount",
         dataset: "commodities",
-        title: L::new("表 1:2023 年出口金额超百亿美元的商品", "Table 1: commodities exported for over US$10 billion in 2023"),
+        title: L::new(
+            "表 1:2023 年出口金额超百亿美元的商品",
+            "Table 1: commodities exported for over US$10 billion in 2023",
+        ),
         kind: Kind::Bars {
             cols: &["amount"],
             rows: Rows::All,
             sort: Sort::Paper,
             signed: false,
-            rescale: Some(Rescale { zh_div: 1e5, zh_unit: "亿美元(由千美元换算)", en_div: 1e6, en_unit: "US$ billion (converted from thousand US$)", decimals: 1 }),
+            rescale: Some(Rescale {
+                zh_div: 1e5,
+                zh_unit: "亿美元(由千美元换算)",
+                en_div: 1e6,
+                en_unit: "US$ billion (converted from thousand US$)",
+                decimals: 1,
+            }),
             sublabel: false,
+            names: &[],
         },
     },
     ChartDef {
@@ -68,20 +86,34 @@ pub static CHARTS: &[ChartDef] = &[
         kind: Kind::Bars {
             cols: &["qty_yoy", "amount_yoy", "unit_value_yoy"],
             rows: Rows::Only(&[
-                "ev", "steel", "refined_oil", "tyres", "bags", "paper", "ceramics", "wood", "jewellery", "footwear",
-                "pharma", "aluminium",
+                "ev",
+                "steel",
+                "refined_oil",
+                "tyres",
+                "bags",
+                "paper",
+                "ceramics",
+                "wood",
+                "jewellery",
+                "footwear",
+                "pharma",
+                "aluminium",
             ]),
             sort: Sort::Paper,
             signed: false,
             rescale: None,
             sublabel: false,
+            names: &[],
         },
     },
     // 一(四) Partners
     ChartDef {
         id: "regions-value",
         dataset: "regions",
-        title: L::new("表 2 与正文:对东盟、欧盟与“一带一路”沿线国家的出口与进出口", "Table 2 and text: exports and total trade with ASEAN, the EU and Belt and Road countries"),
+        title: L::new(
+            "表 2 与正文:对东盟、欧盟与“一带一路”沿线国家的出口与进出口",
+            "Table 2 and text: exports and total trade with ASEAN, the EU and Belt and Road countries",
+        ),
         kind: bars(&["exports", "trade"], Sort::Paper, false),
     },
     ChartDef {
@@ -114,8 +146,21 @@ pub static CHARTS: &[ChartDef] = &[
         title: L::new("同一篇文章中的两个美国数字", "Two US figures in the same article"),
         kind: Kind::Picked {
             picks: &[
-                Pick { ds: "partners", row: "usa", col: "exports", label: Some(L::new("表 3:对美国“出口”(海关总署)", "Table 3: \"exports\" to the US (China Customs)")) },
-                Pick { ds: "us_imports", row: "us_imports_from_china", col: "value", label: Some(L::new("美国从中国进口(美国商务部)", "US imports from China (US Commerce)")) },
+                Pick {
+                    ds: "partners",
+                    row: "usa",
+                    col: "exports",
+                    label: Some(L::new(
+                        "表 3:对美国“出口”(海关总署)",
+                        "Table 3: \"exports\" to the US (China Customs)",
+                    )),
+                },
+                Pick {
+                    ds: "us_imports",
+                    row: "us_imports_from_china",
+                    col: "value",
+                    label: Some(L::new("美国从中国进口(美国商务部)", "US imports from China (US Commerce)")),
+                },
             ],
         },
     },
@@ -124,23 +169,44 @@ pub static CHARTS: &[ChartDef] = &[
         id: "shipping-tiles",
         dataset: "shipping",
         title: L::new("航运景气", "Shipping conditions"),
-        kind: Kind::Tiles { rows: Rows::Only(&["container_revenue_fall", "red_sea_delay", "drewry_rate", "cn_us_decline_months"]), cols: &["value"] },
+        kind: Kind::Tiles {
+            rows: Rows::Only(&["container_revenue_fall", "red_sea_delay", "drewry_rate", "cn_us_decline_months"]),
+            cols: &["value"],
+        },
     },
     ChartDef {
         id: "drewry-sailings",
         dataset: "shipping",
-        title: L::new("德鲁里:主要航线 650 次预定航次中取消 77 次", "Drewry: 77 of 650 scheduled sailings cancelled on the main lanes"),
+        title: L::new(
+            "德鲁里:主要航线 650 次预定航次中取消 77 次",
+            "Drewry: 77 of 650 scheduled sailings cancelled on the main lanes",
+        ),
         kind: Kind::Stacked {
             col: "value",
             series: &[L::new("取消", "Cancelled"), L::new("未取消(推算)", "Not cancelled (derived)")],
-            stacks: &[StackDef { label: L::new("预定航次", "Scheduled sailings"), parts: &["drewry_cancelled", "drewry_operated"], total: Some("drewry_planned") }],
+            stacks: &[StackDef {
+                label: L::new("预定航次", "Scheduled sailings"),
+                parts: &["drewry_cancelled", "drewry_operated"],
+                total: Some("drewry_planned"),
+            }],
         },
     },
     ChartDef {
         id: "transpacific-teu",
         dataset: "shipping",
-        title: L::new("跨太平洋集装箱运量:2023 年与隐含 2022 年", "Trans-Pacific container volumes: 2023 and implied 2022"),
-        kind: Kind::Bars { cols: &["v2022", "value"], rows: Rows::Only(&["la_teu", "cn_us_teu"]), sort: Sort::Paper, signed: false, rescale: None, sublabel: false },
+        title: L::new(
+            "跨太平洋集装箱运量:2023 年与隐含 2022 年",
+            "Trans-Pacific container volumes: 2023 and implied 2022",
+        ),
+        kind: Kind::Bars {
+            cols: &["v2022", "value"],
+            rows: Rows::Only(&["la_teu", "cn_us_teu"]),
+            sort: Sort::Paper,
+            signed: false,
+            rescale: None,
+            sublabel: false,
+            names: &[L::new("隐含 2022 年(推算)", "Implied 2022 (derived)"), L::new("2023 年", "2023")],
+        },
     },
     // 二(一) New three
     ChartDef {
@@ -153,7 +219,10 @@ pub static CHARTS: &[ChartDef] = &[
         id: "new-three-tiles",
         dataset: "new_three",
         title: L::new("“新三样”出口额与比重", "\"New three\" export values and shares"),
-        kind: Kind::Tiles { rows: Rows::All, cols: &["value", "share_of_exports", "exports_total", "trade_total", "trade_share"] },
+        kind: Kind::Tiles {
+            rows: Rows::All,
+            cols: &["value", "share_of_exports", "exports_total", "trade_total", "trade_share"],
+        },
     },
     // 二(二) Shipbuilding
     ChartDef {
@@ -179,7 +248,15 @@ pub static CHARTS: &[ChartDef] = &[
         id: "rail-growth",
         dataset: "rail",
         title: L::new("2023 年同比增长", "Growth in 2023"),
-        kind: Kind::Bars { cols: &["yoy"], rows: Rows::Only(&["cr_trains", "cr_teu", "wlsc_teu"]), sort: Sort::Paper, signed: false, rescale: None, sublabel: false },
+        kind: Kind::Bars {
+            cols: &["yoy"],
+            rows: Rows::Only(&["cr_trains", "cr_teu", "wlsc_teu"]),
+            sort: Sort::Paper,
+            signed: false,
+            rescale: None,
+            sublabel: false,
+            names: &[],
+        },
     },
     // 二(四) Ports
     ChartDef {
@@ -203,7 +280,10 @@ pub static CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "ports-nov",
         dataset: "ports",
-        title: L::new("表 4:11 月吞吐量(含深圳港的矛盾数字)", "Table 4: November throughput (with Shenzhen's contradictory figure)"),
+        title: L::new(
+            "表 4:11 月吞吐量(含深圳港的矛盾数字)",
+            "Table 4: November throughput (with Shenzhen's contradictory figure)",
+        ),
         kind: bars(&["nov"], Sort::Paper, false),
     },
     ChartDef {
@@ -221,8 +301,16 @@ pub static CHARTS: &[ChartDef] = &[
             col: "value",
             series: &[L::new("中国", "China"), L::new("其他国家和地区(推算)", "Elsewhere (derived)")],
             stacks: &[
-                StackDef { label: L::new("全球累计", "All lighthouse factories"), parts: &["china_total", "elsewhere_total"], total: Some("global_total") },
-                StackDef { label: L::new("2023 年 12 月最新一批", "Latest batch, Dec 2023"), parts: &["batch_china", "batch_elsewhere"], total: Some("batch_total") },
+                StackDef {
+                    label: L::new("全球累计", "All lighthouse factories"),
+                    parts: &["china_total", "elsewhere_total"],
+                    total: Some("global_total"),
+                },
+                StackDef {
+                    label: L::new("2023 年 12 月最新一批", "Latest batch, Dec 2023"),
+                    parts: &["batch_china", "batch_elsewhere"],
+                    total: Some("batch_total"),
+                },
             ],
         },
     },
@@ -230,7 +318,18 @@ pub static CHARTS: &[ChartDef] = &[
         id: "lighthouse-tiles",
         dataset: "lighthouse",
         title: L::new("灯塔工厂与中国企业", "Lighthouse factories and Chinese firms"),
-        kind: Kind::Tiles { rows: Rows::Only(&["china_share", "china_share_derived", "network_odds", "scale_odds", "haier_countries", "haier_users", "midea_fortune"]), cols: &["value"] },
+        kind: Kind::Tiles {
+            rows: Rows::Only(&[
+                "china_share",
+                "china_share_derived",
+                "network_odds",
+                "scale_odds",
+                "haier_countries",
+                "haier_users",
+                "midea_fortune",
+            ]),
+            cols: &["value"],
+        },
     },
     ChartDef {
         id: "unicorns-share",
@@ -238,28 +337,58 @@ pub static CHARTS: &[ChartDef] = &[
         title: L::new("全球独角兽企业:美国、中国与其他", "Unicorns worldwide: the US, China and the rest"),
         kind: Kind::Stacked {
             col: "value",
-            series: &[L::new("美国", "United States"), L::new("中国", "China"), L::new("其他国家和地区(推算)", "Rest of the world (derived)")],
-            stacks: &[StackDef { label: L::new("全球独角兽企业", "Unicorns worldwide"), parts: &["usa", "china", "rest"], total: Some("global") }],
+            series: &[
+                L::new("美国", "United States"),
+                L::new("中国", "China"),
+                L::new("其他国家和地区(推算)", "Rest of the world (derived)"),
+            ],
+            stacks: &[StackDef {
+                label: L::new("全球独角兽企业", "Unicorns worldwide"),
+                parts: &["usa", "china", "rest"],
+                total: Some("global"),
+            }],
         },
     },
     ChartDef {
         id: "unicorns-tiles",
         dataset: "unicorns",
         title: L::new("中国独角兽与传音控股", "Chinese unicorns and Transsion"),
-        kind: Kind::Tiles { rows: Rows::Only(&["china_adv_mfg", "china_adv_mfg_share", "transsion_revenue", "transsion_rank"]), cols: &["value"] },
+        kind: Kind::Tiles {
+            rows: Rows::Only(&["china_adv_mfg", "china_adv_mfg_share", "transsion_revenue", "transsion_rank"]),
+            cols: &["value"],
+        },
     },
     // 四(一) E-commerce
     ChartDef {
         id: "ecommerce-tiles",
         dataset: "ecommerce",
         title: L::new("跨境电商主体、比重与中小微企业", "Cross-border e-commerce businesses, shares and SMEs"),
-        kind: Kind::Tiles { rows: Rows::Only(&["entities", "independent_sites", "trade_share", "trade_share_5y_ago", "sme_new_share", "sme_export_share", "retail_sales"]), cols: &["value"] },
+        kind: Kind::Tiles {
+            rows: Rows::Only(&[
+                "entities",
+                "independent_sites",
+                "trade_share",
+                "trade_share_5y_ago",
+                "sme_new_share",
+                "sme_export_share",
+                "retail_sales",
+            ]),
+            cols: &["value"],
+        },
     },
     ChartDef {
         id: "ecommerce-values",
         dataset: "ecommerce",
         title: L::new("跨境电商进出口额", "Cross-border e-commerce trade"),
-        kind: Kind::Bars { cols: &["value"], rows: Rows::Only(&["h1_value", "full_year_value", "full_year_exports", "full_year_imports"]), sort: Sort::Paper, signed: false, rescale: None, sublabel: true },
+        kind: Kind::Bars {
+            cols: &["value"],
+            rows: Rows::Only(&["h1_value", "full_year_value", "full_year_exports", "full_year_imports"]),
+            sort: Sort::Paper,
+            signed: false,
+            rescale: None,
+            sublabel: true,
+            names: &[],
+        },
     },
     ChartDef {
         id: "penetration-slope",
@@ -270,7 +399,10 @@ pub static CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "fastest-markets",
         dataset: "fastest_markets",
-        title: L::new("电商零售增长最快的国家(原文列出的 6 个)", "Fastest-growing e-commerce markets (the six the paper names)"),
+        title: L::new(
+            "电商零售增长最快的国家(原文列出的 6 个)",
+            "Fastest-growing e-commerce markets (the six the paper names)",
+        ),
         kind: Kind::List,
     },
     ChartDef {
@@ -289,7 +421,10 @@ pub static CHARTS: &[ChartDef] = &[
     ChartDef {
         id: "warehouse-top10",
         dataset: "warehouse_top10",
-        title: L::new("海外仓数量前十的国家或地区(按位次)", "Top 10 countries or regions by number of warehouses (in rank order)"),
+        title: L::new(
+            "海外仓数量前十的国家或地区(按位次)",
+            "Top 10 countries or regions by number of warehouses (in rank order)",
+        ),
         kind: Kind::List,
     },
     ChartDef {
@@ -315,6 +450,7 @@ pub static CHARTS: &[ChartDef] = &[
             signed: false,
             rescale: None,
             sublabel: false,
+            names: &[],
         },
     },
 ];

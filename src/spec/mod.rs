@@ -103,6 +103,8 @@ pub enum Kind {
         rescale: Option<Rescale>,
         /// Show the row's measure and period under its label.
         sublabel: bool,
+        /// Legend names, when the column labels are too generic ("Value"); empty keeps them.
+        names: &'static [L],
     },
     /// Bars picked across datasets, one series.
     Picked { picks: &'static [Pick] },

@@ -31,7 +31,11 @@ pub fn App() -> impl IntoView {
     };
     let mode_text = move || {
         let l = lang.get();
-        if st.mode.get() == Mode::Dark { i18n::THEME_LIGHT.get(l) } else { i18n::THEME_DARK.get(l) }
+        if st.mode.get() == Mode::Dark {
+            i18n::THEME_LIGHT.get(l)
+        } else {
+            i18n::THEME_DARK.get(l)
+        }
     };
     let nav = SECTIONS
         .iter()

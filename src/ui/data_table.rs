@@ -53,7 +53,8 @@ pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
             .map(|c| {
                 let unit = c.unit.map(|u| unit_label(u, l).to_string());
                 let derived = c.expr.map(|_| i18n::DERIVED.get(l));
-                let title = c.expr.map(|e| format!("{}: {}", i18n::FORMULA.get(l), formula_text(e, ds, &ds.rows[0], l)));
+                let title =
+                    c.expr.map(|e| format!("{}: {}", i18n::FORMULA.get(l), formula_text(e, ds, &ds.rows[0], l)));
                 view! {
                     <th scope="col" class:derived=c.expr.is_some() title=title>
                         {c.label.get(l)}

@@ -22,7 +22,8 @@ pub const NOTE_INCONSISTENCY: L = L::new("原文矛盾", "The paper contradicts 
 pub const NOTE_CAVEAT: L = L::new("注意", "Caveat");
 pub const NOTE_METHOD: L = L::new("方法", "Method");
 pub const DERIVED: L = L::new("推算", "derived");
-pub const DERIVED_HINT: L = L::new("推算值:由原文数字计算,公式见提示", "Derived from the paper's figures; the formula is in the tooltip");
+pub const DERIVED_HINT: L =
+    L::new("推算值:由原文数字计算,公式见提示", "Derived from the paper's figures; the formula is in the tooltip");
 pub const ROW: L = L::new("项目", "Item");
 pub const NOT_GIVEN: L = L::new("—", "—");
 pub const GLOSSARY: L = L::new("术语表", "Glossary");
@@ -35,4 +36,5 @@ pub const CHART_ERROR: L = L::new("图表无法绘制:", "The chart could not be
 pub const PRINTED_AS: L = L::new("原文", "printed");
 pub const SOURCE_LINK: L = L::new("来源", "source");
 pub const FORMULA: L = L::new("公式", "Formula");
-pub const URL_IGNORED: L = L::new("地址中有无法识别的参数,已忽略:", "Some parameters in the address were not understood and were ignored: ");
+pub const URL_IGNORED: L =
+    L::new("地址中有无法识别的参数,已忽略:", "Some parameters in the address were not understood and were ignored: ");

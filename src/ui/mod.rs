@@ -27,4 +27,18 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    scroll_to_hash();
+}
+
+/// The page is built after load, so the browser could not honour `#section` links itself.
+fn scroll_to_hash() {
+    let Some(win) = web_sys::window() else { return };
+    let hash = win.location().hash().unwrap_or_default();
+    let id = hash.trim_start_matches('#');
+    if id.is_empty() {
+        return;
+    }
+    if let Some(el) = win.document().and_then(|d| d.get_element_by_id(id)) {
+        el.scroll_into_view();
+    }
 }

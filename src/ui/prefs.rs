@@ -44,7 +44,11 @@ pub fn initial_mode() -> Mode {
     let dark = web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
         .is_some_and(|m| m.matches());
-    if dark { Mode::Dark } else { Mode::Light }
+    if dark {
+        Mode::Dark
+    } else {
+        Mode::Light
+    }
 }
 
 pub fn save_lang(lang: Lang) {

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  LANGS, SKIP_REASON, TEST_TIMEOUT, canvasImages, gotoAtlas, launch, openPage, problems, until, waitForCanvases,
+  ATLAS_URL, LANGS, SKIP_REASON, TEST_TIMEOUT, canvasImages, expectText, gotoAtlas, launch, openPage, problems, until, waitForCanvases,
 } from './lib.mjs';
 
 const titles = (page) => page.$$eval('figure.card[data-chart]', (fs) =>
@@ -33,7 +33,7 @@ describe('language', { skip: SKIP_REASON }, () => {
       assert.equal(await page.evaluate(() => localStorage.getItem('trade-atlas.lang')), 'en');
 
       // The h1 and every chart title are in English.
-      await page.waitForFunction((h1) => document.querySelector('h1')?.textContent.trim() === h1, LANGS.en.h1);
+      await expectText(page, 'h1', LANGS.en.h1);
       const enTitles = await until(async () => {
         const t = await titles(page);
         return Object.entries(t).every(([id, s]) => s && s !== zhTitles[id]) ? t : null;
@@ -80,4 +80,21 @@ describe('language', { skip: SKIP_REASON }, () => {
       await context.close();
     }
   });
+
+  test('?lang=en&theme=dark in the address wins over the browser; unknown parameters get a notice',
+    { timeout: TEST_TIMEOUT }, async () => {
+      const { context, page, log } = await openPage(browser, { locale: 'zh-CN', colorScheme: 'light' });
+      try {
+        await gotoAtlas(page, new URL('?lang=en&theme=dark&bogus=1', ATLAS_URL).href);
+        assert.equal(await page.getAttribute('html', 'lang'), LANGS.en.htmlLang);
+        assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
+        assert.equal((await page.textContent('h1')).trim(), LANGS.en.h1);
+        const notice = page.locator('[data-testid=url-notice]');
+        assert.ok(await notice.isVisible(), 'a notice names the ignored parameter');
+        assert.match(await notice.textContent(), /bogus=1/);
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await context.close();
+      }
+    });
 });

@@ -3,6 +3,7 @@
 // The suite expects the built site (dist/) to be served already; `cargo xtask test` does that and
 // passes ATLAS_URL, CHROMIUM and ATLAS_OUT. Without ATLAS_URL every file skips with SKIP_REASON.
 
+import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -208,6 +209,30 @@ export function luminance([r, g, b]) {
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+/**
+ * page.waitForFunction with a readable failure: on timeout, throws `message` (plus the error).
+ */
+export async function waitFor(page, fn, arg, message, timeout = WAIT_MS) {
+  try {
+    return await page.waitForFunction(fn, arg, { timeout });
+  } catch (err) {
+    throw new Error(`${message}: ${err.message.split('\n')[0]}`);
+  }
+}
+
+/** Wait until `selector`'s trimmed text equals `expected`; on timeout assert with the actual text. */
+export async function expectText(page, selector, expected, timeout = WAIT_MS) {
+  const end = Date.now() + timeout;
+  let actual;
+  for (;;) {
+    actual = await page.evaluate((sel) => document.querySelector(sel)?.textContent.trim() ?? null, selector);
+    if (actual === expected) return;
+    if (Date.now() > end) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.equal(actual, expected, `text of ${selector} (waited ${timeout} ms)`);
 }
 
 /** Poll `fn` until it returns a truthy value (or throw with `message` and the last value). */

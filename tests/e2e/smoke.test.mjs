@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  ATLAS_ORIGIN, LANGS, SKIP_REASON, TEST_TIMEOUT, canvasStats, gotoAtlas, launch, openPage, problems,
+  ATLAS_ORIGIN, LANGS, SKIP_REASON, TEST_TIMEOUT, canvasStats, gotoAtlas, launch, openPage, problems, until,
 } from './lib.mjs';
 
 const MIN_CANVASES = 20;
@@ -54,12 +54,21 @@ describe('smoke', { skip: SKIP_REASON }, () => {
         assert.deepEqual(blank, [], `canvases with no more than ${MIN_INK * 100}% drawn pixels`);
 
         // Backing store = CSS size × devicePixelRatio (rounded), CSS size = the laid-out box.
-        const badSize = stats.filter((s) =>
-          s.cssWidth < 1 || s.cssHeight < 1 ||
-          Math.abs(s.width - s.cssWidth * dpr) > 1 ||
-          Math.abs(s.height - s.cssHeight * dpr) > 1,
-        ).map((s) => `${s.chart}: backing ${s.width}×${s.height}, css ${s.cssWidth}×${s.cssHeight}, dpr ${dpr}`);
+        // Polled briefly: a resize observed late (e.g. a scrollbar appearing) triggers a redraw.
+        const sizeMismatches = () => page.evaluate((ratio) =>
+          [...document.querySelectorAll('canvas')].filter((c) => {
+            const r = c.getBoundingClientRect();
+            return r.width < 1 || r.height < 1 ||
+              Math.abs(c.width - r.width * ratio) > 1 || Math.abs(c.height - r.height * ratio) > 1;
+          }).map((c) => {
+            const r = c.getBoundingClientRect();
+            return `${c.closest('figure')?.getAttribute('data-chart')}: backing ${c.width}×${c.height}, ` +
+              `css ${r.width}×${r.height}, dpr ${ratio}`;
+          }), dpr);
+        let badSize = [];
+        await until(async () => (badSize = await sizeMismatches()).length === 0, 'canvas sizes', 5_000).catch(() => {});
         assert.deepEqual(badSize, [], 'canvases whose backing store is not css size × devicePixelRatio');
+        assert.ok(stats.every((s) => s.width > 0 && s.height > 0));
 
         // Nothing left of the static boot message.
         assert.equal(await page.locator('#boot').count(), 0, 'the boot message is removed after mount');

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SKIP_REASON, TEST_TIMEOUT, gotoAtlas, launch, openPage, problems } from './lib.mjs';
+import { SKIP_REASON, TEST_TIMEOUT, gotoAtlas, launch, openPage, problems, waitFor } from './lib.mjs';
 
 const MINUS = '\u2212';
 
@@ -68,9 +68,11 @@ async function scanBands(page, chart, { xFrac = 0.4, step = 4 } = {}) {
 /** Hover the middle of a band and wait until the tooltip shows that band's title; return the tooltip. */
 async function hoverBand(page, chart, scan, band) {
   await page.mouse.move(scan.x, scan.box.y + (band.y0 + band.y1) / 2);
-  await page.waitForFunction(
+  await waitFor(
+    page,
     ([sel, title]) => document.querySelector(`${sel} .tt-title`)?.textContent.trim() === title,
     [tipSel(chart), band.title],
+    `${chart}: hovering y=${band.y0}–${band.y1} should show the tooltip "${band.title}"`,
   );
   return readTip(page, chart);
 }
@@ -80,7 +82,8 @@ async function leaveAndExpectNoTip(page, chart) {
   const title = page.locator(`figure[data-chart="${chart}"] h4`);
   const tb = await title.boundingBox();
   await page.mouse.move(tb.x + 2, tb.y + tb.height / 2);
-  await page.waitForSelector(tipSel(chart), { state: 'detached' });
+  await waitFor(page, (sel) => !document.querySelector(sel), tipSel(chart),
+    `${chart}: the tooltip should disappear when the pointer leaves the canvas`);
   assert.equal(await page.locator('[data-testid=tooltip]').count(), 0, 'no tooltip anywhere on the page');
 }
 
