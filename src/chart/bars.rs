@@ -69,7 +69,7 @@ fn value_label(d: &Datum) -> String {
     s
 }
 
-fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
+fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize], legend: bool) -> Geom {
     let visible: Vec<usize> = (0..spec.series.len()).filter(|i| !hidden.contains(i)).collect();
     let data =
         || spec.rows.iter().flat_map(|r| visible.iter().filter_map(move |&j| r.values.get(j).and_then(|v| v.as_ref())));
@@ -93,7 +93,7 @@ fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
     let count = ((plot_x1 - plot_x0) / 80.0).clamp(2.0, 8.0) as usize;
     let (domain, ticks) = nice_domain(lo, hi, count);
     let legend_y = top + 4.0;
-    let legend_h = frame::legend_height(&spec.series, w - 2.0 * PAD);
+    let legend_h = if legend { frame::legend_height(&spec.series, w - 2.0 * PAD) } else { 0.0 };
     let plot_y0 = legend_y + legend_h + UNIT_H;
     let n = visible.len().max(1);
     let bar_h = if n == 1 { 16.0 } else { 12.0 };
@@ -127,8 +127,8 @@ fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
 }
 
 /// Height of the chart body at width `w`.
-pub fn body_height(spec: &BarSpec, _theme: &Theme, w: f64) -> f64 {
-    let g = geometry(spec, w, 0.0, &[]);
+pub fn body_height(spec: &BarSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+    let g = geometry(spec, w, 0.0, &[], legend);
     g.keys_y + frame::key_height(&spec.keys, g.used, w) + 4.0
 }
 
@@ -150,11 +150,16 @@ pub fn draw<DB: DrawingBackend>(
     spec: &BarSpec,
     body: Rect,
     view: &View,
+    legend: bool,
 ) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
-    let g = geometry(spec, w, body.y0, &view.hidden);
-    let legend = frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?;
+    let g = geometry(spec, w, body.y0, &view.hidden, legend);
+    let legend = if legend {
+        frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?
+    } else {
+        Vec::new()
+    };
     let sx = Linear::new(g.domain, (g.plot_x0, g.plot_x1));
     p.text(&spec.axis, g.plot_x0, g.plot_y0 - UNIT_H / 2.0, SUBFONT, th.muted, Align::Start, false)?;
 
@@ -189,7 +194,8 @@ pub fn draw<DB: DrawingBackend>(
         let lx = PAD + g.label_w;
         let fg = if dim(i) { th.faded(th.fg) } else { th.fg };
         for l in lines {
-            p.text(l, lx, y + FONT * 0.62, FONT, fg, Align::End, view.highlight == Some(i))?;
+            let bold = view.highlight == Some(i) || view.selected.contains(&i);
+            p.text(l, lx, y + FONT * 0.62, FONT, fg, Align::End, bold)?;
             y += FONT * 1.25;
         }
         for l in subs {
@@ -235,6 +241,9 @@ pub fn draw<DB: DrawingBackend>(
                     let fx =
                         if dir < 0.0 { lx - width(&d.label, VALUE_FONT) } else { lx + width(&d.label, VALUE_FONT) };
                     p.text(FLAG, fx, mid, VALUE_FONT, th.note, align, true)?;
+                }
+                if view.selected.contains(&i) {
+                    p.stroke_rect(x0.min(x1) - 1.0, by - 1.0, x0.max(x1) + 1.0, by + g.bar_h + 1.0, th.fg, 2)?;
                 }
                 let (ra, rb) = if x0 <= x1 { (x0, x1.max(x0 + 3.0)) } else { (x1.min(x0 - 3.0), x0) };
                 items.push(Item { row: i, series: j, rect: Rect::new(ra, by, rb, by + g.bar_h) });

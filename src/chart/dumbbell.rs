@@ -46,7 +46,7 @@ struct Geom {
     ticks: Vec<f64>,
 }
 
-fn geometry(spec: &DumbbellSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
+fn geometry(spec: &DumbbellSpec, w: f64, top: f64, hidden: &[usize], legend: bool) -> Geom {
     let label_w = spec.rows.iter().map(|r| width(&r.label, FONT)).fold(0.0, f64::max).min(w * 0.3).max(40.0);
     let lines = spec.rows.iter().map(|r| wrap(&r.label, FONT, label_w, 2)).collect();
     let vals: Vec<&Datum> = spec
@@ -61,12 +61,12 @@ fn geometry(spec: &DumbbellSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
     let x1 = (w - PAD - lab * 0.5 - 6.0).max(x0 + 20.0);
     let (domain, ticks) = nice_domain(lo, hi, ((x1 - x0) / 80.0).clamp(2.0, 8.0) as usize);
     let legend_y = top + 4.0;
-    let y0 = legend_y + frame::legend_height(&spec.series, w - 2.0 * PAD) + UNIT_H;
+    let y0 = legend_y + if legend { frame::legend_height(&spec.series, w - 2.0 * PAD) } else { 0.0 } + UNIT_H;
     Geom { label_w, lines, x0, x1, y0, legend_y, domain, ticks }
 }
 
-pub fn body_height(spec: &DumbbellSpec, _theme: &Theme, w: f64) -> f64 {
-    let g = geometry(spec, w, 0.0, &[]);
+pub fn body_height(spec: &DumbbellSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+    let g = geometry(spec, w, 0.0, &[], legend);
     g.y0 + spec.rows.len() as f64 * ROW_H + AXIS_H + frame::key_height(&spec.keys, (false, false, false), w) + 6.0
 }
 
@@ -75,11 +75,16 @@ pub fn draw<DB: DrawingBackend>(
     spec: &DumbbellSpec,
     body: Rect,
     view: &View,
+    legend: bool,
 ) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
-    let g = geometry(spec, w, body.y0, &view.hidden);
-    let legend = frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?;
+    let g = geometry(spec, w, body.y0, &view.hidden, legend);
+    let legend = if legend {
+        frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?
+    } else {
+        Vec::new()
+    };
     let sx = Linear::new(g.domain, (g.x0, g.x1));
     let y1 = g.y0 + spec.rows.len() as f64 * ROW_H;
     p.text(&spec.axis, g.x0, g.y0 - UNIT_H / 2.0, SMALL, th.muted, Align::Start, false)?;
@@ -145,6 +150,9 @@ pub fn draw<DB: DrawingBackend>(
                 _ => (x, Align::Middle),
             };
             p.text(&d.label, lx, cy - R - 8.0, SMALL, if dim { th.faded(th.fg) } else { th.fg }, al, false)?;
+            if view.selected.contains(&i) {
+                p.circle(x, cy, R + 3.0, th.fg, false)?;
+            }
             items.push(Item { row: i, series: j, rect: Rect::new(x - R, cy - R, x + R, cy + R) });
         }
     }

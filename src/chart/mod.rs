@@ -12,6 +12,7 @@ pub mod dumbbell;
 pub mod frame;
 pub mod paint;
 pub mod scale;
+pub mod scatter;
 pub mod slope;
 pub mod stacked;
 pub mod svg;
@@ -93,6 +94,8 @@ pub struct Series {
 /// Text drawn around the plot in exported images (the page shows these as DOM text instead).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Frame {
+    /// Draw the legend inside the image (exports); the page shows a DOM legend instead.
+    pub legend: bool,
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub source: Option<String>,
@@ -113,6 +116,7 @@ pub enum ChartSpec {
     Dumbbell(dumbbell::DumbbellSpec),
     Slope(slope::SlopeSpec),
     Stacked(stacked::StackedSpec),
+    Scatter(scatter::ScatterSpec),
 }
 
 /// A drawn, hoverable mark.
@@ -137,7 +141,8 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// The mark under a point, else the row whose band contains it.
+    /// The mark under a point, else the row whose band contains it, else a mark within
+    /// 12 px (small dots are hard to hit exactly).
     pub fn hit(&self, x: f64, y: f64) -> Option<(usize, Option<usize>)> {
         if let Some(it) = self.items.iter().find(|it| it.rect.inflate(2.0).contains(x, y)) {
             return Some((it.row, Some(it.series)));
@@ -145,7 +150,18 @@ impl Layout {
         if x < 0.0 || x > self.width {
             return None;
         }
-        self.bands.iter().position(|&(a, b)| y >= a && y < b).map(|r| (r, None))
+        if let Some(r) = self.bands.iter().position(|&(a, b)| y >= a && y < b) {
+            return Some((r, None));
+        }
+        let dist = |it: &Item| {
+            let (cx, cy) = ((it.rect.x0 + it.rect.x1) / 2.0, (it.rect.y0 + it.rect.y1) / 2.0);
+            ((cx - x).powi(2) + (cy - y).powi(2)).sqrt()
+        };
+        self.items
+            .iter()
+            .filter(|it| dist(it) <= 12.0)
+            .min_by(|a, b| dist(a).total_cmp(&dist(b)))
+            .map(|it| (it.row, Some(it.series)))
     }
 
     /// The legend entry under a point.
@@ -164,10 +180,12 @@ impl Layout {
     }
 }
 
-/// What is emphasised: the hovered or focused row, and hidden series.
+/// What is emphasised: the hovered or focused row, rows selected elsewhere (linked
+/// selection), and hidden series.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct View {
     pub highlight: Option<usize>,
+    pub selected: Vec<usize>,
     pub hidden: Vec<usize>,
 }
 
@@ -179,6 +197,7 @@ impl ChartSpec {
             ChartSpec::Dumbbell(s) => s.rows.len(),
             ChartSpec::Slope(s) => s.rows.len(),
             ChartSpec::Stacked(s) => s.rows.len(),
+            ChartSpec::Scatter(s) => s.rows.len(),
         }
     }
 
@@ -186,10 +205,11 @@ impl ChartSpec {
     pub fn height_for(&self, frame: &Frame, theme: &Theme, width: f64) -> f64 {
         let (top, bottom) = frame::heights(frame, theme, width);
         let body = match self {
-            ChartSpec::Bars(s) => bars::body_height(s, theme, width),
-            ChartSpec::Dumbbell(s) => dumbbell::body_height(s, theme, width),
+            ChartSpec::Bars(s) => bars::body_height(s, theme, width, frame.legend),
+            ChartSpec::Dumbbell(s) => dumbbell::body_height(s, theme, width, frame.legend),
             ChartSpec::Slope(s) => slope::body_height(s, theme, width),
-            ChartSpec::Stacked(s) => stacked::body_height(s, theme, width),
+            ChartSpec::Stacked(s) => stacked::body_height(s, theme, width, frame.legend),
+            ChartSpec::Scatter(s) => scatter::body_height(s, theme, width),
         };
         (top + body + bottom).ceil()
     }
@@ -211,10 +231,11 @@ pub fn draw<DB: DrawingBackend>(
     frame::draw(&p, frame, w, h)?;
     let body = Rect::new(0.0, top, w, h - bottom);
     let mut layout = match spec {
-        ChartSpec::Bars(s) => bars::draw(&p, s, body, view)?,
-        ChartSpec::Dumbbell(s) => dumbbell::draw(&p, s, body, view)?,
+        ChartSpec::Bars(s) => bars::draw(&p, s, body, view, frame.legend)?,
+        ChartSpec::Dumbbell(s) => dumbbell::draw(&p, s, body, view, frame.legend)?,
         ChartSpec::Slope(s) => slope::draw(&p, s, body, view)?,
-        ChartSpec::Stacked(s) => stacked::draw(&p, s, body, view)?,
+        ChartSpec::Stacked(s) => stacked::draw(&p, s, body, view, frame.legend)?,
+        ChartSpec::Scatter(s) => scatter::draw(&p, s, body, view)?,
     };
     layout.width = w;
     layout.height = h;

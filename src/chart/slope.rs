@@ -111,18 +111,19 @@ pub fn draw<DB: DrawingBackend>(
     let mut bands = Vec::new();
     // Draw dimmed rows first so the highlighted line is on top.
     let mut order: Vec<usize> = (0..spec.rows.len()).collect();
-    order.sort_by_key(|&i| view.highlight == Some(i));
+    order.sort_by_key(|&i| view.highlight == Some(i) || view.selected.contains(&i));
     for &i in &order {
         let r = &spec.rows[i];
         let dim = view.highlight.is_some_and(|h| h != i);
         let c0 = th.series[i % th.series.len()];
         let c = if dim { th.faded(c0) } else { c0 };
         let (a, b) = (sy.at(r.start.x), sy.at(r.end.x));
-        p.line(&[(g.xl, a), (g.xr, b)], c, if view.highlight == Some(i) { 4 } else { 2 })?;
+        let strong = view.highlight == Some(i) || view.selected.contains(&i);
+        p.line(&[(g.xl, a), (g.xr, b)], c, if strong { 4 } else { 2 })?;
         p.circle(g.xl, a, 4.0, c, true)?;
         p.circle(g.xr, b, 4.0, c, true)?;
         let fg = if dim { th.faded(th.fg) } else { th.fg };
-        let bold = view.highlight == Some(i);
+        let bold = strong;
         p.text(&format!("{} {}", r.label, r.start.label), g.xl - 8.0, ly[i], FONT, fg, Align::End, bold)?;
         p.text(&format!("{} {}", r.end.label, r.label), g.xr + 8.0, ry[i], FONT, fg, Align::Start, bold)?;
         items.push(Item { row: i, series: 0, rect: Rect::new(g.xl - 5.0, a - 5.0, g.xl + 5.0, a + 5.0) });

@@ -50,7 +50,7 @@ struct Geom {
     used: KeyUse,
 }
 
-fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
+fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize], legend: bool) -> Geom {
     let label_w = spec.rows.iter().map(|r| width(&r.label, FONT)).fold(0.0, f64::max).min(w * 0.32).max(40.0);
     let lines: Vec<Vec<String>> = spec.rows.iter().map(|r| wrap(&r.label, FONT, label_w, 3)).collect();
     let total_w = spec.rows.iter().filter_map(|r| r.total.as_ref()).map(|t| width(t, SMALL)).fold(0.0, f64::max);
@@ -71,7 +71,7 @@ fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
         .fold(0.0, f64::max);
     let (domain, ticks) = nice_domain(0.0, hi, ((x1 - x0) / 80.0).clamp(2.0, 8.0) as usize);
     let legend_y = top + 4.0;
-    let y0 = legend_y + frame::legend_height(&spec.series, w - 2.0 * PAD) + UNIT_H;
+    let y0 = legend_y + if legend { frame::legend_height(&spec.series, w - 2.0 * PAD) } else { 0.0 } + UNIT_H;
     let mut y = y0;
     let mut bands = Vec::new();
     for l in &lines {
@@ -84,8 +84,8 @@ fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize]) -> Geom {
     Geom { label_w, lines, x0, x1, y0, legend_y, bands, domain, ticks, used }
 }
 
-pub fn body_height(spec: &StackedSpec, _theme: &Theme, w: f64) -> f64 {
-    let g = geometry(spec, w, 0.0, &[]);
+pub fn body_height(spec: &StackedSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+    let g = geometry(spec, w, 0.0, &[], legend);
     let y1 = g.bands.last().map_or(g.y0, |b| b.1);
     y1 + AXIS_H + frame::key_height(&spec.keys, g.used, w) + 4.0
 }
@@ -95,11 +95,16 @@ pub fn draw<DB: DrawingBackend>(
     spec: &StackedSpec,
     body: Rect,
     view: &View,
+    legend: bool,
 ) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
-    let g = geometry(spec, w, body.y0, &view.hidden);
-    let legend = frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?;
+    let g = geometry(spec, w, body.y0, &view.hidden, legend);
+    let legend = if legend {
+        frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?
+    } else {
+        Vec::new()
+    };
     let sx = Linear::new(g.domain, (g.x0, g.x1));
     let y1 = g.bands.last().map_or(g.y0, |b| b.1);
     p.text(&spec.axis, g.x0, g.y0 - UNIT_H / 2.0, 10.5, th.muted, Align::Start, false)?;
@@ -151,6 +156,16 @@ pub fn draw<DB: DrawingBackend>(
                 p.text(&d.label, (a + b) / 2.0, cy, SMALL, text_c, Align::Middle, true)?;
             }
             items.push(Item { row: i, series: j, rect: Rect::new(a, t0, b.max(a + 3.0), t1) });
+        }
+        if view.selected.contains(&i) {
+            p.stroke_rect(
+                sx.at(0.0) - 1.0,
+                cy - BAR_H / 2.0 - 1.0,
+                sx.at(acc) + 1.0,
+                cy + BAR_H / 2.0 + 1.0,
+                th.fg,
+                2,
+            )?;
         }
         if let Some(t) = &row.total {
             p.text(t, sx.at(acc) + 6.0, cy, SMALL, fg, Align::Start, true)?;

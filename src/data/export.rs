@@ -19,6 +19,11 @@ fn line(fields: &[String]) -> String {
     fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(",") + "\r\n"
 }
 
+/// A `#` comment line (never quoted, so CSV readers with comment support skip it).
+pub fn comment(text: &str) -> String {
+    format!("# {}\r\n", text.replace(['\r', '\n'], " "))
+}
+
 /// The provenance lines of a dataset, one fact per line.
 pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
     let paper = super::PAPER.title;
@@ -70,7 +75,7 @@ pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
 pub fn csv(ds: &Dataset, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     for l in provenance_lines(ds, lang) {
-        out.push_str(&line(&[format!("# {l}")]));
+        out.push_str(&comment(&l));
     }
     let cols = ds.columns;
     let per_row_unit = |i: usize| cols[i].unit.is_none();

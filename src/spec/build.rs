@@ -4,9 +4,10 @@
 //! decimal point to billions/millions exactly); labels keep the paper's decimals.
 
 use super::provenance::{self, growth_column};
-use super::{CellRef, ChartDef, Kind, Rows, Sort};
+use super::{CellRef, ChartDef, Kind, Rows, Settings, Sort, SortKey};
 use crate::chart::bars::{self, BarRow, BarSpec};
 use crate::chart::dumbbell::{DumbbellRow, DumbbellSpec};
+use crate::chart::scatter::{ScatterRow, ScatterSpec};
 use crate::chart::slope::{SlopeRow, SlopeSpec};
 use crate::chart::stacked::{StackedRow, StackedSpec};
 use crate::chart::{Bound, ChartSpec, Datum, Frame, Series};
@@ -135,11 +136,17 @@ impl Axis {
     }
 }
 
-fn select(ds: &'static Dataset, rows: Rows, sort: Sort) -> Vec<&'static Row> {
+fn select(ds: &'static Dataset, rows: Rows, sort: Sort, lang: Lang) -> Vec<&'static Row> {
     let mut out: Vec<&'static Row> = match rows {
         Rows::All => ds.rows.iter().collect(),
         Rows::Only(keys) => keys.iter().filter_map(|k| ds.row(k)).collect(),
     };
+    if sort == Sort::Name {
+        out.sort_by_key(|r| match lang {
+            Lang::Zh => r.label.zh.to_string(),
+            Lang::En => r.label.en.to_lowercase(),
+        });
+    }
     if let Sort::Desc(col) = sort {
         if let Some(ci) = ds.column_index(col) {
             let key = |r: &Row| r.cells[ci].value.as_ref().map(|v| v.x);
@@ -182,13 +189,47 @@ fn col_indices(ds: &Dataset, cols: &[&str]) -> Vec<usize> {
     cols.iter().map(|c| ds.column_index(c).expect("catalogue column exists (checked by tests)")).collect()
 }
 
-/// Build a catalogue entry for a language.
+/// Build a catalogue entry for a language, as the reader first sees it.
 pub fn build(def: &ChartDef, lang: Lang) -> Built {
+    build_with(def, lang, &def.default_settings())
+}
+
+/// The columns, order and colouring a bar chart uses under the reader's settings.
+fn bar_reading(
+    def: &ChartDef,
+    ds: &Dataset,
+    (cols, sort, signed, rescale): (&'static [&'static str], Sort, bool, Option<super::Rescale>),
+    settings: &Settings,
+) -> (Vec<&'static str>, Sort, bool, Option<super::Rescale>) {
+    let Some(c) = def.controls() else { return (cols.to_vec(), sort, signed, rescale) };
+    let (cols, signed, rescale) = match c.metrics.get(settings.metric.min(c.metrics.len().saturating_sub(1))) {
+        Some(&m) => {
+            let pct = ds.column(m).and_then(|col| col.unit).is_some_and(|u| u.is_percent());
+            (vec![m], pct, if cols.first() == Some(&m) { rescale } else { None })
+        }
+        None => (cols.to_vec(), signed, rescale),
+    };
+    let first = cols[0];
+    let sort = match settings.sort {
+        SortKey::Paper => Sort::Paper,
+        SortKey::Value => Sort::Desc(first),
+        SortKey::Growth => match growth_column(ds, first) {
+            Some(g) => Sort::Desc(ds.columns[g].id),
+            None => Sort::Desc(first),
+        },
+        SortKey::Name => Sort::Name,
+    };
+    (cols, sort, signed, rescale)
+}
+
+/// Build a catalogue entry for a language under the reader's settings (metric and sort).
+pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
     let ds = def.dataset();
     match def.kind {
         Kind::Bars { cols, rows, sort, signed, rescale, sublabel: sub, names } => {
-            let ci = col_indices(ds, cols);
-            let rows = select(ds, rows, sort);
+            let (cols, sort, signed, rescale) = bar_reading(def, ds, (cols, sort, signed, rescale), settings);
+            let ci = col_indices(ds, &cols);
+            let rows = select(ds, rows, sort, lang);
             let axis = Axis { lang, signed, rescale };
             let unit = first_unit(ds, &rows, &ci);
             let spec = BarSpec {
@@ -239,7 +280,7 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
         }
         Kind::Dumbbell { cols, rows } => {
             let ci = col_indices(ds, cols);
-            let rows = select(ds, rows, Sort::Paper);
+            let rows = select(ds, rows, Sort::Paper, lang);
             let axis = Axis { lang, signed: true, rescale: None };
             let spec = DumbbellSpec {
                 rows: rows
@@ -315,10 +356,38 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
             };
             Built::Canvas { spec: ChartSpec::Stacked(spec), refs }
         }
+        Kind::Scatter { x, y, rows } => {
+            let (xi, yi) = (ds.column_index(x).expect("scatter x"), ds.column_index(y).expect("scatter y"));
+            let axis = Axis { lang, signed: true, rescale: None };
+            let rows: Vec<&Row> = select(ds, rows, Sort::Paper, lang)
+                .into_iter()
+                .filter(|r| r.cells[xi].value.is_some() && r.cells[yi].value.is_some())
+                .collect();
+            let label = |c: usize| format!("{} (%)", ds.columns[c].label.get(lang));
+            let spec = ScatterSpec {
+                rows: rows
+                    .iter()
+                    .map(|r| ScatterRow {
+                        label: r.label.get(lang).to_string(),
+                        x: axis.datum(ds, r, xi).expect("filtered"),
+                        y: axis.datum(ds, r, yi).expect("filtered"),
+                    })
+                    .collect(),
+                x_axis: format!("{} →", label(xi)),
+                y_axis: format!("↑ {}", label(yi)),
+                diagonal: match lang {
+                    Lang::Zh => "对角线:单价不变".into(),
+                    Lang::En => "Diagonal: unit value unchanged".into(),
+                },
+                keys: bars::keys(lang),
+            };
+            let refs = rows.iter().map(|r| vec![Some(CellRef { ds, row: r, col: yi })]).collect();
+            Built::Canvas { spec: ChartSpec::Scatter(spec), refs }
+        }
         Kind::Tiles { rows, cols } => {
             let ci = col_indices(ds, cols);
             let mut tiles = Vec::new();
-            for r in select(ds, rows, Sort::Paper) {
+            for r in select(ds, rows, Sort::Paper, lang) {
                 for &c in &ci {
                     let cell = &r.cells[c];
                     let Some(v) = &cell.value else { continue };
@@ -374,6 +443,7 @@ pub fn build(def: &ChartDef, lang: Lang) -> Built {
 pub fn frame(def: &ChartDef, lang: Lang) -> Frame {
     let ds = def.dataset();
     Frame {
+        legend: true,
         title: Some(def.title.get(lang).to_string()),
         subtitle: Some(ds.caption.get(lang).to_string()),
         source: Some(provenance::source_line(ds, lang)),

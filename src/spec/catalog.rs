@@ -3,7 +3,7 @@
 //! Layer: spec. Adding a chart means adding an entry here; native tests render each entry to a
 //! golden SVG and check that every id it names exists.
 
-use super::{ChartDef, Kind, Pick, Rescale, Rows, Sort, StackDef};
+use super::{ChartDef, Controls, Kind, Pick, Rescale, Rows, Sort, SortKey, StackDef};
 use crate::data::L;
 
 const fn bars(cols: &'static [&'static str], sort: Sort, signed: bool) -> Kind {
@@ -51,7 +51,7 @@ pub static CHARTS: &[ChartDef] = &[
     },
     // 一(三)2 Table 1
     ChartDef {
-        id: "commodities-amount",
+        id: "commodities",
         dataset: "commodities",
         title: L::new(
             "表 1:2023 年出口金额超百亿美元的商品",
@@ -72,12 +72,6 @@ pub static CHARTS: &[ChartDef] = &[
             sublabel: false,
             names: &[],
         },
-    },
-    ChartDef {
-        id: "commodities-yoy",
-        dataset: "commodities",
-        title: L::new("表 1:出口金额增幅", "Table 1: growth in export value"),
-        kind: bars(&["amount_yoy"], Sort::Desc("amount_yoy"), true),
     },
     ChartDef {
         id: "commodities-price",
@@ -106,6 +100,15 @@ pub static CHARTS: &[ChartDef] = &[
             names: &[],
         },
     },
+    ChartDef {
+        id: "commodities-scatter",
+        dataset: "commodities",
+        title: L::new(
+            "数量增幅与金额增幅:对角线以上为单价上涨",
+            "Quantity growth against value growth: above the diagonal, unit value rose",
+        ),
+        kind: Kind::Scatter { x: "qty_yoy", y: "amount_yoy", rows: Rows::All },
+    },
     // 一(四) Partners
     ChartDef {
         id: "regions-value",
@@ -133,12 +136,6 @@ pub static CHARTS: &[ChartDef] = &[
         dataset: "partners",
         title: L::new("表 3:中国十大对外主要贸易伙伴", "Table 3: China's ten main trading partners"),
         kind: bars(&["exports"], Sort::Paper, false),
-    },
-    ChartDef {
-        id: "partners-yoy",
-        dataset: "partners",
-        title: L::new("表 3:同比变动幅度", "Table 3: year-on-year change"),
-        kind: bars(&["yoy"], Sort::Desc("yoy"), true),
     },
     ChartDef {
         id: "us-compare",
@@ -276,15 +273,6 @@ pub static CHARTS: &[ChartDef] = &[
         dataset: "ports",
         title: L::new("表 4:1—11 月同比增速", "Table 4: growth, January–November"),
         kind: bars(&["yoy"], Sort::Desc("yoy"), true),
-    },
-    ChartDef {
-        id: "ports-nov",
-        dataset: "ports",
-        title: L::new(
-            "表 4:11 月吞吐量(含深圳港的矛盾数字)",
-            "Table 4: November throughput (with Shenzhen's contradictory figure)",
-        ),
-        kind: bars(&["nov"], Sort::Paper, false),
     },
     ChartDef {
         id: "port-cluster-tiles",
@@ -453,4 +441,17 @@ pub static CHARTS: &[ChartDef] = &[
             names: &[],
         },
     },
+];
+
+const ALL_SORTS: &[SortKey] = &[SortKey::Paper, SortKey::Value, SortKey::Growth, SortKey::Name];
+
+/// The readings offered by charts whose data has more than one.
+pub static CONTROLS: &[(&str, Controls)] = &[
+    ("commodities", Controls { metrics: &["amount", "amount_yoy", "qty_yoy", "unit_value_yoy"], sorts: ALL_SORTS }),
+    ("partners-exports", Controls { metrics: &["exports", "yoy", "exports_2022"], sorts: ALL_SORTS }),
+    ("ports-jan-nov", Controls { metrics: &["jan_nov", "nov", "yoy"], sorts: ALL_SORTS }),
+    ("ports-yoy", Controls { metrics: &[], sorts: &[SortKey::Value, SortKey::Paper, SortKey::Name] }),
+    ("economies-change", Controls { metrics: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
+    ("regions-value", Controls { metrics: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
+    ("warehouse-found", Controls { metrics: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
 ];

@@ -7,12 +7,14 @@
 
 pub mod build;
 pub mod catalog;
+pub mod export;
+pub mod interact;
 pub mod provenance;
 
 use crate::data::{Cell, Dataset, Row, L};
 
-pub use build::{build, Built};
-pub use catalog::CHARTS;
+pub use build::{build, build_with, Built};
+pub use catalog::{CHARTS, CONTROLS};
 
 /// A cell reference: the exact printed value behind a drawn mark.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -56,6 +58,8 @@ pub enum Sort {
     Paper,
     /// By a column, largest first (empty cells last).
     Desc(&'static str),
+    /// By label in the reader's language.
+    Name,
 }
 
 /// Units for a chart axis when the printed unit is unwieldy (thousand US$ → 亿美元 / US$ bn).
@@ -114,6 +118,8 @@ pub enum Kind {
     Slope { start: &'static str, end: &'static str },
     /// Wholes split into parts; series names given here.
     Stacked { col: &'static str, series: &'static [L], stacks: &'static [StackDef] },
+    /// One row per point: `x` against `y` (Table 1's quantity and value growth).
+    Scatter { x: &'static str, y: &'static str, rows: Rows },
     /// Single figures as tiles (DOM).
     Tiles { rows: Rows, cols: &'static [&'static str] },
     /// An ordered or grouped list (DOM).
@@ -125,6 +131,35 @@ impl Kind {
     pub fn is_canvas(&self) -> bool {
         !matches!(self, Kind::Tiles { .. } | Kind::List)
     }
+}
+
+/// A sort order a reader can choose.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub enum SortKey {
+    /// As the paper lists the rows.
+    #[default]
+    Paper,
+    /// By the value shown, largest first.
+    Value,
+    /// By the growth rate that goes with the value shown, largest first.
+    Growth,
+    /// By name: A–Z in English; by radical and stroke (Unicode order) in Chinese.
+    Name,
+}
+
+/// The readings a chart offers: alternative columns (metric switch) and sort orders.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Controls {
+    pub metrics: &'static [&'static str],
+    pub sorts: &'static [SortKey],
+}
+
+/// The reader's current choice for one chart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
+pub struct Settings {
+    /// Index into `Controls::metrics`.
+    pub metric: usize,
+    pub sort: SortKey,
 }
 
 /// A chart in the catalogue.
@@ -140,6 +175,16 @@ pub struct ChartDef {
 impl ChartDef {
     pub fn dataset(&self) -> &'static Dataset {
         crate::data::registry::dataset(self.dataset).expect("catalogue names a known dataset (checked by tests)")
+    }
+
+    /// The settings a reader starts with: the first metric and the first sort offered.
+    pub fn default_settings(&self) -> Settings {
+        Settings { metric: 0, sort: self.controls().and_then(|c| c.sorts.first().copied()).unwrap_or_default() }
+    }
+
+    /// The readings this chart offers, if any.
+    pub fn controls(&self) -> Option<&'static Controls> {
+        CONTROLS.iter().find(|(id, _)| *id == self.id).map(|(_, c)| c)
     }
 }
 

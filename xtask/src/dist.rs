@@ -21,9 +21,7 @@ pub fn dist() -> util::Result {
 /// The release build alone (the tools must already be installed).
 pub fn build() -> util::Result {
     step("building the release site with Trunk (Trunk.toml: public_url ./, dist dist/)");
-    run(Command::new("trunk")
-        .args(["build", "--release"])
-        .current_dir(root()))?;
+    run(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     let dist = dist_dir();
     fs::copy(dist.join("index.html"), dist.join("404.html"))
         .map_err(|e| format!("cannot copy dist/index.html to dist/404.html: {e}"))?;

@@ -37,11 +37,7 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let command = if args.is_empty() {
-        "help".to_string()
-    } else {
-        args.remove(0)
-    };
+    let command = if args.is_empty() { "help".to_string() } else { args.remove(0) };
     match dispatch(&command, args, &cwd) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
@@ -67,9 +63,7 @@ fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
         }
         "serve" => {
             let port = match util::take_option(&mut args, "--port")? {
-                Some(p) => p
-                    .parse::<u16>()
-                    .map_err(|_| format!("--port {p}: not a port number"))?,
+                Some(p) => p.parse::<u16>().map_err(|_| format!("--port {p}: not a port number"))?,
                 None => 8080,
             };
             // Hidden: serve another directory without building.

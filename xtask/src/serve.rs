@@ -49,10 +49,7 @@ pub fn serve_forever(dir: &Path, port: u16) -> util::Result {
 
 /// The Content-Type for a file name.
 pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -105,11 +102,8 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
             return Ok(()); // the client closed the connection
         }
         let mut parts = request_line.split_whitespace();
-        let (method, target, version) = (
-            parts.next().unwrap_or(""),
-            parts.next().unwrap_or(""),
-            parts.next().unwrap_or(""),
-        );
+        let (method, target, version) =
+            (parts.next().unwrap_or(""), parts.next().unwrap_or(""), parts.next().unwrap_or(""));
         let mut close = version != "HTTP/1.1";
         let mut has_body = false;
         let mut header_lines = 0;
@@ -127,10 +121,7 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
                 break;
             }
             if let Some((name, value)) = line.split_once(':') {
-                let (name, value) = (
-                    name.trim().to_ascii_lowercase(),
-                    value.trim().to_ascii_lowercase(),
-                );
+                let (name, value) = (name.trim().to_ascii_lowercase(), value.trim().to_ascii_lowercase());
                 match name.as_str() {
                     "connection" if value == "close" => close = true,
                     "connection" if value == "keep-alive" => close = false,
@@ -140,8 +131,7 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
                 }
             }
         }
-        let response = if method.is_empty() || target.is_empty() || header_lines > MAX_HEADER_LINES
-        {
+        let response = if method.is_empty() || target.is_empty() || header_lines > MAX_HEADER_LINES {
             close = true;
             Response::text("400 Bad Request")
         } else if method != "GET" && method != "HEAD" {
@@ -167,11 +157,7 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
         if let Some(extra) = &response.extra {
             head.push_str(extra);
         }
-        head.push_str(if close {
-            "Connection: close\r\n\r\n"
-        } else {
-            "Connection: keep-alive\r\n\r\n"
-        });
+        head.push_str(if close { "Connection: close\r\n\r\n" } else { "Connection: keep-alive\r\n\r\n" });
         writer.write_all(head.as_bytes())?;
         if method != "HEAD" {
             writer.write_all(&response.body)?;
@@ -186,12 +172,7 @@ fn handle(stream: TcpStream, root: &Path, log: bool) -> io::Result<()> {
 fn respond(root: &Path, target: &str) -> Response {
     match resolve(root, target) {
         Ok(file) => match fs::read(&file) {
-            Ok(body) => Response {
-                status: "200 OK",
-                content_type: content_type(&file),
-                body,
-                extra: None,
-            },
+            Ok(body) => Response { status: "200 OK", content_type: content_type(&file), body, extra: None },
             Err(_) => Response::text("500 Internal Server Error"),
         },
         Err(Refusal::BadRequest) => Response::text("400 Bad Request"),
@@ -292,15 +273,9 @@ mod tests {
         let root = site("resolve");
         assert_eq!(resolve(&root, "/"), Ok(root.join("index.html")));
         assert_eq!(resolve(&root, "/?lang=en#x"), Ok(root.join("index.html")));
-        assert_eq!(
-            resolve(&root, "/sub/a%20b.css"),
-            Ok(root.join("sub/a b.css"))
-        );
+        assert_eq!(resolve(&root, "/sub/a%20b.css"), Ok(root.join("sub/a b.css")));
         assert_eq!(resolve(&root, "/../etc/passwd"), Err(Refusal::Forbidden));
-        assert_eq!(
-            resolve(&root, "/sub/%2e%2e/%2E%2E/x"),
-            Err(Refusal::Forbidden)
-        );
+        assert_eq!(resolve(&root, "/sub/%2e%2e/%2E%2E/x"), Err(Refusal::Forbidden));
         assert_eq!(resolve(&root, "/nope.js"), Err(Refusal::NotFound));
         assert_eq!(resolve(&root, "relative"), Err(Refusal::BadRequest));
         assert_eq!(resolve(&root, "/%zz"), Err(Refusal::BadRequest));
@@ -311,22 +286,13 @@ mod tests {
     fn serves_with_types_and_statuses() {
         let root = site("serve");
         let addr = start(&root, "127.0.0.1:0", false).unwrap();
-        let wasm = get(
-            addr,
-            "GET /app_bg.wasm HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-        );
+        let wasm = get(addr, "GET /app_bg.wasm HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         assert!(wasm.starts_with("HTTP/1.1 200 OK\r\n"), "{wasm}");
         assert!(wasm.contains("Content-Type: application/wasm\r\n"));
         assert!(wasm.contains("Cache-Control: no-cache\r\n"));
         let head = get(addr, "HEAD / HTTP/1.0\r\n\r\n");
-        assert!(
-            head.contains("Content-Type: text/html; charset=utf-8\r\nContent-Length: 11\r\n"),
-            "{head}"
-        );
-        assert!(
-            head.ends_with("\r\n\r\n"),
-            "HEAD must not send a body: {head}"
-        );
+        assert!(head.contains("Content-Type: text/html; charset=utf-8\r\nContent-Length: 11\r\n"), "{head}");
+        assert!(head.ends_with("\r\n\r\n"), "HEAD must not send a body: {head}");
         assert!(get(addr, "GET /missing HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 404 "));
         assert!(get(addr, "GET /../x HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 403 "));
         assert!(get(addr, "POST / HTTP/1.0\r\n\r\n").starts_with("HTTP/1.1 405 "));

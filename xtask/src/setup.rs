@@ -10,10 +10,8 @@ pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132.0.0";
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
 /// Makes `cargo install` of the tools take minutes instead of a quarter of an hour.
-const FAST_INSTALL_ENV: [(&str, &str); 2] = [
-    ("CARGO_PROFILE_RELEASE_LTO", "false"),
-    ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16"),
-];
+const FAST_INSTALL_ENV: [(&str, &str); 2] =
+    [("CARGO_PROFILE_RELEASE_LTO", "false"), ("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16")];
 
 /// Everything needed to build the site.
 pub fn setup() -> util::Result {
@@ -22,9 +20,7 @@ pub fn setup() -> util::Result {
     wasm_bindgen_cli()?;
     wasm_opt()?;
     step("fetching the crates (Trunk.toml builds offline)");
-    run(Command::new("cargo")
-        .args(["fetch", "--locked"])
-        .current_dir(root()))
+    run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(root()))
 }
 
 /// Everything in `setup`, plus the browser, fonts and poppler for the tests and the
@@ -58,20 +54,11 @@ fn trunk() -> util::Result {
     }
     step(&format!("installing {want} (about 5 minutes)"));
     run(Command::new("cargo")
-        .args([
-            "install",
-            "trunk",
-            "--version",
-            TRUNK_VERSION,
-            "--locked",
-            "--force",
-        ])
+        .args(["install", "trunk", "--version", TRUNK_VERSION, "--locked", "--force"])
         .envs(FAST_INSTALL_ENV))?;
     match version_of("trunk", &["--version"]) {
         Some(v) if v == want => Ok(()),
-        got => Err(format!(
-            "after the install, `trunk --version` printed {got:?}, not {want:?}"
-        )),
+        got => Err(format!("after the install, `trunk --version` printed {got:?}, not {want:?}")),
     }
 }
 
@@ -90,24 +77,13 @@ pub fn wasm_bindgen_cli_matches(version: &str) -> bool {
 fn wasm_bindgen_cli() -> util::Result {
     let version = wasm_bindgen_version()?;
     if wasm_bindgen_cli_matches(&version) {
-        step(&format!(
-            "wasm-bindgen-cli {version} (wasm-bindgen, wasm-bindgen-test-runner): present, skipping"
-        ));
+        step(&format!("wasm-bindgen-cli {version} (wasm-bindgen, wasm-bindgen-test-runner): present, skipping"));
         return Ok(());
     }
-    step(&format!(
-        "installing wasm-bindgen-cli {version} (the version in Cargo.lock)"
-    ));
+    step(&format!("installing wasm-bindgen-cli {version} (the version in Cargo.lock)"));
     let install = |locked: bool| {
         let mut cmd = Command::new("cargo");
-        cmd.args([
-            "install",
-            "wasm-bindgen-cli",
-            "--version",
-            &version,
-            "--force",
-        ])
-        .envs(FAST_INSTALL_ENV);
+        cmd.args(["install", "wasm-bindgen-cli", "--version", &version, "--force"]).envs(FAST_INSTALL_ENV);
         if locked {
             cmd.arg("--locked");
         }
@@ -120,32 +96,21 @@ fn wasm_bindgen_cli() -> util::Result {
     if wasm_bindgen_cli_matches(&version) {
         Ok(())
     } else {
-        Err(format!(
-            "after the install, wasm-bindgen or wasm-bindgen-test-runner on PATH is not version {version}"
-        ))
+        Err(format!("after the install, wasm-bindgen or wasm-bindgen-test-runner on PATH is not version {version}"))
     }
 }
 
 fn wasm_opt() -> util::Result {
     let wasm_opt = npm_bin_dir().join("wasm-opt");
-    let major = BINARYEN_VERSION
-        .split('.')
-        .next()
-        .unwrap_or(BINARYEN_VERSION);
+    let major = BINARYEN_VERSION.split('.').next().unwrap_or(BINARYEN_VERSION);
     let want = format!("wasm-opt version {major}");
-    let matches =
-        |v: Option<String>| v.is_some_and(|v| v == want || v.starts_with(&format!("{want} ")));
+    let matches = |v: Option<String>| v.is_some_and(|v| v == want || v.starts_with(&format!("{want} ")));
     if matches(version_of(&wasm_opt, &["--version"])) {
-        step(&format!(
-            "{want} (npm binaryen, in .tools/npm): present, skipping"
-        ));
+        step(&format!("{want} (npm binaryen, in .tools/npm): present, skipping"));
         return Ok(());
     }
-    step(&format!(
-        "installing wasm-opt from npm binaryen@{BINARYEN_VERSION} into .tools/npm"
-    ));
-    std::fs::create_dir_all(npm_tools_dir())
-        .map_err(|e| format!("cannot create .tools/npm: {e}"))?;
+    step(&format!("installing wasm-opt from npm binaryen@{BINARYEN_VERSION} into .tools/npm"));
+    std::fs::create_dir_all(npm_tools_dir()).map_err(|e| format!("cannot create .tools/npm: {e}"))?;
     run(Command::new("npm")
         .arg("install")
         .arg("--prefix")
@@ -157,10 +122,7 @@ fn wasm_opt() -> util::Result {
     if matches(got.clone()) {
         Ok(())
     } else {
-        Err(format!(
-            "after the npm install, {} --version printed {got:?}, not {want:?}",
-            wasm_opt.display()
-        ))
+        Err(format!("after the npm install, {} --version printed {got:?}, not {want:?}", wasm_opt.display()))
     }
 }
 
@@ -169,28 +131,15 @@ fn has_cjk_font() -> bool {
         .output()
         .ok()
         .filter(|o| o.status.success())
-        .is_some_and(|o| {
-            String::from_utf8_lossy(&o.stdout)
-                .to_lowercase()
-                .contains("noto sans cjk")
-        })
+        .is_some_and(|o| String::from_utf8_lossy(&o.stdout).to_lowercase().contains("noto sans cjk"))
 }
 
 fn browser_packages() -> util::Result {
     let missing: Vec<&str> = [
-        (
-            "/usr/bin/chromium",
-            Path::new("/usr/bin/chromium").is_file(),
-        ),
-        (
-            "/usr/bin/chromedriver",
-            Path::new("/usr/bin/chromedriver").is_file(),
-        ),
+        ("/usr/bin/chromium", Path::new("/usr/bin/chromium").is_file()),
+        ("/usr/bin/chromedriver", Path::new("/usr/bin/chromedriver").is_file()),
         ("the Noto Sans CJK font", has_cjk_font()),
-        (
-            "/usr/bin/pdftotext (poppler-utils)",
-            Path::new("/usr/bin/pdftotext").is_file(),
-        ),
+        ("/usr/bin/pdftotext (poppler-utils)", Path::new("/usr/bin/pdftotext").is_file()),
     ]
     .into_iter()
     .filter(|(_, present)| !present)
@@ -200,16 +149,8 @@ fn browser_packages() -> util::Result {
         step("chromium, chromedriver, Noto CJK fonts, poppler-utils: present, skipping");
         return Ok(());
     }
-    step(&format!(
-        "installing the browser packages (missing: {})",
-        missing.join(", ")
-    ));
-    let packages = [
-        "chromium",
-        "chromium-driver",
-        "fonts-noto-cjk",
-        "poppler-utils",
-    ];
+    step(&format!("installing the browser packages (missing: {})", missing.join(", ")));
+    let packages = ["chromium", "chromium-driver", "fonts-noto-cjk", "poppler-utils"];
     let is_root = version_of("id", &["-u"]).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut cmd = if is_root {
@@ -241,17 +182,12 @@ fn e2e_packages() -> util::Result {
     // package.json means the install is current.
     let mtime = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
     let installed = mtime(&dir.join("node_modules").join(".package-lock.json"));
-    let current = installed.is_some_and(|i| {
-        [lock.clone(), dir.join("package.json")]
-            .iter()
-            .all(|p| mtime(p).is_none_or(|t| t <= i))
-    });
+    let current = installed
+        .is_some_and(|i| [lock.clone(), dir.join("package.json")].iter().all(|p| mtime(p).is_none_or(|t| t <= i)));
     if current {
         step("tests/e2e npm packages: installed and current, skipping");
         return Ok(());
     }
     step("installing the end-to-end suite's npm packages (npm ci in tests/e2e)");
-    run(Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund"])
-        .current_dir(&dir))
+    run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&dir))
 }

@@ -21,17 +21,10 @@ type Layer = (&'static str, fn() -> util::Result<Option<String>>);
 /// Runs the layers; `Ok(Some(reason))` from a layer means it was skipped.
 pub fn test() -> util::Result {
     let layers: [Layer; 5] = [
-        ("setup-test (tools, browser, npm packages)", || {
-            setup::setup_test().map(|()| None)
-        }),
+        ("setup-test (tools, browser, npm packages)", || setup::setup_test().map(|()| None)),
         ("native tests: cargo test --workspace", native),
-        (
-            "browser unit tests: wasm-bindgen-test in Chromium",
-            browser_unit,
-        ),
-        ("release build: trunk build --release", || {
-            dist::build().map(|()| None)
-        }),
+        ("browser unit tests: wasm-bindgen-test in Chromium", browser_unit),
+        ("release build: trunk build --release", || dist::build().map(|()| None)),
         ("end-to-end: node --test tests/e2e", end_to_end),
     ];
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
@@ -75,9 +68,7 @@ pub fn test() -> util::Result {
 }
 
 fn native() -> util::Result<Option<String>> {
-    run(Command::new("cargo")
-        .args(["test", "--workspace"])
-        .current_dir(root()))?;
+    run(Command::new("cargo").args(["test", "--workspace"]).current_dir(root()))?;
     Ok(None)
 }
 
@@ -111,11 +102,7 @@ fn browser_unit() -> util::Result<Option<String>> {
     }
     println!(
         "browser test files: {}",
-        files
-            .iter()
-            .map(|f| f.file_name().unwrap_or_default().to_string_lossy())
-            .collect::<Vec<_>>()
-            .join(", ")
+        files.iter().map(|f| f.file_name().unwrap_or_default().to_string_lossy()).collect::<Vec<_>>().join(", ")
     );
     run(Command::new("cargo")
         .args(["test", "--target", "wasm32-unknown-unknown", "--tests"])

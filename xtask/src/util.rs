@@ -89,12 +89,7 @@ pub fn run(cmd: &mut Command) -> Result {
 
 /// First line of `program --version` (or other args), if it runs and succeeds.
 pub fn version_of(program: impl AsRef<std::ffi::OsStr>, args: &[&str]) -> Option<String> {
-    let out = Command::new(program)
-        .args(args)
-        .stdin(Stdio::null())
-        .stderr(Stdio::null())
-        .output()
-        .ok()?;
+    let out = Command::new(program).args(args).stdin(Stdio::null()).stderr(Stdio::null()).output().ok()?;
     if !out.status.success() {
         return None;
     }
@@ -107,24 +102,19 @@ pub fn on_path(program: &str) -> bool {
     if program.contains('/') {
         return Path::new(program).is_file();
     }
-    env::var_os("PATH")
-        .map(|p| env::split_paths(&p).any(|d| d.join(program).is_file()))
-        .unwrap_or(false)
+    env::var_os("PATH").map(|p| env::split_paths(&p).any(|d| d.join(program).is_file())).unwrap_or(false)
 }
 
 /// The version of `package` recorded in the root Cargo.lock.
 pub fn lock_version(package: &str) -> Result<String> {
     let lock_path = root().join("Cargo.lock");
-    let lock = fs::read_to_string(&lock_path)
-        .map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
+    let lock = fs::read_to_string(&lock_path).map_err(|e| format!("cannot read {}: {e}", lock_path.display()))?;
     let name_line = format!("name = \"{package}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == name_line {
-            if let Some(v) = lines
-                .next()
-                .and_then(|l| l.trim().strip_prefix("version = \""))
-                .and_then(|v| v.strip_suffix('"'))
+            if let Some(v) =
+                lines.next().and_then(|l| l.trim().strip_prefix("version = \"")).and_then(|v| v.strip_suffix('"'))
             {
                 return Ok(v.to_string());
             }
@@ -142,8 +132,7 @@ pub fn step(msg: &str) {
 /// path). Hidden entries (a name starting with `.`, such as Trunk's `.stage/`) are left out.
 pub fn files_under(dir: &Path) -> Result<Vec<(String, PathBuf)>> {
     fn walk(base: &Path, dir: &Path, out: &mut Vec<(String, PathBuf)>) -> Result {
-        let entries =
-            fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
+        let entries = fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))?;
         for entry in entries {
             let entry = entry.map_err(|e| e.to_string())?;
             if entry.file_name().to_string_lossy().starts_with('.') {
@@ -188,9 +177,6 @@ pub fn no_more_args(command: &str, args: &[String]) -> Result {
     if args.is_empty() {
         Ok(())
     } else {
-        Err(format!(
-            "`cargo xtask {command}` does not take {}; see `cargo xtask help`",
-            args.join(" ")
-        ))
+        Err(format!("`cargo xtask {command}` does not take {}; see `cargo xtask help`", args.join(" ")))
     }
 }

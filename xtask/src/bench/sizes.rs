@@ -34,57 +34,34 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     let mut gz = GzEncoder::new(Vec::new(), Compression::best());
     gz.write_all(bytes).expect("writing to memory");
     let gzip = gz.finish().expect("writing to memory").len() as u64;
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: 11,
-        lgwin: 22,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
     let mut br = Vec::new();
     brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-    Sizes {
-        raw: bytes.len() as u64,
-        gzip,
-        brotli: br.len() as u64,
-    }
+    Sizes { raw: bytes.len() as u64, gzip, brotli: br.len() as u64 }
 }
 
 /// Prints the size table of the site in `dir` (404.html is left out: it duplicates
 /// index.html) and returns the totals.
 pub fn report(dir: &Path) -> util::Result<Sizes> {
     step(&format!("shipped sizes of {}", dir.display()));
-    let files: Vec<_> = files_under(dir)?
-        .into_iter()
-        .filter(|(rel, _)| rel != "404.html")
-        .collect();
+    let files: Vec<_> = files_under(dir)?.into_iter().filter(|(rel, _)| rel != "404.html").collect();
     if files.is_empty() {
-        return Err(format!(
-            "{} has no files: build the site first",
-            dir.display()
-        ));
+        return Err(format!("{} has no files: build the site first", dir.display()));
     }
     let width = files.iter().map(|(r, _)| r.len()).max().unwrap_or(4).max(5);
-    println!(
-        "    {:<width$}  {:>10}  {:>10}  {:>10}",
-        "file", "raw", "gzip", "brotli"
-    );
+    println!("    {:<width$}  {:>10}  {:>10}  {:>10}", "file", "raw", "gzip", "brotli");
     let mut total = Sizes::default();
     let mut wasm = Sizes::default();
     for (rel, path) in &files {
         let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let s = measure(&bytes);
-        println!(
-            "    {rel:<width$}  {:>10}  {:>10}  {:>10}",
-            s.raw, s.gzip, s.brotli
-        );
+        println!("    {rel:<width$}  {:>10}  {:>10}  {:>10}", s.raw, s.gzip, s.brotli);
         total += s;
         if rel.ends_with(".wasm") {
             wasm += s;
         }
     }
-    println!(
-        "    {:<width$}  {:>10}  {:>10}  {:>10}",
-        "total", total.raw, total.gzip, total.brotli
-    );
+    println!("    {:<width$}  {:>10}  {:>10}  {:>10}", "total", total.raw, total.gzip, total.brotli);
     println!();
     let pct = |part: u64, whole: u64| {
         if whole == 0 {
@@ -102,22 +79,11 @@ pub fn report(dir: &Path) -> util::Result<Sizes> {
     );
     let kb = |b: u64| b as f64 / 1000.0;
     let verdict = if total.brotli < BROTLI_BUDGET {
-        format!(
-            "MET ({:.1} KB, {:.1} KB to spare)",
-            kb(total.brotli),
-            kb(BROTLI_BUDGET - total.brotli)
-        )
+        format!("MET ({:.1} KB, {:.1} KB to spare)", kb(total.brotli), kb(BROTLI_BUDGET - total.brotli))
     } else {
-        format!(
-            "NOT MET ({:.1} KB, {:.1} KB over)",
-            kb(total.brotli),
-            kb(total.brotli - BROTLI_BUDGET)
-        )
+        format!("NOT MET ({:.1} KB, {:.1} KB over)", kb(total.brotli), kb(total.brotli - BROTLI_BUDGET))
     };
-    println!(
-        "    goal: the whole shipped site under {:.0} KB brotli (1 KB = 1000 B): {verdict}",
-        kb(BROTLI_BUDGET)
-    );
+    println!("    goal: the whole shipped site under {:.0} KB brotli (1 KB = 1000 B): {verdict}", kb(BROTLI_BUDGET));
     Ok(total)
 }
 
