@@ -201,6 +201,16 @@ impl ChartSpec {
         }
     }
 
+    /// The legend entries (empty for single-series charts).
+    pub fn series(&self) -> &[Series] {
+        match self {
+            ChartSpec::Bars(s) if s.series.len() > 1 => &s.series,
+            ChartSpec::Dumbbell(s) => &s.series,
+            ChartSpec::Stacked(s) => &s.series,
+            _ => &[],
+        }
+    }
+
     /// Height the chart needs at a given width.
     pub fn height_for(&self, frame: &Frame, theme: &Theme, width: f64) -> f64 {
         let (top, bottom) = frame::heights(frame, theme, width);

@@ -229,7 +229,11 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
         Kind::Bars { cols, rows, sort, signed, rescale, sublabel: sub, names } => {
             let (cols, sort, signed, rescale) = bar_reading(def, ds, (cols, sort, signed, rescale), settings);
             let ci = col_indices(ds, &cols);
-            let rows = select(ds, rows, sort, lang);
+            // Rows with nothing to show under this reading are left out (not drawn as empty).
+            let rows: Vec<&Row> = select(ds, rows, sort, lang)
+                .into_iter()
+                .filter(|r| ci.iter().any(|&c| r.cells[c].value.is_some()))
+                .collect();
             let axis = Axis { lang, signed, rescale };
             let unit = first_unit(ds, &rows, &ci);
             let spec = BarSpec {

@@ -73,6 +73,14 @@ pub fn App() -> impl IntoView {
             </div>
             <nav class="toc" aria-label=t(i18n::CONTENTS)>
                 <ol>{nav}</ol>
+                {move || st.selected.get().map(|e| view! {
+                    <p class="selection" role="status" data-testid="selection">
+                        {i18n::SELECTED.get(lang.get())}
+                        <strong>{entity_label(e, lang.get())}</strong>
+                        <button type="button" on:click=move |_| st.selected.set(None)
+                            aria-label=i18n::CLEAR.get(lang.get())>"✕"</button>
+                    </p>
+                })}
             </nav>
         </header>
         {move || {
@@ -93,6 +101,15 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
     }
+}
+
+/// A reader-facing name for an entity code: the label of the first row that carries it.
+fn entity_label(code: &str, lang: Lang) -> String {
+    crate::data::DATASETS
+        .iter()
+        .flat_map(|d| d.rows.iter())
+        .find(|r| r.entities.first() == Some(&code))
+        .map_or_else(|| code.to_string(), |r| r.label.get(lang).to_string())
 }
 
 /// The section title shortened for the contents bar (text before the first comma).

@@ -1,16 +1,17 @@
-//! A canvas chart: sized to its container, drawn at the device pixel ratio, with hover
-//! tooltips from the layout the draw function returns.
+//! A canvas chart: sized to its container, drawn at the device pixel ratio, explored by
+//! pointer, touch or keyboard, with a DOM legend that hides and isolates series.
 //!
 //! Layer: ui. The spec comes from a memo; drawing happens in an effect that reruns on
-//! language, theme, width or hover changes. The component never re-derives geometry: hit
-//! tests use the returned `Layout`.
+//! language, theme, width, hover, focus, selection or hidden series. Hit tests use the `Layout`
+//! the draw function returns; the component never re-derives geometry.
 
 use super::i18n;
 use super::state::use_app_state;
 use super::tooltip::Tooltip;
 use crate::chart::{canvas, Frame, Layout, Theme, View};
-use crate::spec::provenance::facts;
-use crate::spec::{Built, ChartDef};
+use crate::spec::interact::{next_focus, row_entity, rows_with, toggle_series};
+use crate::spec::provenance::{facts, facts_lines};
+use crate::spec::{Built, CellRef, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -33,16 +34,44 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     on_cleanup(move || keep.0.disconnect());
 }
 
+/// The cell behind a row (and series), falling back to the row's first drawn cell.
+fn cell_at(built: &Built, row: usize, series: Option<usize>) -> Option<(CellRef, Vec<CellRef>)> {
+    let Built::Canvas { refs, .. } = built else { return None };
+    let r = refs.get(row)?;
+    let s = series.filter(|&s| r.get(s).is_some_and(Option::is_some)).or_else(|| r.iter().position(Option::is_some))?;
+    let main = r[s]?;
+    let others = r.iter().enumerate().filter(|(j, _)| *j != s).filter_map(|(_, c)| *c).collect();
+    Some((main, others))
+}
+
 /// A chart drawn on a canvas.
 #[component]
 pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
     let st = use_app_state();
+    let lang = st.lang;
     let wrap = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<Canvas>::new();
     let width = RwSignal::new(0.0f64);
     let hover = RwSignal::new(None::<(usize, Option<usize>)>);
+    let focus = RwSignal::new(None::<usize>);
+    let hidden = RwSignal::new(Vec::<usize>::new());
     let layout = StoredValue::new(Layout::default());
     let error = RwSignal::new(None::<String>);
+    let selected_rows = Memo::new(move |_| {
+        let sel = st.selected.get();
+        built.with(|b| match (b, sel) {
+            (Built::Canvas { refs, .. }, Some(e)) => rows_with(refs, e),
+            _ => Vec::new(),
+        })
+    });
+    // A new reading (metric, sort, language) keeps hidden series only while they still exist.
+    Effect::new(move |_| {
+        let n = built.with(|b| match b {
+            Built::Canvas { spec, .. } => spec.series().len(),
+            _ => 0,
+        });
+        hidden.update(|h| h.retain(|&i| i < n));
+    });
 
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
@@ -61,8 +90,9 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
             return;
         }
         let theme = Theme::for_mode(st.mode.get());
-        let view = View { highlight: hover.get().map(|h| h.0), hidden: Vec::new() };
-        let dpr = window().device_pixel_ratio();
+        let highlight = focus.get().or_else(|| hover.get().map(|h| h.0));
+        let view = View { highlight, selected: selected_rows.get(), hidden: hidden.get() };
+        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         built.with(|b| {
             let Built::Canvas { spec, .. } = b else { return };
             match canvas::render(&el, spec, &Frame::default(), &theme, &view, w, dpr) {
@@ -82,37 +112,122 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         if hover.get_untracked() != hit {
             hover.set(hit);
         }
+        if focus.get_untracked().is_some() && hit.is_some() {
+            focus.set(None);
+        }
     };
     let leave = move |ev: web_sys::PointerEvent| {
         if ev.pointer_type() != "touch" {
             hover.set(None);
         }
     };
-    let tip = move || {
-        let (row, series) = hover.get()?;
-        let lang = st.lang.get();
-        let (cref, anchor) = built.with(|b| match b {
-            Built::Canvas { refs, .. } => {
-                let r = refs.get(row)?;
-                let s = series.unwrap_or_else(|| r.iter().position(Option::is_some).unwrap_or(0));
-                let c = (*r.get(s)?)?;
-                Some((c, layout.with_value(|l| l.anchor(row, Some(s)).or_else(|| l.anchor(row, None)))))
-            }
+    let toggle_select = move |row: usize| {
+        let entity = built.with_untracked(|b| match b {
+            Built::Canvas { refs, .. } => refs.get(row).and_then(|r| row_entity(r)),
             _ => None,
-        })?;
-        let (x, y) = anchor.unwrap_or((0.0, 0.0));
-        let w = width.get_untracked();
-        Some(view! { <Tooltip facts=facts(cref, lang) x=x y=y width=w/> })
+        });
+        if let Some(e) = entity {
+            st.selected.update(|s| *s = if *s == Some(e) { None } else { Some(e) });
+        }
     };
-    let label = move || def.title.get(st.lang.get());
+    let click = move |ev: web_sys::MouseEvent| {
+        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        if let Some((row, _)) = layout.with_value(|l| l.hit(x, y)) {
+            toggle_select(row);
+        }
+    };
+    let keydown = move |ev: web_sys::KeyboardEvent| {
+        let key = ev.key();
+        let n = built.with_untracked(|b| match b {
+            Built::Canvas { spec, .. } => spec.row_count(),
+            _ => 0,
+        });
+        match key.as_str() {
+            "Enter" | " " => {
+                if let Some(r) = focus.get_untracked() {
+                    ev.prevent_default();
+                    toggle_select(r);
+                }
+            }
+            "Escape" => {
+                focus.set(None);
+                hover.set(None);
+                st.selected.set(None);
+            }
+            "ArrowDown" | "ArrowUp" | "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp" | "PageDown" => {
+                ev.prevent_default();
+                hover.set(None);
+                focus.set(next_focus(focus.get_untracked(), &key, n));
+            }
+            _ => {}
+        }
+    };
+    let blur = move |_| {
+        focus.set(None);
+        hover.set(None);
+    };
+
+    // The item being explored: keyboard focus first, then the pointer.
+    let current = move || focus.get().map(|r| (r, None)).or_else(|| hover.get());
+    let tip = move || {
+        let (row, series) = current()?;
+        let l = lang.get();
+        let (cref, others) = built.with(|b| cell_at(b, row, series))?;
+        let anchor = layout.with_value(|lay| lay.anchor(row, series).or_else(|| lay.anchor(row, None)));
+        let (x, y) = anchor.unwrap_or((0.0, 0.0));
+        let extra = others.into_iter().map(|c| {
+            let f = facts(c, l);
+            format!("{}: {}", f.title, f.value)
+        });
+        let w = width.get_untracked();
+        Some(view! { <Tooltip facts=facts(cref, l) extra=extra.collect() x=x y=y width=w/> })
+    };
+    let announce = move || {
+        let row = focus.get()?;
+        let l = lang.get();
+        let (cref, _) = built.with(|b| cell_at(b, row, None))?;
+        Some(facts_lines(&facts(cref, l), l).join(". "))
+    };
+    let legend = move || {
+        let l = lang.get();
+        let theme = Theme::for_mode(st.mode.get());
+        let series = built.with(|b| match b {
+            Built::Canvas { spec, .. } => spec.series().to_vec(),
+            _ => Vec::new(),
+        });
+        let n = series.len();
+        (n > 1).then(|| {
+            let items = series
+                .into_iter()
+                .enumerate()
+                .map(|(i, s)| {
+                    let colour = theme.series[s.color % theme.series.len()].hex();
+                    let on = move || !hidden.get().contains(&i);
+                    view! {
+                        <li><button type="button" class="legend-item" aria-pressed=move || on().to_string()
+                            data-series=i.to_string()
+                            on:click=move |ev: web_sys::MouseEvent| hidden.update(|h| *h = toggle_series(h, i, n, ev.alt_key()))>
+                            <span class="swatch" style=format!("background:{colour};border-color:{colour}")></span>
+                            {s.name}
+                        </button></li>
+                    }
+                })
+                .collect_view();
+            view! { <ul class="legend" aria-label=i18n::LEGEND_HINT.get(l) title=i18n::LEGEND_HINT.get(l)>{items}</ul> }
+        })
+    };
+    let label = move || format!("{} {}", def.title.get(lang.get()), i18n::KEYS_HINT.get(lang.get()));
     view! {
+        {legend}
         <div class="chart-wrap" node_ref=wrap>
-            <canvas node_ref=canvas_ref role="img" aria-label=label
+            <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label
                 aria-describedby=format!("table-{}", def.dataset)
-                on:pointermove=pointer on:pointerdown=pointer on:pointerleave=leave></canvas>
+                on:pointermove=pointer on:pointerdown=pointer on:pointerleave=leave on:click=click
+                on:keydown=keydown on:blur=blur></canvas>
             {tip}
+            <p class="sr-only" aria-live="polite" data-testid="live">{announce}</p>
             {move || error.get().map(|e| view! {
-                <p class="chart-error" role="alert">{i18n::CHART_ERROR.get(st.lang.get())}{e}</p>
+                <p class="chart-error" role="alert">{i18n::CHART_ERROR.get(lang.get())}{e}</p>
             })}
         </div>
     }

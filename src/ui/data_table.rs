@@ -43,7 +43,8 @@ fn note_marks(ds: &'static Dataset, row: &'static Row, col: &'static str) -> imp
 /// The table of one dataset.
 #[component]
 pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
-    let lang = use_app_state().lang;
+    let st = use_app_state();
+    let lang = st.lang;
     let has_cols = !ds.columns.is_empty();
     let body = move || {
         let l = lang.get();
@@ -93,8 +94,10 @@ pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
                     .map(|t| t.get(l))
                     .collect::<Vec<_>>()
                     .join(" · ");
+                let entities = r.entities;
+                let selected = move || st.selected.get().is_some_and(|e| entities.contains(&e));
                 view! {
-                    <tr data-row=r.key>
+                    <tr data-row=r.key class:selected=selected>
                         <th scope="row">
                             <span class="label">{r.label.get(l)}</span>
                             {(l == Lang::En).then(|| view! { <span class="original" lang="zh-CN">{r.label.zh}</span> })}

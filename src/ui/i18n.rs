@@ -38,3 +38,28 @@ pub const SOURCE_LINK: L = L::new("来源", "source");
 pub const FORMULA: L = L::new("公式", "Formula");
 pub const URL_IGNORED: L =
     L::new("地址中有无法识别的参数,已忽略:", "Some parameters in the address were not understood and were ignored: ");
+pub const MENU: L = L::new("下载", "Download");
+pub const MENU_LABEL: L = L::new("下载图表与数据、引用", "Download the chart and its data, or cite it");
+pub const PNG: L = L::new("PNG 图片(2 倍)", "PNG image (2×)");
+pub const COPY_PNG: L = L::new("复制图片", "Copy image");
+pub const CITE: L = L::new("引用", "Cite");
+pub const COPY_TEXT: L = L::new("复制引用", "Copy citation");
+pub const SAVED: L = L::new("已下载。", "Downloaded.");
+pub const COPIED: L = L::new("已复制。", "Copied.");
+pub const EXPORT_FAILED: L = L::new("未能完成:", "Could not do that: ");
+pub const METRIC: L = L::new("指标", "Show");
+pub const SORT: L = L::new("排序", "Sort");
+pub const SORT_PAPER: L = L::new("按原文顺序", "Paper's order");
+pub const SORT_VALUE: L = L::new("按数值", "By value");
+pub const SORT_GROWTH: L = L::new("按增速", "By growth");
+pub const SORT_NAME: L = L::new("按名称(部首笔画)", "By name (A–Z)");
+pub const KEYS_HINT: L = L::new(
+    "可用方向键逐项浏览,回车选中,Esc 取消。",
+    "Use the arrow keys to step through items, Enter to select, Escape to clear.",
+);
+pub const LEGEND_HINT: L = L::new(
+    "点击图例显示或隐藏该系列;按住 Alt 点击只显示该系列。",
+    "Click a legend entry to show or hide it; Alt-click to show it alone.",
+);
+pub const SELECTED: L = L::new("已选中:", "Selected: ");
+pub const CLEAR: L = L::new("取消选中", "Clear selection");

@@ -7,7 +7,10 @@
 mod app;
 mod canvas_chart;
 mod chart_card;
+mod chart_menu;
+mod controls;
 mod data_table;
+mod download;
 mod glossary;
 mod i18n;
 mod list;

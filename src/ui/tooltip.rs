@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 /// A tooltip placed beside the point (x, y) of a chart `width` pixels wide.
 #[component]
-pub fn Tooltip(facts: Facts, x: f64, y: f64, width: f64) -> impl IntoView {
+pub fn Tooltip(facts: Facts, #[prop(optional)] extra: Vec<String>, x: f64, y: f64, width: f64) -> impl IntoView {
     let lang = use_app_state().lang.get_untracked();
     let left_side = x > width * 0.55;
     let style = if left_side {
@@ -37,6 +37,7 @@ pub fn Tooltip(facts: Facts, x: f64, y: f64, width: f64) -> impl IntoView {
             <p class="tt-value">{facts.value.clone()}</p>
             {facts.growth.clone().map(|g| view! { <p class="tt-growth">{g}</p> })}
             {facts.printed.clone().map(|p| view! { <p class="tt-printed">{i18n::PRINTED_AS.get(lang)}": "{p}</p> })}
+            {extra.into_iter().map(|e| view! { <p class="tt-extra">{e}</p> }).collect_view()}
             <p class="tt-status" class:derived=facts.derived>{facts.status.clone()}</p>
             <p class="tt-meta">{facts.period.clone()}</p>
             <p class="tt-meta">{facts.locator.clone()}" · "{facts.agency.clone()}</p>

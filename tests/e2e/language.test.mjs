@@ -62,6 +62,14 @@ describe('language', { skip: SKIP_REASON }, () => {
       assert.equal((await page.textContent('h1')).trim(), LANGS.en.h1);
       assert.deepEqual(await titles(page), enTitles, 'titles after reload are the English ones');
 
+      // And back to Chinese: the original titles return.
+      await page.click('[data-testid=lang-toggle]');
+      await page.waitForSelector('html[lang="zh-CN"]');
+      await expectText(page, 'h1', LANGS.zh.h1);
+      await until(async () => JSON.stringify(await titles(page)) === JSON.stringify(zhTitles),
+        'the Chinese titles should return after switching back');
+      assert.equal(await page.evaluate(() => localStorage.getItem('trade-atlas.lang')), 'zh');
+
       assert.deepEqual(problems(log), []);
     } finally {
       await context.close();

@@ -77,6 +77,29 @@ async function hoverBand(page, chart, scan, band) {
   return readTip(page, chart);
 }
 
+/** The tooltip's box against the viewport, and whether its text spills out of the box. */
+function tipGeometry(page, chart) {
+  return page.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const r = el.getBoundingClientRect();
+    return {
+      left: r.left, right: r.right, viewport: document.documentElement.clientWidth,
+      spills: el.scrollWidth > el.clientWidth + 1,
+      title: el.querySelector('.tt-title')?.textContent.trim(),
+    };
+  }, tipSel(chart));
+}
+
+/** Assert the chart's current tooltip lies within the viewport horizontally. */
+async function assertTipOnScreen(page, chart) {
+  const g = await tipGeometry(page, chart);
+  assert.ok(g, `${chart}: a tooltip is shown`);
+  assert.ok(g.left >= 0 && g.right <= g.viewport + 0.5,
+    `${chart}: tooltip "${g.title}" spans ${g.left.toFixed(0)}–${g.right.toFixed(0)} px, outside the ${g.viewport} px viewport`);
+  assert.ok(!g.spills, `${chart}: the text of tooltip "${g.title}" overflows its box`);
+}
+
 /** Move the pointer off the canvas (above it, onto the card title) and wait for the tooltip to go. */
 async function leaveAndExpectNoTip(page, chart) {
   const title = page.locator(`figure[data-chart="${chart}"] h4`);
@@ -107,6 +130,7 @@ describe('tooltips', { skip: SKIP_REASON }, () => {
         assert.equal(tip.value, `${value} 亿美元`, `${name} value`);
         assert.match(tip.growth ?? '', growthPattern('同比 ', rate, '%'), `${name} growth`);
         assert.equal(await page.locator('[data-testid=tooltip]').count(), 1, 'exactly one tooltip on the page');
+        await assertTipOnScreen(page, chart);
       }
       // The US tooltip also carries the data note about the table's title.
       const us = scan.bands.find((b) => b.title.startsWith('美国'));
@@ -169,6 +193,40 @@ describe('tooltips', { skip: SKIP_REASON }, () => {
       const shTip = await hoverBand(page, 'ports-jan-nov', ports, sh);
       assert.equal(shTip.value, '44.40 million TEU');
       await leaveAndExpectNoTip(page, 'ports-jan-nov');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  // Known app bug (reported, not fixed here): on a 390 px screen the tooltip of a supplementary
+  // value carries an unbreakable source URL, grows to its max-width and, anchored to the right of
+  // the bar, extends past the left edge of the screen. Kept as a todo so it runs and reports
+  // without failing the suite; drop the todo once the app keeps tooltips on screen.
+  test('tooltips stay on a 390 px screen (warehouse-found, supplementary sources)', {
+    timeout: TEST_TIMEOUT,
+    todo: 'known bug: tooltip overflows the left edge at 390 px (long source URL)',
+  }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN', width: 390, height: 844 });
+    try {
+      await gotoAtlas(page);
+      const chart = 'warehouse-found';
+      const offenders = new Set();
+      let hovered = 0;
+      for (const xFrac of [0.3, 0.6, 0.9]) {
+        const scan = await scanBands(page, chart, { xFrac, step: 6 });
+        for (const band of scan.bands) {
+          await hoverBand(page, chart, scan, band);
+          hovered++;
+          const g = await tipGeometry(page, chart);
+          if (g.left < 0 || g.right > g.viewport + 0.5 || g.spills) {
+            offenders.add(`${g.title} at x=${Math.round(xFrac * 100)}%: ${g.left.toFixed(0)}–${g.right.toFixed(0)} px` +
+              `${g.spills ? ', text spills out of the box' : ''}`);
+          }
+        }
+      }
+      assert.ok(hovered > 0, 'some tooltips were shown');
+      assert.deepEqual([...offenders], [], 'tooltips outside the 390 px viewport');
       assert.deepEqual(problems(log), []);
     } finally {
       await context.close();

@@ -1,0 +1,82 @@
+//! Reading controls for charts whose data has more than one reading: which metric, which order.
+//!
+//! Layer: ui. Plain `<select>` elements: keyboard and screen-reader friendly as they are.
+
+use super::i18n;
+use super::state::use_app_state;
+use crate::spec::{ChartDef, Controls, Settings, SortKey};
+use leptos::prelude::*;
+
+fn sort_label(k: SortKey) -> crate::data::L {
+    match k {
+        SortKey::Paper => i18n::SORT_PAPER,
+        SortKey::Value => i18n::SORT_VALUE,
+        SortKey::Growth => i18n::SORT_GROWTH,
+        SortKey::Name => i18n::SORT_NAME,
+    }
+}
+
+#[component]
+pub fn ChartControls(
+    def: &'static ChartDef,
+    controls: &'static Controls,
+    settings: RwSignal<Settings>,
+) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let ds = def.dataset();
+    let metric = (controls.metrics.len() > 1).then(|| {
+        let options = move || {
+            let l = lang.get();
+            controls
+                .metrics
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let label = ds.column(m).map_or(*m, |c| c.label.get(l));
+                    let derived = ds.column(m).is_some_and(|c| c.expr.is_some());
+                    let text = match (derived, l) {
+                        (false, _) => label.to_string(),
+                        (true, crate::data::Lang::Zh) => format!("{label}({})", i18n::DERIVED.get(l)),
+                        (true, crate::data::Lang::En) => format!("{label} ({})", i18n::DERIVED.get(l)),
+                    };
+                    view! { <option value=i.to_string() selected=move || settings.get().metric == i>{text}</option> }
+                })
+                .collect_view()
+        };
+        view! {
+            <label class="control">
+                <span>{move || i18n::METRIC.get(lang.get())}</span>
+                <select data-control="metric" on:change=move |ev| {
+                    let i = event_target_value(&ev).parse().unwrap_or(0);
+                    settings.update(|s| s.metric = i);
+                }>{options}</select>
+            </label>
+        }
+    });
+    let sort = (controls.sorts.len() > 1).then(|| {
+        let options = move || {
+            let l = lang.get();
+            controls
+                .sorts
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    let k = *k;
+                    view! { <option value=i.to_string() selected=move || settings.get().sort == k>{sort_label(k).get(l)}</option> }
+                })
+                .collect_view()
+        };
+        view! {
+            <label class="control">
+                <span>{move || i18n::SORT.get(lang.get())}</span>
+                <select data-control="sort" on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    if let Some(k) = controls.sorts.get(i) {
+                        settings.update(|s| s.sort = *k);
+                    }
+                }>{options}</select>
+            </label>
+        }
+    });
+    view! { <div class="controls">{metric}{sort}</div> }
+}
