@@ -34,6 +34,24 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     on_cleanup(move || keep.0.disconnect());
 }
 
+/// Milliseconds since navigation start.
+fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
+/// Report a timing to `window.__atlasPerf` when a benchmark has installed that array.
+fn perf_record(chart: &str, kind: &str, ms: f64) {
+    let Some(win) = web_sys::window() else { return };
+    let Ok(arr) = js_sys::Reflect::get(&win, &"__atlasPerf".into()) else { return };
+    if let Ok(arr) = arr.dyn_into::<js_sys::Array>() {
+        let o = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&o, &"chart".into(), &chart.into());
+        let _ = js_sys::Reflect::set(&o, &"kind".into(), &kind.into());
+        let _ = js_sys::Reflect::set(&o, &"ms".into(), &ms.into());
+        arr.push(&o);
+    }
+}
+
 /// The cell behind a row (and series), falling back to the row's first drawn cell.
 fn cell_at(built: &Built, row: usize, series: Option<usize>) -> Option<(CellRef, Vec<CellRef>)> {
     let Built::Canvas { refs, .. } = built else { return None };
@@ -57,6 +75,9 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     let hidden = RwSignal::new(Vec::<usize>::new());
     let layout = StoredValue::new(Layout::default());
     let error = RwSignal::new(None::<String>);
+    // When the pointer last changed the hovered item, for the redraw-latency benchmark.
+    let pointer_at = StoredValue::new(None::<f64>);
+    let drawn_once = StoredValue::new(false);
     let selected_rows = Memo::new(move |_| {
         let sel = st.selected.get();
         built.with(|b| match (b, sel) {
@@ -95,9 +116,20 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         built.with(|b| {
             let Built::Canvas { spec, .. } = b else { return };
+            let t0 = now();
             match canvas::render(&el, spec, &Frame::default(), &theme, &view, w, dpr) {
                 Ok(l) => {
                     layout.set_value(l);
+                    let t1 = now();
+                    if !drawn_once.get_value() {
+                        drawn_once.set_value(true);
+                        perf_record(def.id, "first-draw", t1 - t0);
+                        perf_record(def.id, "first-draw-at", t1);
+                    }
+                    if let Some(tp) = pointer_at.get_value() {
+                        pointer_at.set_value(None);
+                        perf_record(def.id, "hover", t1 - tp);
+                    }
                     let _ = el.set_attribute("data-drawn", "1");
                     error.set(None);
                 }
@@ -108,8 +140,10 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
 
     let pointer = move |ev: web_sys::PointerEvent| {
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
+        let t = now();
         let hit = layout.with_value(|l| l.hit(x, y));
         if hover.get_untracked() != hit {
+            pointer_at.set_value(Some(t));
             hover.set(hit);
         }
         if focus.get_untracked().is_some() && hit.is_some() {

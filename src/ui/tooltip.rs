@@ -13,11 +13,16 @@ use leptos::prelude::*;
 #[component]
 pub fn Tooltip(facts: Facts, #[prop(optional)] extra: Vec<String>, x: f64, y: f64, width: f64) -> impl IntoView {
     let lang = use_app_state().lang.get_untracked();
-    let left_side = x > width * 0.55;
-    let style = if left_side {
-        format!("right:{:.0}px;top:{:.0}px", (width - x + 12.0).max(4.0), y)
+    // Narrow charts: a full-width panel under the mark. Wide charts: beside the mark, on the
+    // side with more room, never wider than the room left on that side.
+    let style = if width < 520.0 {
+        format!("left:4px;right:4px;top:{:.0}px;transform:none;max-width:none", y + 14.0)
+    } else if x > width * 0.55 {
+        let right = (width - x + 12.0).max(4.0);
+        format!("right:{right:.0}px;top:{y:.0}px;max-width:min(22rem,{:.0}px)", (width - right - 4.0).max(120.0))
     } else {
-        format!("left:{:.0}px;top:{:.0}px", x + 12.0, y)
+        let left = x + 12.0;
+        format!("left:{left:.0}px;top:{y:.0}px;max-width:min(22rem,{:.0}px)", (width - left - 4.0).max(120.0))
     };
     let notes = facts
         .notes

@@ -47,12 +47,16 @@ function readTip(page, chart) {
  */
 async function scanBands(page, chart, { xFrac = 0.4, step = 4 } = {}) {
   const canvas = page.locator(`figure[data-chart="${chart}"] canvas`);
-  await canvas.scrollIntoViewIfNeeded();
+  // Centre the canvas (clear of the sticky contents bar) and make sure the scan line hits it.
+  await canvas.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' }));
   const box = await canvas.boundingBox();
   assert.ok(box && box.width > 0 && box.height > 0, `${chart} canvas has a box`);
   const viewport = page.viewportSize();
   assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${chart} canvas fits the viewport for scanning`);
   const x = box.x + box.width * xFrac;
+  const hits = await canvas.evaluate((el, pts) => pts.map(([px, py]) => document.elementFromPoint(px, py) === el),
+    [[x, box.y + 1], [x, box.y + box.height - 2]]);
+  assert.deepEqual(hits, [true, true], `${chart}: the scan line's ends must be on the canvas, not covered`);
   const bands = [];
   for (let y = 1; y < box.height - 1; y += step) {
     await page.mouse.move(x, box.y + y);
@@ -199,13 +203,10 @@ describe('tooltips', { skip: SKIP_REASON }, () => {
     }
   });
 
-  // Known app bug (reported, not fixed here): on a 390 px screen the tooltip of a supplementary
-  // value carries an unbreakable source URL, grows to its max-width and, anchored to the right of
-  // the bar, extends past the left edge of the screen. Kept as a todo so it runs and reports
-  // without failing the suite; drop the todo once the app keeps tooltips on screen.
+  // Regression: on a 390 px screen the tooltip of a supplementary value carries an unbreakable
+  // source URL; it used to grow to its max-width and run past the left edge of the screen.
   test('tooltips stay on a 390 px screen (warehouse-found, supplementary sources)', {
     timeout: TEST_TIMEOUT,
-    todo: 'known bug: tooltip overflows the left edge at 390 px (long source URL)',
   }, async () => {
     const { context, page, log } = await openPage(browser, { locale: 'zh-CN', width: 390, height: 844 });
     try {

@@ -1,7 +1,8 @@
-//! `bench`: measurements of the built site. Today one section, the shipped sizes
-//! (`sizes`); browser timing benchmarks will be a second section beside it.
+//! `bench`: measurements of the built site: the shipped sizes (`sizes`) and browser timings
+//! (`timing`: first draw and hover redraw of every chart in headless Chromium).
 
 mod sizes;
+mod timing;
 
 use std::path::Path;
 
@@ -10,5 +11,6 @@ use crate::util;
 /// Runs every bench section against the site in `dir` (normally `dist/`).
 pub fn bench(dir: &Path) -> util::Result {
     sizes::report(dir)?;
+    timing::report(dir)?;
     Ok(())
 }
