@@ -217,6 +217,12 @@ pub fn draw<DB: DrawingBackend>(
                 if d.derived {
                     p.fill_rect(x0, by, x1, by + g.bar_h, th.derived_fill(c))?;
                     p.stroke_rect(x0, by, x1, by + g.bar_h, c, 1)?;
+                } else if th.patterns && (j > 0 || (spec.signed && d.x < 0.0)) {
+                    // High contrast: outline plus a hatch per series (or for falls).
+                    let kind = if spec.signed { 3 } else { j };
+                    p.fill_rect(x0, by, x1, by + g.bar_h, th.bg)?;
+                    p.hatch_rect(x0, by, x1, by + g.bar_h, c, kind)?;
+                    p.stroke_rect(x0, by, x1, by + g.bar_h, c, 1)?;
                 } else {
                     p.fill_rect(x0, by, x1, by + g.bar_h, c)?;
                 }

@@ -49,6 +49,24 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         self.area.draw(&Rectangle::new([(px(a), px(t)), (px(b).max(px(a) + 1), px(u))], color(c).filled()))
     }
 
+    /// Fill a rectangle with diagonal hatching (`kind` 1: "/", 2: "\\", 3+: both), for
+    /// high-contrast mode.
+    pub fn hatch_rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Rgb, kind: usize) -> Result<(), DrawError<DB>> {
+        let (a, t) = (x0.min(x1), y0.min(y1));
+        let (w, h) = ((x1 - x0).abs(), (y1 - y0).abs());
+        let dirs: &[f64] = match kind {
+            1 => &[1.0],
+            2 => &[-1.0],
+            _ => &[1.0, -1.0],
+        };
+        for &d in dirs {
+            for seg in hatch_segments(w, h, d, 5.0) {
+                self.line(&[(a + seg.0, t + seg.1), (a + seg.2, t + seg.3)], c, 1)?;
+            }
+        }
+        Ok(())
+    }
+
     pub fn stroke_rect(&self, x0: f64, y0: f64, x1: f64, y1: f64, c: Rgb, w: u32) -> Result<(), DrawError<DB>> {
         let (a, b) = (x0.min(x1), x0.max(x1));
         let (t, u) = (y0.min(y1), y0.max(y1));
@@ -96,5 +114,45 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
             .color(&color(c))
             .pos(Pos::new(h, VPos::Center));
         self.area.draw(&Text::new(s.to_string(), (px(x), px(y)), font))
+    }
+}
+
+/// Hatch lines `x = k + d·y` every `gap` pixels across a `w × h` box, clipped to it, as
+/// (x0, y0, x1, y1) relative to the box's top-left corner.
+pub fn hatch_segments(w: f64, h: f64, d: f64, gap: f64) -> Vec<(f64, f64, f64, f64)> {
+    let mut out = Vec::new();
+    if w < 1.0 || h < 1.0 || gap <= 0.0 {
+        return out;
+    }
+    let mut k = if d > 0.0 { -h } else { 0.0 };
+    let end = if d > 0.0 { w } else { w + h };
+    while k <= end {
+        // y such that 0 ≤ k + d·y ≤ w, within [0, h].
+        let (ya, yb) = if d > 0.0 { (-k, w - k) } else { (k - w, k) };
+        let (lo, hi) = (ya.max(0.0), yb.min(h));
+        if hi - lo > 0.3 {
+            out.push((k + d * lo, lo, k + d * hi, hi));
+        }
+        k += gap;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::hatch_segments;
+
+    #[test]
+    fn hatch_lines_stay_inside_their_box() {
+        for d in [1.0, -1.0] {
+            let segs = hatch_segments(40.0, 12.0, d, 5.0);
+            assert!(segs.len() >= 8, "{segs:?}");
+            for (x0, y0, x1, y1) in segs {
+                for (x, y) in [(x0, y0), (x1, y1)] {
+                    assert!((-1e-9..=40.0 + 1e-9).contains(&x) && (-1e-9..=12.0 + 1e-9).contains(&y), "({x}, {y})");
+                }
+            }
+        }
+        assert!(hatch_segments(0.5, 10.0, 1.0, 5.0).is_empty());
     }
 }

@@ -146,6 +146,11 @@ pub fn draw<DB: DrawingBackend>(
                 p.fill_rect(a, t0, b, t1, th.derived_fill(c))?;
                 p.stroke_rect(a, t0, b, t1, c, 1)?;
                 th.fg
+            } else if th.patterns && j > 0 {
+                p.fill_rect(a, t0, b, t1, th.bg)?;
+                p.hatch_rect(a, t0, b, t1, c, j)?;
+                p.stroke_rect(a, t0, b, t1, c, 1)?;
+                th.fg
             } else {
                 p.fill_rect(a, t0, b, t1, c)?;
                 th.bg

@@ -50,6 +50,9 @@ pub struct Theme {
     /// backend divides font sizes by 1.24 (the canvas backend does not), so `svg::render`
     /// sets 1.24 here and both outputs show the same type size.
     pub text_scale: f64,
+    /// Reader-side high-contrast mode: stronger colours and hatch patterns that tell series
+    /// (and falls from rises) apart without colour.
+    pub patterns: bool,
 }
 
 /// The font stack shared by the CSS and the canvas.
@@ -79,6 +82,7 @@ impl Theme {
             font: FONT_STACK,
             font_size: 12.0,
             text_scale: 1.0,
+            patterns: false,
         }
     }
 
@@ -104,6 +108,7 @@ impl Theme {
             font: FONT_STACK,
             font_size: 12.0,
             text_scale: 1.0,
+            patterns: false,
         }
     }
 
@@ -111,6 +116,42 @@ impl Theme {
         match mode {
             Mode::Light => Theme::light(),
             Mode::Dark => Theme::dark(),
+        }
+    }
+
+    /// The high-contrast variant: text and axes at full contrast, darker (light) or brighter
+    /// (dark) marks, and hatch patterns on.
+    pub fn high_contrast(mode: Mode) -> Theme {
+        let base = Theme::for_mode(mode);
+        let (fg, muted, grid, axis) = match mode {
+            Mode::Light => (Rgb(0, 0, 0), Rgb(0x26, 0x26, 0x26), Rgb(0xb0, 0xb0, 0xb0), Rgb(0, 0, 0)),
+            Mode::Dark => (Rgb(0xff, 0xff, 0xff), Rgb(0xe0, 0xe0, 0xe0), Rgb(0x6a, 0x6a, 0x6a), Rgb(0xff, 0xff, 0xff)),
+        };
+        let bg = match mode {
+            Mode::Light => Rgb(0xff, 0xff, 0xff),
+            Mode::Dark => Rgb(0, 0, 0),
+        };
+        let toward = if mode == Mode::Light { Rgb(0, 0, 0) } else { Rgb(0xff, 0xff, 0xff) };
+        Theme {
+            bg,
+            fg,
+            muted,
+            grid,
+            axis,
+            rise: base.rise.mix(toward, 0.25),
+            fall: base.fall.mix(toward, 0.25),
+            series: base.series.map(|c| c.mix(toward, 0.25)),
+            patterns: true,
+            ..base
+        }
+    }
+
+    /// The theme for a mode and the reader's contrast choice.
+    pub fn pick(mode: Mode, high_contrast: bool) -> Theme {
+        if high_contrast {
+            Theme::high_contrast(mode)
+        } else {
+            Theme::for_mode(mode)
         }
     }
 
@@ -175,6 +216,16 @@ mod tests {
             let (a, b) = (deuteranope(t.rise), deuteranope(t.fall));
             let dist = ((a.0 - b.0).powi(2) + (a.1 - b.1).powi(2) + (a.2 - b.2).powi(2)).sqrt();
             assert!(dist > 0.25, "{:?}: rise/fall too close under deuteranopia ({dist:.3})", t.mode);
+        }
+    }
+
+    #[test]
+    fn high_contrast_text_reaches_aaa() {
+        for mode in [Mode::Light, Mode::Dark] {
+            let t = Theme::high_contrast(mode);
+            assert!(contrast(t.fg, t.bg) >= 15.0);
+            assert!(contrast(t.muted, t.bg) >= 7.0);
+            assert!(t.patterns);
         }
     }
 

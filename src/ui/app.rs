@@ -29,6 +29,11 @@ pub fn App() -> impl IntoView {
         st.mode.set(next);
         prefs::save_mode(next);
     };
+    let toggle_contrast = move |_| {
+        let next = !st.contrast.get_untracked();
+        st.contrast.set(next);
+        prefs::save_contrast(next);
+    };
     let mode_text = move || {
         let l = lang.get();
         if st.mode.get() == Mode::Dark {
@@ -68,6 +73,10 @@ pub fn App() -> impl IntoView {
                         aria-label=t(i18n::THEME_LABEL)
                         aria-pressed=move || (st.mode.get() == Mode::Dark).to_string()>
                         {mode_text}
+                    </button>
+                    <button type="button" class="switch" data-testid="contrast-toggle" on:click=toggle_contrast
+                        aria-pressed=move || st.contrast.get().to_string() title=t(i18n::CONTRAST_LABEL)>
+                        {t(i18n::CONTRAST)}
                     </button>
                 </div>
             </div>

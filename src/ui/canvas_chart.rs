@@ -8,7 +8,7 @@
 use super::i18n;
 use super::state::use_app_state;
 use super::tooltip::Tooltip;
-use crate::chart::{canvas, Frame, Layout, Theme, View};
+use crate::chart::{canvas, Frame, Layout, View};
 use crate::spec::interact::{next_focus, row_entity, rows_with, toggle_series};
 use crate::spec::provenance::{facts, facts_lines};
 use crate::spec::{Built, CellRef, ChartDef};
@@ -110,7 +110,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         if w < 1.0 {
             return;
         }
-        let theme = Theme::for_mode(st.mode.get());
+        let theme = st.theme();
         let highlight = focus.get().or_else(|| hover.get().map(|h| h.0));
         let view = View { highlight, selected: selected_rows.get(), hidden: hidden.get() };
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
@@ -224,7 +224,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     };
     let legend = move || {
         let l = lang.get();
-        let theme = Theme::for_mode(st.mode.get());
+        let theme = st.theme();
         let series = built.with(|b| match b {
             Built::Canvas { spec, .. } => spec.series().to_vec(),
             _ => Vec::new(),
@@ -241,7 +241,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
                         <li><button type="button" class="legend-item" aria-pressed=move || on().to_string()
                             data-series=i.to_string()
                             on:click=move |ev: web_sys::MouseEvent| hidden.update(|h| *h = toggle_series(h, i, n, ev.alt_key()))>
-                            <span class="swatch" style=format!("background:{colour};border-color:{colour}")></span>
+                            <span class="swatch" style=format!("color:{colour};background:{colour};border-color:{colour}")></span>
                             {s.name}
                         </button></li>
                     }

@@ -6,7 +6,7 @@
 use super::download;
 use super::i18n;
 use super::state::use_app_state;
-use crate::chart::{svg, Theme};
+use crate::chart::svg;
 use crate::spec::build::frame;
 use crate::spec::export::{chart_csv, chart_json, cite, file_stem};
 use crate::spec::{Built, ChartDef, Settings};
@@ -40,7 +40,7 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<
     };
     let png = move |copy: bool| {
         let l = lang.get_untracked();
-        let theme = Theme::for_mode(st.mode.get_untracked());
+        let theme = st.theme_untracked();
         let Built::Canvas { spec, .. } = built.get_untracked() else { return };
         let name = format!("{}.png", file_stem(def, l));
         spawn_local(async move {
@@ -59,7 +59,7 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<
     };
     let svg_dl = move |_| {
         let l = lang.get_untracked();
-        let theme = Theme::for_mode(st.mode.get_untracked());
+        let theme = st.theme_untracked();
         let Built::Canvas { spec, .. } = built.get_untracked() else { return };
         let (doc, _) = svg::render(&spec, &frame(def, l), &theme, EXPORT_WIDTH as u32);
         report(download::save_text(&format!("{}.svg", file_stem(def, l)), "image/svg+xml", &doc), i18n::SAVED);

@@ -63,3 +63,8 @@ pub const LEGEND_HINT: L = L::new(
 );
 pub const SELECTED: L = L::new("已选中:", "Selected: ");
 pub const CLEAR: L = L::new("取消选中", "Clear selection");
+pub const CONTRAST: L = L::new("高对比度", "High contrast");
+pub const CONTRAST_LABEL: L = L::new(
+    "高对比度:更强的颜色,并用斜线图案区分系列",
+    "High contrast: stronger colours, and hatch patterns to tell series apart",
+);

@@ -51,6 +51,24 @@ pub fn initial_mode() -> Mode {
     }
 }
 
+const CONTRAST_KEY: &str = "trade-atlas.contrast";
+
+/// High contrast: the stored choice, else `prefers-contrast: more`.
+pub fn initial_contrast() -> bool {
+    match LocalStorage::raw().get_item(CONTRAST_KEY).ok().flatten().as_deref() {
+        Some("more") => return true,
+        Some("normal") => return false,
+        _ => {}
+    }
+    web_sys::window()
+        .and_then(|w| w.match_media("(prefers-contrast: more)").ok().flatten())
+        .is_some_and(|m| m.matches())
+}
+
+pub fn save_contrast(more: bool) {
+    let _ = LocalStorage::raw().set_item(CONTRAST_KEY, if more { "more" } else { "normal" });
+}
+
 pub fn save_lang(lang: Lang) {
     let _ = LocalStorage::raw().set_item(LANG_KEY, if lang == Lang::Zh { "zh" } else { "en" });
 }

@@ -12,6 +12,8 @@ use leptos::prelude::*;
 pub struct AppState {
     pub lang: RwSignal<Lang>,
     pub mode: RwSignal<Mode>,
+    /// Reader-side high contrast with hatch patterns.
+    pub contrast: RwSignal<bool>,
     /// A country, region or port selected anywhere (ISO alpha-3, `ASEAN`, `port:<id>`…).
     pub selected: RwSignal<Option<&'static str>>,
 }
@@ -21,6 +23,7 @@ pub fn provide_app_state() -> AppState {
     let st = AppState {
         lang: RwSignal::new(prefs::initial_lang()),
         mode: RwSignal::new(prefs::initial_mode()),
+        contrast: RwSignal::new(prefs::initial_contrast()),
         selected: RwSignal::new(None),
     };
     provide_context(st);
@@ -33,8 +36,10 @@ pub fn provide_app_state() -> AppState {
     });
     Effect::new(move |_| {
         let mode = st.mode.get();
+        let more = st.contrast.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", if mode == Mode::Dark { "dark" } else { "light" });
+            let _ = root.set_attribute("data-contrast", if more { "more" } else { "normal" });
         }
     });
     st
@@ -42,4 +47,16 @@ pub fn provide_app_state() -> AppState {
 
 pub fn use_app_state() -> AppState {
     expect_context::<AppState>()
+}
+
+impl AppState {
+    /// The chart theme for the current mode and contrast choice (tracks both).
+    pub fn theme(&self) -> crate::chart::Theme {
+        crate::chart::Theme::pick(self.mode.get(), self.contrast.get())
+    }
+
+    /// The chart theme without tracking (for event handlers).
+    pub fn theme_untracked(&self) -> crate::chart::Theme {
+        crate::chart::Theme::pick(self.mode.get_untracked(), self.contrast.get_untracked())
+    }
 }

@@ -11,11 +11,22 @@ use leptos::prelude::*;
 
 /// A tooltip placed beside the point (x, y) of a chart `width` pixels wide.
 #[component]
-pub fn Tooltip(facts: Facts, #[prop(optional)] extra: Vec<String>, x: f64, y: f64, width: f64) -> impl IntoView {
+pub fn Tooltip(
+    facts: Facts,
+    #[prop(optional)] extra: Vec<String>,
+    x: f64,
+    y: f64,
+    width: f64,
+    /// Place under its element (tiles) instead of beside a point.
+    #[prop(optional)]
+    below: bool,
+) -> impl IntoView {
     let lang = use_app_state().lang.get_untracked();
     // Narrow charts: a full-width panel under the mark. Wide charts: beside the mark, on the
     // side with more room, never wider than the room left on that side.
-    let style = if width < 520.0 {
+    let style = if below {
+        "left:0;top:calc(100% + 6px);transform:none;min-width:min(16rem,80vw)".to_string()
+    } else if width < 520.0 {
         format!("left:4px;right:4px;top:{:.0}px;transform:none;max-width:none", y + 14.0)
     } else if x > width * 0.55 {
         let right = (width - x + 12.0).max(4.0);

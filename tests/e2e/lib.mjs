@@ -70,7 +70,8 @@ function isForeign(url) {
  * stray fetch can never hang the suite.
  *
  * options: locale ('zh-CN' | 'en-US'), colorScheme ('light' | 'dark'), width, height,
- * deviceScaleFactor, storage (object written to localStorage before the app starts).
+ * deviceScaleFactor, storage (object written to localStorage before the app starts),
+ * contextOptions (extra browser.newContext options, e.g. hasTouch, isMobile, permissions).
  */
 export async function openPage(browser, options = {}) {
   const {
@@ -80,6 +81,7 @@ export async function openPage(browser, options = {}) {
     height = 900,
     deviceScaleFactor = 1,
     storage = null,
+    contextOptions = {},
   } = options;
   const context = await browser.newContext({
     locale,
@@ -88,6 +90,7 @@ export async function openPage(browser, options = {}) {
     deviceScaleFactor,
     reducedMotion: 'reduce',
     serviceWorkers: 'block',
+    ...contextOptions,
   });
   context.setDefaultTimeout(WAIT_MS);
   const log = { requests: [], foreign: [], consoleErrors: [], pageErrors: [], failed: [], httpErrors: [], websockets: [] };
@@ -245,4 +248,75 @@ export async function until(fn, message, timeout = WAIT_MS, interval = 50) {
     if (Date.now() > end) throw new Error(`${message} (timed out after ${timeout} ms; last value: ${JSON.stringify(last)})`);
     await new Promise((r) => setTimeout(r, interval));
   }
+}
+
+/** Wait for two animation frames in the page: pending reactive updates and redraws have run. */
+export function settle(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/** Selector of a chart's tooltip. */
+export const tipSel = (chart) => `figure[data-chart="${chart}"] [data-testid=tooltip]`;
+
+/**
+ * The tooltip of a chart as { title, value, growth, extra: [..], notes: [..], text } or null;
+ * yields to the page's event loop first.
+ */
+export function readTip(page, chart) {
+  return page.evaluate(async (sel) => {
+    await new Promise((r) => setTimeout(r, 0)); // let pending reactive updates run
+    const el = document.querySelector(sel);
+    if (!el) return null;
+    const text = (c) => el.querySelector(c)?.textContent.trim() ?? null;
+    return {
+      title: text('.tt-title'),
+      value: text('.tt-value'),
+      growth: text('.tt-growth'),
+      extra: [...el.querySelectorAll('.tt-extra')].map((e) => e.textContent.trim()),
+      notes: [...el.querySelectorAll('.note')].map((e) => ({ cls: e.className, text: e.textContent.trim() })),
+      derived: !!el.querySelector('.tt-status.derived'),
+      text: el.textContent,
+    };
+  }, tipSel(chart));
+}
+
+/**
+ * Move the pointer down the canvas of `chart` at `xFrac` of its width and return the bands found:
+ * { box, x, bands: [{ title, y0, y1 }] } with y in canvas CSS pixels, top to bottom.
+ * (The same scan as tooltip.test.mjs's.)
+ */
+export async function scanBands(page, chart, { xFrac = 0.4, step = 4 } = {}) {
+  const canvas = page.locator(`figure[data-chart="${chart}"] canvas`);
+  // Centre the canvas (clear of the sticky contents bar) and make sure the scan line hits it.
+  await canvas.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' }));
+  const box = await canvas.boundingBox();
+  assert.ok(box && box.width > 0 && box.height > 0, `${chart} canvas has a box`);
+  const viewport = page.viewportSize();
+  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${chart} canvas fits the viewport for scanning`);
+  const x = box.x + box.width * xFrac;
+  const hits = await canvas.evaluate((el, pts) => pts.map(([px, py]) => document.elementFromPoint(px, py) === el),
+    [[x, box.y + 1], [x, box.y + box.height - 2]]);
+  assert.deepEqual(hits, [true, true], `${chart}: the scan line's ends must be on the canvas, not covered`);
+  const bands = [];
+  for (let y = 1; y < box.height - 1; y += step) {
+    await page.mouse.move(x, box.y + y);
+    const tip = await readTip(page, chart);
+    const last = bands.at(-1);
+    if (!tip) continue;
+    if (last && last.title === tip.title && last.y1 >= y - step) last.y1 = y;
+    else bands.push({ title: tip.title, y0: y, y1: y });
+  }
+  return { box, x, bands };
+}
+
+/** Hover the middle of a band and wait until the tooltip shows that band's title; return the tooltip. */
+export async function hoverBand(page, chart, scan, band) {
+  await page.mouse.move(scan.x, scan.box.y + (band.y0 + band.y1) / 2);
+  await waitFor(
+    page,
+    ([sel, title]) => document.querySelector(`${sel} .tt-title`)?.textContent.trim() === title,
+    [tipSel(chart), band.title],
+    `${chart}: hovering y=${band.y0}–${band.y1} should show the tooltip "${band.title}"`,
+  );
+  return readTip(page, chart);
 }
