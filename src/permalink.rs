@@ -4,15 +4,64 @@
 //! UI can mention them; they never stop the page.
 
 use crate::chart::Mode;
-use crate::data::Lang;
+use crate::data::{Lang, DATASETS};
+use crate::spec::{chart, Settings, SortKey, CHARTS};
 
 /// What a query string asks for.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Params {
     pub lang: Option<Lang>,
     pub theme: Option<Mode>,
+    /// High contrast on (`hc=1`) or off (`hc=0`).
+    pub contrast: Option<bool>,
+    /// The selected entity (a country code, region or port present in the data).
+    pub sel: Option<&'static str>,
+    /// Charts whose reading differs from the default: (chart id, settings).
+    pub charts: Vec<(&'static str, Settings)>,
+    /// Show one chart alone, for an `<iframe>`.
+    pub embed: Option<&'static str>,
+    /// In an embed, whether to show the reading controls and menu (`controls=0` hides them).
+    pub controls: bool,
     /// Parameters that were not understood, as `key=value` for a notice.
     pub ignored: Vec<String>,
+}
+
+impl Params {
+    /// The settings a chart should start with: from the address, else its default.
+    pub fn settings_for(&self, id: &str) -> Option<Settings> {
+        self.charts.iter().find(|(c, _)| *c == id).map(|(_, s)| *s)
+    }
+}
+
+fn sort_name(k: SortKey) -> &'static str {
+    match k {
+        SortKey::Paper => "paper",
+        SortKey::Value => "value",
+        SortKey::Growth => "growth",
+        SortKey::Name => "name",
+    }
+}
+
+/// An entity code as the data spells it, if any row carries it.
+pub fn known_entity(code: &str) -> Option<&'static str> {
+    DATASETS.iter().flat_map(|d| d.rows.iter()).flat_map(|r| r.entities.iter()).find(|e| **e == code).copied()
+}
+
+/// `chart=<id>:<metric>:<sort>`, validated against the chart's controls.
+fn parse_chart(v: &str) -> Option<(&'static str, Settings)> {
+    let mut parts = v.split(':');
+    let def = chart(parts.next()?)?;
+    let controls = def.controls()?;
+    let metric: usize = parts.next()?.parse().ok()?;
+    if metric >= controls.metrics.len().max(1) {
+        return None;
+    }
+    let sort_s = parts.next()?;
+    let sort = *controls.sorts.iter().find(|k| sort_name(**k) == sort_s)?;
+    if parts.next().is_some() {
+        return None;
+    }
+    Some((def.id, Settings { metric, sort }))
 }
 
 /// Decode `%XX` escapes and `+`; invalid escapes are kept as written.
@@ -41,7 +90,7 @@ fn decode(s: &str) -> String {
 
 /// Parse `?lang=en&theme=dark` (with or without the leading `?`).
 pub fn parse(query: &str) -> Params {
-    let mut p = Params::default();
+    let mut p = Params { controls: true, ..Params::default() };
     for pair in query.trim_start_matches('?').split('&').filter(|s| !s.is_empty()) {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (k, v) = (decode(k), decode(v));
@@ -50,10 +99,35 @@ pub fn parse(query: &str) -> Params {
             ("lang", "en") => p.lang = Some(Lang::En),
             ("theme", "dark") => p.theme = Some(Mode::Dark),
             ("theme", "light") => p.theme = Some(Mode::Light),
+            ("hc", "1") => p.contrast = Some(true),
+            ("hc", "0") => p.contrast = Some(false),
+            ("controls", "0") => p.controls = false,
+            ("controls", "1") => p.controls = true,
+            ("sel", code) if known_entity(code).is_some() => p.sel = known_entity(code),
+            ("embed", id) if CHARTS.iter().any(|c| c.id == id) => p.embed = chart(id).map(|c| c.id),
+            ("chart", spec) if parse_chart(spec).is_some() => {
+                let (id, s) = parse_chart(spec).expect("checked");
+                p.charts.retain(|(c, _)| *c != id);
+                p.charts.push((id, s));
+            }
             _ => p.ignored.push(format!("{k}={v}").chars().take(60).collect()),
         }
     }
+    // `controls` only means something for an embedded chart.
+    if p.embed.is_none() {
+        p.controls = true;
+    }
     p
+}
+
+/// Percent-encode what is not safe in a query value.
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b':' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Format the parameters back into a query string (empty when there is nothing to say).
@@ -64,6 +138,21 @@ pub fn format(p: &Params) -> String {
     }
     if let Some(m) = p.theme {
         parts.push(format!("theme={}", if m == Mode::Dark { "dark" } else { "light" }));
+    }
+    if let Some(c) = p.contrast {
+        parts.push(format!("hc={}", if c { 1 } else { 0 }));
+    }
+    if let Some(e) = p.embed {
+        parts.push(format!("embed={}", encode(e)));
+        if !p.controls {
+            parts.push("controls=0".into());
+        }
+    }
+    if let Some(s) = p.sel {
+        parts.push(format!("sel={}", encode(s)));
+    }
+    for (id, s) in &p.charts {
+        parts.push(format!("chart={}:{}:{}", encode(id), s.metric, sort_name(s.sort)));
     }
     if parts.is_empty() {
         String::new()
@@ -77,13 +166,41 @@ mod tests {
     use super::*;
 
     #[test]
-    fn language_and_theme_round_trip() {
+    fn every_view_round_trips_through_the_address() {
+        let charts = vec![
+            ("commodities", Settings { metric: 3, sort: SortKey::Value }),
+            ("ports-jan-nov", Settings { metric: 1, sort: SortKey::Name }),
+        ];
         for lang in [None, Some(Lang::Zh), Some(Lang::En)] {
             for theme in [None, Some(Mode::Light), Some(Mode::Dark)] {
-                let p = Params { lang, theme, ignored: vec![] };
-                assert_eq!(parse(&format(&p)), p);
+                for sel in [None, Some("RUS"), Some("port:shanghai"), Some("ASEAN")] {
+                    for embed in [None, Some("partners-exports")] {
+                        let p = Params {
+                            lang,
+                            theme,
+                            contrast: Some(true),
+                            sel: sel.and_then(known_entity),
+                            charts: charts.clone(),
+                            embed,
+                            controls: embed.is_none(),
+                            ignored: vec![],
+                        };
+                        assert_eq!(parse(&format(&p)), p, "{}", format(&p));
+                    }
+                }
             }
         }
+    }
+
+    #[test]
+    fn unknown_charts_entities_and_readings_are_ignored() {
+        let p = parse(
+            "?sel=XXX&chart=nosuch:0:paper&chart=commodities:9:paper&chart=commodities:0:upside&embed=nope&sel=RUS",
+        );
+        assert_eq!(p.sel, Some("RUS"));
+        assert!(p.charts.is_empty());
+        assert_eq!(p.embed, None);
+        assert_eq!(p.ignored.len(), 5, "{:?}", p.ignored);
     }
 
     #[test]
@@ -96,19 +213,56 @@ mod tests {
     }
 
     #[test]
-    fn arbitrary_bytes_never_panic() {
+    fn thousands_of_random_addresses_parse_without_panicking_and_normalise() {
+        // A property test: random mixes of meaningful fragments and junk never panic, and
+        // formatting what was understood and parsing it again gives the same view.
+        const PIECES: &[&str] = &[
+            "lang=",
+            "en",
+            "zh",
+            "theme=",
+            "dark",
+            "hc=",
+            "1",
+            "sel=",
+            "RUS",
+            "USA",
+            "port:shanghai",
+            "chart=",
+            "commodities:",
+            "3:",
+            "value",
+            "partners-exports:0:growth",
+            "embed=",
+            "controls=0",
+            "&",
+            "=",
+            "%",
+            "%E4%B8%AD",
+            "+",
+            "?",
+            "#",
+            "中",
+            ":",
+            "\u{0}",
+            "~",
+            "%zz",
+            "x",
+        ];
         let mut seed = 0x2545_f491_4f6c_dd1du64;
-        for _ in 0..5000 {
-            let len = (seed % 40) as usize;
-            let s: String = (0..len)
-                .map(|_| {
-                    seed ^= seed << 13;
-                    seed ^= seed >> 7;
-                    seed ^= seed << 17;
-                    ['%', '&', '=', '?', 'a', 'l', 'n', 'g', 'e', '1', 'F', '中', '+', '#'][(seed % 14) as usize]
-                })
-                .collect();
-            let _ = parse(&s);
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..20_000 {
+            let n = (next() % 12) as usize;
+            let s: String = (0..n).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+            let p = parse(&s);
+            let again = parse(&format(&p));
+            assert_eq!(Params { ignored: vec![], ..p.clone() }, Params { ignored: vec![], ..again.clone() }, "{s:?}");
+            assert!(again.ignored.is_empty(), "a formatted address is fully understood: {s:?}");
         }
     }
 }

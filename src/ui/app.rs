@@ -17,7 +17,12 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let st = provide_app_state();
+    super::url_sync::start(st);
     let lang = st.lang;
+    let params = prefs::url_params();
+    if let Some(def) = params.embed.and_then(crate::spec::chart) {
+        return view! { <super::embed::EmbedView def=def controls=params.controls/> }.into_any();
+    }
     let t = move |l: crate::data::L| move || l.get(lang.get());
     let toggle_lang = move |_| {
         let next = if lang.get_untracked() == Lang::Zh { Lang::En } else { Lang::Zh };
@@ -33,6 +38,18 @@ pub fn App() -> impl IntoView {
         let next = !st.contrast.get_untracked();
         st.contrast.set(next);
         prefs::save_contrast(next);
+    };
+    let link_status = RwSignal::new(None::<String>);
+    let copy_link = move |_| {
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        leptos::task::spawn_local(async move {
+            let l = lang.get_untracked();
+            let msg = match super::download::copy_text(&href).await {
+                Ok(()) => i18n::COPIED.get(l).to_string(),
+                Err(e) => format!("{}{e}", i18n::EXPORT_FAILED.get(l)),
+            };
+            link_status.set(Some(msg));
+        });
     };
     let mode_text = move || {
         let l = lang.get();
@@ -74,6 +91,12 @@ pub fn App() -> impl IntoView {
                         aria-pressed=move || (st.mode.get() == Mode::Dark).to_string()>
                         {mode_text}
                     </button>
+                    <button type="button" class="switch" data-testid="copy-link" on:click=copy_link>
+                        {move || link_status.get().unwrap_or_else(|| i18n::COPY_LINK.get(lang.get()).to_string())}
+                    </button>
+                    <button type="button" class="switch" data-testid="print" on:click=move |_| super::print::print()>
+                        {t(i18n::PRINT)}
+                    </button>
                     <button type="button" class="switch" data-testid="contrast-toggle" on:click=toggle_contrast
                         aria-pressed=move || st.contrast.get().to_string() title=t(i18n::CONTRAST_LABEL)>
                         {t(i18n::CONTRAST)}
@@ -110,6 +133,7 @@ pub fn App() -> impl IntoView {
             </section>
         </main>
     }
+    .into_any()
 }
 
 /// A reader-facing name for an entity code: the label of the first row that carries it.

@@ -14,9 +14,23 @@ use leptos::prelude::*;
 
 /// One chart of the catalogue.
 #[component]
-pub fn ChartCard(def: &'static ChartDef) -> impl IntoView {
-    let lang = use_app_state().lang;
-    let settings = RwSignal::new(def.default_settings());
+pub fn ChartCard(
+    def: &'static ChartDef,
+    /// Hide the reading controls and the menu (embeds with `controls=0`).
+    #[prop(optional)]
+    bare: bool,
+) -> impl IntoView {
+    let st = use_app_state();
+    let lang = st.lang;
+    // The card's settings mirror the shared list (the address, Back and Forward) both ways.
+    let settings = RwSignal::new(st.chart_settings(def));
+    Effect::new(move |_| {
+        let wanted = st.chart_settings(def);
+        if settings.get_untracked() != wanted {
+            settings.set(wanted);
+        }
+    });
+    Effect::new(move |_| st.set_chart_settings(def, settings.get()));
     let built = Memo::new(move |_| build_with(def, lang.get(), &settings.get()));
     let body = match def.kind {
         k if k.is_canvas() => view! { <CanvasChart def=def built=built/> }.into_any(),
@@ -24,12 +38,14 @@ pub fn ChartCard(def: &'static ChartDef) -> impl IntoView {
         _ => view! { <ListView built=built/> }.into_any(),
     };
     let wide = matches!(built.get_untracked(), Built::Canvas { ref spec, .. } if spec.row_count() > 12);
-    let controls = def.controls().map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
+    let controls =
+        def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
+    let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });
     view! {
         <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=format!("chart-{}", def.id)>
             <figcaption>
                 <h4>{move || def.title.get(lang.get())}</h4>
-                <ChartMenu def=def built=built settings=settings/>
+                {menu}
             </figcaption>
             {controls}
             {body}

@@ -16,6 +16,23 @@ use leptos::task::spawn_local;
 /// Width of exported images in CSS pixels.
 const EXPORT_WIDTH: f64 = 760.0;
 
+/// The script a host page adds once so embedded frames follow their chart's height.
+pub const HOST_SCRIPT: &str = "<script>addEventListener('message',function(e){var d=e.data;if(!d||d.type!=='trade-atlas:height')return;document.querySelectorAll('iframe[data-trade-atlas]').forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+'px';});});</script>";
+
+/// The `<iframe>` snippet for a chart, in the reader's language and theme.
+fn embed_snippet(def: &ChartDef, lang: crate::data::Lang, dark: bool) -> String {
+    let loc = web_sys::window().map(|w| w.location());
+    let origin = loc.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
+    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let lang_tag = if lang == crate::data::Lang::Zh { "zh" } else { "en" };
+    let theme = if dark { "&theme=dark" } else { "" };
+    format!(
+        "<iframe src=\"{origin}{path}?embed={}&lang={lang_tag}{theme}\" title=\"{}\" data-trade-atlas style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>",
+        def.id,
+        def.title.get(lang).replace('"', "&quot;")
+    )
+}
+
 fn page_link(def: &ChartDef) -> String {
     let loc = web_sys::window().map(|w| w.location());
     let base = loc.and_then(|l| l.href().ok()).unwrap_or_default();
@@ -30,6 +47,7 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<
     let lang = st.lang;
     let status = RwSignal::new(None::<String>);
     let show_cite = RwSignal::new(false);
+    let show_embed = RwSignal::new(false);
     let t = move |l: crate::data::L| move || l.get(lang.get());
     let report = move |r: Result<(), String>, ok: crate::data::L| {
         let l = lang.get_untracked();
@@ -83,6 +101,15 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<
         spawn_local(async move { report(download::copy_text(&text).await, i18n::COPIED) });
     };
     let image = def.kind.is_canvas();
+    let snippet = move || embed_snippet(def, lang.get(), st.mode.get() == crate::chart::Mode::Dark);
+    let copy_embed = move |_| {
+        let text = format!(
+            "{}\n{}",
+            embed_snippet(def, lang.get_untracked(), st.mode.get_untracked() == crate::chart::Mode::Dark),
+            HOST_SCRIPT
+        );
+        spawn_local(async move { report(download::copy_text(&text).await, i18n::COPIED) });
+    };
     view! {
         <details class="menu" data-testid="chart-menu">
             <summary aria-label=t(i18n::MENU_LABEL) title=t(i18n::MENU_LABEL)>
@@ -98,6 +125,16 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<
                 <button type="button" data-action="json" on:click=json_dl>"JSON"</button>
                 <button type="button" data-action="cite" aria-expanded=move || show_cite.get().to_string()
                     on:click=move |_| show_cite.update(|v| *v = !*v)>{t(i18n::CITE)}</button>
+                <button type="button" data-action="embed" aria-expanded=move || show_embed.get().to_string()
+                    on:click=move |_| show_embed.update(|v| *v = !*v)>{t(i18n::EMBED)}</button>
+                {move || show_embed.get().then(|| view! {
+                    <div class="cite">
+                        <p class="cite-text">{t(i18n::EMBED_HINT)}</p>
+                        <textarea readonly rows="4" data-testid="embed-code">{snippet}</textarea>
+                        <textarea readonly rows="3" data-testid="embed-script">{HOST_SCRIPT}</textarea>
+                        <button type="button" on:click=copy_embed>{t(i18n::COPY_TEXT)}</button>
+                    </div>
+                })}
                 {move || show_cite.get().then(|| view! {
                     <div class="cite">
                         <p class="cite-text" data-testid="cite-text">{cite_text}</p>

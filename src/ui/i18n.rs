@@ -68,3 +68,11 @@ pub const CONTRAST_LABEL: L = L::new(
     "高对比度:更强的颜色,并用斜线图案区分系列",
     "High contrast: stronger colours, and hatch patterns to tell series apart",
 );
+pub const EMBED_BACK: L = L::new("在外贸新质生产力图集中查看全部 ↗", "See the full Trade Atlas ↗");
+pub const EMBED: L = L::new("嵌入", "Embed");
+pub const EMBED_HINT: L = L::new(
+    "把下面的代码粘贴到网页中。若要让框架高度随图表自动调整,请在页面中加入一次下面的脚本。",
+    "Paste this into a web page. To let the frame's height follow the chart, add the script below once per page.",
+);
+pub const COPY_LINK: L = L::new("复制链接", "Copy link");
+pub const PRINT: L = L::new("打印 / 存为 PDF", "Print / save as PDF");

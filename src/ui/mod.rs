@@ -11,15 +11,18 @@ mod chart_menu;
 mod controls;
 mod data_table;
 mod download;
+mod embed;
 mod glossary;
 mod i18n;
 mod list;
 mod notes;
 mod prefs;
+mod print;
 mod section;
 mod state;
 mod tiles;
 mod tooltip;
+mod url_sync;
 
 pub use app::App;
 pub use state::{provide_app_state, use_app_state, AppState};
@@ -30,6 +33,7 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
+    print::install();
     scroll_to_hash();
 }
 

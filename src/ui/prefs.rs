@@ -33,8 +33,15 @@ pub fn initial_lang() -> Lang {
 
 /// The theme to start in: the address, then the stored choice, then `prefers-color-scheme`.
 pub fn initial_mode() -> Mode {
-    if let Some(m) = url_params().theme {
+    let p = url_params();
+    if let Some(m) = p.theme {
         return m;
+    }
+    // An address that names a language but no theme means the light theme (the default).
+    // A permalink names its language and omits the light theme: an address with a language but
+    // no theme is a light view, whatever this reader's own preference.
+    if p.lang.is_some() {
+        return Mode::Light;
     }
     match LocalStorage::raw().get_item(THEME_KEY).ok().flatten().as_deref() {
         Some("dark") => return Mode::Dark,
@@ -55,6 +62,9 @@ const CONTRAST_KEY: &str = "trade-atlas.contrast";
 
 /// High contrast: the stored choice, else `prefers-contrast: more`.
 pub fn initial_contrast() -> bool {
+    if let Some(c) = url_params().contrast {
+        return c;
+    }
     match LocalStorage::raw().get_item(CONTRAST_KEY).ok().flatten().as_deref() {
         Some("more") => return true,
         Some("normal") => return false,

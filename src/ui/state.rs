@@ -16,6 +16,8 @@ pub struct AppState {
     pub contrast: RwSignal<bool>,
     /// A country, region or port selected anywhere (ISO alpha-3, `ASEAN`, `port:<id>`…).
     pub selected: RwSignal<Option<&'static str>>,
+    /// Charts whose reading (metric, sort) differs from their default.
+    pub charts: RwSignal<Vec<(&'static str, crate::spec::Settings)>>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
@@ -24,7 +26,8 @@ pub fn provide_app_state() -> AppState {
         lang: RwSignal::new(prefs::initial_lang()),
         mode: RwSignal::new(prefs::initial_mode()),
         contrast: RwSignal::new(prefs::initial_contrast()),
-        selected: RwSignal::new(None),
+        selected: RwSignal::new(prefs::url_params().sel),
+        charts: RwSignal::new(prefs::url_params().charts),
     };
     provide_context(st);
     Effect::new(move |_| {
@@ -50,6 +53,27 @@ pub fn use_app_state() -> AppState {
 }
 
 impl AppState {
+    /// The reading of one chart (tracks the shared list).
+    pub fn chart_settings(&self, def: &crate::spec::ChartDef) -> crate::spec::Settings {
+        self.charts
+            .with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
+            .unwrap_or_else(|| def.default_settings())
+    }
+
+    /// Record a chart's reading; the default reading is stored as no entry at all.
+    pub fn set_chart_settings(&self, def: &'static crate::spec::ChartDef, s: crate::spec::Settings) {
+        let current = self.charts.with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s));
+        let wanted = (s != def.default_settings()).then_some(s);
+        if current != wanted {
+            self.charts.update(|c| {
+                c.retain(|(id, _)| *id != def.id);
+                if let Some(s) = wanted {
+                    c.push((def.id, s));
+                }
+            });
+        }
+    }
+
     /// The chart theme for the current mode and contrast choice (tracks both).
     pub fn theme(&self) -> crate::chart::Theme {
         crate::chart::Theme::pick(self.mode.get(), self.contrast.get())

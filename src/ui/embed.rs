@@ -1,0 +1,56 @@
+//! One chart alone for an `<iframe>` (`?embed=<chart-id>`): title, chart, source line and data
+//! notes, a link back to the full atlas, and the page height posted to the host page.
+//!
+//! Layer: ui.
+
+use super::chart_card::ChartCard;
+use super::i18n;
+use super::notes::Notes;
+use super::state::use_app_state;
+use crate::spec::{provenance, ChartDef};
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+
+/// Post `{type: "trade-atlas:height", chart, height}` to the parent whenever the body resizes.
+fn post_height(id: &'static str) {
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
+        let Some(win) = web_sys::window() else { return };
+        let Some(body) = win.document().and_then(|d| d.body()) else { return };
+        let h = body.scroll_height().max(body.offset_height());
+        let msg = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"trade-atlas:height".into());
+        let _ = js_sys::Reflect::set(&msg, &"chart".into(), &id.into());
+        let _ = js_sys::Reflect::set(&msg, &"height".into(), &(h as f64).into());
+        if let Ok(Some(parent)) = win.parent() {
+            if parent != win {
+                let _ = parent.post_message(&msg, "*");
+            }
+        }
+    });
+    let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
+    let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else { return };
+    ro.observe(&body);
+    let keep = SendWrapper::new((ro, cb));
+    on_cleanup(move || keep.0.disconnect());
+}
+
+/// The embedded view of one chart.
+#[component]
+pub fn EmbedView(def: &'static ChartDef, controls: bool) -> impl IntoView {
+    let lang = use_app_state().lang;
+    post_height(def.id);
+    let full = move || {
+        let loc = web_sys::window().map(|w| w.location());
+        let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+        format!("{path}?lang={}#chart-{}", if lang.get() == crate::data::Lang::Zh { "zh" } else { "en" }, def.id)
+    };
+    view! {
+        <main class="embed" data-embed=def.id>
+            <ChartCard def=def bare=!controls/>
+            <Notes ds=def.dataset()/>
+            <p class="source">{move || provenance::source_line(def.dataset(), lang.get())}</p>
+            <p class="embed-link"><a href=full target="_blank" rel="noopener">{move || i18n::EMBED_BACK.get(lang.get())}</a></p>
+        </main>
+    }
+}
