@@ -14,6 +14,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod geo;
 pub mod permalink;
 pub mod spec;
 #[cfg(target_arch = "wasm32")]

@@ -227,6 +227,13 @@ describe('interaction', { skip: SKIP_REASON }, () => {
             return document.querySelector(sel)?.textContent.startsWith(n) && t.startsWith(n);
           }, [live, tipSel(chart), name(row)], `${key}: the live region and tooltip should name ${name(row)}`);
         };
+        /** Press `key` at an end of the list: after the page settles, focus is still on `row`. */
+        const stay = async (key, row) => {
+          await page.keyboard.press(key);
+          await settle(page);
+          const now = await page.textContent(live);
+          assert.ok(now.startsWith(name(row)), `${key} at an end keeps ${name(row)} focused: ${now}`);
+        };
         for (const row of TABLE_3.slice(0, 4)) await press('ArrowDown', row);
         const russia = TABLE_3[3];
         const said = await page.textContent(live);
@@ -260,9 +267,9 @@ describe('interaction', { skip: SKIP_REASON }, () => {
         const last = TABLE_3.at(-1);
         await press('End', last);
         assert.ok((await page.textContent(live)).includes(value(last)), `End announces ${name(last)} ${value(last)}`);
-        await press('ArrowDown', last); // stays on the last row
+        await stay('ArrowDown', last);
         await press('Home', TABLE_3[0]);
-        await press('ArrowUp', TABLE_3[0]); // stays on the first row
+        await stay('ArrowUp', TABLE_3[0]);
 
         // Escape clears focus, tooltip and selection.
         await page.keyboard.press('Escape');
@@ -300,12 +307,17 @@ describe('interaction', { skip: SKIP_REASON }, () => {
       await keepPixels(page, 'commodities'); // has no country: must never change
       assert.equal(await chipText(page), null, 'nothing selected at first');
 
-      // Click the US bar: chip, both tables, and the US bar of economies-change emphasised.
+      /** Hover a Table 3 bar, return the picture with it hovered, then click it. */
       const click = async (n) => {
         const b = band(n);
         await hoverBand(page, 'partners-exports', scan, b);
+        await settle(page);
+        const hovered = await image(page, 'partners-exports');
         await page.mouse.click(scan.x, scan.box.y + (b.y0 + b.y1) / 2);
+        return hovered;
       };
+
+      // Click the US bar: chip, both tables, and the US bar of economies-change emphasised.
       await click('United States');
       await expectChip(page, 'Selected: United States');
       assert.deepEqual(await selectedRows(page, 'partners'), ['usa']);
@@ -321,17 +333,16 @@ describe('interaction', { skip: SKIP_REASON }, () => {
       assert.equal(await diffBox(page, 'commodities'), null, 'commodities (no countries) is unchanged');
 
       // Clicking the same bar again clears the selection and the emphasis.
-      await page.mouse.click(scan.x, scan.box.y + (band('United States').y0 + band('United States').y1) / 2);
+      await click('United States');
       await expectChip(page, null);
       await until(async () => (await diffBox(page, 'economies-change')) === null,
         'economies-change should return to its unselected picture');
       assert.deepEqual(await selectedRows(page, 'economies'), []);
 
       // Russia is in Table 3 but not among the economies: their chart and table stay as they are.
-      const partnersBefore = await image(page, 'partners-exports');
-      await click('Russia');
+      const hovered = await click('Russia');
       await expectChip(page, 'Selected: Russia');
-      await imageChange(page, 'partners-exports', partnersBefore, 'Russia outlined');
+      await imageChange(page, 'partners-exports', hovered, 'the selected Russia bar is emphasised in Table 3 itself');
       assert.deepEqual(await selectedRows(page, 'partners'), ['russia']);
       await settle(page);
       assert.equal(await diffBox(page, 'economies-change'), null, 'economies-change has no Russia row to emphasise');

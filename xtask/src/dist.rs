@@ -1,5 +1,5 @@
-//! `dist`: builds the release site into `dist/` with Trunk (after `setup`), adds
-//! `404.html` for GitHub Pages deep links, and lists what was built.
+//! `dist`: builds the release site into `dist/` with Trunk (after `setup`), then `publish`
+//! adds the CSP, `404.html` and the single-file `trade-atlas.html`; lists what was built.
 
 use std::fs;
 use std::path::PathBuf;
@@ -23,8 +23,10 @@ pub fn build() -> util::Result {
     step("building the release site with Trunk (Trunk.toml: public_url ./, dist dist/)");
     run(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     let dist = dist_dir();
-    fs::copy(dist.join("index.html"), dist.join("404.html"))
-        .map_err(|e| format!("cannot copy dist/index.html to dist/404.html: {e}"))?;
+    step("adding the Content-Security-Policy, 404.html and the single-file trade-atlas.html");
+    crate::publish::add_csp(&dist)?;
+    crate::publish::write_404(&dist)?;
+    crate::publish::single_file(&dist)?;
     step("dist/ holds:");
     for (name, path) in files_under(&dist)? {
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

@@ -1,8 +1,10 @@
-//! `cargo xtask <command>`: the project's commands (setup, dist, serve, test, bench).
+//! `cargo xtask <command>`: the project's commands (setup, dist, serve, test, bench, geo).
 //! This file parses the command line and dispatches; each command lives in its module.
 
 mod bench;
 mod dist;
+mod geo;
+mod publish;
 mod serve;
 mod setup;
 mod test;
@@ -11,13 +13,14 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const COMMANDS: [(&str, &str); 7] = [
+const COMMANDS: [(&str, &str); 8] = [
     ("setup", "install what is missing: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates"),
     ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils and the e2e npm packages"),
     ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages)"),
     ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/"),
     ("test", "setup-test, then native tests, browser unit tests, release build, end-to-end tests"),
     ("bench", "dist, then shipped sizes (raw/gzip/brotli vs the 300 KB goal) and browser timings of every chart"),
+    ("geo", "regenerate data/geo/countries.txt (world map) from npm world-atlas and i18n-iso-countries"),
     ("help", "this list"),
 ];
 
@@ -81,6 +84,10 @@ fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
             util::no_more_args(command, &args)?;
             setup::setup_test()?;
             bench::bench(&dir)
+        }
+        "geo" => {
+            util::no_more_args(command, &args)?;
+            geo::geo()
         }
         "help" | "--help" | "-h" => {
             help();

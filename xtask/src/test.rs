@@ -147,6 +147,7 @@ fn end_to_end() -> util::Result<Option<String>> {
         .env("ATLAS_URL", &url)
         .env("CHROMIUM", "/usr/bin/chromium")
         .env("ATLAS_OUT", &out)
+        .env("ATLAS_DIST", dist::dist_dir())
         .current_dir(root()))?;
     Ok(None)
 }

@@ -40,11 +40,23 @@ pub fn measure(bytes: &[u8]) -> Sizes {
     Sizes { raw: bytes.len() as u64, gzip, brotli: br.len() as u64 }
 }
 
-/// Prints the size table of the site in `dir` (404.html is left out: it duplicates
-/// index.html) and returns the totals.
+/// Files that are not part of the site a reader downloads: the deep-link redirect page and the
+/// single-file edition (which repeats the whole site; reported on its own line).
+const NOT_SHIPPED: [&str; 2] = ["404.html", "trade-atlas.html"];
+
+/// Prints the size table of the site in `dir` and returns the totals.
 pub fn report(dir: &Path) -> util::Result<Sizes> {
     step(&format!("shipped sizes of {}", dir.display()));
-    let files: Vec<_> = files_under(dir)?.into_iter().filter(|(rel, _)| rel != "404.html").collect();
+    let all = files_under(dir)?;
+    if let Some((_, single)) = all.iter().find(|(rel, _)| rel == "trade-atlas.html") {
+        let bytes = fs::read(single).map_err(|e| format!("cannot read {}: {e}", single.display()))?;
+        let s = measure(&bytes);
+        println!(
+            "    single-file edition trade-atlas.html: {} B raw, {} B gzip, {} B brotli (not counted below)",
+            s.raw, s.gzip, s.brotli
+        );
+    }
+    let files: Vec<_> = all.into_iter().filter(|(rel, _)| !NOT_SHIPPED.contains(&rel.as_str())).collect();
     if files.is_empty() {
         return Err(format!("{} has no files: build the site first", dir.display()));
     }

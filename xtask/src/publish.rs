@@ -1,0 +1,173 @@
+//! After the Trunk build: a Content-Security-Policy for `index.html`, a `404.html` that sends
+//! deep links back to the atlas, and `trade-atlas.html`, one file with the CSS, JS and wasm
+//! inlined that opens from `file://` with no network.
+
+use std::fs;
+use std::path::Path;
+
+use base64::Engine;
+use sha2::{Digest, Sha256};
+
+use crate::util;
+
+/// `'sha256-…'` of an inline script or style, as CSP expects it.
+pub fn csp_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(digest))
+}
+
+/// The policy: nothing from anywhere by default; scripts from this origin plus the hashed inline
+/// loader; WebAssembly compilation; styles from this origin (inline style attributes are used
+/// for tooltip positions and canvas heights); images from this origin and data: URIs (favicon).
+pub fn policy(script_hashes: &[String], style_hashes: &[String], same_origin: bool) -> String {
+    let own = if same_origin { "'self' " } else { "" };
+    let style_elems = if same_origin { "'self'".to_string() } else { style_hashes.join(" ") };
+    format!(
+        "default-src 'none'; script-src {own}{} 'wasm-unsafe-eval'; style-src-elem {style_elems}; style-src-attr 'unsafe-inline'; img-src {own}data: blob:; connect-src {}; base-uri 'none'; form-action 'none'",
+        script_hashes.join(" "),
+        if same_origin { "'self'" } else { "'none'" },
+    )
+}
+
+/// Every `<tag ...>…</tag>` body in `html`, in order.
+fn bodies<'a>(html: &'a str, open_prefix: &str, close: &str) -> Vec<&'a str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(open_prefix) {
+        let after = &rest[i..];
+        let Some(gt) = after.find('>') else { break };
+        let body = &after[gt + 1..];
+        let Some(end) = body.find(close) else { break };
+        out.push(&body[..end]);
+        rest = &body[end..];
+    }
+    out
+}
+
+fn insert_meta(html: &str, policy: &str) -> util::Result<String> {
+    let meta = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{policy}\">\n  ");
+    let at = html.find("<meta name=\"viewport\"").ok_or("index.html has no viewport meta to place the CSP before")?;
+    Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
+}
+
+/// Add the CSP to `dist/index.html`.
+pub fn add_csp(dist: &Path) -> util::Result {
+    let path = dist.join("index.html");
+    let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    if html.contains("Content-Security-Policy") {
+        return Ok(());
+    }
+    let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
+    let html = insert_meta(&html, &policy(&scripts, &[], true))?;
+    fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// A small page for unknown paths: it finds the nearest ancestor directory that serves the
+/// atlas and goes there, keeping the query and hash (GitHub Pages serves it for any missing path).
+pub fn write_404(dist: &Path) -> util::Result {
+    let script = r#"(function(){var q=location.search+location.hash;var parts=location.pathname.split('/');parts.pop();function tryAt(n){if(n<1){document.getElementById('go').hidden=false;return;}var base=parts.slice(0,n).join('/')+'/';fetch(base,{cache:'no-store'}).then(function(r){return r.ok?r.text():'';}).then(function(t){if(t.indexOf('trade-atlas-app')>=0){location.replace(base+q);}else{tryAt(n-1);}}).catch(function(){tryAt(n-1);});}tryAt(parts.length);})();"#;
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src {}; connect-src 'self'; style-src-attr 'unsafe-inline'\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>Trade Atlas · 页面不存在 · Page not found</title>\n</head>\n<body style=\"font-family:sans-serif;max-width:36rem;margin:20vh auto;text-align:center\">\n  <p>正在返回图集… · Taking you back to the atlas…</p>\n  <p id=\"go\" hidden><a href=\"/\">外贸新质生产力图集 · Trade Atlas</a></p>\n  <script>{script}</script>\n</body>\n</html>\n",
+        csp_hash(script)
+    );
+    fs::write(dist.join("404.html"), html).map_err(|e| format!("dist/404.html: {e}"))
+}
+
+/// Write `dist/trade-atlas.html`: stylesheets as `<style>`, the JS glue and the wasm (base64)
+/// in one module script, preloads removed, and a CSP with hashes of exactly those inline parts.
+pub fn single_file(dist: &Path) -> util::Result {
+    let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let mut out = String::new();
+    let mut styles = Vec::new();
+    let mut glue = None;
+    let mut wasm = None;
+    for line in index.lines() {
+        let t = line.trim();
+        if t.starts_with("<meta http-equiv=\"Content-Security-Policy\"") {
+            continue;
+        }
+        if t.starts_with("<link rel=\"stylesheet\"") {
+            let href = attr(t, "href").ok_or("a stylesheet link without href")?;
+            let css =
+                fs::read_to_string(dist.join(href.trim_start_matches("./"))).map_err(|e| format!("{href}: {e}"))?;
+            styles.push(css.clone());
+            out.push_str(&format!("<style>{css}</style>\n"));
+            continue;
+        }
+        if t.starts_with("<link rel=\"modulepreload\"") {
+            // The preload links share a line; drop them, keep anything after.
+            if let Some(i) = t.find("</head>") {
+                out.push_str(&t[i..]);
+                out.push('\n');
+            }
+            continue;
+        }
+        if t.starts_with("import init") {
+            let from = t.split('\'').nth(1).ok_or("cannot read the loader's import")?;
+            glue = Some(from.trim_start_matches("./").to_string());
+            continue;
+        }
+        if t.starts_with("const wasm = await init") {
+            let from = t.split('\'').nth(1).ok_or("cannot read the wasm path")?;
+            wasm = Some(from.trim_start_matches("./").to_string());
+            out.push_str("@@LOADER@@\n");
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    let glue = glue.ok_or("index.html has no Trunk loader import")?;
+    let wasm = wasm.ok_or("index.html has no wasm path")?;
+    let js = fs::read_to_string(dist.join(&glue)).map_err(|e| format!("{glue}: {e}"))?;
+    // Inline module scripts export nothing; keep the definitions, drop the export syntax.
+    let js = js.replace("export class ", "class ").replace("export function ", "function ");
+    let js = js.lines().filter(|l| !l.starts_with("export {")).collect::<Vec<_>>().join("\n");
+    let bytes = fs::read(dist.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
+    let loader = format!(
+        "{js}\nconst bindings = {{}};\nconst bytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});"
+    );
+    // Replace the whole module script body (loader lines plus Trunk's event dispatch).
+    let html = out.replace("@@LOADER@@", &loader);
+    let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
+    let style_hashes: Vec<String> = styles.iter().map(|s| csp_hash(s)).collect();
+    let html = insert_meta(&html, &policy(&scripts, &style_hashes, false))?;
+    let html = html.replacen(
+        "<meta name=\"generator\" content=\"trade-atlas-app\">",
+        "<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">",
+        1,
+    );
+    fs::write(dist.join("trade-atlas.html"), html).map_err(|e| format!("dist/trade-atlas.html: {e}"))
+}
+
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let key = format!("{name}=\"");
+    let i = tag.find(&key)? + key.len();
+    let j = tag[i..].find('"')?;
+    Some(&tag[i..i + j])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csp_hashes_match_the_known_value_for_an_empty_script() {
+        assert_eq!(csp_hash(""), "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='");
+    }
+
+    #[test]
+    fn the_policy_allows_only_what_a_static_wasm_page_needs() {
+        let p = policy(&["'sha256-x'".into()], &[], true);
+        assert!(p.starts_with("default-src 'none';"));
+        assert!(p.contains("script-src 'self' 'sha256-x' 'wasm-unsafe-eval'"));
+        assert!(!p.contains("unsafe-eval'") || p.contains("wasm-unsafe-eval"));
+        assert!(!p.contains("http"), "no other origin is allowed: {p}");
+    }
+
+    #[test]
+    fn inline_bodies_are_found_in_order() {
+        let html = "<script type=\"module\">a()</script><p></p><script>b()</script>";
+        assert_eq!(bodies(html, "<script", "</script>"), vec!["a()", "b()"]);
+    }
+}
