@@ -13,7 +13,7 @@ pub const MIN_ZOOM: f64 = 1.0;
 /// The largest zoom.
 pub const MAX_ZOOM: f64 = 12.0;
 
-/// Projected ↔ pixel transform: `px = tx + k·x`, `py = ty − k·y`.
+/// Projected ↔ pixel transform: `px = tx + k·x`, `py = ty − k·y` with `k = base · zoom`.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Fit {
     /// The pixel rectangle's size (CSS pixels, or backing-store pixels: the caller's choice).
@@ -24,8 +24,8 @@ pub struct Fit {
     extent: Bounds,
     /// Pixels per projected unit at zoom 1.
     base: f64,
-    /// Pixels per projected unit now.
-    k: f64,
+    /// The zoom factor, in [`MIN_ZOOM`, `MAX_ZOOM`]; pixels per unit are `base · zoom`.
+    zoom: f64,
     tx: f64,
     ty: f64,
 }
@@ -39,7 +39,7 @@ impl Fit {
         let ew = extent.width().max(1e-12);
         let eh = extent.height().max(1e-12);
         let base = ((width - 2.0 * padding) / ew).min((height - 2.0 * padding) / eh);
-        let fit = Fit { width, height, padding, extent, base, k: base, tx: 0.0, ty: 0.0 };
+        let fit = Fit { width, height, padding, extent, base, zoom: 1.0, tx: 0.0, ty: 0.0 };
         fit.centered_on(extent.center())
     }
 
@@ -61,12 +61,12 @@ impl Fit {
 
     /// The current zoom factor relative to the whole-extent fit.
     pub fn zoom(&self) -> f64 {
-        self.k / self.base
+        self.zoom
     }
 
     /// Pixels per projected unit.
     pub fn scale(&self) -> f64 {
-        self.k
+        self.base * self.zoom
     }
 
     /// The extent that zoom 1 shows and that bounds panning.
@@ -76,12 +76,14 @@ impl Fit {
 
     /// Projected → pixel.
     pub fn to_px(&self, p: XY) -> XY {
-        (self.tx + self.k * p.0, self.ty - self.k * p.1)
+        let k = self.scale();
+        (self.tx + k * p.0, self.ty - k * p.1)
     }
 
     /// Pixel → projected.
     pub fn from_px(&self, px: XY) -> XY {
-        ((px.0 - self.tx) / self.k, (self.ty - px.1) / self.k)
+        let k = self.scale();
+        ((px.0 - self.tx) / k, (self.ty - px.1) / k)
     }
 
     /// The projected rectangle the view shows (for culling).
@@ -100,9 +102,9 @@ impl Fit {
     /// Sets the zoom (clamped), keeping the point under pixel `at` fixed as far as the pan bounds allow.
     pub fn zoom_to(&self, zoom: f64, at: XY) -> Fit {
         let p = self.from_px(at);
-        let zoom = if zoom.is_finite() { zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { self.zoom() };
+        let zoom = if zoom.is_finite() { zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { self.zoom };
         let k = self.base * zoom;
-        Fit { k, tx: at.0 - k * p.0, ty: at.1 + k * p.1, ..*self }.clamped()
+        Fit { zoom, tx: at.0 - k * p.0, ty: at.1 + k * p.1, ..*self }.clamped()
     }
 
     /// Moves the map by `(dx, dy)` pixels (a drag), within the pan bounds.
@@ -112,12 +114,13 @@ impl Fit {
 
     /// Centres the view on a projected point, within the pan bounds.
     pub fn centered_on(&self, p: XY) -> Fit {
-        Fit { tx: self.width / 2.0 - self.k * p.0, ty: self.height / 2.0 + self.k * p.1, ..*self }.clamped()
+        let k = self.scale();
+        Fit { tx: self.width / 2.0 - k * p.0, ty: self.height / 2.0 + k * p.1, ..*self }.clamped()
     }
 
     fn with_zoom(&self, zoom: f64) -> Fit {
         let zoom = if zoom.is_finite() { zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { MIN_ZOOM };
-        Fit { k: self.base * zoom, ..*self }
+        Fit { zoom, ..*self }
     }
 
     fn clamped(self) -> Fit {
@@ -125,8 +128,9 @@ impl Fit {
         let (lo_x, hi_x) = (self.padding, self.width - self.padding);
         let (lo_y, hi_y) = (self.padding, self.height - self.padding);
         // x: content spans [tx + k·x0, tx + k·x1]; y: [ty − k·y1, ty − k·y0].
-        let tx = clamp_axis(self.tx, self.k * e.x0, self.k * e.x1, lo_x, hi_x);
-        let ty = clamp_axis(self.ty, -self.k * e.y1, -self.k * e.y0, lo_y, hi_y);
+        let k = self.scale();
+        let tx = clamp_axis(self.tx, k * e.x0, k * e.x1, lo_x, hi_x);
+        let ty = clamp_axis(self.ty, -k * e.y1, -k * e.y0, lo_y, hi_y);
         Fit { tx, ty, ..self }
     }
 }

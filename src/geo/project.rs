@@ -25,7 +25,8 @@ pub struct Bounds {
 
 impl Bounds {
     /// The empty rectangle: `include` any point to start one.
-    pub const EMPTY: Bounds = Bounds { x0: f64::INFINITY, y0: f64::INFINITY, x1: f64::NEG_INFINITY, y1: f64::NEG_INFINITY };
+    pub const EMPTY: Bounds =
+        Bounds { x0: f64::INFINITY, y0: f64::INFINITY, x1: f64::NEG_INFINITY, y1: f64::NEG_INFINITY };
 
     pub fn new(x0: f64, y0: f64, x1: f64, y1: f64) -> Bounds {
         Bounds { x0: x0.min(x1), y0: y0.min(y1), x1: x0.max(x1), y1: y0.max(y1) }

@@ -52,13 +52,15 @@ fn perf_record(chart: &str, kind: &str, ms: f64) {
     }
 }
 
-/// The cell behind a row (and series), falling back to the row's first drawn cell.
-fn cell_at(built: &Built, row: usize, series: Option<usize>) -> Option<(CellRef, Vec<CellRef>)> {
+/// The cell behind a row (and series), falling back to the row's first visible cell; the
+/// other visible cells of the row come second. Hidden series are never reported.
+fn cell_at(built: &Built, row: usize, series: Option<usize>, hidden: &[usize]) -> Option<(CellRef, Vec<CellRef>)> {
     let Built::Canvas { refs, .. } = built else { return None };
     let r = refs.get(row)?;
-    let s = series.filter(|&s| r.get(s).is_some_and(Option::is_some)).or_else(|| r.iter().position(Option::is_some))?;
+    let visible = |j: &usize| !hidden.contains(j) && r.get(*j).is_some_and(Option::is_some);
+    let s = series.filter(visible).or_else(|| (0..r.len()).find(visible))?;
     let main = r[s]?;
-    let others = r.iter().enumerate().filter(|(j, _)| *j != s).filter_map(|(_, c)| *c).collect();
+    let others = (0..r.len()).filter(|j| *j != s && visible(j)).filter_map(|j| r[j]).collect();
     Some((main, others))
 }
 
@@ -206,7 +208,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     let tip = move || {
         let (row, series) = current()?;
         let l = lang.get();
-        let (cref, others) = built.with(|b| cell_at(b, row, series))?;
+        let (cref, others) = hidden.with(|h| built.with(|b| cell_at(b, row, series, h)))?;
         let anchor = layout.with_value(|lay| lay.anchor(row, series).or_else(|| lay.anchor(row, None)));
         let (x, y) = anchor.unwrap_or((0.0, 0.0));
         let extra = others.into_iter().map(|c| {
@@ -219,7 +221,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     let announce = move || {
         let row = focus.get()?;
         let l = lang.get();
-        let (cref, _) = built.with(|b| cell_at(b, row, None))?;
+        let (cref, _) = hidden.with(|h| built.with(|b| cell_at(b, row, None, h)))?;
         Some(facts_lines(&facts(cref, l), l).join(". "))
     };
     let legend = move || {
