@@ -342,7 +342,7 @@ pub static CHARTS: &[ChartDef] = &[
         dataset: "unicorns",
         title: L::new("中国独角兽与传音控股", "Chinese unicorns and Transsion"),
         kind: Kind::Tiles {
-            rows: Rows::Only(&["china_adv_mfg", "china_adv_mfg_share", "transsion_revenue", "transsion_rank"]),
+            rows: Rows::Only(&["china_adv_mfg", "china_adv_mfg_share", "transsion_revenue", "transsion_brands", "transsion_rank"]),
             cols: &["value"],
         },
     },
@@ -360,6 +360,8 @@ pub static CHARTS: &[ChartDef] = &[
                 "sme_new_share",
                 "sme_export_share",
                 "retail_sales",
+                "id_smes",
+                "id_smes_share",
             ]),
             cols: &["value"],
         },
