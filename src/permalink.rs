@@ -22,6 +22,10 @@ pub struct Params {
     pub embed: Option<&'static str>,
     /// In an embed, whether to show the reading controls and menu (`controls=0` hides them).
     pub controls: bool,
+    /// The map layer (`layer=map-ports`).
+    pub layer: Option<&'static str>,
+    /// The map's zoom and centre in projected units (`view=2.5,1.4,0.6`).
+    pub camera: Option<crate::chart::map::Camera>,
     /// Parameters that were not understood, as `key=value` for a notice.
     pub ignored: Vec<String>,
 }
@@ -45,6 +49,17 @@ fn sort_name(k: SortKey) -> &'static str {
 /// An entity code as the data spells it, if any row carries it.
 pub fn known_entity(code: &str) -> Option<&'static str> {
     DATASETS.iter().flat_map(|d| d.rows.iter()).flat_map(|r| r.entities.iter()).find(|e| **e == code).copied()
+}
+
+/// `view=<zoom>,<x>,<y>`: a zoom within the map's bounds and a centre on the projected world.
+fn parse_camera(v: &str) -> Option<crate::chart::map::Camera> {
+    let mut it = v.split(',').map(|s| s.trim().parse::<f64>());
+    let (zoom, cx, cy) = (it.next()?.ok()?, it.next()?.ok()?, it.next()?.ok()?);
+    if it.next().is_some() || ![zoom, cx, cy].iter().all(|x| x.is_finite()) {
+        return None;
+    }
+    let ok = (crate::geo::MIN_ZOOM..=crate::geo::MAX_ZOOM).contains(&zoom) && cx.abs() <= 4.0 && cy.abs() <= 2.0;
+    ok.then_some(crate::chart::map::Camera { zoom, cx, cy })
 }
 
 /// `chart=<id>:<metric>:<sort>`, validated against the chart's controls.
@@ -105,6 +120,8 @@ pub fn parse(query: &str) -> Params {
             ("controls", "1") => p.controls = true,
             ("sel", code) if known_entity(code).is_some() => p.sel = known_entity(code),
             ("embed", id) if CHARTS.iter().any(|c| c.id == id) => p.embed = chart(id).map(|c| c.id),
+            ("layer", id) if chart(id).is_some_and(|c| c.kind.is_map()) => p.layer = chart(id).map(|c| c.id),
+            ("view", v) if parse_camera(v).is_some() => p.camera = parse_camera(v),
             ("chart", spec) if parse_chart(spec).is_some() => {
                 let (id, s) = parse_chart(spec).expect("checked");
                 p.charts.retain(|(c, _)| *c != id);
@@ -118,6 +135,17 @@ pub fn parse(query: &str) -> Params {
         p.controls = true;
     }
     p
+}
+
+/// A number with at most three decimals, without trailing zeros.
+fn round3(x: f64) -> String {
+    let s = format!("{:.3}", (x * 1000.0).round() / 1000.0);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
 }
 
 /// Percent-encode what is not safe in a query value.
@@ -151,6 +179,12 @@ pub fn format(p: &Params) -> String {
     if let Some(s) = p.sel {
         parts.push(format!("sel={}", encode(s)));
     }
+    if let Some(l) = p.layer {
+        parts.push(format!("layer={l}"));
+    }
+    if let Some(c) = p.camera {
+        parts.push(format!("view={},{},{}", round3(c.zoom), round3(c.cx), round3(c.cy)));
+    }
     for (id, s) in &p.charts {
         parts.push(format!("chart={}:{}:{}", encode(id), s.metric, sort_name(s.sort)));
     }
@@ -183,6 +217,8 @@ mod tests {
                             charts: charts.clone(),
                             embed,
                             controls: embed.is_none(),
+                            layer: Some("map-ports"),
+                            camera: Some(crate::chart::map::Camera { zoom: 2.5, cx: 1.25, cy: -0.5 }),
                             ignored: vec![],
                         };
                         assert_eq!(parse(&format(&p)), p, "{}", format(&p));

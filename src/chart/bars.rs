@@ -265,6 +265,7 @@ pub fn draw<DB: DrawingBackend>(
         bands: g.bands,
         items,
         legend,
+        map: None,
     })
 }
 

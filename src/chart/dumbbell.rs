@@ -157,5 +157,5 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     frame::draw_keys(p, &spec.keys, (false, false, false), PAD, y1 + AXIS_H, w)?;
-    Ok(Layout { width: w, height: body.y1, plot: Rect::new(g.x0, g.y0, g.x1, y1), bands, items, legend })
+    Ok(Layout { width: w, height: body.y1, plot: Rect::new(g.x0, g.y0, g.x1, y1), bands, items, legend, map: None })
 }

@@ -8,8 +8,10 @@
 pub mod bars;
 #[cfg(target_arch = "wasm32")]
 pub mod canvas;
+pub mod clip;
 pub mod dumbbell;
 pub mod frame;
+pub mod map;
 pub mod paint;
 pub mod scale;
 pub mod scatter;
@@ -117,6 +119,7 @@ pub enum ChartSpec {
     Slope(slope::SlopeSpec),
     Stacked(stacked::StackedSpec),
     Scatter(scatter::ScatterSpec),
+    Map(map::MapSpec),
 }
 
 /// A drawn, hoverable mark.
@@ -138,6 +141,8 @@ pub struct Layout {
     pub items: Vec<Item>,
     /// Legend entries, by series index.
     pub legend: Vec<Rect>,
+    /// For maps: the view transform and which row each country and route belongs to.
+    pub map: Option<map::MapHit>,
 }
 
 impl Layout {
@@ -146,6 +151,9 @@ impl Layout {
     pub fn hit(&self, x: f64, y: f64) -> Option<(usize, Option<usize>)> {
         if let Some(it) = self.items.iter().find(|it| it.rect.inflate(2.0).contains(x, y)) {
             return Some((it.row, Some(it.series)));
+        }
+        if let Some(m) = &self.map {
+            return m.row_at(x, y).map(|r| (r, None));
         }
         if x < 0.0 || x > self.width {
             return None;
@@ -187,6 +195,8 @@ pub struct View {
     pub highlight: Option<usize>,
     pub selected: Vec<usize>,
     pub hidden: Vec<usize>,
+    /// For maps: zoom and centre (`None` shows the whole extent).
+    pub camera: Option<map::Camera>,
 }
 
 impl ChartSpec {
@@ -198,6 +208,7 @@ impl ChartSpec {
             ChartSpec::Slope(s) => s.rows.len(),
             ChartSpec::Stacked(s) => s.rows.len(),
             ChartSpec::Scatter(s) => s.rows.len(),
+            ChartSpec::Map(s) => s.rows,
         }
     }
 
@@ -220,6 +231,7 @@ impl ChartSpec {
             ChartSpec::Slope(s) => slope::body_height(s, theme, width),
             ChartSpec::Stacked(s) => stacked::body_height(s, theme, width, frame.legend),
             ChartSpec::Scatter(s) => scatter::body_height(s, theme, width),
+            ChartSpec::Map(s) => map::body_height(s, theme, width),
         };
         (top + body + bottom).ceil()
     }
@@ -246,6 +258,7 @@ pub fn draw<DB: DrawingBackend>(
         ChartSpec::Slope(s) => slope::draw(&p, s, body, view)?,
         ChartSpec::Stacked(s) => stacked::draw(&p, s, body, view, frame.legend)?,
         ChartSpec::Scatter(s) => scatter::draw(&p, s, body, view)?,
+        ChartSpec::Map(s) => map::draw(&p, s, body, view)?,
     };
     layout.width = w;
     layout.height = h;

@@ -131,5 +131,6 @@ pub fn draw<DB: DrawingBackend>(
         bands: vec![(f64::NAN, f64::NAN); spec.rows.len()],
         items,
         legend: Vec::new(),
+        map: None,
     })
 }

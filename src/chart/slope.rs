@@ -141,7 +141,15 @@ pub fn draw<DB: DrawingBackend>(
     bands.extend(tmp);
     items.sort_by_key(|it| (it.row, it.series));
     frame::draw_keys(p, &spec.keys, (false, false, false), PAD, g.y1 + 10.0, w)?;
-    Ok(Layout { width: w, height: body.y1, plot: Rect::new(g.xl, g.y0, g.xr, g.y1), bands, items, legend: Vec::new() })
+    Ok(Layout {
+        width: w,
+        height: body.y1,
+        plot: Rect::new(g.xl, g.y0, g.xr, g.y1),
+        bands,
+        items,
+        legend: Vec::new(),
+        map: None,
+    })
 }
 
 #[cfg(test)]

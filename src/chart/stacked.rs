@@ -177,5 +177,13 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     frame::draw_keys(p, &spec.keys, g.used, PAD, y1 + AXIS_H, w)?;
-    Ok(Layout { width: w, height: body.y1, plot: Rect::new(g.x0, g.y0, g.x1, y1), bands: g.bands, items, legend })
+    Ok(Layout {
+        width: w,
+        height: body.y1,
+        plot: Rect::new(g.x0, g.y0, g.x1, y1),
+        bands: g.bands,
+        items,
+        legend,
+        map: None,
+    })
 }

@@ -3,6 +3,7 @@
 //! Layer: spec. Adding a chart means adding an entry here; native tests render each entry to a
 //! golden SVG and check that every id it names exists.
 
+use super::map::MapLayer;
 use super::{ChartDef, Controls, Kind, Pick, Rescale, Rows, Sort, SortKey, StackDef};
 use crate::data::L;
 
@@ -10,8 +11,60 @@ const fn bars(cols: &'static [&'static str], sort: Sort, signed: bool) -> Kind {
     Kind::Bars { cols, rows: Rows::All, sort, signed, rescale: None, sublabel: false, names: &[] }
 }
 
-/// Every chart, in the order the page shows them.
+/// Every chart, in the order the page shows them. The map layers come first: the page shows them
+/// in the map section, one at a time.
 pub static CHARTS: &[ChartDef] = &[
+    ChartDef {
+        id: "map-partners",
+        dataset: "partners",
+        title: L::new(
+            "地图:2023 年中国十大贸易伙伴(表 3)与东盟、欧盟",
+            "Map: China's ten main partners in 2023 (Table 3), with ASEAN and the EU",
+        ),
+        kind: Kind::Map(MapLayer::Partners),
+    },
+    ChartDef {
+        id: "map-warehouses",
+        dataset: "warehouse_top10",
+        title: L::new(
+            "地图:海外仓数量前十的国家或地区与新兴市场",
+            "Map: the top 10 countries for overseas warehouses, and emerging markets",
+        ),
+        kind: Kind::Map(MapLayer::Warehouses),
+    },
+    ChartDef {
+        id: "map-economies",
+        dataset: "economies",
+        title: L::new(
+            "地图:东盟国家及世界主要经济体 2023 年进出口变动",
+            "Map: 2023 trade change of ASEAN members and major economies",
+        ),
+        kind: Kind::Map(MapLayer::Economies),
+    },
+    ChartDef {
+        id: "map-ecommerce",
+        dataset: "penetration",
+        title: L::new(
+            "地图:电商渗透率(2020→2025)与增长最快的市场",
+            "Map: e-commerce penetration (2020→2025) and the fastest-growing markets",
+        ),
+        kind: Kind::Map(MapLayer::Ecommerce),
+    },
+    ChartDef {
+        id: "map-routes",
+        dataset: "rail",
+        title: L::new(
+            "地图:中欧班列通道、红海绕航与跨太平洋航线",
+            "Map: China–Europe railway corridors, the Red Sea detour and the trans-Pacific lane",
+        ),
+        kind: Kind::Map(MapLayer::Routes),
+    },
+    ChartDef {
+        id: "map-ports",
+        dataset: "ports",
+        title: L::new("地图:中国集装箱吞吐量 TOP20 港口(表 4)", "Map: China's top 20 container ports (Table 4)"),
+        kind: Kind::Map(MapLayer::Ports),
+    },
     // 一(二) Overview
     ChartDef {
         id: "headline-tiles",
@@ -342,7 +395,13 @@ pub static CHARTS: &[ChartDef] = &[
         dataset: "unicorns",
         title: L::new("中国独角兽与传音控股", "Chinese unicorns and Transsion"),
         kind: Kind::Tiles {
-            rows: Rows::Only(&["china_adv_mfg", "china_adv_mfg_share", "transsion_revenue", "transsion_brands", "transsion_rank"]),
+            rows: Rows::Only(&[
+                "china_adv_mfg",
+                "china_adv_mfg_share",
+                "transsion_revenue",
+                "transsion_brands",
+                "transsion_rank",
+            ]),
             cols: &["value"],
         },
     },
@@ -449,6 +508,7 @@ const ALL_SORTS: &[SortKey] = &[SortKey::Paper, SortKey::Value, SortKey::Growth,
 
 /// The readings offered by charts whose data has more than one.
 pub static CONTROLS: &[(&str, Controls)] = &[
+    ("map-partners", Controls { metrics: &["exports", "yoy"], sorts: &[] }),
     ("commodities", Controls { metrics: &["amount", "amount_yoy", "qty_yoy", "unit_value_yoy"], sorts: ALL_SORTS }),
     ("partners-exports", Controls { metrics: &["exports", "yoy", "exports_2022"], sorts: ALL_SORTS }),
     ("ports-jan-nov", Controls { metrics: &["jan_nov", "nov", "yoy"], sorts: ALL_SORTS }),

@@ -9,6 +9,7 @@ pub mod build;
 pub mod catalog;
 pub mod export;
 pub mod interact;
+pub mod map;
 pub mod provenance;
 
 use crate::data::{Cell, Dataset, Row, L};
@@ -40,6 +41,21 @@ impl CellRef {
         let col = ds.column_index(col)?;
         Some(CellRef { ds, row, col })
     }
+}
+
+/// A dataset row with no value cell behind a drawn item (a market named in a list).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RowRef {
+    pub ds: &'static Dataset,
+    pub row: &'static Row,
+}
+
+/// What a drawn row needs besides its cells: a heading for its tooltip (a route's name) and,
+/// when it has no cells, the dataset row it stands for.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct RowExtra {
+    pub head: Option<String>,
+    pub row: Option<RowRef>,
 }
 
 /// Which rows of a dataset a chart shows.
@@ -124,12 +140,18 @@ pub enum Kind {
     Tiles { rows: Rows, cols: &'static [&'static str] },
     /// An ordered or grouped list (DOM).
     List,
+    /// A layer of the world map.
+    Map(map::MapLayer),
 }
 
 impl Kind {
     /// Whether this kind is drawn on a canvas.
     pub fn is_canvas(&self) -> bool {
         !matches!(self, Kind::Tiles { .. } | Kind::List)
+    }
+
+    pub fn is_map(&self) -> bool {
+        matches!(self, Kind::Map(_))
     }
 }
 

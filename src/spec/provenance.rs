@@ -202,6 +202,31 @@ pub fn facts(c: CellRef, lang: Lang) -> Facts {
     }
 }
 
+/// The facts behind a row that has no value cell (a market named in a list): its label, its
+/// group or detail in place of a value, and the dataset's provenance.
+pub fn row_facts(ds: &Dataset, row: &Row, lang: Lang) -> Facts {
+    let value = row.group.or(row.detail).map(|g| g.get(lang).to_string()).unwrap_or_default();
+    Facts {
+        title: row.label.get(lang).to_string(),
+        value,
+        printed: (lang == Lang::En).then(|| row.label.zh.to_string()),
+        status: match lang {
+            Lang::Zh => "原文列出(无数值)".into(),
+            Lang::En => "Named in the paper (no figure)".into(),
+        },
+        derived: false,
+        growth: None,
+        period: row.period.unwrap_or(ds.period).get(lang).to_string(),
+        locator: row.section.map_or_else(|| locator(ds, lang), |s| paper_section(s, lang)),
+        agency: row.agency.unwrap_or(ds.agency).get(lang).to_string(),
+        notes: ds
+            .cell_notes(row.key, "")
+            .chain(ds.dataset_notes())
+            .map(|n| (n.kind, n.text.get(lang).to_string()))
+            .collect(),
+    }
+}
+
 /// The facts as plain lines (for the aria-live announcement and the tooltip).
 pub fn facts_lines(f: &Facts, lang: Lang) -> Vec<String> {
     let mut v = vec![f.title.clone(), f.value.clone()];

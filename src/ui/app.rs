@@ -104,7 +104,10 @@ pub fn App() -> impl IntoView {
                 </div>
             </div>
             <nav class="toc" aria-label=t(i18n::CONTENTS)>
-                <ol>{nav}</ol>
+                <ol>
+                    <li><a href="#map"><span class="num">"◎"</span>" "<span>{t(i18n::MAP_NAV)}</span></a></li>
+                    {nav}
+                </ol>
                 {move || st.selected.get().map(|e| view! {
                     <p class="selection" role="status" data-testid="selection">
                         {i18n::SELECTED.get(lang.get())}
@@ -124,6 +127,7 @@ pub fn App() -> impl IntoView {
             })
         }}
         <main id="main">
+            <super::world_map::MapSection/>
             {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
             <Glossary/>
             <section class="about" id="about">

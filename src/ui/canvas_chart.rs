@@ -19,7 +19,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Observe an element's content width into a signal; disconnects when the owner is cleaned up.
-fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
+pub(super) fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             let w = entry.content_rect().width().floor();
@@ -35,12 +35,12 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
 }
 
 /// Milliseconds since navigation start.
-fn now() -> f64 {
+pub(super) fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
 }
 
 /// Report a timing to `window.__atlasPerf` when a benchmark has installed that array.
-fn perf_record(chart: &str, kind: &str, ms: f64) {
+pub(super) fn perf_record(chart: &str, kind: &str, ms: f64) {
     let Some(win) = web_sys::window() else { return };
     let Ok(arr) = js_sys::Reflect::get(&win, &"__atlasPerf".into()) else { return };
     if let Ok(arr) = arr.dyn_into::<js_sys::Array>() {
@@ -54,7 +54,12 @@ fn perf_record(chart: &str, kind: &str, ms: f64) {
 
 /// The cell behind a row (and series), falling back to the row's first visible cell; the
 /// other visible cells of the row come second. Hidden series are never reported.
-fn cell_at(built: &Built, row: usize, series: Option<usize>, hidden: &[usize]) -> Option<(CellRef, Vec<CellRef>)> {
+pub(super) fn cell_at(
+    built: &Built,
+    row: usize,
+    series: Option<usize>,
+    hidden: &[usize],
+) -> Option<(CellRef, Vec<CellRef>)> {
     let Built::Canvas { refs, .. } = built else { return None };
     let r = refs.get(row)?;
     let visible = |j: &usize| !hidden.contains(j) && r.get(*j).is_some_and(Option::is_some);
@@ -114,7 +119,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         }
         let theme = st.theme();
         let highlight = focus.get().or_else(|| hover.get().map(|h| h.0));
-        let view = View { highlight, selected: selected_rows.get(), hidden: hidden.get() };
+        let view = View { highlight, selected: selected_rows.get(), hidden: hidden.get(), camera: None };
         let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
         built.with(|b| {
             let Built::Canvas { spec, .. } = b else { return };

@@ -33,11 +33,13 @@ pub fn ChartCard(
     Effect::new(move |_| st.set_chart_settings(def, settings.get()));
     let built = Memo::new(move |_| build_with(def, lang.get(), &settings.get()));
     let body = match def.kind {
+        Kind::Map(_) => view! { <super::world_map::WorldMap def=def built=built/> }.into_any(),
         k if k.is_canvas() => view! { <CanvasChart def=def built=built/> }.into_any(),
         Kind::Tiles { .. } => view! { <TilesView built=built/> }.into_any(),
         _ => view! { <ListView built=built/> }.into_any(),
     };
-    let wide = matches!(built.get_untracked(), Built::Canvas { ref spec, .. } if spec.row_count() > 12);
+    let wide =
+        def.kind.is_map() || matches!(built.get_untracked(), Built::Canvas { ref spec, .. } if spec.row_count() > 12);
     let controls =
         def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });

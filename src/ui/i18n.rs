@@ -76,3 +76,24 @@ pub const EMBED_HINT: L = L::new(
 );
 pub const COPY_LINK: L = L::new("复制链接", "Copy link");
 pub const PRINT: L = L::new("打印 / 存为 PDF", "Print / save as PDF");
+pub const MAP_NAV: L = L::new("地图", "Map");
+pub const MAP_NUM: L = L::new("地图", "Map");
+pub const MAP_TITLE: L = L::new("2023 年中国外贸的空间格局", "The spatial pattern of China's trade in 2023");
+pub const MAP_INTRO: L = L::new(
+    "论文描绘的外贸新格局是空间的:伙伴从欧美转向东盟、俄罗斯与“一带一路”,海外仓追随跨境电商,船舶绕航好望角。选择图层,缩放与拖动地图。台湾地区按论文口径计入中国。",
+    "The paper's new pattern of trade is spatial: partners shifting from the US and EU to ASEAN, Russia and the Belt and Road; warehouses following e-commerce; ships detouring round the Cape. Choose a layer; zoom and drag the map. Taiwan is counted within China, as in the paper.",
+);
+pub const MAP_LAYERS: L = L::new("地图图层", "Map layers");
+pub const MAP_ZOOM: L = L::new("缩放地图", "Zoom the map");
+pub const ZOOM_IN: L = L::new("放大", "Zoom in");
+pub const ZOOM_OUT: L = L::new("缩小", "Zoom out");
+pub const ZOOM_RESET: L = L::new("复位", "Reset");
+pub const MAP_HINT: L = L::new(
+    "滚轮或双指缩放,拖动平移;键盘:方向键平移,+/− 缩放,0 复位,Tab 逐项浏览。",
+    "Wheel or pinch to zoom, drag to pan; keys: arrows pan, +/− zoom, 0 resets, Tab steps through the items.",
+);
+pub const MAP_ITEMS: L = L::new("本图层的项目", "Items on this layer");
+pub const MAP_TABLE: L = L::new("本图层的数据表", "This layer as a table");
+pub const VALUES: L = L::new("数值", "Values");
+pub const PAPER_SECTION: L = L::new("原文章节", "Paper section");
+pub const SUPPLEMENTARY: L = L::new("补充数据", "supplementary");

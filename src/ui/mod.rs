@@ -23,6 +23,7 @@ mod state;
 mod tiles;
 mod tooltip;
 mod url_sync;
+mod world_map;
 
 pub use app::App;
 pub use state::{provide_app_state, use_app_state, AppState};

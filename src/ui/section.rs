@@ -33,9 +33,13 @@ pub fn PageSection(section: &'static Section) -> impl IntoView {
 #[component]
 fn DatasetBlock(ds: &'static Dataset) -> impl IntoView {
     let lang = use_app_state().lang;
-    let cards = CHARTS.iter().filter(|c| c.dataset == ds.id).map(|def| view! { <ChartCard def=def/> }).collect_view();
+    let cards = CHARTS
+        .iter()
+        .filter(|c| c.dataset == ds.id && !c.kind.is_map())
+        .map(|def| view! { <ChartCard def=def/> })
+        .collect_view();
     // A card that carries the dataset's own title makes a separate heading redundant.
-    let heading = !CHARTS.iter().any(|c| c.dataset == ds.id && c.title == ds.title);
+    let heading = !CHARTS.iter().any(|c| c.dataset == ds.id && !c.kind.is_map() && c.title == ds.title);
     view! {
         <div class="dataset" id=format!("ds-{}", ds.id) data-dataset=ds.id>
             {heading.then(|| view! { <h3 class="dataset-title">{move || ds.title.get(lang.get())}</h3> })}

@@ -18,6 +18,10 @@ pub struct AppState {
     pub selected: RwSignal<Option<&'static str>>,
     /// Charts whose reading (metric, sort) differs from their default.
     pub charts: RwSignal<Vec<(&'static str, crate::spec::Settings)>>,
+    /// The map layer shown (a `map-*` chart id).
+    pub map_layer: RwSignal<&'static str>,
+    /// The map's zoom and centre (`None`: the whole extent).
+    pub map_camera: RwSignal<Option<crate::chart::map::Camera>>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
@@ -28,6 +32,8 @@ pub fn provide_app_state() -> AppState {
         contrast: RwSignal::new(prefs::initial_contrast()),
         selected: RwSignal::new(prefs::url_params().sel),
         charts: RwSignal::new(prefs::url_params().charts),
+        map_layer: RwSignal::new(prefs::url_params().layer.unwrap_or("map-partners")),
+        map_camera: RwSignal::new(prefs::url_params().camera),
     };
     provide_context(st);
     Effect::new(move |_| {

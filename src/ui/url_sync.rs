@@ -21,6 +21,8 @@ fn current_params(st: &AppState) -> Params {
         charts: st.charts.get(),
         embed: embed.embed,
         controls: embed.controls,
+        layer: Some(st.map_layer.get()).filter(|l| *l != "map-partners"),
+        camera: st.map_camera.get(),
         ignored: Vec::new(),
     }
 }
@@ -68,6 +70,8 @@ pub fn start(st: AppState) {
         st.contrast.set(p.contrast.unwrap_or(false));
         st.selected.set(p.sel);
         st.charts.set(p.charts);
+        st.map_layer.set(p.layer.unwrap_or("map-partners"));
+        st.map_camera.set(p.camera);
     });
     if let Some(win) = web_sys::window() {
         let _ = win.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());

@@ -107,7 +107,7 @@ describe('embeds', { skip: SKIP_REASON }, () => {
     }
   });
 
-  test('a host page on another origin gets both frames drawn and sized to their content', { timeout: TEST_TIMEOUT }, async () => {
+  test('a host page on another origin gets both frames drawn and sized to their content', { timeout: TEST_TIMEOUT }, async (t) => {
     const host = await startStaticServer({
       root: FIXTURES,
       rewrite: (rel, text) => (rel === 'host.html' ? text.replaceAll('__ATLAS_URL__', ATLAS_URL) : text),
@@ -139,6 +139,7 @@ describe('embeds', { skip: SKIP_REASON }, () => {
           const px = parseFloat(h);
           return Math.abs(px - Math.max(body.scroll, body.offset)) <= 3 ? { h, px, body } : null;
         }, `${name} (${chart}): the iframe's height should become its content's posted height`);
+        t.diagnostic(`${name} (${chart}): iframe height 560px → ${fit.h}; frame body scrollHeight ${fit.body.scroll}px`);
         assert.ok(fit.px > 100, `${name}: a plausible height (${fit.h})`);
         const box = await page.$eval(sel, (f) => f.getBoundingClientRect().height);
         assert.ok(Math.abs(box - fit.px) <= 1, `${name}: the frame's box is ${box}px, style says ${fit.h}`);

@@ -74,7 +74,7 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       assert.equal(await page.locator('[data-testid=url-notice]').count(), 0, 'no notice: every parameter was understood');
 
       // Implied unit-value change sorted by value: electric passenger vehicles first, +3.8%.
-      const scan = await scanBands(page, 'commodities', { step: 5 });
+      const scan = await scanBands(page, 'commodities', { step: 8 });
       assert.ok(scan.bands.length >= 10, `bars found by scanning: ${scan.bands.map((b) => b.title).join(' | ')}`);
       assert.ok(scan.bands.every((b) => /Implied unit-value change$/.test(b.title)),
         `every bar shows the implied unit-value change: ${scan.bands.map((b) => b.title).join(' | ')}`);
@@ -146,6 +146,46 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       await expectView(page, { search: '?lang=zh&chart=commodities:3:paper', theme: 'light', lang: 'zh-CN', metric: '3' },
         'Back from the new entry returns to the entry it was made from');
 
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('selection, theme and contrast are written to the address and survive a reload', { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
+    try {
+      await gotoAtlas(page, at('?lang=en&hc=1'));
+      assert.equal(await page.getAttribute('html', 'data-contrast'), 'more', 'hc=1 turns high contrast on');
+      const start = await expectView(page, { search: '?lang=en&hc=1', theme: 'light', selection: null }, 'hc=1 is kept');
+
+      // Select the United States by clicking its bar.
+      const scan = await scanBands(page, 'partners-exports', { step: 8 });
+      const us = scan.bands.find((b) => /^United States/.test(b.title));
+      assert.ok(us, `a United States bar: ${scan.bands.map((b) => b.title).join(' | ')}`);
+      await page.mouse.click(scan.x, scan.box.y + (us.y0 + us.y1) / 2);
+      await expectView(page, { search: '?lang=en&hc=1&sel=USA', selection: 'United States', history: start.history + 1 },
+        'selecting a country writes sel=USA');
+      await page.click('[data-testid=contrast-toggle]');
+      await expectView(page, { search: '?lang=en&sel=USA', history: start.history + 2 }, 'high contrast off drops hc=1');
+      assert.equal(await page.getAttribute('html', 'data-contrast'), 'normal');
+      await page.click('[data-testid=theme-toggle]');
+      await expectView(page, { search: '?lang=en&theme=dark&sel=USA', theme: 'dark', history: start.history + 3 },
+        'the dark theme writes theme=dark');
+
+      // Clearing the selection from its chip drops sel; Back brings it back.
+      await page.click('[data-testid=selection] button');
+      await expectView(page, { search: '?lang=en&theme=dark', selection: null }, 'clearing the selection drops sel');
+      await page.goBack();
+      await expectView(page, { search: '?lang=en&theme=dark&sel=USA', selection: 'United States', theme: 'dark' },
+        'Back restores the selection');
+
+      // The address alone restores the view.
+      await page.reload();
+      await waitForCanvases(page);
+      await expectView(page, { search: '?lang=en&theme=dark&sel=USA', selection: 'United States', theme: 'dark', lang: 'en' },
+        'a reload shows the same view');
+      assert.equal(await page.getAttribute('html', 'data-contrast'), 'normal');
       assert.deepEqual(problems(log), []);
     } finally {
       await context.close();
