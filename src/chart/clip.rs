@@ -66,7 +66,7 @@ pub fn segment(a: P, b: P, r: &Rect) -> Option<(P, P)> {
             }
         }
     }
-    (t0 <= t1).then(|| ((a.0 + t0 * dx, a.1 + t0 * dy), (a.0 + t1 * dx, a.1 + t1 * dy)))
+    (t0 <= t1).then_some(((a.0 + t0 * dx, a.1 + t0 * dy), (a.0 + t1 * dx, a.1 + t1 * dy)))
 }
 
 /// The visible runs of a polyline inside `r`.

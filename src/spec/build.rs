@@ -44,7 +44,7 @@ pub struct ListItem {
 pub enum Built {
     /// A canvas chart and, per drawn row and series, the cell behind each mark.
     Canvas {
-        spec: ChartSpec,
+        spec: Box<ChartSpec>,
         refs: Vec<Vec<Option<CellRef>>>,
         /// Per drawn row: a tooltip heading and the dataset row when there is no cell (maps).
         extra: Vec<super::RowExtra>,
@@ -258,7 +258,7 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
             };
             let refs =
                 rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
-            Built::Canvas { spec: ChartSpec::Bars(spec), refs, extra: Vec::new() }
+            Built::Canvas { spec: Box::new(ChartSpec::Bars(spec)), refs, extra: Vec::new() }
         }
         Kind::Picked { picks } => {
             let axis = Axis { lang, signed: false, rescale: None };
@@ -283,7 +283,7 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
                 keys: bars::keys(lang),
             };
             Built::Canvas {
-                spec: ChartSpec::Bars(spec),
+                spec: Box::new(ChartSpec::Bars(spec)),
                 refs: crefs.into_iter().map(|c| vec![Some(c)]).collect(),
                 extra: Vec::new(),
             }
@@ -306,7 +306,7 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
             };
             let refs =
                 rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
-            Built::Canvas { spec: ChartSpec::Dumbbell(spec), refs, extra: Vec::new() }
+            Built::Canvas { spec: Box::new(ChartSpec::Dumbbell(spec)), refs, extra: Vec::new() }
         }
         Kind::Slope { start, end } => {
             let (s, e) = (ds.column_index(start).expect("slope start"), ds.column_index(end).expect("slope end"));
@@ -331,7 +331,7 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
                 .iter()
                 .map(|r| vec![Some(CellRef { ds, row: r, col: s }), Some(CellRef { ds, row: r, col: e })])
                 .collect();
-            Built::Canvas { spec: ChartSpec::Slope(spec), refs, extra: Vec::new() }
+            Built::Canvas { spec: Box::new(ChartSpec::Slope(spec)), refs, extra: Vec::new() }
         }
         Kind::Stacked { col, series: names, stacks } => {
             let ci = ds.column_index(col).expect("stacked column");
@@ -364,7 +364,7 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
                 axis: axis.caption(unit),
                 keys: bars::keys(lang),
             };
-            Built::Canvas { spec: ChartSpec::Stacked(spec), refs, extra: Vec::new() }
+            Built::Canvas { spec: Box::new(ChartSpec::Stacked(spec)), refs, extra: Vec::new() }
         }
         Kind::Scatter { x, y, rows } => {
             let (xi, yi) = (ds.column_index(x).expect("scatter x"), ds.column_index(y).expect("scatter y"));
@@ -392,11 +392,11 @@ pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
                 keys: bars::keys(lang),
             };
             let refs = rows.iter().map(|r| vec![Some(CellRef { ds, row: r, col: yi })]).collect();
-            Built::Canvas { spec: ChartSpec::Scatter(spec), refs, extra: Vec::new() }
+            Built::Canvas { spec: Box::new(ChartSpec::Scatter(spec)), refs, extra: Vec::new() }
         }
         Kind::Map(layer) => {
             let l = super::map::build(layer, lang, settings);
-            Built::Canvas { spec: ChartSpec::Map(l.spec), refs: l.refs, extra: l.extra }
+            Built::Canvas { spec: Box::new(ChartSpec::Map(l.spec)), refs: l.refs, extra: l.extra }
         }
         Kind::Tiles { rows, cols } => {
             let ci = col_indices(ds, cols);

@@ -199,6 +199,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
         }
         let t = now();
         let hit = layout.with_value(|l| l.hit(x, y)).map(|h| h.0);
+        perf_record(def.id, "map-hit", now() - t);
         pointer_xy.set((x, y));
         if hover.get_untracked() != hit {
             pointer_at.set_value(Some(t));
@@ -314,7 +315,10 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
     // One focusable button per item, in the layer's order: Tab walks the map.
     let items = move || {
         let labels = built.with(|b| match b {
-            Built::Canvas { spec: ChartSpec::Map(m), .. } => m.row_labels.clone(),
+            Built::Canvas { spec, .. } => match spec.as_ref() {
+                ChartSpec::Map(m) => m.row_labels.clone(),
+                _ => Vec::new(),
+            },
             _ => Vec::new(),
         });
         labels
@@ -367,7 +371,8 @@ fn MapTable(built: Memo<Built>) -> impl IntoView {
         let l = lang.get();
         built
             .with(|b| {
-                let Built::Canvas { spec: ChartSpec::Map(m), refs, extra } = b else { return Vec::new() };
+                let Built::Canvas { spec, refs, extra } = b else { return Vec::new() };
+                let ChartSpec::Map(m) = spec.as_ref() else { return Vec::new() };
                 m.row_labels
                     .iter()
                     .enumerate()
