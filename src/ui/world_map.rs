@@ -24,6 +24,16 @@ fn layers() -> Vec<&'static ChartDef> {
     CHARTS.iter().filter(|c| c.kind.is_map()).collect()
 }
 
+/// A layer's tab text: its title without the "Map:" prefix, starting with a capital.
+fn tab_label(title: &str) -> String {
+    let t = title.split_once([':', ':']).map_or(title, |(_, t)| t).trim();
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// The map section: a layer switch above one map card.
 #[component]
 pub fn MapSection() -> impl IntoView {
@@ -35,7 +45,7 @@ pub fn MapSection() -> impl IntoView {
             .into_iter()
             .map(|def| {
                 let active = move || st.map_layer.get() == def.id;
-                let label = def.title.get(l).split_once([':', ':']).map_or(def.title.get(l), |(_, t)| t).to_string();
+                let label = tab_label(def.title.get(l));
                 view! {
                     <button type="button" role="tab" class="layer-tab" aria-selected=move || active().to_string()
                         data-layer=def.id on:click=move |_| {
