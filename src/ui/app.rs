@@ -18,6 +18,7 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let st = provide_app_state();
     super::url_sync::start(st);
+    super::print::install(st);
     let lang = st.lang;
     let params = prefs::url_params();
     if let Some(def) = params.embed.and_then(crate::spec::chart) {
@@ -49,6 +50,8 @@ pub fn App() -> impl IntoView {
                 Err(e) => format!("{}{e}", i18n::EXPORT_FAILED.get(l)),
             };
             link_status.set(Some(msg));
+            // The confirmation gives way to the button's label again after a moment.
+            gloo::timers::callback::Timeout::new(2500, move || link_status.set(None)).forget();
         });
     };
     let mode_text = move || {
@@ -118,14 +121,16 @@ pub fn App() -> impl IntoView {
                 })}
             </nav>
         </header>
-        {move || {
-            let ignored = prefs::url_params().ignored;
-            (!ignored.is_empty()).then(|| view! {
+        // What the first address asked for but could not be understood (the address is cleaned
+        // right after, so read it once).
+        {(!params.ignored.is_empty()).then(|| {
+            let ignored = params.ignored.join(" & ");
+            view! {
                 <p class="url-notice" role="status" data-testid="url-notice">
-                    {i18n::URL_IGNORED.get(lang.get())}<code>{ignored.join(" & ")}</code>
+                    {move || i18n::URL_IGNORED.get(lang.get())}<code>{ignored}</code>
                 </p>
-            })
-        }}
+            }
+        })}
         <main id="main">
             <super::world_map::MapSection/>
             {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}

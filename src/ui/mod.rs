@@ -34,7 +34,6 @@ pub fn mount() {
         boot.remove();
     }
     leptos::mount::mount_to_body(App);
-    print::install();
     scroll_to_hash();
 }
 

@@ -3,6 +3,7 @@
 //!
 //! Layer: ui.
 
+use leptos::prelude::Set;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,13 +30,28 @@ fn restore() {
     }
 }
 
-/// Listen for the browser's own print command.
-pub fn install() {
+/// Listen for the browser's own print command. Printing switches the page and its charts to the
+/// light theme (the redraws run as microtasks, before the page is laid out for print).
+pub fn install(st: super::state::AppState) {
     let Some(win) = web_sys::window() else { return };
-    let before = Closure::<dyn FnMut()>::new(open_all);
-    let after = Closure::<dyn FnMut()>::new(restore);
+    let before = Closure::<dyn FnMut()>::new(move || {
+        open_all();
+        st.printing.set(true);
+    });
+    let after = Closure::<dyn FnMut()>::new(move || {
+        restore();
+        st.printing.set(false);
+    });
     let _ = win.add_event_listener_with_callback("beforeprint", before.as_ref().unchecked_ref());
     let _ = win.add_event_listener_with_callback("afterprint", after.as_ref().unchecked_ref());
+    // Print media without the events (print previews, emulation): follow `matchMedia('print')`.
+    if let Ok(Some(mq)) = win.match_media("print") {
+        let change = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
+            st.printing.set(e.matches());
+        });
+        let _ = mq.add_event_listener_with_callback("change", change.as_ref().unchecked_ref());
+        change.forget();
+    }
     // The page lives as long as these listeners.
     before.forget();
     after.forget();

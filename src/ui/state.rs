@@ -22,6 +22,8 @@ pub struct AppState {
     pub map_layer: RwSignal<&'static str>,
     /// The map's zoom and centre (`None`: the whole extent).
     pub map_camera: RwSignal<Option<crate::chart::map::Camera>>,
+    /// While printing, the page and its charts use the light theme (paper is white).
+    pub printing: RwSignal<bool>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
@@ -34,6 +36,7 @@ pub fn provide_app_state() -> AppState {
         charts: RwSignal::new(prefs::url_params().charts),
         map_layer: RwSignal::new(prefs::url_params().layer.unwrap_or("map-partners")),
         map_camera: RwSignal::new(prefs::url_params().camera),
+        printing: RwSignal::new(false),
     };
     provide_context(st);
     Effect::new(move |_| {
@@ -44,7 +47,7 @@ pub fn provide_app_state() -> AppState {
         document().set_title(super::i18n::SITE_TITLE.get(lang));
     });
     Effect::new(move |_| {
-        let mode = st.mode.get();
+        let mode = if st.printing.get() { Mode::Light } else { st.mode.get() };
         let more = st.contrast.get();
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", if mode == Mode::Dark { "dark" } else { "light" });
@@ -82,11 +85,13 @@ impl AppState {
 
     /// The chart theme for the current mode and contrast choice (tracks both).
     pub fn theme(&self) -> crate::chart::Theme {
-        crate::chart::Theme::pick(self.mode.get(), self.contrast.get())
+        let mode = if self.printing.get() { Mode::Light } else { self.mode.get() };
+        crate::chart::Theme::pick(mode, self.contrast.get())
     }
 
     /// The chart theme without tracking (for event handlers).
     pub fn theme_untracked(&self) -> crate::chart::Theme {
-        crate::chart::Theme::pick(self.mode.get_untracked(), self.contrast.get_untracked())
+        let mode = if self.printing.get_untracked() { Mode::Light } else { self.mode.get_untracked() };
+        crate::chart::Theme::pick(mode, self.contrast.get_untracked())
     }
 }

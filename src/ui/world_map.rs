@@ -402,13 +402,13 @@ fn MapTable(built: Memo<Built>) -> impl IntoView {
                                                 String::new()
                                             };
                                         // The row's own label heads the table row; name only the column here,
-                                    // and the row when the cell comes from another row (ASEAN's regions).
-                                    let col = c.ds.columns[c.col].label.get(l);
-                                    if c.row.label.get(l) == label.as_str() {
-                                        format!("{col}: {}{tag}", f.value)
-                                    } else {
-                                        format!("{}: {}{tag}", f.title, f.value)
-                                    }
+                                        // and the row when the cell comes from another row (ASEAN's regions).
+                                        let col = c.ds.columns[c.col].label.get(l);
+                                        if c.row.label.get(l) == label.as_str() {
+                                            format!("{col}: {}{tag}", f.value)
+                                        } else {
+                                            format!("{}: {}{tag}", f.title, f.value)
+                                        }
                                     })
                                     .collect()
                             })

@@ -277,10 +277,9 @@ describe('publishing', () => {
       }
     });
 
+    // Regression: printing from the dark theme used to keep light text on white paper and dark charts.
     test('printing from the dark theme gives dark text on the white paper', {
       timeout: TEST_TIMEOUT,
-      todo: 'app bug: style/print.css makes the page white but keeps the dark theme\'s light text colours ' +
-        '(#e6e9ed on #fff) for section titles, ledes and notes; with "Background graphics" on, they are unreadable',
     }, async () => {
       const { context, page, log } = await openPage(browser, { locale: 'en-US' });
       try {
