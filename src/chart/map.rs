@@ -139,12 +139,25 @@ impl MapSpec {
     }
 }
 
+/// Height of the legend at a width: one line, or two when the caption does not fit beside the ramp.
+fn legend_height(spec: &MapSpec, w: f64) -> f64 {
+    match &spec.legend {
+        MapLegend::None => 0.0,
+        MapLegend::Ramp { caption, .. } if caption_below(caption, w) => LEGEND_H + 16.0,
+        _ => LEGEND_H,
+    }
+}
+
+fn caption_below(caption: &str, w: f64) -> bool {
+    PAD + 180.0 + 10.0 + width(caption, 10.5) > w - PAD
+}
+
 /// Map height for a width: the extent's aspect, within sensible limits, plus the legend.
 pub fn body_height(spec: &MapSpec, _theme: &Theme, w: f64) -> f64 {
     let b = spec.bounds();
     let aspect = (b.height() / b.width()).clamp(0.4, 1.3);
     let map_h = ((w - 2.0 * PAD) * aspect).clamp(200.0, 720.0);
-    map_h + 2.0 * PAD + if spec.legend == MapLegend::None { 0.0 } else { LEGEND_H }
+    map_h + 2.0 * PAD + legend_height(spec, w)
 }
 
 /// The default fit of a map body, and the fit after a camera move.
@@ -204,7 +217,7 @@ pub fn draw<DB: DrawingBackend>(
 ) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
     let w = body.width();
-    let map_h = body.height() - if spec.legend == MapLegend::None { 0.0 } else { LEGEND_H };
+    let map_h = body.height() - legend_height(spec, w);
     let fit = fit_for(spec, w, map_h - 2.0 * PAD, view.camera);
     let top = body.y0 + PAD;
     let shift = |(x, y): (f64, f64)| (x, y + top);
@@ -336,7 +349,8 @@ pub fn draw<DB: DrawingBackend>(
     // Points, larger first so small ones stay on top.
     let mut order: Vec<usize> = (0..spec.points.len()).collect();
     order.sort_by(|&a, &b| spec.points[b].r.total_cmp(&spec.points[a].r));
-    let grow = fit.zoom().sqrt();
+    // Circles grow gently with zoom and shrink on narrow maps, so clusters stay readable.
+    let grow = fit.zoom().sqrt() * (w / 760.0).clamp(0.45, 1.0);
     let mut placed: Vec<Rect> = Vec::new();
     for &i in &order {
         let pt = &spec.points[i];
@@ -356,12 +370,18 @@ pub fn draw<DB: DrawingBackend>(
 
     // Labels: points' labels and area labels, first come first placed, never overlapping.
     let label_font = 11.0;
-    let label = |text: &str, x: f64, y: f64, row: usize, placed: &mut Vec<Rect>| -> Result<(), DrawError<DB>> {
+    let label = |text: &str, x0: f64, y0: f64, row: usize, placed: &mut Vec<Rect>| -> Result<(), DrawError<DB>> {
         let lw = width(text, label_font);
-        let r = Rect::new(x - lw / 2.0, y - label_font * 0.65, x + lw / 2.0, y + label_font * 0.65);
-        let inside = r.x0 >= 0.0 && r.x1 <= w && r.y0 >= top && r.y1 <= top + map_h - 2.0 * PAD;
-        let free = !placed.iter().any(|q| q.x0 < r.x1 && r.x0 < q.x1 && q.y0 < r.y1 && r.y0 < q.y1);
-        if (inside && free) || (strong(row) && bx.contains(x, y)) {
+        let spot = |y: f64| Rect::new(x0 - lw / 2.0, y - label_font * 0.65, x0 + lw / 2.0, y + label_font * 0.65);
+        let ok = |r: &Rect| {
+            let inside = r.x0 >= 0.0 && r.x1 <= w && r.y0 >= top && r.y1 <= top + map_h - 2.0 * PAD;
+            inside && !placed.iter().any(|q| q.x0 < r.x1 && r.x0 < q.x1 && q.y0 < r.y1 && r.y0 < q.y1)
+        };
+        // The anchor first, then just above or below it.
+        let choice = [y0, y0 - label_font * 1.3, y0 + label_font * 1.3].into_iter().find(|&y| ok(&spot(y)));
+        let (x, y) = (x0, choice.unwrap_or(y0));
+        let r = spot(y);
+        if choice.is_some() || (strong(row) && bx.contains(x, y)) {
             let c = if dim(row) { th.faded(th.fg) } else { th.fg };
             // A halo in the background colour keeps labels legible over any fill.
             for (dx, dy) in [(-1.0, 0.0), (1.0, 0.0), (0.0, -1.0), (0.0, 1.0)] {
@@ -406,7 +426,12 @@ pub fn draw<DB: DrawingBackend>(
             }
             p.text(lo, x0, ly + 18.0, 10.5, th.muted, Align::Start, false)?;
             p.text(hi, x1, ly + 18.0, 10.5, th.muted, Align::End, false)?;
-            p.text(caption, x1 + 10.0, ly + 5.0, 10.5, th.muted, Align::Start, false)?;
+            if caption_below(caption, w) {
+                let c = super::text::ellipsis(caption, 10.5, w - 2.0 * PAD);
+                p.text(&c, x0, ly + 34.0, 10.5, th.muted, Align::Start, false)?;
+            } else {
+                p.text(caption, x1 + 10.0, ly + 5.0, 10.5, th.muted, Align::Start, false)?;
+            }
         }
         MapLegend::Swatches(list) => {
             let mut x = PAD;

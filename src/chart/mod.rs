@@ -149,7 +149,23 @@ impl Layout {
     /// The mark under a point, else the row whose band contains it, else a mark within
     /// 12 px (small dots are hard to hit exactly).
     pub fn hit(&self, x: f64, y: f64) -> Option<(usize, Option<usize>)> {
-        if let Some(it) = self.items.iter().find(|it| it.rect.inflate(2.0).contains(x, y)) {
+        // Among overlapping marks (a map's port circles), the smallest is drawn on top and wins.
+        // Map marks are circles: test the distance to their centre, not their box.
+        let round = self.map.is_some();
+        let inside = |it: &&Item| {
+            if round {
+                let (cx, cy) = ((it.rect.x0 + it.rect.x1) / 2.0, (it.rect.y0 + it.rect.y1) / 2.0);
+                (x - cx).hypot(y - cy) <= it.rect.width() / 2.0 + 2.0
+            } else {
+                it.rect.inflate(2.0).contains(x, y)
+            }
+        };
+        if let Some(it) = self
+            .items
+            .iter()
+            .filter(inside)
+            .min_by(|a, b| (a.rect.width() * a.rect.height()).total_cmp(&(b.rect.width() * b.rect.height())))
+        {
             return Some((it.row, Some(it.series)));
         }
         if let Some(m) = &self.map {

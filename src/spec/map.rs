@@ -407,15 +407,19 @@ fn routes(b: &mut Builder, lang: Lang) {
     let wlsc = rail.row("wlsc_teu");
     // Sea lanes.
     let red_sea = ship.row("red_sea_delay");
+    // The lane the paper's Drewry figures cover (Asia–North Europe and the Mediterranean among the
+    // main lanes): its scheduled and cancelled sailings.
+    let cancelled = ship.row("drewry_cancelled");
+    let planned = ship.row("drewry_planned");
     let suez_row = b.row(
         zh_en(lang, "亚欧航线:经曼德海峡与苏伊士运河", "Asia–Europe: via Bab-el-Mandeb and Suez"),
-        vec![],
+        vec![cancelled.and_then(|r| cell(ship, r, "value")), planned.and_then(|r| cell(ship, r, "value"))],
         Some(zh_en(
             lang,
-            "亚欧航线:经曼德海峡与苏伊士运河(示意)",
-            "Asia–Europe sea route via Bab-el-Mandeb and Suez (schematic)",
+            "亚欧航线:经曼德海峡与苏伊士运河(示意);德鲁里统计的主要航线含亚洲至北欧和地中海",
+            "Asia–Europe sea route via Bab-el-Mandeb and Suez (schematic); Drewry's main lanes include Asia to North Europe and the Mediterranean",
         )),
-        red_sea.map(|r| RowRef { ds: ship, row: r }),
+        None,
     );
     for pts in sea_route("suez") {
         b.spec.lines.push(MapLine {
@@ -510,12 +514,15 @@ fn ports(b: &mut Builder, lang: Lang) {
         let Some(p) = geo::points::port(pid) else { continue };
         let v = value_of(t4, r, "jan_nov").unwrap_or(0.0);
         let g = value_of(t4, r, "yoy").unwrap_or(0.0);
-        let row = b.row(
-            r.label.get(lang).to_string(),
-            vec![cell(t4, r, "jan_nov"), cell(t4, r, "yoy"), cell(t4, r, "nov")],
-            None,
-            None,
-        );
+        let mut cells = vec![cell(t4, r, "jan_nov"), cell(t4, r, "yoy"), cell(t4, r, "nov")];
+        // Yantian's facts (二(四)4) share Shenzhen's point: they ride in its tooltip, not as a dot on top.
+        if pid == "shenzhen_yantian" {
+            let pc = ds("port_cluster");
+            cells.extend(
+                ["yantian_gd_share", "yantian_us_share"].iter().map(|k| pc.row(k).and_then(|x| cell(pc, x, "value"))),
+            );
+        }
+        let row = b.row(r.label.get(lang).to_string(), cells, None, None);
         let label = format!("{} {}", r.label.get(lang), short(t4, r, "jan_nov", lang, false));
         b.spec.points.push(MapPoint {
             lon: p.lon,
@@ -528,9 +535,7 @@ fn ports(b: &mut Builder, lang: Lang) {
     }
     // Port-cluster facts of 二(四)2–4 at their ports.
     let pc = ds("port_cluster");
-    for (key, at) in
-        [("yantian_us_share", "shenzhen_yantian"), ("oocl_nansha_teu", "guangzhou_nansha"), ("byd_pctc", "xiaomo")]
-    {
+    for (key, at) in [("oocl_nansha_teu", "guangzhou_nansha"), ("byd_pctc", "xiaomo")] {
         let (Some(r), Some(p)) = (pc.row(key), geo::points::port(at)) else { continue };
         let row =
             b.row(r.label.get(lang).to_string(), vec![cell(pc, r, "value")], Some(p.name(lang).to_string()), None);

@@ -216,12 +216,20 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         let (cref, others) = hidden.with(|h| built.with(|b| cell_at(b, row, series, h)))?;
         let anchor = layout.with_value(|lay| lay.anchor(row, series).or_else(|| lay.anchor(row, None)));
         let (x, y) = anchor.unwrap_or((0.0, 0.0));
-        let extra = others.into_iter().map(|c| {
+        let mut main = facts(cref, l);
+        let mut extra = Vec::new();
+        for c in others {
             let f = facts(c, l);
-            format!("{}: {}", f.title, f.value)
-        });
+            extra.push(format!("{}: {}", f.title, f.value));
+            // A note on another value in the row travels with the tooltip.
+            for n in f.notes {
+                if !main.notes.contains(&n) {
+                    main.notes.push(n);
+                }
+            }
+        }
         let w = width.get_untracked();
-        Some(view! { <Tooltip facts=facts(cref, l) extra=extra.collect() x=x y=y width=w/> })
+        Some(view! { <Tooltip facts=main extra=extra x=x y=y width=w/> })
     };
     let announce = move || {
         let row = focus.get()?;

@@ -287,7 +287,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
     let tip = move || {
         let row = current()?;
         let l = lang.get();
-        let (head, main, others) = built.with(|b| {
+        let (head, mut main, others) = built.with(|b| {
             let Built::Canvas { extra, .. } = b else { return None };
             let head = extra.get(row).and_then(|e| e.head.clone());
             match cell_at(b, row, None, &[]) {
@@ -296,10 +296,16 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
             }
         })?;
         let mut extra_lines: Vec<String> = head.into_iter().collect();
-        extra_lines.extend(others.into_iter().map(|c| {
+        for c in others {
             let f = facts(c, l);
-            format!("{}: {}", f.title, f.value)
-        }));
+            extra_lines.push(format!("{}: {}", f.title, f.value));
+            // A note on another value of the item (Shenzhen's November figure) travels with it.
+            for n in f.notes {
+                if !main.notes.contains(&n) {
+                    main.notes.push(n);
+                }
+            }
+        }
         let anchor = if focus.get().is_some() {
             layout.with_value(|lay| lay.map.as_ref().and_then(|m| m.anchors.get(row).copied().flatten()))
         } else {
@@ -426,6 +432,12 @@ fn MapTable(built: Memo<Built>) -> impl IntoView {
                             .get(i)
                             .and_then(|r| r.iter().flatten().next())
                             .map(|c| format::paper_section(c.row.section.unwrap_or(c.ds.section), l))
+                            .or_else(|| {
+                                extra
+                                    .get(i)
+                                    .and_then(|e| e.row)
+                                    .map(|r| format::paper_section(r.row.section.unwrap_or(r.ds.section), l))
+                            })
                             .unwrap_or_default();
                         (head, values.join(" · "), src)
                     })
