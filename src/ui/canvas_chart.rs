@@ -34,6 +34,32 @@ pub(super) fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     on_cleanup(move || keep.0.disconnect());
 }
 
+/// The content width of `wrap`, read once mounted and then kept by a ResizeObserver.
+pub(super) fn track_width(wrap: NodeRef<Div>) -> RwSignal<f64> {
+    let width = RwSignal::new(0.0f64);
+    Effect::new(move |_| {
+        if let Some(el) = wrap.get() {
+            let w = el.client_width() as f64;
+            if w > 0.0 {
+                width.set(w);
+            }
+            observe_width(&el, width);
+        }
+    });
+    width
+}
+
+/// The drawn rows of a chart that carry the selected entity (linked selection).
+pub(super) fn selected_rows(st: super::state::AppState, built: Memo<Built>) -> Memo<Vec<usize>> {
+    Memo::new(move |_| {
+        let sel = st.selected.get();
+        built.with(|b| match (b, sel) {
+            (Built::Canvas { refs, .. }, Some(e)) => rows_with(refs, e),
+            _ => Vec::new(),
+        })
+    })
+}
+
 /// Milliseconds since navigation start.
 pub(super) fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -76,7 +102,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     let lang = st.lang;
     let wrap = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<Canvas>::new();
-    let width = RwSignal::new(0.0f64);
+    let width = track_width(wrap);
     let hover = RwSignal::new(None::<(usize, Option<usize>)>);
     let focus = RwSignal::new(None::<usize>);
     let hidden = RwSignal::new(Vec::<usize>::new());
@@ -85,13 +111,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     // When the pointer last changed the hovered item, for the redraw-latency benchmark.
     let pointer_at = StoredValue::new(None::<f64>);
     let drawn_once = StoredValue::new(false);
-    let selected_rows = Memo::new(move |_| {
-        let sel = st.selected.get();
-        built.with(|b| match (b, sel) {
-            (Built::Canvas { refs, .. }, Some(e)) => rows_with(refs, e),
-            _ => Vec::new(),
-        })
-    });
+    let selected_rows = selected_rows(st, built);
     // A new reading (metric, sort, language) keeps hidden series only while they still exist.
     Effect::new(move |_| {
         let n = built.with(|b| match b {
@@ -99,16 +119,6 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
             _ => 0,
         });
         hidden.update(|h| h.retain(|&i| i < n));
-    });
-
-    Effect::new(move |_| {
-        if let Some(el) = wrap.get() {
-            let w = el.client_width() as f64;
-            if w > 0.0 {
-                width.set(w);
-            }
-            observe_width(&el, width);
-        }
     });
 
     Effect::new(move |_| {

@@ -5,7 +5,7 @@
 //! Layer: ui. The map is drawn by `chart::map` from the layer's spec; hit tests and tooltip
 //! anchors come from the `MapHit` the draw returns. Zoom and pan are a `Camera` signal.
 
-use super::canvas_chart::{cell_at, now, observe_width, perf_record};
+use super::canvas_chart::{cell_at, now, perf_record, selected_rows, track_width};
 use super::chart_card::ChartCard;
 use super::i18n;
 use super::state::use_app_state;
@@ -13,7 +13,7 @@ use super::tooltip::Tooltip;
 use crate::chart::map::{Camera, MapHit};
 use crate::chart::{canvas, ChartSpec, Frame, Layout, View};
 use crate::data::format;
-use crate::spec::interact::{row_entity, rows_with};
+use crate::spec::interact::row_entity;
 use crate::spec::provenance::{facts, facts_lines, row_facts};
 use crate::spec::{Built, ChartDef, CHARTS};
 use leptos::html::{Canvas, Div};
@@ -105,7 +105,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
     let lang = st.lang;
     let wrap = NodeRef::<Div>::new();
     let canvas_ref = NodeRef::<Canvas>::new();
-    let width = RwSignal::new(0.0f64);
+    let width = track_width(wrap);
     let hover = RwSignal::new(None::<usize>);
     let focus = RwSignal::new(None::<usize>);
     let pointer_xy = RwSignal::new((0.0f64, 0.0f64));
@@ -114,23 +114,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
     let gesture = StoredValue::new(Gesture::default());
     let error = RwSignal::new(None::<String>);
     let pointer_at = StoredValue::new(None::<f64>);
-    let selected_rows = Memo::new(move |_| {
-        let sel = st.selected.get();
-        built.with(|b| match (b, sel) {
-            (Built::Canvas { refs, .. }, Some(e)) => rows_with(refs, e),
-            _ => Vec::new(),
-        })
-    });
-
-    Effect::new(move |_| {
-        if let Some(el) = wrap.get() {
-            let w = el.client_width() as f64;
-            if w > 0.0 {
-                width.set(w);
-            }
-            observe_width(&el, width);
-        }
-    });
+    let selected_rows = selected_rows(st, built);
 
     Effect::new(move |_| {
         let w = width.get();

@@ -283,7 +283,6 @@ export function readTip(page, chart) {
 /**
  * Move the pointer down the canvas of `chart` at `xFrac` of its width and return the bands found:
  * { box, x, bands: [{ title, y0, y1 }] } with y in canvas CSS pixels, top to bottom.
- * (The same scan as tooltip.test.mjs's.)
  */
 export async function scanBands(page, chart, { xFrac = 0.4, step = 4 } = {}) {
   const canvas = page.locator(`figure[data-chart="${chart}"] canvas`);

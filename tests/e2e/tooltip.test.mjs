@@ -4,7 +4,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SKIP_REASON, TEST_TIMEOUT, gotoAtlas, launch, openPage, problems, waitFor } from './lib.mjs';
+import {
+  SKIP_REASON, TEST_TIMEOUT, gotoAtlas, hoverBand, launch, openPage, problems, readTip, scanBands, tipSel, waitFor,
+} from './lib.mjs';
 
 const MINUS = '\u2212';
 
@@ -26,59 +28,6 @@ const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function growthPattern(prefix, rate, suffix) {
   const body = rate.startsWith('-') ? `${MINUS}${esc(rate.slice(1))}` : `\\+?${esc(rate)}`;
   return new RegExp(`^${esc(prefix)}${body}${esc(suffix)}$`);
-}
-
-const tipSel = (chart) => `figure[data-chart="${chart}"] [data-testid=tooltip]`;
-
-/** The tooltip of a chart as { title, value, growth } or null; yields to the page's event loop first. */
-function readTip(page, chart) {
-  return page.evaluate(async (sel) => {
-    await new Promise((r) => setTimeout(r, 0)); // let pending reactive updates run
-    const el = document.querySelector(sel);
-    if (!el) return null;
-    const text = (c) => el.querySelector(c)?.textContent.trim() ?? null;
-    return { title: text('.tt-title'), value: text('.tt-value'), growth: text('.tt-growth') };
-  }, tipSel(chart));
-}
-
-/**
- * Move the pointer down the canvas of `chart` at `xFrac` of its width and return the bands found:
- * [{ title, y0, y1 }] in canvas CSS pixels, top to bottom.
- */
-async function scanBands(page, chart, { xFrac = 0.4, step = 4 } = {}) {
-  const canvas = page.locator(`figure[data-chart="${chart}"] canvas`);
-  // Centre the canvas (clear of the sticky contents bar) and make sure the scan line hits it.
-  await canvas.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' }));
-  const box = await canvas.boundingBox();
-  assert.ok(box && box.width > 0 && box.height > 0, `${chart} canvas has a box`);
-  const viewport = page.viewportSize();
-  assert.ok(box.y >= 0 && box.y + box.height <= viewport.height, `${chart} canvas fits the viewport for scanning`);
-  const x = box.x + box.width * xFrac;
-  const hits = await canvas.evaluate((el, pts) => pts.map(([px, py]) => document.elementFromPoint(px, py) === el),
-    [[x, box.y + 1], [x, box.y + box.height - 2]]);
-  assert.deepEqual(hits, [true, true], `${chart}: the scan line's ends must be on the canvas, not covered`);
-  const bands = [];
-  for (let y = 1; y < box.height - 1; y += step) {
-    await page.mouse.move(x, box.y + y);
-    const tip = await readTip(page, chart);
-    const last = bands.at(-1);
-    if (!tip) continue;
-    if (last && last.title === tip.title && last.y1 >= y - step) last.y1 = y;
-    else bands.push({ title: tip.title, y0: y, y1: y });
-  }
-  return { box, x, bands };
-}
-
-/** Hover the middle of a band and wait until the tooltip shows that band's title; return the tooltip. */
-async function hoverBand(page, chart, scan, band) {
-  await page.mouse.move(scan.x, scan.box.y + (band.y0 + band.y1) / 2);
-  await waitFor(
-    page,
-    ([sel, title]) => document.querySelector(`${sel} .tt-title`)?.textContent.trim() === title,
-    [tipSel(chart), band.title],
-    `${chart}: hovering y=${band.y0}–${band.y1} should show the tooltip "${band.title}"`,
-  );
-  return readTip(page, chart);
 }
 
 /** The tooltip's box against the viewport, and whether its text spills out of the box. */
