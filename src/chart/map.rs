@@ -156,7 +156,7 @@ fn caption_below(caption: &str, w: f64) -> bool {
 pub fn body_height(spec: &MapSpec, _theme: &Theme, w: f64) -> f64 {
     let b = spec.bounds();
     let aspect = (b.height() / b.width()).clamp(0.4, 1.3);
-    let map_h = ((w - 2.0 * PAD) * aspect).clamp(200.0, 720.0);
+    let map_h = ((w - 2.0 * PAD) * aspect).clamp(140.0, 720.0);
     map_h + 2.0 * PAD + legend_height(spec, w)
 }
 
@@ -369,7 +369,7 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Labels: points' labels and area labels, first come first placed, never overlapping.
-    let label_font = 11.0;
+    let label_font = 11.0 * (w / 760.0).clamp(0.85, 1.0);
     let label = |text: &str, x0: f64, y0: f64, row: usize, placed: &mut Vec<Rect>| -> Result<(), DrawError<DB>> {
         let lw = width(text, label_font);
         let spot = |y: f64| Rect::new(x0 - lw / 2.0, y - label_font * 0.65, x0 + lw / 2.0, y + label_font * 0.65);
