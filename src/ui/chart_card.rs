@@ -23,7 +23,7 @@ pub fn ChartCard(
     let st = use_app_state();
     let lang = st.lang;
     // The card's settings mirror the shared list (the address, Back and Forward) both ways.
-    let settings = RwSignal::new(st.chart_settings(def));
+    let settings = RwSignal::new(st.chart_settings_untracked(def));
     Effect::new(move |_| {
         let wanted = st.chart_settings(def);
         if settings.get_untracked() != wanted {

@@ -69,6 +69,13 @@ impl AppState {
             .unwrap_or_else(|| def.default_settings())
     }
 
+    /// The reading of one chart, without tracking (to initialise a card).
+    pub fn chart_settings_untracked(&self, def: &crate::spec::ChartDef) -> crate::spec::Settings {
+        self.charts
+            .with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
+            .unwrap_or_else(|| def.default_settings())
+    }
+
     /// Record a chart's reading; the default reading is stored as no entry at all.
     pub fn set_chart_settings(&self, def: &'static crate::spec::ChartDef, s: crate::spec::Settings) {
         let current = self.charts.with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s));
