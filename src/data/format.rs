@@ -151,8 +151,9 @@ pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
 /// A growth rate with an explicit sign: "+26.3%", "−11.6%", "0.0%".
 pub fn signed_pct(v: &Value, lang: Lang) -> String {
     let num = number_text(v.text, None, lang);
-    let sign = if v.x > 0.0 && !num.starts_with('−') { "+" } else { "" };
     let q = qualifier(v.qual, lang);
+    // "over 30%" reads better than "over +30%": a worded bound carries its own direction.
+    let sign = if v.x > 0.0 && !num.starts_with('−') && q.is_empty() { "+" } else { "" };
     let body = format!("{sign}{num}%");
     match (q.is_empty(), lang) {
         (true, _) => body,
@@ -268,6 +269,8 @@ mod tests {
         assert_eq!(signed_pct(&v("26.3", 26.3, Qualifier::Exact), Lang::En), "+26.3%");
         assert_eq!(signed_pct(&v("-11.6", -11.6, Qualifier::Exact), Lang::En), "−11.6%");
         assert_eq!(signed_pct(&v("12.0", 12.0, Qualifier::Exact), Lang::Zh), "+12.0%");
+        assert_eq!(signed_pct(&v("30", 30.0, Qualifier::Over), Lang::En), "over 30%");
+        assert_eq!(signed_pct(&v("30", 30.0, Qualifier::Over), Lang::Zh), "超过30%");
     }
 
     #[test]
