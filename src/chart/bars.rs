@@ -9,7 +9,6 @@ use super::scale::{nice_domain, Linear};
 use super::text::{width, wrap};
 use super::theme::{Rgb, Theme};
 use super::{Bound, Datum, Item, Keys, Layout, Rect, Series, View};
-use crate::data::format::tick;
 use plotters::prelude::DrawingBackend;
 
 /// One category: a label and one value per series.
@@ -163,21 +162,7 @@ pub fn draw<DB: DrawingBackend>(
     let sx = Linear::new(g.domain, (g.plot_x0, g.plot_x1));
     p.text(&spec.axis, g.plot_x0, g.plot_y0 - UNIT_H / 2.0, SUBFONT, th.muted, Align::Start, false)?;
 
-    // Grid and ticks.
-    for &t in &g.ticks {
-        let x = sx.at(t);
-        let c = if t == 0.0 { th.axis } else { th.grid };
-        p.line(&[(x, g.plot_y0), (x, g.plot_y1)], c, 1)?;
-        p.text(
-            &tick(t, g.ticks.get(1).map_or(1.0, |b| b - g.ticks[0])),
-            x,
-            g.plot_y1 + AXIS_H / 2.0,
-            SUBFONT,
-            th.muted,
-            Align::Middle,
-            false,
-        )?;
-    }
+    frame::draw_x_grid(p, &sx, &g.ticks, (g.plot_y0, g.plot_y1), g.plot_y1 + AXIS_H / 2.0)?;
 
     let mut items = Vec::new();
     let dim = |row: usize| view.highlight.is_some_and(|h| h != row);

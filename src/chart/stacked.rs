@@ -9,7 +9,6 @@ use super::scale::{nice_domain, Linear};
 use super::text::{width, wrap};
 use super::theme::Theme;
 use super::{Datum, Item, Keys, Layout, Rect, Series, View};
-use crate::data::format::tick;
 use plotters::prelude::DrawingBackend;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -108,12 +107,7 @@ pub fn draw<DB: DrawingBackend>(
     let sx = Linear::new(g.domain, (g.x0, g.x1));
     let y1 = g.bands.last().map_or(g.y0, |b| b.1);
     p.text(&spec.axis, g.x0, g.y0 - UNIT_H / 2.0, 10.5, th.muted, Align::Start, false)?;
-    let step = g.ticks.get(1).map_or(1.0, |b| b - g.ticks[0]);
-    for &t in &g.ticks {
-        let x = sx.at(t);
-        p.line(&[(x, g.y0), (x, y1)], if t == 0.0 { th.axis } else { th.grid }, 1)?;
-        p.text(&tick(t, step), x, y1 + AXIS_H / 2.0, 10.5, th.muted, Align::Middle, false)?;
-    }
+    frame::draw_x_grid(p, &sx, &g.ticks, (g.y0, y1), y1 + AXIS_H / 2.0)?;
     let mut items = Vec::new();
     for (i, row) in spec.rows.iter().enumerate() {
         let (b0, b1) = g.bands[i];
