@@ -60,6 +60,26 @@ pub(super) fn selected_rows(st: super::state::AppState, built: Memo<Built>) -> M
     })
 }
 
+/// Draw a built chart on its canvas at the device pixel ratio, mark the canvas drawn, and return
+/// the layout with the draw's start and end times (for the benchmark). `None` for a non-canvas build.
+pub(super) fn paint(
+    el: &web_sys::HtmlCanvasElement,
+    built: &Built,
+    theme: &crate::chart::Theme,
+    view: &View,
+    width: f64,
+) -> Option<Result<(Layout, f64, f64), String>> {
+    let Built::Canvas { spec, .. } = built else { return None };
+    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+    let t0 = now();
+    let result = canvas::render(el, spec, &Frame::default(), theme, view, width, dpr);
+    let t1 = now();
+    Some(result.map(|l| {
+        let _ = el.set_attribute("data-drawn", "1");
+        (l, t0, t1)
+    }))
+}
+
 /// Milliseconds since navigation start.
 pub(super) fn now() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
@@ -130,28 +150,22 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         let theme = st.theme();
         let highlight = focus.get().or_else(|| hover.get().map(|h| h.0));
         let view = View { highlight, selected: selected_rows.get(), hidden: hidden.get(), camera: None };
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        built.with(|b| {
-            let Built::Canvas { spec, .. } = b else { return };
-            let t0 = now();
-            match canvas::render(&el, spec, &Frame::default(), &theme, &view, w, dpr) {
-                Ok(l) => {
-                    layout.set_value(l);
-                    let t1 = now();
-                    if !drawn_once.get_value() {
-                        drawn_once.set_value(true);
-                        perf_record(def.id, "first-draw", t1 - t0);
-                        perf_record(def.id, "first-draw-at", t1);
-                    }
-                    if let Some(tp) = pointer_at.get_value() {
-                        pointer_at.set_value(None);
-                        perf_record(def.id, "hover", t1 - tp);
-                    }
-                    let _ = el.set_attribute("data-drawn", "1");
-                    error.set(None);
+        built.with(|b| match paint(&el, b, &theme, &view, w) {
+            None => {}
+            Some(Ok((l, t0, t1))) => {
+                layout.set_value(l);
+                if !drawn_once.get_value() {
+                    drawn_once.set_value(true);
+                    perf_record(def.id, "first-draw", t1 - t0);
+                    perf_record(def.id, "first-draw-at", t1);
                 }
-                Err(e) => error.set(Some(e)),
+                if let Some(tp) = pointer_at.get_value() {
+                    pointer_at.set_value(None);
+                    perf_record(def.id, "hover", t1 - tp);
+                }
+                error.set(None);
             }
+            Some(Err(e)) => error.set(Some(e)),
         });
     });
 

@@ -5,13 +5,13 @@
 //! Layer: ui. The map is drawn by `chart::map` from the layer's spec; hit tests and tooltip
 //! anchors come from the `MapHit` the draw returns. Zoom and pan are a `Camera` signal.
 
-use super::canvas_chart::{cell_at, now, perf_record, selected_rows, track_width};
+use super::canvas_chart::{cell_at, now, paint, perf_record, selected_rows, track_width};
 use super::chart_card::ChartCard;
 use super::i18n;
 use super::state::use_app_state;
 use super::tooltip::Tooltip;
 use crate::chart::map::{Camera, MapHit};
-use crate::chart::{canvas, ChartSpec, Frame, Layout, View};
+use crate::chart::{ChartSpec, Layout, View};
 use crate::data::format;
 use crate::spec::interact::row_entity;
 use crate::spec::provenance::{facts, facts_lines, row_facts};
@@ -125,26 +125,20 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
         let theme = st.theme();
         let highlight = focus.get().or(hover.get());
         let view = View { highlight, selected: selected_rows.get(), hidden: Vec::new(), camera: camera.get() };
-        let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-        built.with(|b| {
-            let Built::Canvas { spec, .. } = b else { return };
-            let t0 = now();
-            match canvas::render(&el, spec, &Frame::default(), &theme, &view, w, dpr) {
-                Ok(l) => {
-                    layout.set_value(l);
-                    let t1 = now();
-                    perf_record(def.id, "map-frame", t1 - t0);
-                    if let Some(tp) = pointer_at.get_value() {
-                        pointer_at.set_value(None);
-                        perf_record(def.id, "hover", t1 - tp);
-                    }
-                    let _ = el.set_attribute("data-drawn", "1");
-                    let _ = el
-                        .set_attribute("data-zoom", &format!("{:.3}", camera.get_untracked().map_or(1.0, |c| c.zoom)));
-                    error.set(None);
+        built.with(|b| match paint(&el, b, &theme, &view, w) {
+            None => {}
+            Some(Ok((l, t0, t1))) => {
+                layout.set_value(l);
+                perf_record(def.id, "map-frame", t1 - t0);
+                if let Some(tp) = pointer_at.get_value() {
+                    pointer_at.set_value(None);
+                    perf_record(def.id, "hover", t1 - tp);
                 }
-                Err(e) => error.set(Some(e)),
+                let _ =
+                    el.set_attribute("data-zoom", &format!("{:.3}", camera.get_untracked().map_or(1.0, |c| c.zoom)));
+                error.set(None);
             }
+            Some(Err(e)) => error.set(Some(e)),
         });
     });
 
@@ -194,8 +188,10 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
         let t = now();
         let hit = layout.with_value(|l| l.hit(x, y)).map(|h| h.0);
         perf_record(def.id, "map-hit", now() - t);
-        pointer_xy.set((x, y));
         if hover.get_untracked() != hit {
+            // The tooltip is anchored where the pointer entered the item, so moving within a
+            // country rebuilds nothing.
+            pointer_xy.set((x, y));
             pointer_at.set_value(Some(t));
             hover.set(hit);
         }
