@@ -110,10 +110,8 @@ pub fn parse(query: &str) -> Params {
         let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
         let (k, v) = (decode(k), decode(v));
         match (k.as_str(), v.as_str()) {
-            ("lang", "zh") => p.lang = Some(Lang::Zh),
-            ("lang", "en") => p.lang = Some(Lang::En),
-            ("theme", "dark") => p.theme = Some(Mode::Dark),
-            ("theme", "light") => p.theme = Some(Mode::Light),
+            ("lang", code) if Lang::from_code(code).is_some() => p.lang = Lang::from_code(code),
+            ("theme", name) if Mode::from_name(name).is_some() => p.theme = Mode::from_name(name),
             ("hc", "1") => p.contrast = Some(true),
             ("hc", "0") => p.contrast = Some(false),
             ("controls", "0") => p.controls = false,
@@ -158,23 +156,35 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// The address of one chart alone, for an `<iframe>`: its id, language and (dark) theme.
+pub fn embed_query(chart: &'static str, lang: Lang, theme: Mode) -> String {
+    format(&Params {
+        embed: Some(chart),
+        lang: Some(lang),
+        theme: (theme == Mode::Dark).then_some(Mode::Dark),
+        controls: true,
+        ..Params::default()
+    })
+}
+
 /// Format the parameters back into a query string (empty when there is nothing to say).
 pub fn format(p: &Params) -> String {
     let mut parts = Vec::new();
+    // An embed's address leads with the chart it shows.
+    if let Some(e) = p.embed {
+        parts.push(format!("embed={}", encode(e)));
+    }
     if let Some(l) = p.lang {
-        parts.push(format!("lang={}", if l == Lang::Zh { "zh" } else { "en" }));
+        parts.push(format!("lang={}", l.code()));
     }
     if let Some(m) = p.theme {
-        parts.push(format!("theme={}", if m == Mode::Dark { "dark" } else { "light" }));
+        parts.push(format!("theme={}", m.as_str()));
     }
     if let Some(c) = p.contrast {
         parts.push(format!("hc={}", if c { 1 } else { 0 }));
     }
-    if let Some(e) = p.embed {
-        parts.push(format!("embed={}", encode(e)));
-        if !p.controls {
-            parts.push("controls=0".into());
-        }
+    if p.embed.is_some() && !p.controls {
+        parts.push("controls=0".into());
     }
     if let Some(s) = p.sel {
         parts.push(format!("sel={}", encode(s)));

@@ -160,7 +160,12 @@ pub fn draw<DB: DrawingBackend>(
         Vec::new()
     };
     let sx = Linear::new(g.domain, (g.plot_x0, g.plot_x1));
-    p.text(&spec.axis, g.plot_x0, g.plot_y0 - UNIT_H / 2.0, SUBFONT, th.muted, Align::Start, false)?;
+    // The unit caption starts over the plot; on a narrow chart a long one moves left (and, if it
+    // must, is shortened) so it never leaves the canvas.
+    let room = w - PAD;
+    let cap_x = g.plot_x0.min(room - width(&spec.axis, SUBFONT)).max(PAD);
+    let caption = super::text::ellipsis(&spec.axis, SUBFONT, room - cap_x);
+    p.text(&caption, cap_x, g.plot_y0 - UNIT_H / 2.0, SUBFONT, th.muted, Align::Start, false)?;
 
     frame::draw_x_grid(p, &sx, &g.ticks, (g.plot_y0, g.plot_y1), g.plot_y1 + AXIS_H / 2.0)?;
 
@@ -251,22 +256,6 @@ pub fn draw<DB: DrawingBackend>(
         items,
         legend,
         map: None,
+        texts: Vec::new(),
     })
-}
-
-/// Keys explaining the marks, in a language.
-pub fn keys(lang: crate::data::Lang) -> Keys {
-    use crate::data::Lang;
-    match lang {
-        Lang::Zh => Keys {
-            derived: "浅色描边为推算值(公式见表格与提示)".into(),
-            flagged: "※ 原文数字存在矛盾,见数据注释".into(),
-            bound: "箭头表示原文为“超过”或“不足”的界限值".into(),
-        },
-        Lang::En => Keys {
-            derived: "Light outlined marks are derived values (formula in the table and tooltip)".into(),
-            flagged: "※ the paper contradicts itself here: see the data note".into(),
-            bound: "An arrowhead marks a bound (\"over\", \"under\" in the paper)".into(),
-        },
-    }
 }

@@ -29,6 +29,29 @@ pub enum Mode {
     Dark,
 }
 
+impl Mode {
+    /// The name used in addresses, storage and `data-theme`: `light` or `dark`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Light => "light",
+            Mode::Dark => "dark",
+        }
+    }
+
+    /// The mode of a name (`light`, `dark`); `None` for anything else.
+    pub fn from_name(name: &str) -> Option<Mode> {
+        [Mode::Light, Mode::Dark].into_iter().find(|m| m.as_str() == name)
+    }
+
+    /// The other mode (what the switch offers).
+    pub fn other(self) -> Mode {
+        match self {
+            Mode::Light => Mode::Dark,
+            Mode::Dark => Mode::Light,
+        }
+    }
+}
+
 /// Everything a draw function needs to know about appearance.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {

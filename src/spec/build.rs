@@ -3,16 +3,18 @@
 //! Layer: spec. Values are placed on axes in the reader's units (the English edition moves the
 //! decimal point to billions/millions exactly); labels keep the paper's decimals.
 
+use super::interact::Drawn;
 use super::provenance::{self, growth_column};
+use super::words;
 use super::{CellRef, ChartDef, Kind, Rows, Settings, Sort, SortKey};
-use crate::chart::bars::{self, BarRow, BarSpec};
+use crate::chart::bars::{BarRow, BarSpec};
 use crate::chart::dumbbell::{DumbbellRow, DumbbellSpec};
 use crate::chart::scatter::{ScatterRow, ScatterSpec};
 use crate::chart::slope::{SlopeRow, SlopeSpec};
 use crate::chart::stacked::{StackedRow, StackedSpec};
 use crate::chart::{Bound, ChartSpec, Datum, Frame, Series};
 use crate::data::format::{self, number_text};
-use crate::data::{Cell, Dataset, Lang, NoteKind, Qualifier, Row, Unit};
+use crate::data::{Cell, Dataset, Lang, NoteKind, Qualifier, Row, Unit, L};
 
 /// A single figure shown as a tile.
 #[derive(Clone, Debug, PartialEq)]
@@ -45,9 +47,8 @@ pub enum Built {
     /// A canvas chart and, per drawn row and series, the cell behind each mark.
     Canvas {
         spec: Box<ChartSpec>,
-        refs: Vec<Vec<Option<CellRef>>>,
-        /// Per drawn row: a tooltip heading and the dataset row when there is no cell (maps).
-        extra: Vec<super::RowExtra>,
+        /// The cells behind the drawn rows, and what a row without cells stands for (maps).
+        drawn: Drawn,
     },
     Tiles(Vec<Tile>),
     List(Vec<ListItem>),
@@ -131,10 +132,7 @@ impl Axis {
             (Some(r), Lang::En) => r.en_unit.to_string(),
             (None, _) => unit.map_or(String::new(), |u| format::unit_label(u, self.lang).to_string()),
         };
-        match self.lang {
-            Lang::Zh => format!("单位:{name}"),
-            Lang::En => format!("Unit: {name}"),
-        }
+        words::fill(words::UNIT_CAPTION, self.lang, &[&name])
     }
 }
 
@@ -228,229 +226,242 @@ fn bar_reading(
 pub fn build_with(def: &ChartDef, lang: Lang, settings: &Settings) -> Built {
     let ds = def.dataset();
     match def.kind {
-        Kind::Bars { cols, rows, sort, signed, rescale, sublabel: sub, names } => {
-            let (cols, sort, signed, rescale) = bar_reading(def, ds, (cols, sort, signed, rescale), settings);
-            let ci = col_indices(ds, &cols);
-            // Rows with nothing to show under this reading are left out (not drawn as empty).
-            let rows: Vec<&Row> = select(ds, rows, sort, lang)
-                .into_iter()
-                .filter(|r| ci.iter().any(|&c| r.cells[c].value.is_some()))
-                .collect();
-            let axis = Axis { lang, signed, rescale };
-            let unit = first_unit(ds, &rows, &ci);
-            let spec = BarSpec {
-                rows: rows
-                    .iter()
-                    .map(|r| BarRow {
-                        label: r.label.get(lang).to_string(),
-                        sublabel: if sub { sublabel(r, lang) } else { None },
-                        values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
-                    })
-                    .collect(),
-                series: if names.is_empty() {
-                    series(ds, &ci, lang)
-                } else {
-                    names.iter().enumerate().map(|(i, n)| Series { name: n.get(lang).to_string(), color: i }).collect()
-                },
-                axis: axis.caption(unit),
-                signed,
-                keys: bars::keys(lang),
-            };
-            let refs =
-                rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
-            Built::Canvas { spec: Box::new(ChartSpec::Bars(spec)), refs, extra: Vec::new() }
+        Kind::Bars { cols, rows, sort, signed, rescale, sublabel, names } => {
+            let reading = bar_reading(def, ds, (cols, sort, signed, rescale), settings);
+            bars_chart(ds, reading, rows, sublabel, names, lang)
         }
-        Kind::Picked { picks } => {
-            let axis = Axis { lang, signed: false, rescale: None };
-            let crefs: Vec<CellRef> = picks
-                .iter()
-                .map(|p| CellRef::find(p.ds, p.row, p.col).expect("catalogue pick exists (checked by tests)"))
-                .collect();
-            let unit = crefs.first().and_then(|c| c.cell().unit);
-            let spec = BarSpec {
-                rows: picks
-                    .iter()
-                    .zip(&crefs)
-                    .map(|(p, c)| BarRow {
-                        label: p.label.unwrap_or(c.row.label).get(lang).to_string(),
-                        sublabel: None,
-                        values: vec![axis.datum(c.ds, c.row, c.col)],
-                    })
-                    .collect(),
-                series: vec![Series { name: String::new(), color: 0 }],
-                axis: axis.caption(unit),
-                signed: false,
-                keys: bars::keys(lang),
-            };
-            Built::Canvas {
-                spec: Box::new(ChartSpec::Bars(spec)),
-                refs: crefs.into_iter().map(|c| vec![Some(c)]).collect(),
-                extra: Vec::new(),
-            }
-        }
-        Kind::Dumbbell { cols, rows } => {
-            let ci = col_indices(ds, cols);
-            let rows = select(ds, rows, Sort::Paper, lang);
-            let axis = Axis { lang, signed: true, rescale: None };
-            let spec = DumbbellSpec {
-                rows: rows
-                    .iter()
-                    .map(|r| DumbbellRow {
-                        label: r.label.get(lang).to_string(),
-                        values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
-                    })
-                    .collect(),
-                series: series(ds, &ci, lang),
-                axis: axis.caption(first_unit(ds, &rows, &ci)),
-                keys: bars::keys(lang),
-            };
-            let refs =
-                rows.iter().map(|r| ci.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect();
-            Built::Canvas { spec: Box::new(ChartSpec::Dumbbell(spec)), refs, extra: Vec::new() }
-        }
-        Kind::Slope { start, end } => {
-            let (s, e) = (ds.column_index(start).expect("slope start"), ds.column_index(end).expect("slope end"));
-            let axis = Axis { lang, signed: false, rescale: None };
-            let rows: Vec<&Row> =
-                ds.rows.iter().filter(|r| r.cells[s].value.is_some() && r.cells[e].value.is_some()).collect();
-            let spec = SlopeSpec {
-                rows: rows
-                    .iter()
-                    .map(|r| SlopeRow {
-                        label: r.label.get(lang).to_string(),
-                        start: axis.datum(ds, r, s).expect("filtered"),
-                        end: axis.datum(ds, r, e).expect("filtered"),
-                    })
-                    .collect(),
-                start_label: ds.columns[s].label.get(lang).to_string(),
-                end_label: ds.columns[e].label.get(lang).to_string(),
-                axis: axis.caption(ds.columns[s].unit),
-                keys: bars::keys(lang),
-            };
-            let refs = rows
-                .iter()
-                .map(|r| vec![Some(CellRef { ds, row: r, col: s }), Some(CellRef { ds, row: r, col: e })])
-                .collect();
-            Built::Canvas { spec: Box::new(ChartSpec::Slope(spec)), refs, extra: Vec::new() }
-        }
-        Kind::Stacked { col, series: names, stacks } => {
-            let ci = ds.column_index(col).expect("stacked column");
-            let axis = Axis { lang, signed: false, rescale: None };
-            let mut refs = Vec::new();
-            let mut unit = None;
-            let rows = stacks
-                .iter()
-                .map(|st| {
-                    let parts: Vec<Option<&Row>> = st.parts.iter().map(|k| ds.row(k)).collect();
-                    refs.push(parts.iter().map(|p| p.map(|r| CellRef { ds, row: r, col: ci })).collect());
-                    unit = unit.or_else(|| parts.iter().flatten().find_map(|r| r.cells[ci].unit));
-                    StackedRow {
-                        label: st.label.get(lang).to_string(),
-                        parts: parts.iter().map(|p| p.and_then(|r| axis.datum(ds, r, ci))).collect(),
-                        total: st.total.and_then(|k| ds.row(k)).and_then(|r| {
-                            let c = &r.cells[ci];
-                            c.value.as_ref().map(|v| number_text(v.text, c.unit, lang))
-                        }),
-                    }
-                })
-                .collect();
-            let spec = StackedSpec {
-                rows,
-                series: names
-                    .iter()
-                    .enumerate()
-                    .map(|(i, n)| Series { name: n.get(lang).to_string(), color: i })
-                    .collect(),
-                axis: axis.caption(unit),
-                keys: bars::keys(lang),
-            };
-            Built::Canvas { spec: Box::new(ChartSpec::Stacked(spec)), refs, extra: Vec::new() }
-        }
-        Kind::Scatter { x, y, rows } => {
-            let (xi, yi) = (ds.column_index(x).expect("scatter x"), ds.column_index(y).expect("scatter y"));
-            let axis = Axis { lang, signed: true, rescale: None };
-            let rows: Vec<&Row> = select(ds, rows, Sort::Paper, lang)
-                .into_iter()
-                .filter(|r| r.cells[xi].value.is_some() && r.cells[yi].value.is_some())
-                .collect();
-            let label = |c: usize| format!("{} (%)", ds.columns[c].label.get(lang));
-            let spec = ScatterSpec {
-                rows: rows
-                    .iter()
-                    .map(|r| ScatterRow {
-                        label: r.label.get(lang).to_string(),
-                        x: axis.datum(ds, r, xi).expect("filtered"),
-                        y: axis.datum(ds, r, yi).expect("filtered"),
-                    })
-                    .collect(),
-                x_axis: format!("{} →", label(xi)),
-                y_axis: format!("↑ {}", label(yi)),
-                diagonal: match lang {
-                    Lang::Zh => "对角线:单价不变".into(),
-                    Lang::En => "Diagonal: unit value unchanged".into(),
-                },
-                keys: bars::keys(lang),
-            };
-            let refs = rows.iter().map(|r| vec![Some(CellRef { ds, row: r, col: yi })]).collect();
-            Built::Canvas { spec: Box::new(ChartSpec::Scatter(spec)), refs, extra: Vec::new() }
-        }
+        Kind::Picked { picks } => picked_chart(picks, lang),
+        Kind::Dumbbell { cols, rows } => dumbbell_chart(ds, cols, rows, lang),
+        Kind::Slope { start, end } => slope_chart(ds, start, end, lang),
+        Kind::Stacked { col, series, stacks } => stacked_chart(ds, col, series, stacks, lang),
+        Kind::Scatter { x, y, rows } => scatter_chart(ds, x, y, rows, lang),
         Kind::Map(layer) => {
             let l = super::map::build(layer, lang, settings);
-            Built::Canvas { spec: Box::new(ChartSpec::Map(l.spec)), refs: l.refs, extra: l.extra }
+            canvas(ChartSpec::Map(l.spec), Drawn::new(l.refs, l.extra))
         }
-        Kind::Tiles { rows, cols } => {
-            let ci = col_indices(ds, cols);
-            let mut tiles = Vec::new();
-            for r in select(ds, rows, Sort::Paper, lang) {
-                for &c in &ci {
-                    let cell = &r.cells[c];
-                    let Some(v) = &cell.value else { continue };
-                    let cref = CellRef { ds, row: r, col: c };
-                    let label = if ci.len() > 1 && ds.columns[c].id != "value" {
-                        match lang {
-                            Lang::Zh => format!("{} · {}", r.label.zh, ds.columns[c].label.zh),
-                            Lang::En => format!("{} · {}", r.label.en, ds.columns[c].label.en),
-                        }
-                    } else {
-                        r.label.get(lang).to_string()
-                    };
-                    let growth = growth_column(ds, ds.columns[c].id)
-                        .filter(|g| !ci.contains(g))
-                        .and_then(|g| r.cells[g].value.as_ref())
-                        .map(|g| match lang {
-                            Lang::Zh => format!("同比 {}", format::signed_pct(g, lang)),
-                            Lang::En => format!("{} year on year", format::signed_pct(g, lang)),
-                        });
-                    tiles.push(Tile {
-                        label,
-                        value: format::value(v, cell.unit, lang),
-                        sub: growth.or_else(|| r.period.map(|p| p.get(lang).to_string())),
-                        cref,
-                        derived: v.status.is_derived(),
-                        flagged: flagged(ds, r, ds.columns[c].id),
-                    });
-                }
+        Kind::Tiles { rows, cols } => Built::Tiles(tiles(ds, rows, cols, lang)),
+        Kind::List => Built::List(list(ds, lang)),
+    }
+}
+
+fn canvas(spec: ChartSpec, drawn: Drawn) -> Built {
+    Built::Canvas { spec: Box::new(spec), drawn }
+}
+
+/// The cells behind rows drawn from the same columns of one dataset.
+fn grid(ds: &'static Dataset, rows: &[&'static Row], cols: &[usize]) -> Drawn {
+    Drawn::from_cells(
+        rows.iter().map(|r| cols.iter().map(|&c| Some(CellRef { ds, row: r, col: c })).collect()).collect(),
+    )
+}
+
+type Reading = (Vec<&'static str>, Sort, bool, Option<super::Rescale>);
+
+fn bars_chart(
+    ds: &'static Dataset,
+    (cols, sort, signed, rescale): Reading,
+    rows: Rows,
+    sub: bool,
+    names: &'static [L],
+    lang: Lang,
+) -> Built {
+    let ci = col_indices(ds, &cols);
+    // Rows with nothing to show under this reading are left out (not drawn as empty).
+    let rows: Vec<&Row> =
+        select(ds, rows, sort, lang).into_iter().filter(|r| ci.iter().any(|&c| r.cells[c].value.is_some())).collect();
+    let axis = Axis { lang, signed, rescale };
+    let unit = first_unit(ds, &rows, &ci);
+    let spec = BarSpec {
+        rows: rows
+            .iter()
+            .map(|r| BarRow {
+                label: r.label.get(lang).to_string(),
+                sublabel: if sub { sublabel(r, lang) } else { None },
+                values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
+            })
+            .collect(),
+        series: if names.is_empty() { series(ds, &ci, lang) } else { named_series(names, lang) },
+        axis: axis.caption(unit),
+        signed,
+        keys: words::chart_keys(lang),
+    };
+    canvas(ChartSpec::Bars(spec), grid(ds, &rows, &ci))
+}
+
+fn picked_chart(picks: &'static [super::Pick], lang: Lang) -> Built {
+    let axis = Axis { lang, signed: false, rescale: None };
+    let crefs: Vec<CellRef> = picks
+        .iter()
+        .map(|p| CellRef::find(p.ds, p.row, p.col).expect("catalogue pick exists (checked by tests)"))
+        .collect();
+    let unit = crefs.first().and_then(|c| c.cell().unit);
+    let spec = BarSpec {
+        rows: picks
+            .iter()
+            .zip(&crefs)
+            .map(|(p, c)| BarRow {
+                label: p.label.unwrap_or(c.row.label).get(lang).to_string(),
+                sublabel: None,
+                values: vec![axis.datum(c.ds, c.row, c.col)],
+            })
+            .collect(),
+        series: vec![Series { name: String::new(), color: 0 }],
+        axis: axis.caption(unit),
+        signed: false,
+        keys: words::chart_keys(lang),
+    };
+    canvas(ChartSpec::Bars(spec), Drawn::from_cells(crefs.into_iter().map(|c| vec![Some(c)]).collect()))
+}
+
+fn dumbbell_chart(ds: &'static Dataset, cols: &[&str], rows: Rows, lang: Lang) -> Built {
+    let ci = col_indices(ds, cols);
+    let rows = select(ds, rows, Sort::Paper, lang);
+    let axis = Axis { lang, signed: true, rescale: None };
+    let spec = DumbbellSpec {
+        rows: rows
+            .iter()
+            .map(|r| DumbbellRow {
+                label: r.label.get(lang).to_string(),
+                values: ci.iter().map(|&c| axis.datum(ds, r, c)).collect(),
+            })
+            .collect(),
+        series: series(ds, &ci, lang),
+        axis: axis.caption(first_unit(ds, &rows, &ci)),
+        keys: words::chart_keys(lang),
+    };
+    canvas(ChartSpec::Dumbbell(spec), grid(ds, &rows, &ci))
+}
+
+fn slope_chart(ds: &'static Dataset, start: &str, end: &str, lang: Lang) -> Built {
+    let (s, e) = (ds.column_index(start).expect("slope start"), ds.column_index(end).expect("slope end"));
+    let axis = Axis { lang, signed: false, rescale: None };
+    let rows: Vec<&Row> = ds.rows.iter().filter(|r| r.cells[s].value.is_some() && r.cells[e].value.is_some()).collect();
+    let spec = SlopeSpec {
+        rows: rows
+            .iter()
+            .map(|r| SlopeRow {
+                label: r.label.get(lang).to_string(),
+                start: axis.datum(ds, r, s).expect("filtered"),
+                end: axis.datum(ds, r, e).expect("filtered"),
+            })
+            .collect(),
+        start_label: ds.columns[s].label.get(lang).to_string(),
+        end_label: ds.columns[e].label.get(lang).to_string(),
+        axis: axis.caption(ds.columns[s].unit),
+        keys: words::chart_keys(lang),
+    };
+    canvas(ChartSpec::Slope(spec), grid(ds, &rows, &[s, e]))
+}
+
+fn stacked_chart(
+    ds: &'static Dataset,
+    col: &str,
+    names: &'static [L],
+    stacks: &'static [super::StackDef],
+    lang: Lang,
+) -> Built {
+    let ci = ds.column_index(col).expect("stacked column");
+    let axis = Axis { lang, signed: false, rescale: None };
+    let mut refs = Vec::new();
+    let mut unit = None;
+    let rows = stacks
+        .iter()
+        .map(|st| {
+            let parts: Vec<Option<&Row>> = st.parts.iter().map(|k| ds.row(k)).collect();
+            refs.push(parts.iter().map(|p| p.map(|r| CellRef { ds, row: r, col: ci })).collect());
+            unit = unit.or_else(|| parts.iter().flatten().find_map(|r| r.cells[ci].unit));
+            StackedRow {
+                label: st.label.get(lang).to_string(),
+                parts: parts.iter().map(|p| p.and_then(|r| axis.datum(ds, r, ci))).collect(),
+                total: st.total.and_then(|k| ds.row(k)).and_then(|r| {
+                    let c = &r.cells[ci];
+                    c.value.as_ref().map(|v| number_text(v.text, c.unit, lang))
+                }),
             }
-            Built::Tiles(tiles)
-        }
-        Kind::List => {
-            let rank = ds.column_index("rank");
-            Built::List(
-                ds.rows
-                    .iter()
-                    .map(|r| ListItem {
-                        rank: rank.and_then(|c| r.cells[c].value.as_ref()).map(|v| v.text.to_string()),
-                        label: r.label.get(lang).to_string(),
-                        original: (lang == Lang::En).then(|| r.label.zh.to_string()),
-                        group: r.group.map(|g| g.get(lang).to_string()),
-                        detail: r.detail.map(|d| d.get(lang).to_string()),
-                        entities: r.entities,
-                        notes: ds.cell_notes(r.key, "").map(|n| n.text.get(lang).to_string()).collect(),
-                    })
-                    .collect(),
-            )
+        })
+        .collect();
+    let spec = StackedSpec {
+        rows,
+        series: named_series(names, lang),
+        axis: axis.caption(unit),
+        keys: words::chart_keys(lang),
+    };
+    canvas(ChartSpec::Stacked(spec), Drawn::from_cells(refs))
+}
+
+fn scatter_chart(ds: &'static Dataset, x: &str, y: &str, rows: Rows, lang: Lang) -> Built {
+    let (xi, yi) = (ds.column_index(x).expect("scatter x"), ds.column_index(y).expect("scatter y"));
+    let axis = Axis { lang, signed: true, rescale: None };
+    let rows: Vec<&Row> = select(ds, rows, Sort::Paper, lang)
+        .into_iter()
+        .filter(|r| r.cells[xi].value.is_some() && r.cells[yi].value.is_some())
+        .collect();
+    let label = |c: usize| format!("{} (%)", ds.columns[c].label.get(lang));
+    let spec = ScatterSpec {
+        rows: rows
+            .iter()
+            .map(|r| ScatterRow {
+                label: r.label.get(lang).to_string(),
+                x: axis.datum(ds, r, xi).expect("filtered"),
+                y: axis.datum(ds, r, yi).expect("filtered"),
+            })
+            .collect(),
+        x_axis: format!("{} →", label(xi)),
+        y_axis: format!("↑ {}", label(yi)),
+        diagonal: words::SCATTER_DIAGONAL.get(lang).to_string(),
+        keys: words::chart_keys(lang),
+    };
+    canvas(ChartSpec::Scatter(spec), grid(ds, &rows, &[yi]))
+}
+
+fn tiles(ds: &'static Dataset, rows: Rows, cols: &[&str], lang: Lang) -> Vec<Tile> {
+    let ci = col_indices(ds, cols);
+    let mut tiles = Vec::new();
+    for r in select(ds, rows, Sort::Paper, lang) {
+        for &c in &ci {
+            let cell = &r.cells[c];
+            let Some(v) = &cell.value else { continue };
+            let column = &ds.columns[c];
+            let label = if ci.len() > 1 && column.id != "value" {
+                format!("{} · {}", r.label.get(lang), column.label.get(lang))
+            } else {
+                r.label.get(lang).to_string()
+            };
+            let growth = growth_column(ds, column.id)
+                .filter(|g| !ci.contains(g))
+                .and_then(|g| r.cells[g].value.as_ref())
+                .map(|g| words::year_on_year(&format::signed_pct(g, lang), lang));
+            tiles.push(Tile {
+                label,
+                value: format::value(v, cell.unit, lang),
+                sub: growth.or_else(|| r.period.map(|p| p.get(lang).to_string())),
+                cref: CellRef { ds, row: r, col: c },
+                derived: v.status.is_derived(),
+                flagged: flagged(ds, r, column.id),
+            });
         }
     }
+    tiles
+}
+
+fn list(ds: &'static Dataset, lang: Lang) -> Vec<ListItem> {
+    let rank = ds.column_index("rank");
+    ds.rows
+        .iter()
+        .map(|r| ListItem {
+            rank: rank.and_then(|c| r.cells[c].value.as_ref()).map(|v| v.text.to_string()),
+            label: r.label.get(lang).to_string(),
+            original: (lang == Lang::En).then(|| r.label.zh.to_string()),
+            group: r.group.map(|g| g.get(lang).to_string()),
+            detail: r.detail.map(|d| d.get(lang).to_string()),
+            entities: r.entities,
+            notes: ds.cell_notes(r.key, "").map(|n| n.text.get(lang).to_string()).collect(),
+        })
+        .collect()
+}
+
+fn named_series(names: &[L], lang: Lang) -> Vec<Series> {
+    names.iter().enumerate().map(|(i, n)| Series { name: n.get(lang).to_string(), color: i }).collect()
 }
 
 /// The frame drawn inside exported images: title, period and unit, source line.

@@ -11,7 +11,7 @@ use crate::data::{Lang, Status, PAPER};
 /// The cells a chart currently draws, row by row.
 pub fn shown_cells(def: &ChartDef, lang: Lang, settings: &Settings) -> Vec<Vec<Option<CellRef>>> {
     match build_with(def, lang, settings) {
-        Built::Canvas { refs, .. } => refs,
+        Built::Canvas { drawn, .. } => drawn.rows().to_vec(),
         Built::Tiles(t) => t.into_iter().map(|t| vec![Some(t.cref)]).collect(),
         Built::List(_) => def.dataset().rows.iter().map(|_| Vec::new()).collect(),
     }

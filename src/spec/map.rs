@@ -4,7 +4,6 @@
 //! the map shares the charts' tooltips, tables, exports and linked selection.
 
 use super::{CellRef, RowExtra, RowRef, Settings};
-use crate::chart::bars;
 use crate::chart::map::{Extent, MapArea, MapLabel, MapLegend, MapLine, MapPoint, MapSpec, Paint};
 use crate::data::format::{self, number_text};
 use crate::data::registry::dataset;
@@ -101,7 +100,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(extent: Extent, lang: Lang) -> Builder {
+    fn new(extent: Extent) -> Builder {
         Builder {
             spec: MapSpec {
                 extent,
@@ -112,7 +111,6 @@ impl Builder {
                 legend: MapLegend::None,
                 rows: 0,
                 row_labels: Vec::new(),
-                keys: bars::keys(lang),
             },
             refs: Vec::new(),
             extra: Vec::new(),
@@ -145,8 +143,8 @@ fn zh_en(lang: Lang, zh: &str, en: &str) -> String {
 /// Build a layer for a language under the reader's settings (partners: metric 0 value, 1 growth).
 pub fn build(layer: MapLayer, lang: Lang, settings: &Settings) -> Layer {
     let mut b = match layer {
-        MapLayer::Ports => Builder::new(Extent::Box(LonLatBox::CHINA_COAST), lang),
-        _ => Builder::new(Extent::World, lang),
+        MapLayer::Ports => Builder::new(Extent::Box(LonLatBox::CHINA_COAST)),
+        _ => Builder::new(Extent::World),
     };
     match layer {
         MapLayer::Partners => partners(&mut b, lang, settings.metric == 1),

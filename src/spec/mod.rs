@@ -11,11 +11,15 @@ pub mod export;
 pub mod interact;
 pub mod map;
 pub mod provenance;
+pub mod words;
 
 use crate::data::{Cell, Dataset, Row, L};
 
 pub use build::{build, build_with, Built};
 pub use catalog::{CHARTS, CONTROLS};
+
+/// The map layer a reader starts with (and that the address omits).
+pub const DEFAULT_LAYER: &str = "map-partners";
 
 /// A cell reference: the exact printed value behind a drawn mark.
 #[derive(Clone, Copy, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! A chart card: title, reading controls, the chart (canvas, tiles or list) and its menu.
 //!
-//! Layer: ui. The card owns the reader's settings for its chart; the spec is rebuilt in a memo
-//! whenever the language or the settings change.
+//! Layer: ui. The reader's settings for the chart live in the shared state; the spec is rebuilt
+//! in a memo whenever the language or the settings change.
 
 use super::canvas_chart::CanvasChart;
 use super::chart_menu::ChartMenu;
@@ -9,7 +9,8 @@ use super::controls::ChartControls;
 use super::list::ListView;
 use super::state::use_app_state;
 use super::tiles::TilesView;
-use crate::spec::{build_with, Built, ChartDef, Kind};
+use super::world_map::WorldMap;
+use crate::spec::{build_with, Built, ChartDef, Kind, Settings};
 use leptos::prelude::*;
 
 /// One chart of the catalogue.
@@ -22,26 +23,23 @@ pub fn ChartCard(
 ) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
-    // The card's settings mirror the shared list (the address, Back and Forward) both ways.
-    let settings = RwSignal::new(st.chart_settings_untracked(def));
-    Effect::new(move |_| {
-        let wanted = st.chart_settings(def);
-        if settings.get_untracked() != wanted {
-            settings.set(wanted);
-        }
-    });
-    Effect::new(move |_| st.set_chart_settings(def, settings.get()));
+    // The reading lives in the shared list (the address, Back and Forward): the card reads it
+    // and writes it back, and keeps no copy of its own.
+    let settings = Memo::new(move |_| st.chart_settings(def));
+    let set_settings = Callback::new(move |s: Settings| st.set_chart_settings(def, s));
     let built = Memo::new(move |_| build_with(def, lang.get(), &settings.get()));
     let body = match def.kind {
-        Kind::Map(_) => view! { <super::world_map::WorldMap def=def built=built/> }.into_any(),
+        Kind::Map(_) => view! { <WorldMap def=def built=built/> }.into_any(),
         k if k.is_canvas() => view! { <CanvasChart def=def built=built/> }.into_any(),
         Kind::Tiles { .. } => view! { <TilesView built=built/> }.into_any(),
         _ => view! { <ListView built=built/> }.into_any(),
     };
     let wide =
         def.kind.is_map() || matches!(built.get_untracked(), Built::Canvas { ref spec, .. } if spec.row_count() > 12);
-    let controls =
-        def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
+    let controls = def
+        .controls()
+        .filter(|_| !bare)
+        .map(|c| view! { <ChartControls def=def controls=c settings=settings set_settings=set_settings/> });
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });
     view! {
         <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=format!("chart-{}", def.id)>

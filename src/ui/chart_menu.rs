@@ -20,15 +20,13 @@ const EXPORT_WIDTH: f64 = 760.0;
 pub const HOST_SCRIPT: &str = "<script>addEventListener('message',function(e){var d=e.data;if(!d||d.type!=='trade-atlas:height')return;document.querySelectorAll('iframe[data-trade-atlas]').forEach(function(f){if(f.contentWindow===e.source)f.style.height=Math.ceil(d.height)+'px';});});</script>";
 
 /// The `<iframe>` snippet for a chart, in the reader's language and theme.
-fn embed_snippet(def: &ChartDef, lang: crate::data::Lang, dark: bool) -> String {
+fn embed_snippet(def: &'static ChartDef, lang: crate::data::Lang, mode: crate::chart::Mode) -> String {
     let loc = web_sys::window().map(|w| w.location());
     let origin = loc.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
     let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let lang_tag = if lang == crate::data::Lang::Zh { "zh" } else { "en" };
-    let theme = if dark { "&theme=dark" } else { "" };
+    let query = crate::permalink::embed_query(def.id, lang, mode);
     format!(
-        "<iframe src=\"{origin}{path}?embed={}&lang={lang_tag}{theme}\" title=\"{}\" data-trade-atlas style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>",
-        def.id,
+        "<iframe src=\"{origin}{path}{query}\" title=\"{}\" data-trade-atlas style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>",
         def.title.get(lang).replace('"', "&quot;")
     )
 }
@@ -40,27 +38,31 @@ fn page_link(def: &ChartDef) -> String {
     format!("{base}#chart-{}", def.id)
 }
 
-/// The menu of one chart.
-#[component]
-pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<Settings>) -> impl IntoView {
-    let st = use_app_state();
-    let lang = st.lang;
-    let status = RwSignal::new(None::<String>);
-    let show_cite = RwSignal::new(false);
-    let show_embed = RwSignal::new(false);
-    let t = move |l: crate::data::L| move || l.get(lang.get());
-    let report = move |r: Result<(), String>, ok: crate::data::L| {
-        let l = lang.get_untracked();
-        status.set(Some(match r {
+/// Exports of one chart, shared by the menu's buttons.
+#[derive(Clone, Copy)]
+struct Exports {
+    st: super::state::AppState,
+    def: &'static ChartDef,
+    built: Memo<Built>,
+    settings: Memo<Settings>,
+    status: RwSignal<Option<String>>,
+}
+
+impl Exports {
+    fn report(&self, r: Result<(), String>, ok: crate::data::L) {
+        let l = self.st.lang.get_untracked();
+        self.status.set(Some(match r {
             Ok(()) => ok.get(l).to_string(),
             Err(e) => format!("{}{e}", i18n::EXPORT_FAILED.get(l)),
         }));
-    };
-    let png = move |copy: bool| {
-        let l = lang.get_untracked();
-        let theme = st.theme_untracked();
-        let Built::Canvas { spec, .. } = built.get_untracked() else { return };
-        let name = format!("{}.png", file_stem(def, l));
+    }
+
+    fn png(self, copy: bool) {
+        let l = self.st.lang.get_untracked();
+        let theme = self.st.theme_untracked();
+        let Built::Canvas { spec, .. } = self.built.get_untracked() else { return };
+        let name = format!("{}.png", file_stem(self.def, l));
+        let def = self.def;
         spawn_local(async move {
             let result = async {
                 let c = download::render_png_canvas(&spec, &frame(def, l), &theme, EXPORT_WIDTH, 2.0)?;
@@ -72,77 +74,111 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: RwSignal<
                 }
             }
             .await;
-            report(result, if copy { i18n::COPIED } else { i18n::SAVED });
+            self.report(result, if copy { i18n::COPIED } else { i18n::SAVED });
         });
-    };
-    let svg_dl = move |_| {
-        let l = lang.get_untracked();
-        let theme = st.theme_untracked();
-        let Built::Canvas { spec, .. } = built.get_untracked() else { return };
-        let (doc, _) = svg::render(&spec, &frame(def, l), &theme, EXPORT_WIDTH as u32);
-        report(download::save_text(&format!("{}.svg", file_stem(def, l)), "image/svg+xml", &doc), i18n::SAVED);
-    };
-    let csv_dl = move |_| {
-        let l = lang.get_untracked();
-        let text = chart_csv(def, l, &settings.get_untracked());
-        report(
-            download::save_text(&format!("{}.csv", file_stem(def, l)), "text/csv;charset=utf-8", &text),
+    }
+
+    fn svg(&self) {
+        let l = self.st.lang.get_untracked();
+        let theme = self.st.theme_untracked();
+        let Built::Canvas { spec, .. } = self.built.get_untracked() else { return };
+        let (doc, _) = svg::render(&spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32);
+        self.report(
+            download::save_text(&format!("{}.svg", file_stem(self.def, l)), "image/svg+xml", &doc),
             i18n::SAVED,
         );
-    };
-    let json_dl = move |_| {
-        let l = lang.get_untracked();
-        let text = chart_json(def, l, &settings.get_untracked());
-        report(download::save_text(&format!("{}.json", file_stem(def, l)), "application/json", &text), i18n::SAVED);
-    };
-    let cite_text = move || cite(def, lang.get(), &page_link(def));
-    let copy_cite = move |_| {
-        let text = cite(def, lang.get_untracked(), &page_link(def));
-        spawn_local(async move { report(download::copy_text(&text).await, i18n::COPIED) });
-    };
-    let image = def.kind.is_canvas();
-    let snippet = move || embed_snippet(def, lang.get(), st.mode.get() == crate::chart::Mode::Dark);
-    let copy_embed = move |_| {
-        let text = format!(
-            "{}\n{}",
-            embed_snippet(def, lang.get_untracked(), st.mode.get_untracked() == crate::chart::Mode::Dark),
-            HOST_SCRIPT
-        );
-        spawn_local(async move { report(download::copy_text(&text).await, i18n::COPIED) });
-    };
+    }
+
+    fn csv(&self) {
+        let l = self.st.lang.get_untracked();
+        let text = chart_csv(self.def, l, &self.settings.get_untracked());
+        let name = format!("{}.csv", file_stem(self.def, l));
+        self.report(download::save_text(&name, "text/csv;charset=utf-8", &text), i18n::SAVED);
+    }
+
+    fn json(&self) {
+        let l = self.st.lang.get_untracked();
+        let text = chart_json(self.def, l, &self.settings.get_untracked());
+        let name = format!("{}.json", file_stem(self.def, l));
+        self.report(download::save_text(&name, "application/json", &text), i18n::SAVED);
+    }
+
+    /// Copy a text and confirm (or say why not).
+    fn copy(self, text: String) {
+        spawn_local(async move { self.report(download::copy_text(&text).await, i18n::COPIED) });
+    }
+}
+
+/// The menu of one chart.
+#[component]
+pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Settings>) -> impl IntoView {
+    let st = use_app_state();
+    let lang = st.lang;
+    let status = RwSignal::new(None::<String>);
+    let ex = Exports { st, def, built, settings, status };
+    let t = move |l: crate::data::L| move || l.get(lang.get());
     view! {
         <details class="menu" data-testid="chart-menu">
             <summary aria-label=t(i18n::MENU_LABEL) title=t(i18n::MENU_LABEL)>
                 <span aria-hidden="true">"⤓"</span><span class="menu-word">{t(i18n::MENU)}</span>
             </summary>
             <div class="menu-items" role="group" aria-label=t(i18n::MENU_LABEL)>
-                {image.then(|| view! {
-                    <button type="button" data-action="png" on:click=move |_| png(false)>{t(i18n::PNG)}</button>
-                    <button type="button" data-action="copy-png" on:click=move |_| png(true)>{t(i18n::COPY_PNG)}</button>
-                    <button type="button" data-action="svg" on:click=svg_dl>"SVG"</button>
+                {def.kind.is_canvas().then(|| view! {
+                    <button type="button" data-action="png" on:click=move |_| ex.png(false)>{t(i18n::PNG)}</button>
+                    <button type="button" data-action="copy-png" on:click=move |_| ex.png(true)>{t(i18n::COPY_PNG)}</button>
+                    <button type="button" data-action="svg" on:click=move |_| ex.svg()>"SVG"</button>
                 })}
-                <button type="button" data-action="csv" on:click=csv_dl>"CSV"</button>
-                <button type="button" data-action="json" on:click=json_dl>"JSON"</button>
-                <button type="button" data-action="cite" aria-expanded=move || show_cite.get().to_string()
-                    on:click=move |_| show_cite.update(|v| *v = !*v)>{t(i18n::CITE)}</button>
-                <button type="button" data-action="embed" aria-expanded=move || show_embed.get().to_string()
-                    on:click=move |_| show_embed.update(|v| *v = !*v)>{t(i18n::EMBED)}</button>
-                {move || show_embed.get().then(|| view! {
-                    <div class="cite">
-                        <p class="cite-text">{t(i18n::EMBED_HINT)}</p>
-                        <textarea readonly rows="4" data-testid="embed-code">{snippet}</textarea>
-                        <textarea readonly rows="3" data-testid="embed-script">{HOST_SCRIPT}</textarea>
-                        <button type="button" on:click=copy_embed>{t(i18n::COPY_TEXT)}</button>
-                    </div>
-                })}
-                {move || show_cite.get().then(|| view! {
-                    <div class="cite">
-                        <p class="cite-text" data-testid="cite-text">{cite_text}</p>
-                        <button type="button" on:click=copy_cite>{t(i18n::COPY_TEXT)}</button>
-                    </div>
-                })}
+                <button type="button" data-action="csv" on:click=move |_| ex.csv()>"CSV"</button>
+                <button type="button" data-action="json" on:click=move |_| ex.json()>"JSON"</button>
+                <CitePanel ex=ex/>
+                <EmbedPanel ex=ex/>
                 <p class="menu-status" role="status" aria-live="polite">{move || status.get()}</p>
             </div>
         </details>
+    }
+}
+
+/// "Cite": the citation text of the chart's view, with a copy button.
+#[component]
+fn CitePanel(ex: Exports) -> impl IntoView {
+    let lang = ex.st.lang;
+    let open = RwSignal::new(false);
+    let t = move |l: crate::data::L| move || l.get(lang.get());
+    let text = move || cite(ex.def, lang.get(), &page_link(ex.def));
+    view! {
+        <button type="button" data-action="cite" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|v| *v = !*v)>{t(i18n::CITE)}</button>
+        {move || open.get().then(|| view! {
+            <div class="cite">
+                <p class="cite-text" data-testid="cite-text">{text}</p>
+                <button type="button" on:click=move |_| ex.copy(cite(ex.def, lang.get_untracked(), &page_link(ex.def)))>
+                    {t(i18n::COPY_TEXT)}
+                </button>
+            </div>
+        })}
+    }
+}
+
+/// "Embed": the `<iframe>` snippet and the host page's script, with a copy button.
+#[component]
+fn EmbedPanel(ex: Exports) -> impl IntoView {
+    let (lang, mode) = (ex.st.lang, ex.st.mode);
+    let open = RwSignal::new(false);
+    let t = move |l: crate::data::L| move || l.get(lang.get());
+    let snippet = move || embed_snippet(ex.def, lang.get(), mode.get());
+    let copy = move |_| {
+        ex.copy(format!("{}\n{}", embed_snippet(ex.def, lang.get_untracked(), mode.get_untracked()), HOST_SCRIPT))
+    };
+    view! {
+        <button type="button" data-action="embed" aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|v| *v = !*v)>{t(i18n::EMBED)}</button>
+        {move || open.get().then(|| view! {
+            <div class="cite">
+                <p class="cite-text">{t(i18n::EMBED_HINT)}</p>
+                <textarea readonly rows="4" data-testid="embed-code">{snippet}</textarea>
+                <textarea readonly rows="3" data-testid="embed-script">{HOST_SCRIPT}</textarea>
+                <button type="button" on:click=copy>{t(i18n::COPY_TEXT)}</button>
+            </div>
+        })}
     }
 }

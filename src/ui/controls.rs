@@ -20,7 +20,8 @@ fn sort_label(k: SortKey) -> crate::data::L {
 pub fn ChartControls(
     def: &'static ChartDef,
     controls: &'static Controls,
-    settings: RwSignal<Settings>,
+    settings: Memo<Settings>,
+    set_settings: Callback<Settings>,
 ) -> impl IntoView {
     let lang = use_app_state().lang;
     let ds = def.dataset();
@@ -48,7 +49,7 @@ pub fn ChartControls(
                 <span>{move || i18n::METRIC.get(lang.get())}</span>
                 <select data-control="metric" on:change=move |ev| {
                     let i = event_target_value(&ev).parse().unwrap_or(0);
-                    settings.update(|s| s.metric = i);
+                    set_settings.run(Settings { metric: i, ..settings.get_untracked() });
                 }>{options}</select>
             </label>
         }
@@ -72,7 +73,7 @@ pub fn ChartControls(
                 <select data-control="sort" on:change=move |ev| {
                     let i: usize = event_target_value(&ev).parse().unwrap_or(0);
                     if let Some(k) = controls.sorts.get(i) {
-                        settings.update(|s| s.sort = *k);
+                        set_settings.run(Settings { sort: *k, ..settings.get_untracked() });
                     }
                 }>{options}</select>
             </label>

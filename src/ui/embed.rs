@@ -43,7 +43,12 @@ pub fn EmbedView(def: &'static ChartDef, controls: bool) -> impl IntoView {
     let full = move || {
         let loc = web_sys::window().map(|w| w.location());
         let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-        format!("{path}?lang={}#chart-{}", if lang.get() == crate::data::Lang::Zh { "zh" } else { "en" }, def.id)
+        let query = crate::permalink::format(&crate::permalink::Params {
+            lang: Some(lang.get()),
+            controls: true,
+            ..Default::default()
+        });
+        format!("{path}{query}#chart-{}", def.id)
     };
     view! {
         <main class="embed" data-embed=def.id>

@@ -96,4 +96,8 @@ pub const MAP_ITEMS: L = L::new("本图层的项目", "Items on this layer");
 pub const MAP_TABLE: L = L::new("本图层的数据表", "This layer as a table");
 pub const VALUES: L = L::new("数值", "Values");
 pub const PAPER_SECTION: L = L::new("原文章节", "Paper section");
-pub const SUPPLEMENTARY: L = L::new("补充数据", "supplementary");
+
+pub const ABOUT_TEXT: L = L::new(
+    "所有数字均来自论文全文(PDF 提取),以原文印刷的数字与单位录入 data/ 目录下的 CSV 文件,构建时校验并编入页面;推算值标明公式,论文以外的补充数据标明来源。原文自相矛盾之处保留原数并附数据注释。地图边界来自 Natural Earth(公有领域),经 npm 包 world-atlas 2.0.2(ISC 许可)提供,为示意性质;航线与班列通道为示意线。本页面完全在浏览器中运行,不向任何其他网站发出请求。",
+    "Every number comes from the paper's full text (extracted from a PDF) and is kept, as printed and in the printed unit, in the CSV files under data/, validated at build time and compiled into the page. Derived values carry their formula; supplementary data from outside the paper names its source. Where the paper contradicts itself the printed value is kept and a data note says so. Map boundaries come from Natural Earth (public domain) via the npm package world-atlas 2.0.2 (ISC licence) and are schematic; sea lanes and railway corridors are schematic lines. The page runs entirely in your browser and makes no request to any other site.",
+);

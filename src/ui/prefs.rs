@@ -5,26 +5,26 @@
 
 use crate::chart::Mode;
 use crate::data::Lang;
+use crate::permalink::Params;
 use gloo::storage::{LocalStorage, Storage};
 
 const LANG_KEY: &str = "trade-atlas.lang";
 const THEME_KEY: &str = "trade-atlas.theme";
 
-/// The parameters of the page's address (`?lang=en&theme=dark`).
-pub fn url_params() -> crate::permalink::Params {
+/// The parameters of the page's address (`?lang=en&theme=dark`), parsed once at start.
+pub fn url_params() -> Params {
     let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
     crate::permalink::parse(&search)
 }
 
+fn stored(key: &str) -> Option<String> {
+    LocalStorage::raw().get_item(key).ok().flatten()
+}
+
 /// The language to start in: the address, then the reader's stored choice, then the browser.
-pub fn initial_lang() -> Lang {
-    if let Some(l) = url_params().lang {
+pub fn initial_lang(p: &Params) -> Lang {
+    if let Some(l) = p.lang.or_else(|| stored(LANG_KEY).and_then(|c| Lang::from_code(&c))) {
         return l;
-    }
-    match LocalStorage::raw().get_item(LANG_KEY).ok().flatten().as_deref() {
-        Some("zh") => return Lang::Zh,
-        Some("en") => return Lang::En,
-        _ => {}
     }
     let nav = web_sys::window().map(|w| w.navigator());
     let tag = nav.and_then(|n| n.language()).unwrap_or_default();
@@ -32,8 +32,7 @@ pub fn initial_lang() -> Lang {
 }
 
 /// The theme to start in: the address, then the stored choice, then `prefers-color-scheme`.
-pub fn initial_mode() -> Mode {
-    let p = url_params();
+pub fn initial_mode(p: &Params) -> Mode {
     if let Some(m) = p.theme {
         return m;
     }
@@ -43,10 +42,8 @@ pub fn initial_mode() -> Mode {
     if p.lang.is_some() {
         return Mode::Light;
     }
-    match LocalStorage::raw().get_item(THEME_KEY).ok().flatten().as_deref() {
-        Some("dark") => return Mode::Dark,
-        Some("light") => return Mode::Light,
-        _ => {}
+    if let Some(m) = stored(THEME_KEY).and_then(|n| Mode::from_name(&n)) {
+        return m;
     }
     let dark = web_sys::window()
         .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
@@ -61,11 +58,11 @@ pub fn initial_mode() -> Mode {
 const CONTRAST_KEY: &str = "trade-atlas.contrast";
 
 /// High contrast: the stored choice, else `prefers-contrast: more`.
-pub fn initial_contrast() -> bool {
-    if let Some(c) = url_params().contrast {
+pub fn initial_contrast(p: &Params) -> bool {
+    if let Some(c) = p.contrast {
         return c;
     }
-    match LocalStorage::raw().get_item(CONTRAST_KEY).ok().flatten().as_deref() {
+    match stored(CONTRAST_KEY).as_deref() {
         Some("more") => return true,
         Some("normal") => return false,
         _ => {}
@@ -80,9 +77,9 @@ pub fn save_contrast(more: bool) {
 }
 
 pub fn save_lang(lang: Lang) {
-    let _ = LocalStorage::raw().set_item(LANG_KEY, if lang == Lang::Zh { "zh" } else { "en" });
+    let _ = LocalStorage::raw().set_item(LANG_KEY, lang.code());
 }
 
 pub fn save_mode(mode: Mode) {
-    let _ = LocalStorage::raw().set_item(THEME_KEY, if mode == Mode::Dark { "dark" } else { "light" });
+    let _ = LocalStorage::raw().set_item(THEME_KEY, mode.as_str());
 }

@@ -6,6 +6,8 @@
 use super::prefs;
 use crate::chart::Mode;
 use crate::data::Lang;
+use crate::permalink::Params;
+use crate::spec::DEFAULT_LAYER;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -24,19 +26,23 @@ pub struct AppState {
     pub map_camera: RwSignal<Option<crate::chart::map::Camera>>,
     /// While printing, the page and its charts use the light theme (paper is white).
     pub printing: RwSignal<bool>,
+    /// The address the page was opened with, parsed once (embed, controls, ignored parameters).
+    pub start: StoredValue<Params>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
 pub fn provide_app_state() -> AppState {
+    let p = prefs::url_params();
     let st = AppState {
-        lang: RwSignal::new(prefs::initial_lang()),
-        mode: RwSignal::new(prefs::initial_mode()),
-        contrast: RwSignal::new(prefs::initial_contrast()),
-        selected: RwSignal::new(prefs::url_params().sel),
-        charts: RwSignal::new(prefs::url_params().charts),
-        map_layer: RwSignal::new(prefs::url_params().layer.unwrap_or("map-partners")),
-        map_camera: RwSignal::new(prefs::url_params().camera),
+        lang: RwSignal::new(prefs::initial_lang(&p)),
+        mode: RwSignal::new(prefs::initial_mode(&p)),
+        contrast: RwSignal::new(prefs::initial_contrast(&p)),
+        selected: RwSignal::new(p.sel),
+        charts: RwSignal::new(p.charts.clone()),
+        map_layer: RwSignal::new(p.layer.unwrap_or(DEFAULT_LAYER)),
+        map_camera: RwSignal::new(p.camera),
         printing: RwSignal::new(false),
+        start: StoredValue::new(p),
     };
     provide_context(st);
     Effect::new(move |_| {
@@ -50,7 +56,7 @@ pub fn provide_app_state() -> AppState {
         let mode = if st.printing.get() { Mode::Light } else { st.mode.get() };
         let more = st.contrast.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", if mode == Mode::Dark { "dark" } else { "light" });
+            let _ = root.set_attribute("data-theme", mode.as_str());
             let _ = root.set_attribute("data-contrast", if more { "more" } else { "normal" });
         }
     });
@@ -66,13 +72,6 @@ impl AppState {
     pub fn chart_settings(&self, def: &crate::spec::ChartDef) -> crate::spec::Settings {
         self.charts
             .with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
-            .unwrap_or_else(|| def.default_settings())
-    }
-
-    /// The reading of one chart, without tracking (to initialise a card).
-    pub fn chart_settings_untracked(&self, def: &crate::spec::ChartDef) -> crate::spec::Settings {
-        self.charts
-            .with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
             .unwrap_or_else(|| def.default_settings())
     }
 

@@ -3,25 +3,25 @@
 //!
 //! Layer: ui. Parsing and formatting are the pure functions of `crate::permalink`.
 
-use super::prefs;
 use super::state::AppState;
 use crate::chart::Mode;
 use crate::permalink::{format, parse, Params};
+use crate::spec::DEFAULT_LAYER;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
 fn current_params(st: &AppState) -> Params {
-    let embed = prefs::url_params();
+    let (embed, controls) = st.start.with_value(|p| (p.embed, p.controls));
     Params {
         lang: Some(st.lang.get()),
         theme: (st.mode.get() == Mode::Dark).then_some(Mode::Dark),
         contrast: st.contrast.get().then_some(true),
         sel: st.selected.get(),
         charts: st.charts.get(),
-        embed: embed.embed,
-        controls: embed.controls,
-        layer: Some(st.map_layer.get()).filter(|l| *l != "map-partners"),
+        embed,
+        controls,
+        layer: Some(st.map_layer.get()).filter(|l| *l != DEFAULT_LAYER),
         camera: st.map_camera.get(),
         ignored: Vec::new(),
     }
@@ -32,6 +32,34 @@ fn address(query: &str) -> Option<String> {
     let path = loc.pathname().ok()?;
     let hash = loc.hash().ok().unwrap_or_default();
     Some(format!("{path}{query}{hash}"))
+}
+
+/// Set a signal only when the value differs, so an unchanged view notifies no one.
+fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) -> bool {
+    let differs = s.with_untracked(|cur| *cur != v);
+    if differs {
+        s.set(v);
+    }
+    differs
+}
+
+/// Apply an address (Back/Forward) to the state: only the signals whose value differs are set,
+/// so a popstate that does not change the view redraws nothing. While the change propagates,
+/// the address is replaced rather than pushed.
+fn apply(st: &AppState, p: Params, applying: StoredValue<bool>) {
+    applying.set_value(true);
+    let changed = [
+        p.lang.is_some_and(|l| set_if_changed(st.lang, l)),
+        set_if_changed(st.mode, p.theme.unwrap_or(Mode::Light)),
+        set_if_changed(st.contrast, p.contrast.unwrap_or(false)),
+        set_if_changed(st.selected, p.sel),
+        set_if_changed(st.charts, p.charts),
+        set_if_changed(st.map_layer, p.layer.unwrap_or(DEFAULT_LAYER)),
+        set_if_changed(st.map_camera, p.camera),
+    ];
+    if !changed.contains(&true) {
+        applying.set_value(false);
+    }
 }
 
 /// Start syncing. The first run normalises the address in place; later changes push history
@@ -61,17 +89,7 @@ pub fn start(st: AppState) {
     });
     let cb = Closure::<dyn FnMut(web_sys::Event)>::new(move |_: web_sys::Event| {
         let search = web_sys::window().and_then(|w| w.location().search().ok()).unwrap_or_default();
-        let p = parse(&search);
-        applying.set_value(true);
-        if let Some(l) = p.lang {
-            st.lang.set(l);
-        }
-        st.mode.set(p.theme.unwrap_or(Mode::Light));
-        st.contrast.set(p.contrast.unwrap_or(false));
-        st.selected.set(p.sel);
-        st.charts.set(p.charts);
-        st.map_layer.set(p.layer.unwrap_or("map-partners"));
-        st.map_camera.set(p.camera);
+        apply(&st, parse(&search), applying);
     });
     if let Some(win) = web_sys::window() {
         let _ = win.add_event_listener_with_callback("popstate", cb.as_ref().unchecked_ref());

@@ -1,0 +1,90 @@
+//! Keyboard movement between rows, legend toggling and selection toggling.
+//!
+//! Layer: spec. Pure rules the chart and map components call on key presses and clicks.
+
+/// Where focus goes on a key press, among `n` rows; `None` clears the focus (Escape).
+/// Keys that do not move focus return the current focus unchanged.
+pub fn next_focus(current: Option<usize>, key: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    let last = n - 1;
+    match (key, current) {
+        ("Escape", _) => None,
+        ("ArrowDown" | "ArrowRight", None) => Some(0),
+        ("ArrowUp" | "ArrowLeft", None) => Some(last),
+        ("ArrowDown" | "ArrowRight", Some(i)) => Some((i + 1).min(last)),
+        ("ArrowUp" | "ArrowLeft", Some(i)) => Some(i.saturating_sub(1)),
+        ("Home", _) => Some(0),
+        ("End", _) => Some(last),
+        ("PageDown", Some(i)) => Some((i + 5).min(last)),
+        ("PageUp", Some(i)) => Some(i.saturating_sub(5)),
+        (_, c) => c.map(|i| i.min(last)),
+    }
+}
+
+/// Series hidden after a legend click on entry `i` of `n`. A plain click toggles it (the last
+/// visible series cannot be hidden); an Alt-click isolates it, or shows all if it already is.
+pub fn toggle_series(hidden: &[usize], i: usize, n: usize, isolate: bool) -> Vec<usize> {
+    if i >= n {
+        return hidden.to_vec();
+    }
+    if isolate {
+        let only_i: Vec<usize> = (0..n).filter(|&j| j != i).collect();
+        return if hidden == only_i.as_slice() { Vec::new() } else { only_i };
+    }
+    let mut out: Vec<usize> = hidden.to_vec();
+    if let Some(pos) = out.iter().position(|&j| j == i) {
+        out.remove(pos);
+    } else if out.len() + 1 < n {
+        out.push(i);
+        out.sort_unstable();
+    }
+    out
+}
+
+/// The selection after a reader chooses `entity`: choosing the selected entity again clears it.
+pub fn toggled(current: Option<&'static str>, entity: &'static str) -> Option<&'static str> {
+    if current == Some(entity) {
+        None
+    } else {
+        Some(entity)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arrows_walk_the_rows_and_stop_at_the_ends() {
+        assert_eq!(next_focus(None, "ArrowDown", 3), Some(0));
+        assert_eq!(next_focus(Some(0), "ArrowDown", 3), Some(1));
+        assert_eq!(next_focus(Some(2), "ArrowDown", 3), Some(2));
+        assert_eq!(next_focus(Some(0), "ArrowUp", 3), Some(0));
+        assert_eq!(next_focus(None, "ArrowUp", 3), Some(2));
+        assert_eq!(next_focus(Some(1), "End", 3), Some(2));
+        assert_eq!(next_focus(Some(1), "Home", 3), Some(0));
+        assert_eq!(next_focus(Some(1), "Escape", 3), None);
+        assert_eq!(next_focus(Some(1), "x", 3), Some(1));
+        assert_eq!(next_focus(Some(9), "x", 3), Some(2), "a stale focus is clamped after a re-sort");
+        assert_eq!(next_focus(None, "ArrowDown", 0), None);
+    }
+
+    #[test]
+    fn legend_clicks_toggle_and_alt_clicks_isolate() {
+        assert_eq!(toggle_series(&[], 1, 3, false), vec![1]);
+        assert_eq!(toggle_series(&[1], 1, 3, false), Vec::<usize>::new());
+        assert_eq!(toggle_series(&[0, 1], 2, 3, false), vec![0, 1], "the last visible series stays");
+        assert_eq!(toggle_series(&[], 1, 3, true), vec![0, 2]);
+        assert_eq!(toggle_series(&[0, 2], 1, 3, true), Vec::<usize>::new(), "isolating again shows all");
+        assert_eq!(toggle_series(&[], 7, 3, false), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn choosing_the_selected_entity_again_clears_the_selection() {
+        assert_eq!(toggled(None, "RUS"), Some("RUS"));
+        assert_eq!(toggled(Some("RUS"), "RUS"), None);
+        assert_eq!(toggled(Some("USA"), "RUS"), Some("RUS"));
+    }
+}

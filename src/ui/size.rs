@@ -1,0 +1,41 @@
+//! The content width of an element as a signal, kept by a ResizeObserver that is disconnected
+//! with its owner.
+//!
+//! Layer: ui.
+
+use leptos::html::Div;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Observe an element's content width into a signal; disconnects when the owner is cleaned up.
+fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
+    let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            let w = entry.content_rect().width().floor();
+            if (w - width.get_untracked()).abs() >= 1.0 {
+                width.set(w);
+            }
+        }
+    });
+    let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) else { return };
+    ro.observe(el);
+    let keep = SendWrapper::new((ro, cb));
+    on_cleanup(move || keep.0.disconnect());
+}
+
+/// The content width of `wrap`, read once mounted and then kept by a ResizeObserver.
+pub fn track_width(wrap: NodeRef<Div>) -> RwSignal<f64> {
+    let width = RwSignal::new(0.0f64);
+    Effect::new(move |_| {
+        if let Some(el) = wrap.get() {
+            let w = el.client_width() as f64;
+            if w > 0.0 {
+                width.set(w);
+            }
+            observe_width(&el, width);
+        }
+    });
+    width
+}
