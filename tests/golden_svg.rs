@@ -6,9 +6,10 @@
 //! written only under `UPDATE_GOLDEN=1`; otherwise it is an error.
 
 use std::path::PathBuf;
-use trade_atlas::chart::{svg, Theme};
+use trade_atlas::chart::map::Camera;
+use trade_atlas::chart::{svg, Mode, Theme, View};
 use trade_atlas::data::Lang;
-use trade_atlas::spec::{build, build::frame, Built, CHARTS};
+use trade_atlas::spec::{build, build::frame, build_with, Built, Settings, SortKey, CHARTS};
 
 const WIDTH: u32 = 640;
 
@@ -21,9 +22,28 @@ fn normalise(svg: &str) -> String {
     svg.lines().map(str::trim_end).collect::<Vec<_>>().join("\n") + "\n"
 }
 
+/// Compare a drawing with its golden file; on a mismatch write `*-changed.svg` beside it (or,
+/// under `UPDATE_GOLDEN=1`, accept it) and record the failure.
+fn check(name: &str, doc: &str, failures: &mut Vec<String>) {
+    let update = std::env::var("UPDATE_GOLDEN").is_ok();
+    let doc = normalise(doc);
+    let path = golden_dir().join(name);
+    let changed = golden_dir().join(name.replace(".svg", "-changed.svg"));
+    match std::fs::read_to_string(&path) {
+        Ok(old) if old == doc => {
+            let _ = std::fs::remove_file(&changed);
+        }
+        Ok(_) | Err(_) if update => std::fs::write(&path, &doc).unwrap(),
+        Ok(_) => {
+            std::fs::write(&changed, &doc).unwrap();
+            failures.push(format!("{name} differs (see {})", changed.display()));
+        }
+        Err(_) => failures.push(format!("{name} has no golden file (run with UPDATE_GOLDEN=1)")),
+    }
+}
+
 #[test]
 fn every_canvas_chart_matches_its_golden_svg_in_both_languages() {
-    let update = std::env::var("UPDATE_GOLDEN").is_ok();
     let mut failures = Vec::new();
     let mut count = 0;
     for def in CHARTS {
@@ -33,26 +53,72 @@ fn every_canvas_chart_matches_its_golden_svg_in_both_languages() {
             let map_marks =
                 layout.map.as_ref().is_some_and(|m| m.country_row.iter().any(Option::is_some) || !m.lines.is_empty());
             assert!(!layout.items.is_empty() || map_marks, "{} ({lang:?}) drew no marks", def.id);
-            let doc = normalise(&doc);
-            let name = format!("{}.{}.svg", def.id, if lang == Lang::Zh { "zh" } else { "en" });
-            let path = golden_dir().join(&name);
-            let changed = golden_dir().join(name.replace(".svg", "-changed.svg"));
+            check(&format!("{}.{}.svg", def.id, lang.code()), &doc, &mut failures);
             count += 1;
-            match std::fs::read_to_string(&path) {
-                Ok(old) if old == doc => {
-                    let _ = std::fs::remove_file(&changed);
-                }
-                Ok(_) if update => std::fs::write(&path, &doc).unwrap(),
-                Ok(_) => {
-                    std::fs::write(&changed, &doc).unwrap();
-                    failures.push(format!("{name} differs (see {})", changed.display()));
-                }
-                Err(_) if update => std::fs::write(&path, &doc).unwrap(),
-                Err(_) => failures.push(format!("{name} has no golden file (run with UPDATE_GOLDEN=1)")),
-            }
         }
     }
     assert!(count >= 40, "expected every canvas chart in two languages, drew {count}");
+    assert!(failures.is_empty(), "golden mismatches:\n{}", failures.join("\n"));
+}
+
+/// One drawing of a chart beyond the default reading.
+struct Variant {
+    name: &'static str,
+    chart: &'static str,
+    lang: Lang,
+    theme: Theme,
+    settings: Option<Settings>,
+    width: u32,
+    view: View,
+}
+
+fn variants() -> Vec<Variant> {
+    let base = |name, chart, lang| Variant {
+        name,
+        chart,
+        lang,
+        theme: Theme::light(),
+        settings: None,
+        width: WIDTH,
+        view: View::default(),
+    };
+    vec![
+        // The dark theme, with a highlighted and a selected row.
+        Variant {
+            theme: Theme::dark(),
+            view: View { highlight: Some(3), selected: vec![0], ..View::default() },
+            ..base("dark", "partners-exports", Lang::En)
+        },
+        // High contrast: hatched series.
+        Variant { theme: Theme::high_contrast(Mode::Light), ..base("hc", "headline-growth", Lang::Zh) },
+        Variant { theme: Theme::high_contrast(Mode::Dark), ..base("hc-dark", "new-three-growth", Lang::En) },
+        // A metric switch and a sort: Table 1 by the derived unit-value change, largest first.
+        Variant {
+            settings: Some(Settings { metric: 3, sort: SortKey::Value }),
+            ..base("unit-value", "commodities", Lang::En)
+        },
+        // A phone's width.
+        Variant { width: 360, ..base("narrow", "ports-jan-nov", Lang::Zh) },
+        Variant { width: 360, ..base("narrow", "map-routes", Lang::En) },
+        // A map layer zoomed in on East Asia, a row hidden from view behind a highlight.
+        Variant {
+            view: View { camera: Some(Camera { zoom: 3.0, cx: 1.6, cy: 0.55 }), highlight: Some(1), ..View::default() },
+            ..base("zoom", "map-partners", Lang::Zh)
+        },
+    ]
+}
+
+#[test]
+fn readings_themes_widths_and_zoom_match_their_golden_svgs() {
+    let mut failures = Vec::new();
+    for v in variants() {
+        let def = trade_atlas::spec::chart(v.chart).unwrap();
+        let settings = v.settings.unwrap_or_else(|| def.default_settings());
+        let Built::Canvas { spec, .. } = build_with(def, v.lang, &settings) else { panic!("{} is drawn", v.chart) };
+        let (doc, layout) = svg::render_view(&spec, &frame(def, v.lang), &v.theme, v.width, &v.view);
+        assert!(layout.width as u32 == v.width, "{} drawn at {}", v.name, layout.width);
+        check(&format!("{}.{}.{}.svg", v.chart, v.name, v.lang.code()), &doc, &mut failures);
+    }
     assert!(failures.is_empty(), "golden mismatches:\n{}", failures.join("\n"));
 }
 
@@ -99,15 +165,18 @@ fn narrow_charts_keep_every_label_inside_the_canvas() {
         for lang in [Lang::Zh, Lang::En] {
             let Built::Canvas { spec, .. } = build(def, lang) else { continue };
             let (_, layout) = svg::render(&spec, &frame(def, lang), &Theme::light(), 360);
-            for it in &layout.items {
+            assert!(!layout.texts.is_empty(), "{} ({lang:?}) drew no text", def.id);
+            for t in &layout.texts {
+                // Text widths are estimates; half a pixel of slack for rounding.
                 assert!(
-                    it.rect.x0 >= 0.0 && it.rect.x1 <= 360.0,
-                    "{} ({lang:?}) mark outside at 360 px: {:?}",
-                    def.id,
-                    it.rect
+                    t.x0 >= -0.5 && t.x1 <= 360.5,
+                    "{} ({lang:?}) has a label outside the canvas at 360 px: {t:?}",
+                    def.id
                 );
             }
-            assert!(layout.plot.x1 <= 360.0 && layout.plot.x0 >= 0.0, "{} plot {:?}", def.id, layout.plot);
+            for it in &layout.items {
+                assert!(it.rect.x0 >= 0.0 && it.rect.x1 <= 360.0, "{} ({lang:?}) mark outside: {:?}", def.id, it.rect);
+            }
         }
     }
 }

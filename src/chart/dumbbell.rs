@@ -151,5 +151,6 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
     frame::draw_keys(p, &spec.keys, (false, false, false), PAD, y1 + AXIS_H, w)?;
-    Ok(Layout { width: w, height: body.y1, plot: Rect::new(g.x0, g.y0, g.x1, y1), bands, items, legend, map: None })
+    let plot = Rect::new(g.x0, g.y0, g.x1, y1);
+    Ok(Layout { width: w, height: body.y1, plot, bands, items, legend, map: None, texts: Vec::new() })
 }

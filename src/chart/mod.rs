@@ -13,6 +13,7 @@ pub mod dumbbell;
 pub mod frame;
 pub mod map;
 pub mod paint;
+pub mod place;
 pub mod scale;
 pub mod scatter;
 pub mod slope;
@@ -47,6 +48,14 @@ impl Rect {
     }
     pub fn height(&self) -> f64 {
         self.y1 - self.y0
+    }
+    /// Whether `r` lies wholly inside.
+    pub fn contains_rect(&self, r: &Rect) -> bool {
+        r.x0 >= self.x0 && r.x1 <= self.x1 && r.y0 >= self.y0 && r.y1 <= self.y1
+    }
+    /// Whether the two share any interior (touching edges do not count).
+    pub fn overlaps(&self, r: &Rect) -> bool {
+        self.x0 < r.x1 && r.x0 < self.x1 && self.y0 < r.y1 && r.y0 < self.y1
     }
     /// Grow by `d` on every side.
     pub fn inflate(&self, d: f64) -> Rect {
@@ -143,6 +152,8 @@ pub struct Layout {
     pub legend: Vec<Rect>,
     /// For maps: the view transform and which row each country and route belongs to.
     pub map: Option<map::MapHit>,
+    /// The box of every text drawn (estimated from the font size), for layout checks.
+    pub texts: Vec<Rect>,
 }
 
 impl Layout {
@@ -278,6 +289,7 @@ pub fn draw<DB: DrawingBackend>(
     };
     layout.width = w;
     layout.height = h;
+    layout.texts = p.take_texts();
     area.present()?;
     Ok(layout)
 }

@@ -4,10 +4,12 @@
 //! (canvas in the browser, SVG natively). It never creates a backend.
 
 use super::theme::{Rgb, Theme};
+use super::Rect;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters::style::FontStyle;
+use std::cell::RefCell;
 
 /// Errors from drawing on backend `DB`.
 pub type DrawError<DB> = DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>;
@@ -24,6 +26,8 @@ pub enum Align {
 pub struct Painter<'a, DB: DrawingBackend> {
     pub area: &'a DrawingArea<DB, Shift>,
     pub theme: &'a Theme,
+    /// The box of every text drawn so far.
+    texts: RefCell<Vec<Rect>>,
 }
 
 fn color(c: Rgb) -> RGBColor {
@@ -36,7 +40,12 @@ fn px(v: f64) -> i32 {
 
 impl<'a, DB: DrawingBackend> Painter<'a, DB> {
     pub fn new(area: &'a DrawingArea<DB, Shift>, theme: &'a Theme) -> Self {
-        Painter { area, theme }
+        Painter { area, theme, texts: RefCell::new(Vec::new()) }
+    }
+
+    /// The boxes of the texts drawn so far (emptying the record).
+    pub fn take_texts(&self) -> Vec<Rect> {
+        self.texts.take()
     }
 
     pub fn clear(&self) -> Result<(), DrawError<DB>> {
@@ -104,11 +113,15 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if s.is_empty() {
             return Ok(());
         }
-        let h = match align {
-            Align::Start => HPos::Left,
-            Align::Middle => HPos::Center,
-            Align::End => HPos::Right,
+        // The box as laid out: the estimated width at the nominal size (backends scale the font
+        // so that it renders at that size).
+        let (tw, th) = (super::text::width(s, size), size);
+        let (h, x0) = match align {
+            Align::Start => (HPos::Left, x),
+            Align::Middle => (HPos::Center, x - tw / 2.0),
+            Align::End => (HPos::Right, x - tw),
         };
+        self.texts.borrow_mut().push(Rect::new(x0, y - th / 2.0, x0 + tw, y + th / 2.0));
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
         let font = FontDesc::new(FontFamily::Name(self.theme.font), size * self.theme.text_scale, style)
             .color(&color(c))

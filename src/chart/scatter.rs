@@ -5,6 +5,7 @@
 
 use super::frame;
 use super::paint::{Align, DrawError, Painter};
+use super::place::Placer;
 use super::scale::{nice_domain, Linear};
 use super::text::width;
 use super::theme::Theme;
@@ -86,11 +87,11 @@ pub fn draw<DB: DrawingBackend>(
     p.text(&spec.x_axis, g.x1, g.y1 + 28.0, 10.5, th.muted, Align::End, false)?;
     let mut items = Vec::new();
     // Every point is an obstacle for every label.
-    let mut placed: Vec<Rect> = spec
-        .rows
-        .iter()
-        .map(|r| Rect::new(sx.at(r.x.x), sy.at(r.y.x), sx.at(r.x.x), sy.at(r.y.x)).inflate(R + 1.0))
-        .collect();
+    let marks =
+        spec.rows.iter().map(|r| Rect::new(sx.at(r.x.x), sy.at(r.y.x), sx.at(r.x.x), sy.at(r.y.x)).inflate(R + 1.0));
+    // Labels may run past the plot's right edge into the padding, never off the canvas.
+    let area = Rect::new(0.0, f64::NEG_INFINITY, g.x1 + PAD, f64::INFINITY);
+    let mut placed = Placer::with_obstacles(area, marks.collect());
     let mut order: Vec<usize> = (0..spec.rows.len()).collect();
     order.sort_by_key(|&i| view.highlight == Some(i) || view.selected.contains(&i));
     for &i in &order {
@@ -108,16 +109,13 @@ pub fn draw<DB: DrawingBackend>(
         let right = Rect::new(x + R + 3.0, y - FONT * 0.6, x + R + 3.0 + lw, y + FONT * 0.6);
         let left = Rect::new(x - R - 3.0 - lw, y - FONT * 0.6, x - R - 3.0, y + FONT * 0.6);
         let own = Rect::new(x, y, x, y).inflate(R + 1.0);
-        let free =
-            |b: &Rect| !placed.iter().any(|q| *q != own && q.x0 < b.x1 && b.x0 < q.x1 && q.y0 < b.y1 && b.y0 < q.y1);
-        let fits = |b: &Rect| b.x1 <= g.x1 + PAD && b.x0 >= 0.0;
-        let spot = [right, left].into_iter().find(|b| free(b) && fits(b));
+        let spot = placed.first_free([right, left], Some(&own));
         if let Some(b) = spot.or((view.highlight == Some(i)).then_some(right)) {
             let fg = if dim { th.faded(th.fg) } else { th.fg };
             // Anchor at the end nearest the point, so a long label never runs over it.
             let (tx, al) = if b.x0 > x { (b.x0, Align::Start) } else { (b.x1, Align::End) };
             p.text(&r.label, tx, y, FONT, fg, al, view.highlight == Some(i))?;
-            placed.push(b);
+            placed.take(b);
         }
         let rect = Rect::new(x - R, y - R, x + R, y + R);
         items.push(Item { row: i, series: 0, rect });
@@ -132,5 +130,6 @@ pub fn draw<DB: DrawingBackend>(
         items,
         legend: Vec::new(),
         map: None,
+        texts: Vec::new(),
     })
 }

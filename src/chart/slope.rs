@@ -149,6 +149,7 @@ pub fn draw<DB: DrawingBackend>(
         items,
         legend: Vec::new(),
         map: None,
+        texts: Vec::new(),
     })
 }
 

@@ -179,5 +179,6 @@ pub fn draw<DB: DrawingBackend>(
         items,
         legend,
         map: None,
+        texts: Vec::new(),
     })
 }

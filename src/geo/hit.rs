@@ -8,29 +8,9 @@
 
 use super::fit::Fit;
 use super::paths::{equal_earth_paths, Paths};
+pub use super::planar::point_in_rings;
 use super::project::XY;
 use super::shapes::{countries, Country};
-
-/// Even–odd point-in-polygon over every ring.
-pub fn point_in_rings(rings: &[Vec<(f32, f32)>], x: f64, y: f64) -> bool {
-    let mut inside = false;
-    for ring in rings {
-        let n = ring.len();
-        if n < 3 {
-            continue;
-        }
-        let mut j = n - 1;
-        for i in 0..n {
-            let (xi, yi) = (ring[i].0 as f64, ring[i].1 as f64);
-            let (xj, yj) = (ring[j].0 as f64, ring[j].1 as f64);
-            if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
-                inside = !inside;
-            }
-            j = i;
-        }
-    }
-    inside
-}
 
 /// The index in `paths` of the feature containing the projected point, smallest bounds first.
 pub fn hit_index(paths: &[Paths], p: XY) -> Option<usize> {

@@ -17,6 +17,7 @@
 pub mod fit;
 pub mod hit;
 pub mod paths;
+pub mod planar;
 pub mod points;
 pub mod project;
 pub mod regions;

@@ -6,7 +6,7 @@
 
 use std::sync::OnceLock;
 
-use super::hit::point_in_rings;
+use super::planar::{point_in_rings, polyline_distance};
 use super::project::{Bounds, Projection, XY};
 use super::shapes::{countries, Country};
 
@@ -24,18 +24,10 @@ impl Paths {
         if self.bounds.contains(p.0, p.1) && point_in_rings(&self.rings, p.0, p.1) {
             return 0.0;
         }
-        let mut best = f64::INFINITY;
-        for ring in &self.rings {
-            for w in ring.windows(2) {
-                let (ax, ay) = (w[0].0 as f64, w[0].1 as f64);
-                let (bx, by) = (w[1].0 as f64, w[1].1 as f64);
-                let (dx, dy) = (bx - ax, by - ay);
-                let len2 = dx * dx + dy * dy;
-                let t = if len2 == 0.0 { 0.0 } else { (((p.0 - ax) * dx + (p.1 - ay) * dy) / len2).clamp(0.0, 1.0) };
-                best = best.min((p.0 - ax - t * dx).hypot(p.1 - ay - t * dy));
-            }
-        }
-        best
+        self.rings
+            .iter()
+            .map(|ring| polyline_distance(p, ring.iter().map(|&(x, y)| (x as f64, y as f64))))
+            .fold(f64::INFINITY, f64::min)
     }
 }
 

@@ -1,0 +1,78 @@
+//! World (or regional) map: countries filled by data, points sized by value, routes as lines,
+//! labels that don't collide, and a legend — drawn on any plotters backend.
+//!
+//! Layer: chart. Geometry comes from `crate::geo` (projected once, cached); this module only
+//! transforms to pixels and paints, in named passes (ocean, countries, borders, emphasis,
+//! routes, points, labels, legend, anchors). The returned `Layout` carries the view transform
+//! and which country belongs to which row, so the UI hit-tests without re-deriving geometry.
+
+mod colours;
+mod fill;
+mod frame;
+mod hit;
+mod labels;
+mod legend;
+mod marks;
+mod spec;
+
+pub use frame::fit_for;
+pub use hit::ROUTE_REACH_PX;
+pub use spec::*;
+
+use super::paint::{DrawError, Painter};
+use super::theme::Theme;
+use super::{Layout, Rect, View};
+use crate::geo::{self, Bounds, Projection};
+use frame::MapFrame;
+use plotters::prelude::DrawingBackend;
+
+const PAD: f64 = 8.0;
+const LEGEND_H: f64 = 34.0;
+
+impl MapSpec {
+    fn bounds(&self) -> Bounds {
+        match self.extent {
+            Extent::World => geo::equal_earth_bounds(),
+            Extent::Box(b) => Projection::EqualEarth.bounds_of(b),
+        }
+    }
+}
+
+/// Map height for a width: the extent's aspect, within sensible limits, plus the legend.
+pub fn body_height(spec: &MapSpec, _theme: &Theme, w: f64) -> f64 {
+    let b = spec.bounds();
+    let aspect = (b.height() / b.width()).clamp(0.4, 1.3);
+    let map_h = ((w - 2.0 * PAD) * aspect).clamp(140.0, 720.0);
+    map_h + 2.0 * PAD + legend::height(spec, w)
+}
+
+/// Draw the map into `body`.
+pub fn draw<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    spec: &MapSpec,
+    body: Rect,
+    view: &View,
+) -> Result<Layout, DrawError<DB>> {
+    let w = body.width();
+    let map_h = body.height() - legend::height(spec, w);
+    let f = MapFrame::new(spec, w, body.y0, map_h, view);
+    fill::ocean_pass(p, &f, spec)?;
+    let country_row = fill::country_pass(p, &f, spec)?;
+    fill::border_pass(p, &f)?;
+    fill::emphasis_pass(p, &f, spec)?;
+    let routes = marks::route_pass(p, &f, spec)?;
+    let items = marks::point_pass(p, &f, spec)?;
+    labels::label_pass(p, &f, spec, &routes)?;
+    legend::legend_pass(p, spec, f.bx.y1 + 10.0, w)?;
+    let anchors = hit::anchors(&f, spec, &items, &routes);
+    Ok(Layout {
+        width: w,
+        height: body.y1,
+        plot: f.bx,
+        bands: Vec::new(),
+        items,
+        legend: Vec::new(),
+        map: Some(MapHit { fit: f.fit, country_row, lines: routes, top: f.top, anchors }),
+        texts: Vec::new(),
+    })
+}
