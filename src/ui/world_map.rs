@@ -30,6 +30,8 @@ struct MapCtx {
     /// Where the pointer entered the hovered item (the tooltip's anchor).
     pointer_xy: RwSignal<(f64, f64)>,
     layout: StoredValue<Layout>,
+    /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
+    anchors: RwSignal<Vec<Option<(f64, f64)>>>,
     gesture: StoredValue<Gesture>,
     /// When the pointer last changed the hovered item (for the benchmark's redraw latency).
     pointer_at: StoredValue<Option<f64>>,
@@ -162,6 +164,10 @@ fn draw_effect(cx: MapCtx, canvas_ref: NodeRef<Canvas>, width: RwSignal<f64>, er
         cx.built.with(|b| match paint(&el, b, &theme, &view, w) {
             None => {}
             Some(Ok((l, t0, t1))) => {
+                let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
+                if cx.anchors.with_untracked(|a| *a != anchors) {
+                    cx.anchors.set(anchors);
+                }
                 cx.layout.set_value(l);
                 perf::record(cx.def.id, "map-frame", t1 - t0);
                 if let Some(tp) = cx.pointer_at.get_value() {
@@ -193,6 +199,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
         focus: RwSignal::new(None),
         pointer_xy: RwSignal::new((0.0, 0.0)),
         layout: StoredValue::new(Layout::default()),
+        anchors: RwSignal::new(Vec::new()),
         gesture: StoredValue::new(Gesture::default()),
         pointer_at: StoredValue::new(None),
     };
@@ -254,7 +261,9 @@ fn row_labels(b: &Built) -> Vec<String> {
     }
 }
 
-/// One focusable button per item, in the layer's order: Tab walks the map, Enter selects.
+/// One focusable button per item, in the layer's order: Tab walks the map, Enter selects. Each
+/// carries its item's anchor on the canvas (`data-anchor="x,y"`, CSS pixels), where its tooltip
+/// points and where a pointer reaches it.
 #[component]
 fn MapItems(cx: MapCtx) -> impl IntoView {
     let lang = cx.st.lang;
@@ -264,8 +273,10 @@ fn MapItems(cx: MapCtx) -> impl IntoView {
             .into_iter()
             .enumerate()
             .map(|(i, label)| {
+                let anchor =
+                    move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
                 view! {
-                    <li><button type="button" class="map-item" data-row=i.to_string()
+                    <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
                         on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
                         on:click=move |_| cx.choose(i)>{label}</button></li>
                 }

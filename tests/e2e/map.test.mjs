@@ -1,5 +1,5 @@
-// The world map: tooltips on countries and ports (found by projecting lon/lat with Equal Earth
-// and the map's fit, then refined by a small local scan), the table alternative, wheel / button /
+// The world map: tooltips on countries and ports (found at the anchor the app puts on each item's
+// button, `data-anchor`, then refined by a small local scan), the table alternative, wheel / button /
 // drag / keyboard zoom and pan with their bounds and reset, keyboard exploration of the items,
 // selection linked with the charts, every layer drawn (with screenshots), and map permalinks.
 
@@ -23,76 +23,16 @@ const card = (layer) => `#map figure.card[data-chart="${layer}"]`;
 const PORTS_JAN_NOV = ['4,440', '3,280', '2,689', '2,639', '3,323', '2,108', '1,145', '859', '722', '566',
   '553', '486', '455', '430', '351', '342', '319', '313', '312', '264'];
 
-// ---------------------------------------------------------------------------------------------
-// Where things are on the canvas.
-//
-// The map (src/chart/map.rs) is drawn in a box `PAD` below the canvas top, `LEGEND_H` above the
-// legend: the fit rectangle is canvas width × (canvas height − 2·PAD − LEGEND_H) with `PAD` of
-// padding, the extent centred at zoom 1 (src/geo/fit.rs). The world extent is the bounds of the
-// countries without Antarctica: ±180° (Fiji, Chukotka; widest at about 16.5° S) and about
-// 55.9° S – 83.65° N; it is only used to get close, a local scan does the rest.
-
-const PAD = 8;
-const LEGEND_H = 34;
-const A1 = 1.340264, A2 = -0.081106, A3 = 0.000893, A4 = 0.003796, M = Math.sqrt(3) / 2;
-
-/** Equal Earth forward projection: degrees → projected units. */
-function equalEarth(lon, lat) {
-  const l = (lon * Math.PI) / 180;
-  const t = Math.asin(M * Math.sin((lat * Math.PI) / 180));
-  const t2 = t * t, t6 = t2 * t2 * t2;
-  return [
-    (l * Math.cos(t)) / (M * (A1 + 3 * A2 * t2 + t6 * (7 * A3 + 9 * A4 * t2))),
-    t * (A1 + A2 * t2 + t6 * (A3 + A4 * t2)),
-  ];
-}
-
-/** The projected bounds of a lon/lat box, sampled like Projection::bounds_of. */
-function boxBounds({ west, south, east, north }) {
-  const b = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
-  for (let i = 0; i <= 32; i++) {
-    const lon = west + (i / 32) * (east - west);
-    const lat = south + (i / 32) * (north - south);
-    for (const [x, y] of [[lon, south], [lon, north], [west, lat], [east, lat]].map(([a, c]) => equalEarth(a, c))) {
-      b.x0 = Math.min(b.x0, x); b.x1 = Math.max(b.x1, x); b.y0 = Math.min(b.y0, y); b.y1 = Math.max(b.y1, y);
-    }
-  }
-  return b;
-}
-
-const WORLD = (() => {
-  const x1 = equalEarth(180, -16.5)[0];
-  return { x0: -x1, x1, y0: equalEarth(0, -55.9)[1], y1: equalEarth(0, 83.65)[1] };
-})();
-const CHINA_COAST = boxBounds({ west: 105, south: 17, east: 127, north: 42 });
-const extentOf = (layer) => (layer === 'map-ports' ? CHINA_COAST : WORLD);
-
-/** The projected centre of the default view of a layer (what `view=` carries as x,y). */
-function defaultCentre(layer) {
-  const e = extentOf(layer);
-  return [(e.x0 + e.x1) / 2, (e.y0 + e.y1) / 2];
-}
-
-/** Content spanning [t+a, t+b] in the view [lo, hi]: centred when smaller, else covering (fit.rs). */
-function clampAxis(t, a, b, lo, hi) {
-  if (b - a <= hi - lo + 1e-9) return (lo + hi) / 2 - (a + b) / 2;
-  return Math.min(Math.max(t, hi - b), lo - a);
-}
-
 /**
- * Canvas CSS pixel of (lon, lat) on `layer` drawn `w × h` CSS pixels, under an optional camera
- * { zoom, cx, cy } (the numbers of `view=`).
+ * Where the app says an item of the current layer is on the canvas (CSS pixels): the `data-anchor`
+ * of its item button (the point its tooltip anchors to), found by the item's label.
  */
-function lonLatToCanvas(layer, w, h, lon, lat, camera = null) {
-  const e = extentOf(layer);
-  const fw = w, fh = h - 2 * PAD - LEGEND_H;
-  const base = Math.min((fw - 2 * PAD) / (e.x1 - e.x0), (fh - 2 * PAD) / (e.y1 - e.y0));
-  const [cx, cy] = camera ? [camera.cx, camera.cy] : defaultCentre(layer);
-  const k = base * (camera ? camera.zoom : 1);
-  const tx = clampAxis(fw / 2 - k * cx, k * e.x0, k * e.x1, PAD, fw - PAD);
-  const ty = clampAxis(fh / 2 + k * cy, -k * e.y1, -k * e.y0, PAD, fh - PAD);
-  const [x, y] = equalEarth(lon, lat);
-  return [tx + k * x, PAD + ty - k * y];
+async function itemAnchor(page, label) {
+  return until(() => page.evaluate((want) => {
+    const b = [...document.querySelectorAll('#map .map-item')].find((e) => e.textContent.trim() === want);
+    const a = b?.getAttribute('data-anchor');
+    return a ? a.split(',').map(Number) : null;
+  }, label), `an anchor on the map for "${label}"`, 10_000);
 }
 
 /** Scroll the map canvas to the middle of the viewport and return its box. */
@@ -138,12 +78,13 @@ async function waitZoom(page, pred, message) {
 }
 
 /**
- * Hover (lon, lat) of `layer` and, if the tooltip there is not `title`, scan outwards (rings of
- * `step` px up to `radius`) until it is. Returns { x, y, tip } in page coordinates.
+ * Hover the item labelled `label` of `layer` at its anchor and, if the tooltip there is not
+ * `title`, scan outwards (rings of `step` px up to `radius`) until it is. Returns { x, y, tip } in
+ * page coordinates.
  */
-async function hoverPlace(page, layer, lon, lat, title, { camera = null, step = 5, radius = 40 } = {}) {
+async function hoverPlace(page, layer, label, title = label, { step = 5, radius = 40 } = {}) {
   const box = await mapBox(page);
-  const [px, py] = lonLatToCanvas(layer, box.width, box.height, lon, lat, camera);
+  const [px, py] = await itemAnchor(page, label);
   const offsets = [[0, 0]];
   for (let r = step; r <= radius; r += step) {
     for (let a = 0; a < 360; a += Math.max(15, 360 / ((2 * Math.PI * r) / step))) {
@@ -166,7 +107,7 @@ async function hoverPlace(page, layer, lon, lat, title, { camera = null, step = 
     }
     if (tip) seen.add(tip.title);
   }
-  throw new Error(`${layer}: no tooltip "${title}" within ${radius} px of (${lon}, ${lat}) → canvas ` +
+  throw new Error(`${layer}: no tooltip "${title}" within ${radius} px of ${label}'s anchor at canvas ` +
     `(${px.toFixed(0)}, ${py.toFixed(0)}); tooltips seen: ${[...seen].join(' | ') || 'none'}`);
 }
 
@@ -222,17 +163,11 @@ async function mapTable(page) {
     ]));
 }
 
-/** Table 4's ports with their map coordinates (from the repository's geo data, not the app). */
-function portsWithCoords() {
+/** Table 4's ports in the paper's order, with their Chinese and English names (from data/ports.csv). */
+function table4Ports() {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-  const rows = (f) => readFileSync(path.join(root, f), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
-  const coords = new Map(rows('data/geo/ports_coords.csv').map((f) => [f[0], { lat: Number(f[4]), lon: Number(f[5]) }]));
-  return rows('data/ports.csv').map((f) => {
-    const id = f[3].replace(/^port:/, '');
-    const c = coords.get(id);
-    assert.ok(c, `coordinates for port ${id}`);
-    return { key: f[0], zh: f[1], en: f[2], ...c };
-  });
+  const rows = readFileSync(path.join(root, 'data/ports.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  return rows.map((f) => ({ key: f[0], zh: f[1], en: f[2] }));
 }
 
 describe('world map', { skip: SKIP_REASON }, () => {
@@ -253,12 +188,12 @@ describe('world map', { skip: SKIP_REASON }, () => {
       try {
         await gotoAtlas(page);
         assert.equal((await mapState(page)).layer, 'map-partners', 'the partners layer is the default');
-        const a = await hoverPlace(page, 'map-partners', -99, 39, us.title);
+        const a = await hoverPlace(page, 'map-partners', us.title);
         assert.equal(a.tip.value, us.value, `${locale}: US value; tooltip: ${a.tip.text}`);
         assert.equal(a.tip.growth, us.growth, `${locale}: US growth (with a true minus)`);
         assert.ok(a.tip.text.includes(us.value.split(' ')[0]) && a.tip.text.includes(`${MINUS}11.6`));
         assert.equal(await page.locator('[data-testid=tooltip]').count(), 1, 'exactly one tooltip on the page');
-        const b = await hoverPlace(page, 'map-partners', 96, 62, ru.title);
+        const b = await hoverPlace(page, 'map-partners', ru.title);
         assert.equal(b.tip.value, ru.value, `${locale}: Russia value; tooltip: ${b.tip.text}`);
         assert.match(b.tip.growth ?? '', ru.growth, `${locale}: Russia growth`);
         assert.ok(b.tip.text.includes('26.3'), 'Russia tooltip mentions +26.3');
@@ -279,10 +214,9 @@ describe('world map', { skip: SKIP_REASON }, () => {
       await page.click('#map button.layer-tab[data-layer=map-ports]');
       await waitFor(page, () => document.querySelector('#map figure.card[data-chart=map-ports] canvas')
         ?.getAttribute('data-drawn') === '1', null, 'the ports layer draws');
-      const ports = portsWithCoords();
+      const ports = table4Ports();
       assert.equal(ports.length, 20, 'Table 4 has 20 ports');
-      const sh = ports[0];
-      const hit = await hoverPlace(page, 'map-ports', sh.lon, sh.lat, '上海港', { step: 3, radius: 9 });
+      const hit = await hoverPlace(page, 'map-ports', '上海港', '上海港', { step: 3, radius: 9 });
       assert.equal(hit.tip.value, '4,440 万 Teu', `Shanghai tooltip: ${hit.tip.text}`);
 
       // The table alternative: every port with its January–November value, in Table 4's order.
@@ -318,8 +252,8 @@ describe('world map', { skip: SKIP_REASON }, () => {
       for (const r of [4, 8, 12]) {
         for (let k = 0; k < 8; k++) offsets.push([r * Math.cos(k * Math.PI / 4), r * Math.sin(k * Math.PI / 4)]);
       }
-      for (const p of portsWithCoords()) {
-        const [px, py] = lonLatToCanvas('map-ports', box.width, box.height, p.lon, p.lat);
+      for (const p of table4Ports()) {
+        const [px, py] = await itemAnchor(page, p.zh);
         let seen = null;
         let found = false;
         for (const [dx, dy] of offsets) {
@@ -372,7 +306,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
       const img0 = await mapImage(page);
 
       // Wheel over the United States zooms in about the pointer.
-      const us = await hoverPlace(page, 'map-partners', -99, 39, '美国');
+      const us = await hoverPlace(page, 'map-partners', '美国');
       await page.mouse.wheel(0, -300);
       const z1 = Number(await waitZoom(page, (z) => z > 1, 'the wheel zooms in'));
       assert.ok(Math.abs(z1 - Math.exp(0.45)) < 0.002, `wheel −300 px zooms by e^0.45, got ${z1}`);
@@ -515,7 +449,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
       assert.ok(charts0['partners-exports'], 'the partners-exports chart is drawn');
       await mapBox(page);
       const map0 = await mapImage(page);
-      const ru = await hoverPlace(page, 'map-partners', 96, 62, '俄罗斯');
+      const ru = await hoverPlace(page, 'map-partners', '俄罗斯');
       await page.mouse.click(ru.x, ru.y);
       await expectChip(page, '俄罗斯', 'clicking Russia on the map selects it');
       const rowSel = () => page.evaluate(() => document.querySelector('table#table-partners tr[data-row=russia]')?.className ?? null);
@@ -674,9 +608,11 @@ describe('world map', { skip: SKIP_REASON }, () => {
       await waitZoom(page, (z) => z === 1.5, 'zoom-in on the ports layer');
       const v = viewParam((await mapState(page)).search);
       assert.ok(v, 'the address carries the view');
-      const [dx, dy] = defaultCentre('map-ports');
-      assert.ok(Math.abs(v.cx - dx) < 0.002 && Math.abs(v.cy - dy) < 0.002,
-        `zooming about the middle keeps the ports layer's centre (${v.cx}, ${v.cy}) ≈ (${dx.toFixed(3)}, ${dy.toFixed(3)})`);
+      await page.click('#map [data-testid=zoom-in]');
+      await waitZoom(page, (z) => z === 2.25, 'a second zoom-in on the ports layer');
+      const v2 = viewParam((await mapState(page)).search);
+      assert.ok(Math.abs(v.cx - v2.cx) < 0.002 && Math.abs(v.cy - v2.cy) < 0.002,
+        `zooming about the middle keeps the centre: (${v.cx}, ${v.cy}) then (${v2.cx}, ${v2.cy})`);
 
       const query = `?lang=en&layer=map-ports&view=2,${v.cx},${v.cy}`;
       await gotoAtlas(page, at(query));
@@ -687,9 +623,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
       assert.equal(await page.getAttribute('#map button.layer-tab[data-layer=map-ports]', 'aria-selected'), 'true');
       assert.equal(await page.locator('[data-testid=url-notice]').count(), 0, 'no notice');
       // The view is really applied: Shanghai is where zoom 2 about that centre puts it.
-      const sh = portsWithCoords()[0];
-      const hit = await hoverPlace(page, 'map-ports', sh.lon, sh.lat, 'Shanghai',
-        { camera: { zoom: 2, cx: v.cx, cy: v.cy }, step: 3, radius: 9 });
+      const hit = await hoverPlace(page, 'map-ports', 'Shanghai', 'Shanghai', { step: 3, radius: 9 });
       assert.equal(hit.tip.value, '44.40 million TEU');
 
       // Unknown layer and out-of-range view: ignored, with a notice; the default map.
