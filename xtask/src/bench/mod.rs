@@ -1,7 +1,7 @@
 //! `bench`: measurements of the built site: the shipped sizes (`sizes`) and browser timings
 //! (`timing`: first draw and hover redraw of every chart in headless Chromium).
 
-mod sizes;
+pub mod sizes;
 mod timing;
 
 use std::path::Path;
