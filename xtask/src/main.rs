@@ -3,6 +3,7 @@
 
 mod bench;
 mod dist;
+mod encoding;
 mod geo;
 mod publish;
 mod serve;
@@ -13,11 +14,12 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const COMMANDS: [(&str, &str); 8] = [
+const COMMANDS: [(&str, &str); 9] = [
     ("setup", "install what is missing: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates"),
     ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils and the e2e npm packages"),
     ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages)"),
-    ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/"),
+    ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/ gzip-compressed as GitHub Pages does"),
+    ("      [--brotli]", "offer brotli before gzip, as hosts with brotli do"),
     ("test", "setup-test, then native tests, browser unit tests, release build, end-to-end tests"),
     ("bench", "dist, then shipped sizes (raw/gzip/brotli vs the 300 KB goal) and browser timings of every chart"),
     ("geo", "regenerate data/geo/countries.txt (world map) from npm world-atlas and i18n-iso-countries"),
@@ -69,10 +71,12 @@ fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
                 Some(p) => p.parse::<u16>().map_err(|_| format!("--port {p}: not a port number"))?,
                 None => 8080,
             };
+            let offers =
+                if util::take_flag(&mut args, "--brotli") { encoding::BROTLI_AND_GZIP } else { encoding::PAGES };
             // Hidden: serve another directory without building.
             let dir = site_dir(&mut args, cwd)?;
             util::no_more_args(command, &args)?;
-            serve::serve_forever(&dir, port)
+            serve::serve_forever(&dir, port, offers)
         }
         "test" => {
             util::no_more_args(command, &args)?;

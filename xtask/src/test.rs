@@ -134,7 +134,7 @@ fn end_to_end() -> util::Result<Option<String>> {
         println!("skipping the end-to-end tests: {why}");
         return Ok(Some(why.into()));
     }
-    let addr = serve::start(&dist::dist_dir(), "127.0.0.1:0", false)
+    let addr = serve::start(&dist::dist_dir(), "127.0.0.1:0")
         .map_err(|e| format!("cannot start the static server for dist/: {e}"))?;
     let url = format!("http://{addr}/");
     println!("serving dist/ at {url} for the end-to-end suite");

@@ -2,12 +2,9 @@
 //! (quality 11, window 22) size, the totals, and the site's brotli budget.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
-
+use crate::encoding::Encoding;
 use crate::util::{self, files_under, step};
 
 /// The goal: the whole shipped site under 300 KB (300,000 bytes) brotli.
@@ -31,13 +28,11 @@ impl std::ops::AddAssign for Sizes {
 
 /// Measures `bytes` raw, gzipped and brotli-compressed.
 pub fn measure(bytes: &[u8]) -> Sizes {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-    gz.write_all(bytes).expect("writing to memory");
-    let gzip = gz.finish().expect("writing to memory").len() as u64;
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    let mut br = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-    Sizes { raw: bytes.len() as u64, gzip, brotli: br.len() as u64 }
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip: Encoding::Gzip.encode(bytes).len() as u64,
+        brotli: Encoding::Brotli.encode(bytes).len() as u64,
+    }
 }
 
 /// Files that are not part of the site a reader downloads: the deep-link redirect page and the

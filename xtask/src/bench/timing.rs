@@ -13,7 +13,7 @@ pub fn report(dir: &Path) -> util::Result {
         println!("timings: skipped (tests/e2e/bench.mjs is missing)");
         return Ok(());
     }
-    let addr = serve::start(dir, "127.0.0.1:0", false).map_err(|e| format!("cannot start the server: {e}"))?;
+    let addr = serve::start(dir, "127.0.0.1:0").map_err(|e| format!("cannot start the server: {e}"))?;
     util::step(&format!("browser timings against http://{addr}/ (takes a minute)"));
     util::run(
         Command::new("node")
