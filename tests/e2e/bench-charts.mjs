@@ -1,6 +1,6 @@
-// Timing benchmark (run by `cargo xtask bench`, not a test): first-draw time of every chart and the
-// time from a pointer move to the finished redraw, over a scripted sweep of every canvas chart, in
-// headless Chromium at devicePixelRatio 1 and 2. Long tasks (> 50 ms) during the sweeps are counted.
+// Per-chart timing benchmark (run by `cargo xtask bench --charts`, not a test): first-draw time of
+// every chart and the time from a pointer move to the finished redraw, over a scripted sweep of every
+// canvas chart, in headless Chromium at devicePixelRatio 1 and 2. Long tasks (> 50 ms) during the sweeps are counted.
 // The app reports timings into window.__atlasPerf only when this script installs that array.
 import { chromium } from 'playwright-core';
 
