@@ -1,113 +1,412 @@
-// Timing benchmark (run by `cargo xtask bench`, not a test): first-draw time of every chart and the
-// time from a pointer move to the finished redraw, over a scripted sweep of every canvas chart, in
-// headless Chromium at devicePixelRatio 1 and 2. Long tasks (> 50 ms) during the sweeps are counted.
-// The app reports timings into window.__atlasPerf only when this script installs that array.
-import { chromium } from 'playwright-core';
+// The benchmark of a built site (run by `cargo xtask bench`, not a test: timings never fail a test).
+// For one build, or several side by side in one run (`cargo xtask bench --compare BEFORE`), each
+// served on loopback with gzip as GitHub Pages serves it, it prints:
+//
+// - the first painted canvas at 1280×900 without throttling (ms after navigation start; median of
+//   LOADS fresh loads) and when every canvas drawn by then was done;
+// - Lighthouse 12, mobile and desktop presets: performance score, LCP, TBT, CLS (median of
+//   LIGHTHOUSE_RUNS runs each);
+// - main-thread time per language switch, per theme switch and per pointer move over a chart
+//   (median and p95): the renderer's TaskDuration (CDP Performance.getMetrics, thread CPU time
+//   where Chromium offers it) from a quiet page to a quiet page again, less the cost of the same
+//   measurement around no action at all (printed as the floor);
+// - WebAssembly memory after 0, 10, 50, 100 and 200 language switches, and the growth per switch;
+// - DOM elements at load and after scrolling to the bottom.
+//
+// Builds are measured in turn within each step (A, B, A, B …) so both see the same machine.
+// Environment: ATLAS_BENCH_BUILDS="label=url label=url" (or ATLAS_URL for one build), CHROMIUM,
+// CHROME_PATH (for Lighthouse); optional BENCH_LOADS, BENCH_LIGHTHOUSE_RUNS, BENCH_SWITCHES,
+// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_STEPS (a comma-separated
+// subset of paint,lighthouse,main,memory) and BENCH_DEBUG (print every sample).
 
-const url = process.env.ATLAS_URL;
-if (!url) {
-  console.error('bench.mjs: set ATLAS_URL');
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { launch, settle, switchLanguage, trackWasmMemory, wasmMemoryBytes } from './lib.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
+const LOADS = num('BENCH_LOADS', 5);
+const LIGHTHOUSE_RUNS = num('BENCH_LIGHTHOUSE_RUNS', 3);
+const SWITCHES = num('BENCH_SWITCHES', 20);
+const HOVERS = 40;
+const MEMORY_AT = [0, 10, 50, 100, 200].filter((n) => n <= num('BENCH_MEMORY_SWITCHES', 200));
+const VIEWPORT = { width: 1280, height: 900 };
+
+const builds = (process.env.ATLAS_BENCH_BUILDS || (process.env.ATLAS_URL ? `this_build=${process.env.ATLAS_URL}` : ''))
+  .split(/\s+/).filter(Boolean).map((s) => {
+    const i = s.indexOf('=');
+    return { label: s.slice(0, i).replace(/_/g, ' '), url: s.slice(i + 1) };
+  });
+if (!builds.length || builds.some((b) => !b.url)) {
+  console.error('bench.mjs: set ATLAS_BENCH_BUILDS="before=http://… after=http://…" or ATLAS_URL');
   process.exit(2);
 }
-const args = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-const quantile = (xs, q) => {
-  if (!xs.length) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(q * (s.length - 1) + 0.5))];
-};
-const f = (x) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+// ---------------------------------------------------------------------------------------------
+// Statistics and printing
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', args });
-let worstP95 = 0;
-let worstMap = 0;
-let totalLong = 0;
-for (const dpr of [1, 2]) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: dpr, locale: 'en-US' });
-  const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__atlasPerf = [];
-    window.__longTasks = [];
-    try {
-      new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__longTasks.push(e.duration); })
-        .observe({ type: 'longtask', buffered: true });
-    } catch (_) { /* not supported */ }
-  });
-  await page.goto(url);
-  await page.waitForFunction(() => {
-    const c = [...document.querySelectorAll('figure.card canvas')];
-    return c.length > 0 && c.every((x) => x.dataset.drawn === '1');
-  }, null, { timeout: 60000 });
-  const charts = await page.$$eval('figure.card', (fs) => fs.filter((f) => f.querySelector('canvas')).map((f) => f.dataset.chart));
-  const first = await page.evaluate(() => window.__atlasPerf.filter((e) => e.kind === 'first-draw'));
-  const firstAt = await page.evaluate(() => Math.max(...window.__atlasPerf.filter((e) => e.kind === 'first-draw-at').map((e) => e.ms)));
-  await page.evaluate(() => { window.__atlasPerf.length = 0; window.__longTasks.length = 0; });
-  const rows = [];
-  const all = [];
-  for (const id of charts) {
-    const canvas = page.locator(`figure[data-chart="${id}"] canvas`);
-    await canvas.scrollIntoViewIfNeeded();
-    const box = await canvas.boundingBox();
-    await page.evaluate(() => { window.__atlasPerf.length = 0; });
-    for (const fx of [0.35, 0.6]) {
-      for (let y = box.y + 2; y < box.y + box.height - 2; y += 3) {
-        await page.mouse.move(box.x + box.width * fx, y);
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-      }
-    }
-    await page.mouse.move(0, 0);
-    const hover = await page.evaluate((c) => window.__atlasPerf.filter((e) => e.kind === 'hover' && e.chart === c).map((e) => e.ms), id);
-    const fd = first.find((e) => e.chart === id);
-    rows.push({ id, first: fd ? fd.ms : NaN, n: hover.length, med: quantile(hover, 0.5), p95: quantile(hover, 0.95), max: Math.max(...hover) });
-    all.push(...hover);
-  }
-  // The map: a drag across it, then wheel zooms in and out, timing every frame; and the hit test.
-  const mapCanvas = page.locator('#map canvas');
-  let mapFrames = [];
-  let mapHits = [];
-  if (await mapCanvas.count()) {
-    await mapCanvas.scrollIntoViewIfNeeded();
-    const mb = await mapCanvas.boundingBox();
-    await page.evaluate(() => { window.__atlasPerf.length = 0; });
-    for (let pass = 0; pass < 3; pass++) {
-      await page.mouse.move(mb.x + mb.width * 0.5, mb.y + mb.height * 0.5);
-      await page.mouse.wheel(0, -300);
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-      await page.mouse.down();
-      for (let i = 0; i < 30; i++) {
-        await page.mouse.move(mb.x + mb.width * (0.5 - i * 0.01), mb.y + mb.height * (0.5 + (i % 5) * 0.005));
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-      }
-      await page.mouse.up();
-      for (let i = 0; i < 6; i++) {
-        await page.mouse.wheel(0, i < 3 ? -200 : 200);
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-      }
-      for (let x = 0.1; x < 0.9; x += 0.02) {
-        await page.mouse.move(mb.x + mb.width * x, mb.y + mb.height * 0.45);
-        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
-      }
-      await page.click('[data-testid=zoom-reset]');
-    }
-    mapFrames = await page.evaluate(() => window.__atlasPerf.filter((e) => e.kind === 'map-frame').map((e) => e.ms));
-    mapHits = await page.evaluate(() => window.__atlasPerf.filter((e) => e.kind === 'map-hit').map((e) => e.ms));
-    console.log(`map: ${mapFrames.length} frames during pan/zoom/hover, median ${f(quantile(mapFrames, 0.5))}, p95 ${f(quantile(mapFrames, 0.95))}, max ${f(Math.max(...mapFrames))} ms (goal p95 < 8 ms); hit test: ${mapHits.length} calls, median ${f(quantile(mapHits, 0.5))}, p95 ${f(quantile(mapHits, 0.95))} ms (goal < 0.5 ms; performance.now() is coarsened to 0.1 ms)`);
-    worstMap = Math.max(worstMap, quantile(mapFrames, 0.95));
-  }
-  const long = await page.evaluate(() => window.__longTasks);
-  console.log(`\nTimings at devicePixelRatio ${dpr} (1280 px wide, headless Chromium), milliseconds`);
-  console.log(`${'chart'.padEnd(28)} ${'first draw'.padStart(10)} ${'hovers'.padStart(7)} ${'median'.padStart(7)} ${'p95'.padStart(7)} ${'max'.padStart(7)}`);
-  for (const r of rows) {
-    console.log(`${r.id.padEnd(28)} ${f(r.first).padStart(10)} ${String(r.n).padStart(7)} ${f(r.med).padStart(7)} ${f(r.p95).padStart(7)} ${f(r.max).padStart(7)}`);
-  }
-  const p95 = quantile(all, 0.95);
-  worstP95 = Math.max(worstP95, p95);
-  totalLong += long.filter((d) => d > 50).length;
-  console.log(`all charts: ${all.length} hover redraws, median ${f(quantile(all, 0.5))}, p95 ${f(p95)}, max ${f(Math.max(...all))}`);
-  console.log(`every chart drawn by ${f(firstAt)} ms after navigation start; long tasks during the sweeps: ${long.length} (over 50 ms: ${long.filter((d) => d > 50).length}, longest ${f(Math.max(0, ...long))})`);
-  await context.close();
+const sorted = (xs) => [...xs].filter(Number.isFinite).sort((a, b) => a - b);
+function quantile(xs, q) {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 }
-await browser.close();
-console.log(`Goal: map frame p95 under 8 ms: ${worstMap < 8 ? 'met' : 'NOT met'} (worst ${f(worstMap)} ms)`);
-console.log(`\nGoal: hover redraw p95 under 4 ms: ${worstP95 < 4 ? 'met' : 'NOT met'} (worst p95 ${f(worstP95)} ms); no long task over 50 ms during a sweep: ${totalLong === 0 ? 'met' : `NOT met (${totalLong})`}`);
+const median = (xs) => {
+  const s = sorted(xs);
+  if (!s.length) return NaN;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const fixed = (x, d = 0) => (Number.isFinite(x) ? x.toFixed(d) : '—');
+
+/** Rows of [measure, ...one cell per build]; filled as the steps run, printed at the end. */
+const rows = [];
+const row = (measure, cells) => rows.push([measure, ...cells]);
+const section = (title) => rows.push([title]);
+
+function printTable() {
+  const widths = [0, ...builds.map(() => 0)];
+  const header = ['measure', ...builds.map((b) => b.label)];
+  for (const r of [header, ...rows]) {
+    if (r.length === 1) continue;
+    r.forEach((c, i) => { widths[i] = Math.max(widths[i], String(c).length); });
+  }
+  const line = (r) => r.map((c, i) => (i === 0 ? String(c).padEnd(widths[0]) : String(c).padStart(widths[i]))).join('   ');
+  console.log(`\n${line(header)}`);
+  for (const r of rows) console.log(r.length === 1 ? `\n${r[0]}` : line(r));
+}
+
+/** Run `fn(build, round)` for every build, `rounds` times, interleaved; returns results per build. */
+async function eachBuild(rounds, fn) {
+  const out = builds.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, build] of builds.entries()) out[i].push(await fn(build, round));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pages, quiet and main-thread time
+
+/** A fresh context (English, 1280×900, DPR 1) and page with a CDP session measuring the renderer. */
+async function freshPage(browser, { perf = false } = {}) {
+  const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1, locale: 'en-US', serviceWorkers: 'block' });
+  await trackWasmMemory(context);
+  await context.addInitScript((installPerf) => {
+    if (installPerf) window.__atlasPerf = [];
+    window.__firstDrawn = null;
+    new MutationObserver((records) => {
+      if (window.__firstDrawn === null && records.some((r) => r.target.getAttribute?.('data-drawn') === '1')) {
+        window.__firstDrawn = performance.now();
+      }
+    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+  }, perf);
+  const page = await context.newPage();
+  page.setDefaultTimeout(60_000);
+  const cdp = await context.newCDPSession(page);
+  let domain = 'threadTicks';
+  try {
+    await cdp.send('Performance.enable', { timeDomain: domain });
+  } catch {
+    domain = 'timeTicks';
+    await cdp.send('Performance.enable', { timeDomain: domain });
+  }
+  return { context, page, cdp, domain };
+}
+
+/** The renderer main thread's busy time so far, in ms. */
+async function busyMs(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value * 1000;
+}
+
+/** Two animation frames in the page. */
+const frames = (page) => settle(page);
+
+const QUIET_WINDOWS = 3;
+
+/**
+ * What one two-frame window costs the main thread of an idle page (the frames it forces and the
+ * evaluation that waits for them): the median of 15 windows, after the page has calmed down.
+ */
+async function calibrate(page, cdp) {
+  await quiet(page, cdp, 2);
+  const costs = [];
+  let prev = await busyMs(cdp);
+  for (let i = 0; i < 15; i++) {
+    await frames(page);
+    const now = await busyMs(cdp);
+    costs.push(now - prev);
+    prev = now;
+  }
+  page.__windowMs = median(costs);
+  return page.__windowMs;
+}
+
+/**
+ * Wait until the main thread is quiet: QUIET_WINDOWS two-frame windows in a row, each costing no more
+ * than an idle window does (calibrated per page, plus 0.5 ms). Returns the busy-time reading taken
+ * when the quiet began, so the windows spent checking are not counted.
+ */
+async function quiet(page, cdp, idleMs = page.__windowMs ?? 1.5, limit = 400) {
+  const calm = Math.max(idleMs * 1.5, idleMs + 0.5);
+  let start = await busyMs(cdp);
+  let prev = start;
+  let calmWindows = 0;
+  for (let i = 0; i < limit; i++) {
+    await frames(page);
+    const now = await busyMs(cdp);
+    if (now - prev <= calm) {
+      calmWindows++;
+      if (calmWindows >= QUIET_WINDOWS) return start;
+    } else {
+      calmWindows = 0;
+      start = now;
+    }
+    prev = now;
+  }
+  return prev;
+}
+
+/** Main-thread ms spent from a quiet page, through `action` and `done`, to a quiet page. */
+async function mainThreadCost(page, cdp, action, done = async () => {}) {
+  await quiet(page, cdp);
+  const t0 = await busyMs(cdp);
+  await action();
+  await done();
+  const t1 = await quiet(page, cdp);
+  return t1 - t0;
+}
+
+/** Open the atlas and wait for the load event, a drawn canvas and a quiet main thread. */
+async function openAtlas(page, cdp, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.querySelector('canvas[data-drawn="1"]'), null, { polling: 'raf' });
+  await calibrate(page, cdp);
+  await quiet(page, cdp);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The steps
+
+async function firstPaint(browser) {
+  const results = await eachBuild(LOADS, async (build) => {
+    const { context, page, cdp } = await freshPage(browser, { perf: true });
+    try {
+      await openAtlas(page, cdp, build.url);
+      return await page.evaluate(() => {
+        const at = (window.__atlasPerf || []).filter((e) => e.kind === 'first-draw-at').map((e) => e.ms);
+        return { first: at.length ? Math.min(...at) : window.__firstDrawn, all: at.length ? Math.max(...at) : NaN, n: at.length };
+      });
+    } finally {
+      await context.close();
+    }
+  });
+  section(`First canvas at ${VIEWPORT.width}×${VIEWPORT.height}, no throttling (ms after navigation start; median of ${LOADS} loads, range)`);
+  const cell = (xs) => `${fixed(median(xs))} (${fixed(sorted(xs)[0])}–${fixed(sorted(xs).at(-1))})`;
+  row('first painted canvas', results.map((r) => cell(r.map((x) => x.first))));
+  row('every canvas drawn at load (the last one)', results.map((r) => `${cell(r.map((x) => x.all))}, ${median(r.map((x) => x.n))} canvases`));
+}
+
+const execFileP = promisify(execFile);
+const CHROME_FLAGS = '--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-quic --no-first-run ' +
+  '--disable-background-networking --disable-component-update --disable-sync';
+
+async function lighthouseOnce(url, preset) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'atlas-lh-'));
+  try {
+    const out = path.join(dir, 'report.json');
+    const args = [url, '--quiet', '--only-categories=performance', '--output=json', `--output-path=${out}`,
+      `--chrome-flags=${CHROME_FLAGS}`];
+    if (preset === 'desktop') args.push('--preset=desktop');
+    await execFileP(path.join(HERE, 'node_modules', '.bin', 'lighthouse'), args, {
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH || process.env.CHROMIUM || '/usr/bin/chromium' },
+      maxBuffer: 64 << 20,
+      timeout: 240_000,
+    });
+    const report = JSON.parse(readFileSync(out, 'utf8'));
+    if (report.runtimeError) throw new Error(`${report.runtimeError.code}: ${report.runtimeError.message}`);
+    const audit = (id) => report.audits[id]?.numericValue ?? NaN;
+    return {
+      score: (report.categories.performance.score ?? NaN) * 100,
+      lcp: audit('largest-contentful-paint'),
+      tbt: audit('total-blocking-time'),
+      cls: audit('cumulative-layout-shift'),
+      fcp: audit('first-contentful-paint'),
+      warnings: report.runWarnings || [],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function lighthouse() {
+  for (const preset of ['mobile', 'desktop']) {
+    const results = await eachBuild(LIGHTHOUSE_RUNS, (build) => lighthouseOnce(build.url, preset));
+    const warnings = new Set(results.flat().flatMap((r) => r.warnings));
+    section(`Lighthouse 12, ${preset} preset (median of ${LIGHTHOUSE_RUNS} runs; all runs in brackets)`);
+    const cell = (r, key, f) => `${f(median(r.map((x) => x[key])))} [${r.map((x) => f(x[key])).join(' ')}]`;
+    row('performance score', results.map((r) => cell(r, 'score', (v) => fixed(v))));
+    row('LCP (s)', results.map((r) => cell(r, 'lcp', (v) => fixed(v / 1000, 2))));
+    row('TBT (ms)', results.map((r) => cell(r, 'tbt', (v) => fixed(v))));
+    row('CLS', results.map((r) => cell(r, 'cls', (v) => fixed(v, 3))));
+    row('FCP (s)', results.map((r) => cell(r, 'fcp', (v) => fixed(v / 1000, 2))));
+    for (const w of warnings) console.log(`lighthouse ${preset} warning: ${w}`);
+  }
+}
+
+/** Main-thread cost of the switches, the hovers and of measuring nothing, for one build. */
+async function interactions(browser, build) {
+  const { context, page, cdp, domain } = await freshPage(browser);
+  try {
+    await openAtlas(page, cdp, build.url);
+    const floor = [];
+    const nothing = () => page.waitForFunction(() => true, null, { polling: 'raf' });
+    for (let i = 0; i < SWITCHES; i++) floor.push(await mainThreadCost(page, cdp, async () => {}, nothing));
+    const clickAndWait = async (selector, attr) => {
+      const box = await page.locator(selector).boundingBox();
+      const was = await page.getAttribute('html', attr);
+      return mainThreadCost(page, cdp,
+        () => page.mouse.click(box.x + box.width / 2, box.y + box.height / 2),
+        () => page.waitForFunction(([a, w]) => document.documentElement.getAttribute(a) !== w, [attr, was], { polling: 'raf' }));
+    };
+    const lang = [];
+    for (let i = 0; i < SWITCHES; i++) lang.push(await clickAndWait('[data-testid=lang-toggle]', 'lang'));
+    const theme = [];
+    for (let i = 0; i < SWITCHES; i++) theme.push(await clickAndWait('[data-testid=theme-toggle]', 'data-theme'));
+    const hover = await hovers(page, cdp);
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ window: page.__windowMs, floor, lang, theme, hover }));
+    return { floor, lang, theme, hover, domain, window: page.__windowMs };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Pointer moves down a bar chart's canvas (across its bars and the gaps between), one cost each,
+ * split by whether the move changed the tooltip (onto another bar, or off the bars) or not.
+ */
+async function hovers(page, cdp) {
+  const chart = 'figure[data-chart="partners-exports"]';
+  const canvas = page.locator(`${chart} canvas`);
+  await canvas.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  const box = await canvas.boundingBox();
+  const tip = () => page.evaluate((sel) => document.querySelector(`${sel} [data-testid=tooltip] .tt-title`)?.textContent ?? null, chart);
+  await page.mouse.move(box.x + box.width * 0.4, box.y + 2);
+  const out = { all: [], changed: [], same: [] };
+  let before = await tip();
+  for (let i = 0; i < HOVERS; i++) {
+    const y = box.y + 4 + ((box.height - 8) * i) / (HOVERS - 1);
+    const cost = await mainThreadCost(page, cdp, () => page.mouse.move(box.x + box.width * 0.4, y));
+    const after = await tip();
+    out.all.push(cost);
+    (after !== before ? out.changed : out.same).push(cost);
+    before = after;
+  }
+  await page.mouse.move(0, 0);
+  return out;
+}
+
+async function mainThread(browser) {
+  const results = await eachBuild(1, (build) => interactions(browser, build));
+  const r = results.map((x) => x[0]);
+  const floor = r.map((x) => median(x.floor));
+  const net = (xs, i) => xs.map((v) => Math.max(0, v - floor[i]));
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const cell = (pick, d = 1) => r.map((x, i) => {
+    const xs = net(pick(x), i);
+    return `${fixed(median(xs), d)} / ${fixed(quantile(xs, 0.95), d)} / ${fixed(mean(xs), d)}`;
+  });
+  section(`Main-thread time per action, ms: median / p95 / mean (CDP TaskDuration, ${r[0].domain}; ${SWITCHES} switches, ${HOVERS} pointer moves)`);
+  row('language switch', cell((x) => x.lang));
+  row('theme switch', cell((x) => x.theme));
+  row('pointer move over partners-exports (hover), every move', cell((x) => x.hover.all, 2));
+  row('  moves that changed the tooltip', r.map((x, i) => `${cell((y) => y.hover.changed, 2)[i]} (${x.hover.changed.length})`));
+  row('  moves within the same bar or gap', r.map((x, i) => `${cell((y) => y.hover.same, 2)[i]} (${x.hover.same.length})`));
+  row('floor: the same measurement around no action (subtracted)', r.map((x) => `${fixed(median(x.floor), 2)} / ${fixed(quantile(x.floor, 0.95), 2)}`));
+  row('(an idle two-frame window costs)', r.map((x) => fixed(x.window, 2)));
+}
+
+/** In the page: its elements, and every node of the document (text and comments too). */
+function countNodes() {
+  const walker = document.createTreeWalker(document, NodeFilter.SHOW_ALL);
+  let nodes = 1;
+  while (walker.nextNode()) nodes++;
+  return { elements: document.getElementsByTagName('*').length, nodes };
+}
+
+async function memoryAndDom(browser, build) {
+  const { context, page, cdp } = await freshPage(browser);
+  try {
+    await openAtlas(page, cdp, build.url);
+    const domAtLoad = await page.evaluate(countNodes);
+    const mem = {};
+    let done = 0;
+    for (const n of MEMORY_AT) {
+      for (; done < n; done++) await switchLanguage(page);
+      await quiet(page, cdp);
+      mem[n] = await wasmMemoryBytes(page);
+    }
+    // Scroll to the bottom a screen at a time, letting whatever is built on the way finish.
+    for (let i = 0; i < 200; i++) {
+      const atBottom = await page.evaluate(() => {
+        const before = scrollY;
+        scrollBy({ top: innerHeight * 0.9, behavior: 'instant' });
+        return scrollY === before && scrollY + innerHeight >= document.documentElement.scrollHeight - 2;
+      });
+      await quiet(page, cdp);
+      if (atBottom) break;
+    }
+    const domAfterScroll = await page.evaluate(countNodes);
+    return { mem, domAtLoad, domAfterScroll };
+  } finally {
+    await context.close();
+  }
+}
+
+async function memory(browser) {
+  const r = (await eachBuild(1, (build) => memoryAndDom(browser, build))).map((x) => x[0]);
+  const mb = (b) => (b == null ? 'not read' : (b / (1024 * 1024)).toFixed(2));
+  section('WebAssembly memory (MiB) after N language switches');
+  for (const n of MEMORY_AT) row(`after ${n}`, r.map((x) => mb(x.mem[n])));
+  const last = MEMORY_AT.at(-1);
+  if (last > 10) {
+    row(`growth per switch from 10 to ${last} (KiB)`, r.map((x) => fixed((x.mem[last] - x.mem[10]) / (last - 10) / 1024, 1)));
+  }
+  section('DOM size: elements (all nodes, text included)');
+  const dom = (d) => `${d.elements} (${d.nodes})`;
+  row('at load (first canvas drawn, main thread quiet)', r.map((x) => dom(x.domAtLoad)));
+  row('after scrolling to the bottom', r.map((x) => dom(x.domAfterScroll)));
+}
+
+// ---------------------------------------------------------------------------------------------
+
+console.log(`builds: ${builds.map((b) => `${b.label} = ${b.url}`).join(', ')}`);
+const step = (what) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
+const STEPS = (process.env.BENCH_STEPS || 'paint,lighthouse,main,memory').split(',');
+const browser = await launch();
+try {
+  if (STEPS.includes('paint')) {
+    step(`first painted canvas, ${LOADS} loads per build`);
+    await firstPaint(browser);
+  }
+  if (STEPS.includes('lighthouse')) {
+    step(`Lighthouse, ${LIGHTHOUSE_RUNS} mobile and ${LIGHTHOUSE_RUNS} desktop runs per build`);
+    await lighthouse();
+  }
+  if (STEPS.includes('main')) {
+    step(`main-thread time: ${SWITCHES} language and theme switches, ${HOVERS} pointer moves per build`);
+    await mainThread(browser);
+  }
+  if (STEPS.includes('memory')) {
+    step(`WebAssembly memory over ${MEMORY_AT.at(-1)} language switches, DOM size`);
+    await memory(browser);
+  }
+} finally {
+  await browser.close();
+}
+printTable();

@@ -319,3 +319,46 @@ export async function hoverBand(page, chart, scan, band) {
   );
   return readTip(page, chart);
 }
+
+/**
+ * Keep a handle on the app's WebAssembly memory from the start of every document of `context`:
+ * the memory of the first instance created by WebAssembly.instantiate(Streaming) (whatever the
+ * loader), or the one in Trunk's `TrunkApplicationStarted` event. Read it with wasmMemoryBytes.
+ */
+export function trackWasmMemory(context) {
+  return context.addInitScript(() => {
+    const keep = (memory) => {
+      if (memory instanceof WebAssembly.Memory && !window.__atlasWasmMemory) window.__atlasWasmMemory = memory;
+    };
+    for (const name of ['instantiate', 'instantiateStreaming']) {
+      const original = WebAssembly[name];
+      if (typeof original !== 'function') continue;
+      WebAssembly[name] = function (...args) {
+        return original.apply(this, args).then((result) => {
+          const instance = result instanceof WebAssembly.Instance ? result : result?.instance;
+          keep(instance?.exports?.memory);
+          return result;
+        });
+      };
+    }
+    addEventListener('TrunkApplicationStarted', (e) => keep(e.detail?.wasm?.memory));
+  });
+}
+
+/** The byte length of the app's WebAssembly memory (null when trackWasmMemory saw none). */
+export function wasmMemoryBytes(page) {
+  return page.evaluate(() => window.__atlasWasmMemory?.buffer.byteLength ?? null);
+}
+
+/**
+ * Click the language toggle and wait until `<html lang>` has changed and a frame has rendered.
+ * Returns the new lang; throws (with both values) if it did not change.
+ */
+export async function switchLanguage(page) {
+  const before = await page.getAttribute('html', 'lang');
+  await page.click('[data-testid=lang-toggle]');
+  await waitFor(page, (was) => document.documentElement.lang !== was, before,
+    `the language toggle should change <html lang> from "${before}"`);
+  await settle(page);
+  return page.getAttribute('html', 'lang');
+}

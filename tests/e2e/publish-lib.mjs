@@ -129,7 +129,8 @@ export async function startStaticServer({ root, prefix = '/', notFound = null, r
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'text/plain', Buffer.from('method not allowed'));
       const pathname = decodeURIComponent(new URL(req.url, 'http://x').pathname);
       if (!pathname.startsWith(prefix)) return send(404, 'text/plain', Buffer.from('not found (outside the site)'));
-      let rel = pathname.slice(prefix.length);
+      // Repeated slashes collapse, as on GitHub Pages: /trade-atlas//x is /trade-atlas/x.
+      let rel = pathname.slice(prefix.length).replace(/\/{2,}/g, '/').replace(/^\//, '');
       if (rel === '' || rel.endsWith('/')) rel += 'index.html';
       const file = path.resolve(rootAbs, rel);
       if (!file.startsWith(rootAbs + path.sep)) return send(403, 'text/plain', Buffer.from('forbidden'));

@@ -80,6 +80,66 @@ async function checkDeepLink(page, log, base) {
   assert.deepEqual(await cspViolations(page), []);
 }
 
+/**
+ * Open `<origin><prefix>/evil.example/x?lang=en#ports` with the slash doubled after the prefix (at the
+ * root: `<origin>//evil.example/x`). The 404 page must only try paths of its own origin (the page's
+ * ancestors with the empty segment collapsed: `<prefix>evil.example/`, then `<prefix>`), send the
+ * reader to `<prefix>?lang=en#ports`, and nothing may leave the origin or be refused by the CSP.
+ */
+async function checkStrayAddress(page, log, origin, prefix) {
+  const stray = `${origin}${prefix}/evil.example/x?lang=en#ports`;
+  const response = await page.goto(stray);
+  assert.equal(response.status(), 404, 'the address is a 404 (the 404 page answers it)');
+  await page.waitForURL((u) => u.pathname === prefix, { timeout: 10_000 });
+  assert.ok((await waitForCanvases(page)) >= 20, 'the reader lands on the atlas');
+  const where = new URL(page.url());
+  assert.equal(where.origin + where.pathname + where.search + where.hash, `${origin}${prefix}?lang=en#ports`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+
+  // Requests elsewhere are recorded before they are aborted, so a probe of evil.example would show.
+  const pageRequests = log.requests.filter((u) => !/^(data|blob):/.test(u));
+  assert.deepEqual(pageRequests.filter((u) => new URL(u).origin !== origin), [], 'no request leaves the origin');
+  assert.deepEqual(log.foreign, []);
+  // Chromium reports each 404 response as a console error; those of the address itself and of the
+  // one probe of its parent are expected. Anything else (a CSP refusal above all) is not.
+  const expected404 = new Set([stray.split('#')[0], `${origin}${prefix}evil.example/`]);
+  const unexpected = [
+    ...log.consoleErrors.filter((e) => !(expected404.has(e.url.split('#')[0]) && /status of 404/.test(e.text)))
+      .map((e) => `console: ${e.text} @ ${e.url}`),
+    ...log.httpErrors.filter((e) => !expected404.has(e.url.split('#')[0])).map((e) => `HTTP ${e.status} ${e.url}`),
+    ...log.failed.map((e) => `failed ${e.url}: ${e.error}`),
+    ...log.pageErrors.map((e) => `page error: ${e}`),
+  ];
+  assert.deepEqual(unexpected, [], 'no console error but the expected 404s, no failed request');
+  assert.deepEqual(await cspViolations(page), [], 'nothing was refused by the CSP');
+}
+
+/**
+ * Run 404.html's script outside a browser against `href`, with `fetch` answering the atlas only at
+ * `atlasAt` (a path): returns every URL it fetched, where it sent the reader, and the fallback link.
+ */
+async function run404Script(script, href, atlasAt) {
+  const url = new URL(href);
+  const seen = { fetched: [], replaced: null, link: null };
+  const link = {};
+  const go = { hidden: true };
+  const location = {
+    pathname: url.pathname, search: url.search, hash: url.hash, origin: url.origin,
+    replace: (to) => { seen.replaced = new URL(to, url.href).href; },
+  };
+  const fetch = async (input) => {
+    const u = new URL(input, url.href);
+    seen.fetched.push(u.href);
+    const ok = u.origin === url.origin && u.pathname === atlasAt;
+    return { ok, text: async () => (ok ? '<meta name="generator" content="trade-atlas-app">' : '') };
+  };
+  const document = { querySelector: () => link, getElementById: () => go };
+  new Function('location', 'fetch', 'document', 'URL', script)(location, fetch, document, URL);
+  for (let i = 0; i < 100 && !seen.replaced && go.hidden; i++) await new Promise((r) => setImmediate(r));
+  if (!go.hidden) seen.link = new URL(link.href, url.href).href;
+  return seen;
+}
+
 describe('publishing', () => {
   let browser;
   before(async () => { if (process.env.ATLAS_URL || DIST) browser = await launch(); });
@@ -139,6 +199,15 @@ describe('publishing', () => {
         await context.close();
       }
     });
+
+    test('a doubled slash after the sub-path (/trade-atlas//evil.example/x) stays on the origin', { timeout: TEST_TIMEOUT }, async () => {
+      const { context, page, log } = await openPageWith(browser, { allow: (u) => new URL(u).origin === site.origin });
+      try {
+        await checkStrayAddress(page, log, site.origin, PREFIX);
+      } finally {
+        await context.close();
+      }
+    });
   });
 
   describe('404 page at the site root', { skip: needEnv('ATLAS_URL') }, () => {
@@ -148,6 +217,58 @@ describe('publishing', () => {
         await checkDeepLink(page, log, new URL(ATLAS_URL).href);
       } finally {
         await context.close();
+      }
+    });
+
+    test('//evil.example/x?lang=en makes the 404 page probe only its own origin and land on the atlas', { timeout: TEST_TIMEOUT }, async () => {
+      const { context, page, log } = await openPageWith(browser, { allow: (u) => new URL(u).origin === ATLAS_ORIGIN });
+      try {
+        await checkStrayAddress(page, log, ATLAS_ORIGIN, new URL(ATLAS_URL).pathname);
+      } finally {
+        await context.close();
+      }
+    });
+  });
+
+  describe("404.html's script, run outside the browser", { skip: needEnv('ATLAS_DIST') }, () => {
+    const O = 'https://user.example.io';
+    let script;
+    before(() => {
+      const html = readFileSync(path.join(DIST, '404.html'), 'utf8');
+      script = html.match(/<script>([\s\S]*?)<\/script>/)[1];
+    });
+    const sameOrigin = (urls) => urls.filter((u) => new URL(u).origin !== O);
+
+    test('addresses with repeated slashes are collapsed into paths of the same origin', async () => {
+      const cases = [
+        [`${O}//evil.example/x?lang=en`, '/', `${O}/?lang=en`],
+        [`${O}///evil.example//x#ports`, '/', `${O}/#ports`],
+        [`${O}//evil.example//`, '/', `${O}/`],
+        [`${O}/trade-atlas//evil.example/x?lang=en#ports`, '/trade-atlas/', `${O}/trade-atlas/?lang=en#ports`],
+        [`${O}/trade-atlas/some/deep/path?sel=RUS`, '/trade-atlas/', `${O}/trade-atlas/?sel=RUS`],
+        [`${O}/%2F%2Fevil.example/x`, '/', `${O}/`],
+      ];
+      for (const [href, atlasAt, to] of cases) {
+        const seen = await run404Script(script, href, atlasAt);
+        assert.deepEqual(sameOrigin(seen.fetched), [], `${href}: every probe on ${O} (${seen.fetched.join(', ')})`);
+        assert.ok(seen.fetched.every((u) => !new URL(u).pathname.startsWith('//')), `${href}: no path starts with //`);
+        assert.equal(seen.replaced, to, `${href}: where the reader is sent`);
+      }
+      const probes = (await run404Script(script, `${O}//evil.example/x?lang=en`, '/')).fetched;
+      assert.deepEqual(probes, [`${O}/evil.example/`, `${O}/`], 'nearest ancestor first, then the root');
+    });
+
+    test('when no ancestor serves the atlas, the fallback link is a path of the same origin', async () => {
+      for (const [href, link] of [
+        [`${O}//evil.example/x`, `${O}/evil.example/`],
+        [`${O}//evil.example`, `${O}/`],
+        [`${O}/trade-atlas/a/b`, `${O}/trade-atlas/`],
+        [`${O}/x`, `${O}/`],
+      ]) {
+        const seen = await run404Script(script, href, '/nowhere/');
+        assert.equal(seen.replaced, null, `${href}: nowhere to go`);
+        assert.equal(seen.link, link, `${href}: the fallback link`);
+        assert.deepEqual(sameOrigin(seen.fetched), [], `${href}: every probe on ${O}`);
       }
     });
   });

@@ -10,10 +10,13 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+
+use crate::bench::sizes::measure;
 use crate::util::{self, npm_tools_dir, root, run, step};
 
 pub const WORLD_ATLAS_VERSION: &str = "2.0.2";
@@ -154,20 +157,17 @@ pub fn geo() -> util::Result {
     validate(&arcs, &features)?;
 
     let text = write_text(&arcs, &features);
-    let bin = encode_binary(&arcs, &features);
     let dir = root().join("data").join("geo");
     fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     let path = dir.join("countries.txt");
     fs::write(&path, &text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
 
     let t = measure(text.as_bytes());
-    let b = measure(&bin);
     step(&format!("wrote {} ({} countries, {} arcs)", path.display(), features.len(), arcs.len()));
     println!("    {:<34} {:>8} {:>8} {:>8}", "bytes", "raw", "gzip", "brotli");
-    println!("    {:<34} {:>8} {:>8} {:>8}", "countries.txt (written)", t.0, t.1, t.2);
-    println!("    {:<34} {:>8} {:>8} {:>8}", "same content as binary varints", b.0, b.1, b.2);
-    if t.0 > 60_000 {
-        return Err(format!("countries.txt is {} bytes: over the 60 KB budget; raise TOLERANCE", t.0));
+    println!("    {:<34} {:>8} {:>8} {:>8}", "countries.txt", t.raw, t.gzip, t.brotli);
+    if t.raw > 60_000 {
+        return Err(format!("countries.txt is {} bytes: over the 60 KB budget; raise TOLERANCE", t.raw));
     }
     Ok(())
 }
@@ -179,10 +179,7 @@ fn ensure_packages() -> util::Result {
     let modules = npm_tools_dir().join("node_modules");
     let wanted = [("world-atlas", WORLD_ATLAS_VERSION), ("i18n-iso-countries", I18N_COUNTRIES_VERSION)];
     let installed = |name: &str, version: &str| {
-        fs::read_to_string(modules.join(name).join("package.json"))
-            .ok()
-            .and_then(|t| Json::parse(&t).ok())
-            .is_some_and(|j| j.get("version").and_then(Json::as_str) == Some(version))
+        read_json::<Package>(&modules.join(name).join("package.json")).is_ok_and(|p| p.version == version)
     };
     if wanted.iter().all(|(n, v)| installed(n, v)) {
         step(&format!(
@@ -215,29 +212,57 @@ struct Names {
     zh: HashMap<String, String>,
 }
 
+/// A `package.json`, for its version.
+#[derive(Deserialize)]
+struct Package {
+    version: String,
+}
+
+/// i18n-iso-countries `langs/<lang>.json`: alpha-2 → a name, or several with the usual one first.
+#[derive(Deserialize)]
+struct LangFile {
+    countries: HashMap<String, OneOrMore>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMore {
+    One(String),
+    More(Vec<String>),
+}
+
+impl OneOrMore {
+    fn first(self) -> Option<String> {
+        match self {
+            OneOrMore::One(s) => Some(s),
+            OneOrMore::More(v) => v.into_iter().next(),
+        }
+    }
+}
+
 impl Names {
     fn read(dir: &Path) -> util::Result<Names> {
-        let codes_json = read_json(&dir.join("codes.json"))?;
-        let mut codes = HashMap::new();
-        for row in codes_json.as_array().ok_or("codes.json: not an array")? {
-            let cell = |i: usize| row.index(i).and_then(Json::as_str).map(str::to_string);
-            if let (Some(a2), Some(a3), Some(num)) = (cell(0), cell(1), cell(2)) {
-                codes.insert(num, (a2, a3));
-            }
-        }
+        // codes.json: rows of [alpha-2, alpha-3, numeric, …].
+        let rows: Vec<Vec<String>> = read_json(&dir.join("codes.json"))?;
+        let codes = rows
+            .into_iter()
+            .filter_map(|row| match row.as_slice() {
+                [a2, a3, num, ..] => Some((num.clone(), (a2.clone(), a3.clone()))),
+                _ => None,
+            })
+            .collect();
         let lang = |file: &str| -> util::Result<HashMap<String, String>> {
-            let j = read_json(&dir.join("langs").join(file))?;
-            let obj = j.get("countries").and_then(Json::as_object).ok_or(format!("{file}: no countries"))?;
-            Ok(obj
-                .iter()
-                .filter_map(|(k, v)| {
-                    let name = v.as_str().or_else(|| v.index(0).and_then(Json::as_str))?;
-                    Some((k.clone(), name.to_string()))
-                })
-                .collect())
+            let l: LangFile = read_json(&dir.join("langs").join(file))?;
+            Ok(l.countries.into_iter().filter_map(|(k, v)| Some((k, v.first()?))).collect())
         };
         Ok(Names { codes, en: lang("en.json")?, zh: lang("zh.json")? })
     }
+}
+
+/// Reads and deserialises a JSON file; the error names the file.
+fn read_json<T: DeserializeOwned>(path: &Path) -> util::Result<T> {
+    let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 fn feature(g: &Geom, offset: i64, names: &Names, from_50m: bool) -> util::Result<Feature> {
@@ -598,62 +623,6 @@ fn write_text(arcs: &[Vec<Pt>], features: &[Feature]) -> String {
     s
 }
 
-/// The same content as LEB128 zig-zag varints, only to measure what a binary file would save.
-fn encode_binary(arcs: &[Vec<Pt>], features: &[Feature]) -> Vec<u8> {
-    fn var(out: &mut Vec<u8>, v: i64) {
-        let mut z = ((v << 1) ^ (v >> 63)) as u64;
-        while z >= 0x80 {
-            out.push((z as u8) | 0x80);
-            z >>= 7;
-        }
-        out.push(z as u8);
-    }
-    fn string(out: &mut Vec<u8>, s: &str) {
-        var(out, s.len() as i64);
-        out.extend_from_slice(s.as_bytes());
-    }
-    let mut out = Vec::new();
-    // The same header comment as the text file.
-    let header: String =
-        write_text(&[], &[]).lines().take_while(|l| l.starts_with('#')).map(|l| format!("{l}\n")).collect();
-    out.extend_from_slice(header.as_bytes());
-    var(&mut out, arcs.len() as i64);
-    for a in arcs {
-        var(&mut out, a.len() as i64);
-        let mut prev = (0, 0);
-        for &p in a {
-            var(&mut out, (p.0 - prev.0) as i64);
-            var(&mut out, (p.1 - prev.1) as i64);
-            prev = p;
-        }
-    }
-    var(&mut out, features.len() as i64);
-    for f in features {
-        for s in [f.num.as_str(), f.a3.as_deref().unwrap_or(""), &f.en, &f.zh, &f.flags.join(",")] {
-            string(&mut out, s);
-        }
-        var(&mut out, f.rings.len() as i64);
-        for r in &f.rings {
-            var(&mut out, r.len() as i64);
-            for &i in r {
-                var(&mut out, i);
-            }
-        }
-    }
-    out
-}
-
-/// (raw, gzip -9, brotli q11) sizes in bytes.
-fn measure(bytes: &[u8]) -> (usize, usize, usize) {
-    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    gz.write_all(bytes).expect("writing to memory");
-    let gzip = gz.finish().expect("writing to memory").len();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    let mut br = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-    (bytes.len(), gzip, br.len())
-}
-
 // ---------------------------------------------------------------------------------------------
 // TopoJSON
 
@@ -670,261 +639,84 @@ struct Topology {
     geoms: Vec<Geom>,
 }
 
+/// The parts of a quantized TopoJSON file that `geo` reads.
+#[derive(Deserialize)]
+struct TopoFile {
+    transform: Transform,
+    /// Delta-encoded quantized positions.
+    arcs: Vec<Vec<[f64; 2]>>,
+    objects: Objects,
+}
+
+#[derive(Deserialize)]
+struct Transform {
+    scale: [f64; 2],
+    translate: [f64; 2],
+}
+
+#[derive(Deserialize)]
+struct Objects {
+    countries: Collection,
+}
+
+#[derive(Deserialize)]
+struct Collection {
+    geometries: Vec<RawGeom>,
+}
+
+#[derive(Deserialize)]
+struct RawGeom {
+    #[serde(rename = "type")]
+    kind: String,
+    id: Option<String>,
+    #[serde(default)]
+    properties: Properties,
+    arcs: serde_json::Value,
+}
+
+#[derive(Deserialize, Default)]
+struct Properties {
+    #[serde(default)]
+    name: String,
+}
+
 impl Topology {
     fn read(path: &Path) -> util::Result<Topology> {
-        let j = read_json(path)?;
-        let err = |what: &str| format!("{}: {what}", path.display());
-        let t = j.get("transform").ok_or_else(|| err("no transform (not a quantized topology)"))?;
-        let pair = |k: &str| -> util::Result<(f64, f64)> {
-            let a = t.get(k).ok_or_else(|| err(&format!("no transform.{k}")))?;
-            match (a.index(0).and_then(Json::as_f64), a.index(1).and_then(Json::as_f64)) {
-                (Some(x), Some(y)) => Ok((x, y)),
-                _ => Err(err(&format!("transform.{k} is not a pair"))),
-            }
-        };
-        let (sx, sy) = pair("scale")?;
-        let (tx, ty) = pair("translate")?;
-        let mut arcs = Vec::new();
-        for arc in j.get("arcs").and_then(Json::as_array).ok_or_else(|| err("no arcs"))? {
-            // Delta-encoded quantized positions.
-            let (mut qx, mut qy) = (0f64, 0f64);
-            let mut pts = Vec::new();
-            for p in arc.as_array().ok_or_else(|| err("an arc is not an array"))? {
-                qx += p.index(0).and_then(Json::as_f64).ok_or_else(|| err("bad position"))?;
-                qy += p.index(1).and_then(Json::as_f64).ok_or_else(|| err("bad position"))?;
-                pts.push((qx * sx + tx, qy * sy + ty));
-            }
-            arcs.push(pts);
-        }
-        let geometries = j
-            .get("objects")
-            .and_then(|o| o.get("countries"))
-            .and_then(|c| c.get("geometries"))
-            .and_then(Json::as_array)
-            .ok_or_else(|| err("no objects.countries.geometries"))?;
-        let mut geoms = Vec::new();
-        for g in geometries {
-            let name = g.get("properties").and_then(|p| p.get("name")).and_then(Json::as_str).unwrap_or("").to_string();
-            let id = g.get("id").and_then(Json::as_str).map(str::to_string);
-            let ty = g.get("type").and_then(Json::as_str).unwrap_or("");
-            let a = g.get("arcs").ok_or_else(|| err(&format!("{name}: no arcs")))?;
-            let rings = |poly: &Json| -> util::Result<Vec<Vec<i64>>> {
-                poly.as_array()
-                    .ok_or_else(|| err("polygon is not an array"))?
-                    .iter()
-                    .map(|ring| {
-                        ring.as_array()
-                            .ok_or_else(|| err("ring is not an array"))?
-                            .iter()
-                            .map(|i| i.as_f64().map(|f| f as i64).ok_or_else(|| err("arc index")))
-                            .collect()
+        let file: TopoFile = read_json(path)?;
+        Topology::from_file(file).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    fn from_file(file: TopoFile) -> util::Result<Topology> {
+        let ([sx, sy], [tx, ty]) = (file.transform.scale, file.transform.translate);
+        let arcs = file
+            .arcs
+            .iter()
+            .map(|arc| {
+                let (mut qx, mut qy) = (0f64, 0f64);
+                arc.iter()
+                    .map(|&[dx, dy]| {
+                        qx += dx;
+                        qy += dy;
+                        (qx * sx + tx, qy * sy + ty)
                     })
                     .collect()
-            };
-            let polygons = match ty {
-                "Polygon" => vec![rings(a)?],
-                "MultiPolygon" => {
-                    a.as_array().ok_or_else(|| err("bad MultiPolygon"))?.iter().map(rings).collect::<Result<_, _>>()?
-                }
-                other => return Err(err(&format!("{name}: unexpected geometry type {other:?}"))),
-            };
-            geoms.push(Geom { id, name, polygons });
-        }
+            })
+            .collect();
+        let geoms = file.objects.countries.geometries.into_iter().map(Geom::from_raw).collect::<Result<_, _>>()?;
         Ok(Topology { arcs, geoms })
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// A small JSON reader (the xtask has no JSON dependency).
-
-#[derive(Debug)]
-enum Json {
-    /// `true`, `false` or `null` (the geometry needs none of them).
-    Literal,
-    Num(f64),
-    Str(String),
-    Arr(Vec<Json>),
-    Obj(Vec<(String, Json)>),
-}
-
-fn read_json(path: &Path) -> util::Result<Json> {
-    let text = fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    Json::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
-}
-
-impl Json {
-    fn parse(text: &str) -> Result<Json, String> {
-        let mut p = JsonParser { s: text.as_bytes(), i: 0 };
-        let v = p.value()?;
-        p.ws();
-        if p.i != p.s.len() {
-            return Err(format!("trailing characters at byte {}", p.i));
-        }
-        Ok(v)
-    }
-    fn get(&self, key: &str) -> Option<&Json> {
-        self.as_object()?.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-    fn index(&self, i: usize) -> Option<&Json> {
-        self.as_array()?.get(i)
-    }
-    fn as_object(&self) -> Option<&Vec<(String, Json)>> {
-        match self {
-            Json::Obj(o) => Some(o),
-            _ => None,
-        }
-    }
-    fn as_array(&self) -> Option<&Vec<Json>> {
-        match self {
-            Json::Arr(a) => Some(a),
-            _ => None,
-        }
-    }
-    fn as_str(&self) -> Option<&str> {
-        match self {
-            Json::Str(s) => Some(s),
-            _ => None,
-        }
-    }
-    fn as_f64(&self) -> Option<f64> {
-        match self {
-            Json::Num(n) => Some(*n),
-            _ => None,
-        }
-    }
-}
-
-struct JsonParser<'a> {
-    s: &'a [u8],
-    i: usize,
-}
-
-impl JsonParser<'_> {
-    fn ws(&mut self) {
-        while self.i < self.s.len() && matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r') {
-            self.i += 1;
-        }
-    }
-    fn err<T>(&self, what: &str) -> Result<T, String> {
-        Err(format!("JSON: {what} at byte {}", self.i))
-    }
-    fn eat(&mut self, lit: &str) -> Result<(), String> {
-        if self.s[self.i..].starts_with(lit.as_bytes()) {
-            self.i += lit.len();
-            Ok(())
-        } else {
-            self.err(&format!("expected {lit}"))
-        }
-    }
-    fn value(&mut self) -> Result<Json, String> {
-        self.ws();
-        match self.s.get(self.i) {
-            None => self.err("unexpected end"),
-            Some(b'{') => {
-                self.i += 1;
-                let mut obj = Vec::new();
-                self.ws();
-                if self.s.get(self.i) == Some(&b'}') {
-                    self.i += 1;
-                    return Ok(Json::Obj(obj));
-                }
-                loop {
-                    self.ws();
-                    let k = self.string()?;
-                    self.ws();
-                    self.eat(":")?;
-                    let v = self.value()?;
-                    obj.push((k, v));
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b'}') => {
-                            self.i += 1;
-                            return Ok(Json::Obj(obj));
-                        }
-                        _ => return self.err("expected , or }"),
-                    }
-                }
-            }
-            Some(b'[') => {
-                self.i += 1;
-                let mut arr = Vec::new();
-                self.ws();
-                if self.s.get(self.i) == Some(&b']') {
-                    self.i += 1;
-                    return Ok(Json::Arr(arr));
-                }
-                loop {
-                    arr.push(self.value()?);
-                    self.ws();
-                    match self.s.get(self.i) {
-                        Some(b',') => self.i += 1,
-                        Some(b']') => {
-                            self.i += 1;
-                            return Ok(Json::Arr(arr));
-                        }
-                        _ => return self.err("expected , or ]"),
-                    }
-                }
-            }
-            Some(b'"') => Ok(Json::Str(self.string()?)),
-            Some(b't') => self.eat("true").map(|_| Json::Literal),
-            Some(b'f') => self.eat("false").map(|_| Json::Literal),
-            Some(b'n') => self.eat("null").map(|_| Json::Literal),
-            Some(_) => {
-                let start = self.i;
-                while self.i < self.s.len() && matches!(self.s[self.i], b'-' | b'+' | b'.' | b'e' | b'E' | b'0'..=b'9')
-                {
-                    self.i += 1;
-                }
-                let t = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("");
-                t.parse::<f64>().map(Json::Num).or_else(|_| self.err("bad number"))
-            }
-        }
-    }
-    fn string(&mut self) -> Result<String, String> {
-        self.eat("\"")?;
-        let mut out: Vec<u8> = Vec::new();
-        loop {
-            let Some(&c) = self.s.get(self.i) else { return self.err("unterminated string") };
-            self.i += 1;
-            match c {
-                b'"' => return String::from_utf8(out).or_else(|_| self.err("invalid UTF-8")),
-                b'\\' => {
-                    let Some(&e) = self.s.get(self.i) else { return self.err("bad escape") };
-                    self.i += 1;
-                    let ch = match e {
-                        b'"' => '"',
-                        b'\\' => '\\',
-                        b'/' => '/',
-                        b'b' => '\u{8}',
-                        b'f' => '\u{c}',
-                        b'n' => '\n',
-                        b'r' => '\r',
-                        b't' => '\t',
-                        b'u' => {
-                            let mut code = self.hex4()?;
-                            if (0xD800..0xDC00).contains(&code) {
-                                self.eat("\\u")?;
-                                let low = self.hex4()?;
-                                code = 0x10000 + ((code - 0xD800) << 10) + (low.wrapping_sub(0xDC00) & 0x3ff);
-                            }
-                            char::from_u32(code).unwrap_or('\u{fffd}')
-                        }
-                        _ => return self.err("bad escape"),
-                    };
-                    let mut buf = [0u8; 4];
-                    out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
-                }
-                _ => out.push(c),
-            }
-        }
-    }
-    fn hex4(&mut self) -> Result<u32, String> {
-        let h = self.s.get(self.i..self.i + 4).and_then(|h| std::str::from_utf8(h).ok());
-        let v = h.and_then(|h| u32::from_str_radix(h, 16).ok());
-        self.i += 4;
-        v.map_or_else(|| self.err("bad \\u escape"), Ok)
+impl Geom {
+    fn from_raw(g: RawGeom) -> util::Result<Geom> {
+        let name = g.properties.name;
+        let bad = |e: serde_json::Error| format!("{name}: arcs of a {}: {e}", g.kind);
+        let polygons = match g.kind.as_str() {
+            "Polygon" => vec![serde_json::from_value(g.arcs).map_err(bad)?],
+            "MultiPolygon" => serde_json::from_value(g.arcs).map_err(bad)?,
+            other => return Err(format!("{name}: unexpected geometry type {other:?}")),
+        };
+        Ok(Geom { id: g.id, name, polygons })
     }
 }
 
@@ -933,10 +725,24 @@ mod tests {
     use super::*;
 
     #[test]
-    fn json_reads_nested_values_and_escapes() {
-        let j = Json::parse(r#"{"a":[1,-2.5e1,{"b":"x\u00e9\"y"}],"c":true,"d":null}"#).unwrap();
-        assert_eq!(j.get("a").and_then(|a| a.index(1)).and_then(Json::as_f64), Some(-25.0));
-        assert_eq!(j.get("a").and_then(|a| a.index(2)).and_then(|o| o.get("b")).and_then(Json::as_str), Some("xé\"y"));
+    fn a_quantized_topology_is_decoded_into_degrees_with_polygons_and_multipolygons() {
+        let json = r#"{"type":"Topology","transform":{"scale":[0.5,0.25],"translate":[-180,-90]},
+            "arcs":[[[0,0],[2,4],[-1,0]],[[10,10],[1,1]]],
+            "objects":{"countries":{"type":"GeometryCollection","geometries":[
+              {"type":"Polygon","id":"004","properties":{"name":"A"},"arcs":[[0,-2]]},
+              {"type":"MultiPolygon","properties":{"name":"B"},"arcs":[[[1]],[[0]]]}]}}}"#;
+        let t = Topology::from_file(serde_json::from_str(json).unwrap()).unwrap();
+        assert_eq!(t.arcs[0], vec![(-180.0, -90.0), (-179.0, -89.0), (-179.5, -89.0)]);
+        assert_eq!(t.arcs[1], vec![(-175.0, -87.5), (-174.5, -87.25)]);
+        assert_eq!((t.geoms[0].id.as_deref(), t.geoms[0].name.as_str()), (Some("004"), "A"));
+        assert_eq!(t.geoms[0].polygons, vec![vec![vec![0, -2]]]);
+        assert_eq!((t.geoms[1].id.as_deref(), t.geoms[1].polygons.len()), (None, 2));
+    }
+
+    #[test]
+    fn a_geometry_of_another_type_is_refused_by_name() {
+        let raw: RawGeom = serde_json::from_str(r#"{"type":"Point","properties":{"name":"X"},"arcs":[]}"#).unwrap();
+        assert_eq!(Geom::from_raw(raw).err().unwrap(), "X: unexpected geometry type \"Point\"");
     }
 
     #[test]

@@ -2,7 +2,9 @@
 //! This file parses the command line and dispatches; each command lives in its module.
 
 mod bench;
+mod budget;
 mod dist;
+mod encoding;
 mod geo;
 mod publish;
 mod serve;
@@ -13,13 +15,17 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const COMMANDS: [(&str, &str); 8] = [
+const COMMANDS: [(&str, &str); 12] = [
     ("setup", "install what is missing: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates"),
     ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils and the e2e npm packages"),
     ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages)"),
-    ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/"),
-    ("test", "setup-test, then native tests, browser unit tests, release build, end-to-end tests"),
-    ("bench", "dist, then shipped sizes (raw/gzip/brotli vs the 300 KB goal) and browser timings of every chart"),
+    ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/ gzip-compressed as GitHub Pages does"),
+    ("      [--brotli]", "offer brotli before gzip, as hosts with brotli do"),
+    ("test", "setup-test, then native tests, browser unit tests, release build, size budget, end-to-end tests"),
+    ("bench", "dist, then sizes (raw/gzip/brotli vs xtask/budget.toml), first paint, Lighthouse, switch/hover cost, memory, DOM"),
+    ("      [--dir PATH]", "measure the site built in PATH instead of building dist/"),
+    ("      [--compare BEFORE]", "measure the build in BEFORE in the same run, as a \"before\" column"),
+    ("      [--charts]", "also time every chart's first draw and hover redraw, and the map's frames"),
     ("geo", "regenerate data/geo/countries.txt (world map) from npm world-atlas and i18n-iso-countries"),
     ("help", "this list"),
 ];
@@ -27,7 +33,7 @@ const COMMANDS: [(&str, &str); 8] = [
 fn help() {
     println!("Trade Atlas tasks. Usage: cargo xtask <command>\n");
     for (name, what) in COMMANDS {
-        println!("  {name:<20} {what}");
+        println!("  {name:<24} {what}");
     }
 }
 
@@ -69,21 +75,27 @@ fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
                 Some(p) => p.parse::<u16>().map_err(|_| format!("--port {p}: not a port number"))?,
                 None => 8080,
             };
+            let offers =
+                if util::take_flag(&mut args, "--brotli") { encoding::BROTLI_AND_GZIP } else { encoding::PAGES };
             // Hidden: serve another directory without building.
             let dir = site_dir(&mut args, cwd)?;
             util::no_more_args(command, &args)?;
-            serve::serve_forever(&dir, port)
+            serve::serve_forever(&dir, port, offers)
         }
         "test" => {
             util::no_more_args(command, &args)?;
             test::test()
         }
         "bench" => {
-            // Hidden: measure another directory without building.
+            let before = match util::take_option(&mut args, "--compare")? {
+                Some(d) => Some(existing_dir("--compare", cwd.join(d))?),
+                None => None,
+            };
+            let charts = util::take_flag(&mut args, "--charts");
             let dir = site_dir(&mut args, cwd)?;
             util::no_more_args(command, &args)?;
             setup::setup_test()?;
-            bench::bench(&dir)
+            bench::bench(&bench::Plan { dir: &dir, before: before.as_deref(), charts })
         }
         "geo" => {
             util::no_more_args(command, &args)?;
@@ -100,20 +112,22 @@ fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
     }
 }
 
-/// The hidden `--dir PATH` option, or else `dist/` freshly built by `dist`.
+/// The `--dir PATH` option (a site built before, not rebuilt), or else `dist/` freshly built by `dist`.
 fn site_dir(args: &mut Vec<String>, cwd: &Path) -> util::Result<PathBuf> {
     match util::take_option(args, "--dir")? {
-        Some(dir) => {
-            let dir = cwd.join(dir);
-            if dir.is_dir() {
-                Ok(dir)
-            } else {
-                Err(format!("--dir {}: not a directory", dir.display()))
-            }
-        }
+        Some(dir) => existing_dir("--dir", cwd.join(dir)),
         None => {
             dist::dist()?;
             Ok(dist::dist_dir())
         }
+    }
+}
+
+/// `dir` when it is a directory with an `index.html`, else an error naming `option`.
+fn existing_dir(option: &str, dir: PathBuf) -> util::Result<PathBuf> {
+    if dir.join("index.html").is_file() {
+        Ok(dir)
+    } else {
+        Err(format!("{option} {}: not a built site (no index.html there)", dir.display()))
     }
 }

@@ -62,15 +62,41 @@ pub fn add_csp(dist: &Path) -> util::Result {
     fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// A small page for unknown paths: it finds the nearest ancestor directory that serves the
-/// atlas and goes there, keeping the query and hash (GitHub Pages serves it for any missing path).
+/// The script of `404.html`. It tries the ancestors of the missing path, nearest first, and goes to
+/// the first that serves the atlas, keeping the query and hash. Every candidate is a path of this
+/// origin: the address is split into its non-empty segments (so repeated slashes collapse and
+/// `//other.host/…` can never become a protocol-relative URL), each candidate is `/` + segments + `/`
+/// and checked against `location.origin`, and fetches are `mode: 'same-origin'`. The fallback link
+/// (shown when no ancestor serves the atlas) is the first segment's directory or `/`.
+const NOT_FOUND_SCRIPT: &str = concat!(
+    "(function(){",
+    "var q=location.search+location.hash;",
+    "var segs=location.pathname.split(/\\/+/).filter(function(s){return s&&s!=='.'&&s!=='..';});",
+    "segs.pop();",
+    "function own(n){var p='/'+segs.slice(0,n).map(function(s){return s+'/';}).join('');",
+    "var u=new URL(p,location.origin);return u.origin===location.origin?u.pathname:'/';}",
+    "function show(){document.querySelector('#go a').href=own(Math.min(1,segs.length));",
+    "document.getElementById('go').hidden=false;}",
+    "function tryAt(n){if(n<0){show();return;}var base=own(n);",
+    "fetch(base,{cache:'no-store',mode:'same-origin'})",
+    ".then(function(r){return r.ok?r.text():'';})",
+    ".then(function(t){if(t.indexOf('trade-atlas-app')>=0){location.replace(base+q);}else{tryAt(n-1);}})",
+    ".catch(function(){tryAt(n-1);});}",
+    "tryAt(segs.length);",
+    "})();"
+);
+
+/// The whole `404.html`, its policy allowing exactly its one inline script (by hash).
+pub fn not_found_page() -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src {}; connect-src 'self'; style-src-attr 'unsafe-inline'; base-uri 'none'; form-action 'none'\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>Trade Atlas · 页面不存在 · Page not found</title>\n</head>\n<body style=\"font-family:sans-serif;max-width:36rem;margin:20vh auto;text-align:center\">\n  <p>正在返回图集… · Taking you back to the atlas…</p>\n  <p id=\"go\" hidden><a href=\"/\">外贸新质生产力图集 · Trade Atlas</a></p>\n  <script>{NOT_FOUND_SCRIPT}</script>\n</body>\n</html>\n",
+        csp_hash(NOT_FOUND_SCRIPT)
+    )
+}
+
+/// Writes `dist/404.html` (GitHub Pages serves it for any missing path): see `NOT_FOUND_SCRIPT`.
 pub fn write_404(dist: &Path) -> util::Result {
-    let script = r#"(function(){var q=location.search+location.hash;var parts=location.pathname.split('/');parts.pop();function tryAt(n){if(n<1){var a=document.querySelector('#go a');a.href=(parts.length>1?parts.slice(0,2).join('/'):'')+'/';document.getElementById('go').hidden=false;return;}var base=parts.slice(0,n).join('/')+'/';fetch(base,{cache:'no-store'}).then(function(r){return r.ok?r.text():'';}).then(function(t){if(t.indexOf('trade-atlas-app')>=0){location.replace(base+q);}else{tryAt(n-1);}}).catch(function(){tryAt(n-1);});}tryAt(parts.length);})();"#;
-    let html = format!(
-        "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n  <meta charset=\"utf-8\">\n  <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src {}; connect-src 'self'; style-src-attr 'unsafe-inline'\">\n  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n  <title>Trade Atlas · 页面不存在 · Page not found</title>\n</head>\n<body style=\"font-family:sans-serif;max-width:36rem;margin:20vh auto;text-align:center\">\n  <p>正在返回图集… · Taking you back to the atlas…</p>\n  <p id=\"go\" hidden><a href=\"/\">外贸新质生产力图集 · Trade Atlas</a></p>\n  <script>{script}</script>\n</body>\n</html>\n",
-        csp_hash(script)
-    );
-    fs::write(dist.join("404.html"), html).map_err(|e| format!("dist/404.html: {e}"))
+    fs::write(dist.join("404.html"), not_found_page()).map_err(|e| format!("dist/404.html: {e}"))
 }
 
 /// Write `dist/trade-atlas.html`: stylesheets as `<style>`, the JS glue and the wasm (base64)
@@ -163,6 +189,28 @@ mod tests {
         assert!(p.contains("script-src 'self' 'sha256-x' 'wasm-unsafe-eval'"));
         assert!(!p.contains("unsafe-eval'") || p.contains("wasm-unsafe-eval"));
         assert!(!p.contains("http"), "no other origin is allowed: {p}");
+    }
+
+    #[test]
+    fn the_404_pages_policy_allows_exactly_its_script() {
+        let page = not_found_page();
+        let scripts = bodies(&page, "<script", "</script>");
+        assert_eq!(scripts, vec![NOT_FOUND_SCRIPT]);
+        assert!(page.contains(&format!("script-src {};", csp_hash(scripts[0]))), "{page}");
+        assert!(page.contains("default-src 'none'") && page.contains("connect-src 'self'"));
+    }
+
+    #[test]
+    fn the_404_script_builds_its_paths_from_non_empty_segments_of_this_origin_only() {
+        // Regression: it used to join `location.pathname.split('/')` as it came, so `//evil.example/x`
+        // made it fetch `//evil.example/` (protocol-relative: another origin).
+        assert!(
+            NOT_FOUND_SCRIPT.contains(".split(/\\/+/).filter(function(s){return s&&"),
+            "empty segments are dropped"
+        );
+        assert!(NOT_FOUND_SCRIPT.contains("u.origin===location.origin"), "candidates are checked against the origin");
+        assert!(NOT_FOUND_SCRIPT.contains("mode:'same-origin'"), "fetches cannot leave the origin");
+        assert!(!NOT_FOUND_SCRIPT.contains("</script"), "the script cannot end its element early");
     }
 
     #[test]

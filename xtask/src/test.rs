@@ -1,6 +1,6 @@
 //! `test`: `setup-test`, then every test layer in turn — native tests, browser unit
-//! tests, the release build, end-to-end — stopping at the first failure and printing a
-//! summary of each layer's outcome and wall time.
+//! tests, the release build, its size budget, end-to-end — stopping at the first failure and
+//! printing a summary of each layer's outcome and wall time.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::util::{self, files_under, root, run, step};
-use crate::{dist, serve, setup};
+use crate::{budget, dist, serve, setup};
 
 enum Outcome {
     Passed,
@@ -20,11 +20,12 @@ type Layer = (&'static str, fn() -> util::Result<Option<String>>);
 
 /// Runs the layers; `Ok(Some(reason))` from a layer means it was skipped.
 pub fn test() -> util::Result {
-    let layers: [Layer; 5] = [
+    let layers: [Layer; 6] = [
         ("setup-test (tools, browser, npm packages)", || setup::setup_test().map(|()| None)),
         ("native tests: cargo test --workspace", native),
         ("browser unit tests: wasm-bindgen-test in Chromium", browser_unit),
         ("release build: trunk build --release", || dist::build().map(|()| None)),
+        ("size budget: shipped brotli bytes vs xtask/budget.toml", || budget::check(&dist::dist_dir()).map(|()| None)),
         ("end-to-end: node --test tests/e2e", end_to_end),
     ];
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
@@ -134,7 +135,7 @@ fn end_to_end() -> util::Result<Option<String>> {
         println!("skipping the end-to-end tests: {why}");
         return Ok(Some(why.into()));
     }
-    let addr = serve::start(&dist::dist_dir(), "127.0.0.1:0", false)
+    let addr = serve::start(&dist::dist_dir(), "127.0.0.1:0")
         .map_err(|e| format!("cannot start the static server for dist/: {e}"))?;
     let url = format!("http://{addr}/");
     println!("serving dist/ at {url} for the end-to-end suite");

@@ -172,6 +172,13 @@ pub fn take_option(args: &mut Vec<String>, name: &str) -> Result<Option<String>>
     Ok(None)
 }
 
+/// Takes `--name` out of `args`; whether it was there.
+pub fn take_flag(args: &mut Vec<String>, name: &str) -> bool {
+    let before = args.len();
+    args.retain(|a| a != name);
+    args.len() != before
+}
+
 /// Fails if any argument is left over.
 pub fn no_more_args(command: &str, args: &[String]) -> Result {
     if args.is_empty() {

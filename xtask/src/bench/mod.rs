@@ -1,16 +1,38 @@
-//! `bench`: measurements of the built site: the shipped sizes (`sizes`) and browser timings
-//! (`timing`: first draw and hover redraw of every chart in headless Chromium).
+//! `bench`: measurements of a built site, or of two side by side (`--compare BEFORE`): the shipped
+//! sizes (`sizes`) and the browser figures (`timing`: first painted canvas, Lighthouse mobile and
+//! desktop, main-thread time per language switch, theme switch and hover, WebAssembly memory over
+//! language switches, DOM size), and with `--charts` the per-chart draw and hover timings.
 
-mod sizes;
+pub mod sizes;
 mod timing;
 
 use std::path::Path;
 
 use crate::util;
 
-/// Runs every bench section against the site in `dir` (normally `dist/`).
-pub fn bench(dir: &Path) -> util::Result {
-    sizes::report(dir)?;
-    timing::report(dir)?;
+/// What `bench` measures.
+pub struct Plan<'a> {
+    /// The build measured (the "after" column when comparing).
+    pub dir: &'a Path,
+    /// Another build to measure in the same run, shown first as "before".
+    pub before: Option<&'a Path>,
+    /// Also sweep every chart for its first-draw and hover timings.
+    pub charts: bool,
+}
+
+/// Runs every bench section.
+pub fn bench(plan: &Plan) -> util::Result {
+    let mut builds: Vec<(&str, &Path)> = Vec::new();
+    if let Some(before) = plan.before {
+        builds.push(("before", before));
+        builds.push(("after", plan.dir));
+    } else {
+        builds.push(("this build", plan.dir));
+    }
+    sizes::report(&builds)?;
+    timing::report(&builds)?;
+    if plan.charts {
+        timing::charts(plan.dir)?;
+    }
     Ok(())
 }

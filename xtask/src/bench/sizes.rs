@@ -1,17 +1,12 @@
-//! The size section of `bench`: every shipped file's raw, gzip (best) and brotli
-//! (quality 11, window 22) size, the totals, and the site's brotli budget.
+//! The size section of `bench` (and of the budget check): every shipped file's raw, gzip (level 9)
+//! and brotli (quality 11, window 22) size and the totals, for one build or two side by side.
 
 use std::fs;
-use std::io::Write;
 use std::path::Path;
+use std::thread;
 
-use flate2::write::GzEncoder;
-use flate2::Compression;
-
+use crate::encoding::Encoding;
 use crate::util::{self, files_under, step};
-
-/// The goal: the whole shipped site under 300 KB (300,000 bytes) brotli.
-pub const BROTLI_BUDGET: u64 = 300_000;
 
 /// One file's sizes in bytes.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -31,72 +26,148 @@ impl std::ops::AddAssign for Sizes {
 
 /// Measures `bytes` raw, gzipped and brotli-compressed.
 pub fn measure(bytes: &[u8]) -> Sizes {
-    let mut gz = GzEncoder::new(Vec::new(), Compression::best());
-    gz.write_all(bytes).expect("writing to memory");
-    let gzip = gz.finish().expect("writing to memory").len() as u64;
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    let mut br = Vec::new();
-    brotli::BrotliCompress(&mut &bytes[..], &mut br, &params).expect("writing to memory");
-    Sizes { raw: bytes.len() as u64, gzip, brotli: br.len() as u64 }
+    Sizes {
+        raw: bytes.len() as u64,
+        gzip: Encoding::Gzip.encode(bytes).len() as u64,
+        brotli: Encoding::Brotli.encode(bytes).len() as u64,
+    }
 }
 
 /// Files that are not part of the site a reader downloads: the deep-link redirect page and the
 /// single-file edition (which repeats the whole site; reported on its own line).
 const NOT_SHIPPED: [&str; 2] = ["404.html", "trade-atlas.html"];
 
-/// Prints the size table of the site in `dir` and returns the totals.
-pub fn report(dir: &Path) -> util::Result<Sizes> {
-    step(&format!("shipped sizes of {}", dir.display()));
-    let all = files_under(dir)?;
-    if let Some((_, single)) = all.iter().find(|(rel, _)| rel == "trade-atlas.html") {
-        let bytes = fs::read(single).map_err(|e| format!("cannot read {}: {e}", single.display()))?;
-        let s = measure(&bytes);
-        println!(
-            "    single-file edition trade-atlas.html: {} B raw, {} B gzip, {} B brotli (not counted below)",
-            s.raw, s.gzip, s.brotli
-        );
-    }
-    let files: Vec<_> = all.into_iter().filter(|(rel, _)| !NOT_SHIPPED.contains(&rel.as_str())).collect();
+/// The shipped files of a built site, each measured (files in parallel), sorted by name.
+pub fn shipped(dir: &Path) -> util::Result<Vec<(String, Sizes)>> {
+    let files: Vec<_> = files_under(dir)?.into_iter().filter(|(rel, _)| !NOT_SHIPPED.contains(&rel.as_str())).collect();
     if files.is_empty() {
         return Err(format!("{} has no files: build the site first", dir.display()));
     }
-    let width = files.iter().map(|(r, _)| r.len()).max().unwrap_or(4).max(5);
-    println!("    {:<width$}  {:>10}  {:>10}  {:>10}", "file", "raw", "gzip", "brotli");
-    let mut total = Sizes::default();
-    let mut wasm = Sizes::default();
-    for (rel, path) in &files {
-        let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let s = measure(&bytes);
-        println!("    {rel:<width$}  {:>10}  {:>10}  {:>10}", s.raw, s.gzip, s.brotli);
-        total += s;
-        if rel.ends_with(".wasm") {
-            wasm += s;
+    thread::scope(|s| {
+        let jobs: Vec<_> = files
+            .iter()
+            .map(|(rel, path)| {
+                s.spawn(move || {
+                    let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+                    Ok((rel.clone(), measure(&bytes)))
+                })
+            })
+            .collect();
+        jobs.into_iter().map(|j| j.join().expect("a measuring thread panicked")).collect()
+    })
+}
+
+/// The sum of the files' sizes.
+pub fn total(files: &[(String, Sizes)]) -> Sizes {
+    let mut t = Sizes::default();
+    for (_, s) in files {
+        t += *s;
+    }
+    t
+}
+
+/// A file name with Trunk's content hash replaced by `*`, so the same file of two builds pairs up:
+/// `trade-atlas-3f2a…9c_bg.wasm` → `trade-atlas-*_bg.wasm`.
+pub fn without_hash(name: &str) -> String {
+    let mut out = String::new();
+    let mut rest = name;
+    while let Some(i) = rest.find('-') {
+        out.push_str(&rest[..=i]);
+        rest = &rest[i + 1..];
+        let hex = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        let ends = rest[hex..].is_empty() || rest[hex..].starts_with(['.', '_', '-']);
+        if hex >= 8 && ends {
+            out.push('*');
+            rest = &rest[hex..];
         }
     }
-    println!("    {:<width$}  {:>10}  {:>10}  {:>10}", "total", total.raw, total.gzip, total.brotli);
-    println!();
-    let pct = |part: u64, whole: u64| {
-        if whole == 0 {
-            0.0
-        } else {
-            100.0 * part as f64 / whole as f64
+    out.push_str(rest);
+    out
+}
+
+/// A number of bytes with thousands separators.
+pub fn bytes(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
         }
+        out.push(c);
+    }
+    out
+}
+
+/// Prints the size table of each build (one, or before and after side by side) and the budget verdict
+/// of the last one. `builds` are (label, directory).
+pub fn report(builds: &[(&str, &Path)]) -> util::Result {
+    let mut measured = Vec::new();
+    for (label, dir) in builds {
+        step(&format!("shipped sizes of {label}: {}", dir.display()));
+        let files = shipped(dir)?;
+        if let Ok(single) = fs::read(dir.join("trade-atlas.html")) {
+            let s = measure(&single);
+            println!(
+                "    single-file edition trade-atlas.html: {} B raw, {} B gzip, {} B brotli (not counted below)",
+                bytes(s.raw),
+                bytes(s.gzip),
+                bytes(s.brotli)
+            );
+        }
+        measured.push((*label, files));
+    }
+    print_table(&measured);
+    let (_, last) = measured.last().expect("at least one build");
+    let budget = crate::budget::read()?;
+    match crate::budget::verdict(total(last).brotli, &budget) {
+        Ok(line) | Err(line) => println!("    {line}"),
+    }
+    Ok(())
+}
+
+/// One row per file name (hashes ignored), with raw / gzip / brotli per build.
+fn print_table(builds: &[(&str, Vec<(String, Sizes)>)]) {
+    let mut names: Vec<String> = Vec::new();
+    for (_, files) in builds {
+        for (rel, _) in files {
+            let n = without_hash(rel);
+            if !names.contains(&n) {
+                names.push(n);
+            }
+        }
+    }
+    names.sort();
+    let width = names.iter().map(String::len).max().unwrap_or(4).max(5);
+    let cell = |s: Option<Sizes>| match s {
+        Some(s) => format!("{:>10} {:>10} {:>10}", bytes(s.raw), bytes(s.gzip), bytes(s.brotli)),
+        None => format!("{:>10} {:>10} {:>10}", "—", "—", "—"),
     };
-    println!(
-        "    wasm: {} B raw, {} B gzip, {} B brotli = {:.1}% of the site's brotli bytes",
-        wasm.raw,
-        wasm.gzip,
-        wasm.brotli,
-        pct(wasm.brotli, total.brotli)
-    );
-    let kb = |b: u64| b as f64 / 1000.0;
-    let verdict = if total.brotli < BROTLI_BUDGET {
-        format!("MET ({:.1} KB, {:.1} KB to spare)", kb(total.brotli), kb(BROTLI_BUDGET - total.brotli))
-    } else {
-        format!("NOT MET ({:.1} KB, {:.1} KB over)", kb(total.brotli), kb(total.brotli - BROTLI_BUDGET))
-    };
-    println!("    goal: the whole shipped site under {:.0} KB brotli (1 KB = 1000 B): {verdict}", kb(BROTLI_BUDGET));
-    Ok(total)
+    let mut header = format!("    {:<width$}", "file (bytes)");
+    let mut sub = format!("    {:<width$}", "");
+    for (label, _) in builds {
+        header.push_str(&format!("  {label:^32}"));
+        sub.push_str(&format!("  {:>10} {:>10} {:>10}", "raw", "gzip", "brotli"));
+    }
+    println!("{header}\n{sub}");
+    for name in &names {
+        let mut line = format!("    {name:<width$}");
+        for (_, files) in builds {
+            let matching: Vec<(String, Sizes)> =
+                files.iter().filter(|(rel, _)| &without_hash(rel) == name).cloned().collect();
+            line.push_str(&format!("  {}", cell((!matching.is_empty()).then(|| total(&matching)))));
+        }
+        println!("{line}");
+    }
+    let mut line = format!("    {:<width$}", "total");
+    for (_, files) in builds {
+        line.push_str(&format!("  {}", cell(Some(total(files)))));
+    }
+    println!("{line}");
+    if let [(_, before), (_, after)] = builds {
+        let (b, a) = (total(before).brotli as i64, total(after).brotli as i64);
+        let pct = if b == 0 { 0.0 } else { 100.0 * (a - b) as f64 / b as f64 };
+        println!("    brotli total: {} B → {} B ({:+} B, {pct:+.1}%)", bytes(b as u64), bytes(a as u64), a - b);
+    }
 }
 
 #[cfg(test)]
@@ -108,5 +179,23 @@ mod tests {
         let s = measure(&b"trade atlas ".repeat(1000));
         assert_eq!(s.raw, 12_000);
         assert!(s.gzip < 200 && s.brotli < 100, "{s:?}");
+    }
+
+    #[test]
+    fn trunks_content_hashes_are_left_out_of_file_names() {
+        assert_eq!(without_hash("trade-atlas-4b1f0c2d9e8a7b6c_bg.wasm"), "trade-atlas-*_bg.wasm");
+        assert_eq!(without_hash("trade-atlas-4b1f0c2d9e8a7b6c.js"), "trade-atlas-*.js");
+        assert_eq!(without_hash("tokens-0123456789abcdef.css"), "tokens-*.css");
+        assert_eq!(without_hash("index.html"), "index.html");
+        assert_eq!(without_hash("trade-atlas.html"), "trade-atlas.html", "a word is not a hash");
+        assert_eq!(without_hash("a-deadbeefcafe-b.txt"), "a-*-b.txt");
+    }
+
+    #[test]
+    fn byte_counts_carry_thousands_separators() {
+        assert_eq!(bytes(0), "0");
+        assert_eq!(bytes(999), "999");
+        assert_eq!(bytes(335_000), "335,000");
+        assert_eq!(bytes(1_234_567), "1,234,567");
     }
 }

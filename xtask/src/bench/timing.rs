@@ -1,25 +1,39 @@
-//! Browser timings: serves the built site on loopback and runs `tests/e2e/bench.mjs` in
-//! headless Chromium (first-draw time per chart, pointer-to-redraw latency over a sweep, long tasks).
+//! The browser figures of `bench`: serves each build on loopback with gzip (as GitHub Pages does)
+//! and runs `tests/e2e/bench.mjs` in headless Chromium against all of them in one run, interleaving
+//! the builds so both see the same machine; `charts` runs `tests/e2e/bench-charts.mjs` (per-chart
+//! first-draw and hover timings, map frames) against one build.
 
 use std::path::Path;
 use std::process::Command;
 
 use crate::{serve, util};
 
-/// Print the timing tables for the site in `dir`.
-pub fn report(dir: &Path) -> util::Result {
-    let script = util::root().join("tests/e2e/bench.mjs");
-    if !script.exists() {
-        println!("timings: skipped (tests/e2e/bench.mjs is missing)");
-        return Ok(());
+/// Prints the browser table for `builds` (label, directory), one column per build.
+pub fn report(builds: &[(&str, &Path)]) -> util::Result {
+    let mut spec = Vec::new();
+    for (label, dir) in builds {
+        let addr = serve::start(dir, "127.0.0.1:0").map_err(|e| format!("cannot start the server: {e}"))?;
+        // Space-separated `label=url` pairs; bench.mjs turns `_` in a label back into a space.
+        spec.push(format!("{}=http://{addr}/", label.replace(' ', "_")));
     }
-    let addr = serve::start(dir, "127.0.0.1:0", false).map_err(|e| format!("cannot start the server: {e}"))?;
-    util::step(&format!("browser timings against http://{addr}/ (takes a minute)"));
-    util::run(
-        Command::new("node")
-            .arg(&script)
-            .current_dir(util::root().join("tests/e2e"))
-            .env("ATLAS_URL", format!("http://{addr}/"))
-            .env("CHROMIUM", "/usr/bin/chromium"),
-    )
+    util::step(&format!("browser figures against {} (takes several minutes)", spec.join(", ")));
+    util::run(node("bench.mjs").env("ATLAS_BENCH_BUILDS", spec.join(" ")))
+}
+
+/// Prints the per-chart timing tables for the site in `dir`.
+pub fn charts(dir: &Path) -> util::Result {
+    let addr = serve::start(dir, "127.0.0.1:0").map_err(|e| format!("cannot start the server: {e}"))?;
+    util::step(&format!("per-chart timings against http://{addr}/ (takes a few minutes)"));
+    util::run(node("bench-charts.mjs").env("ATLAS_URL", format!("http://{addr}/")))
+}
+
+/// `node tests/e2e/<script>` in tests/e2e with Debian's Chromium for Playwright and Lighthouse.
+fn node(script: &str) -> Command {
+    let dir = util::root().join("tests").join("e2e");
+    let mut cmd = Command::new("node");
+    cmd.arg(dir.join(script))
+        .current_dir(&dir)
+        .env("CHROMIUM", "/usr/bin/chromium")
+        .env("CHROME_PATH", "/usr/bin/chromium");
+    cmd
 }

@@ -1,0 +1,80 @@
+// Memory: WebAssembly memory stays flat while a reader switches the language back and forth and
+// steps Back/Forward between two entries of the same address (popstates that change nothing).
+// Memory grows by whole 64 KiB pages and never shrinks, so a leak shows as steady growth: after the
+// first 10 actions (allocator warm-up), 190 more may add at most 1 MiB.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import {
+  SKIP_REASON, gotoAtlas, launch, openPage, problems, settle, switchLanguage, trackWasmMemory, waitFor,
+  wasmMemoryBytes,
+} from './lib.mjs';
+
+const SWITCHES = 100;
+const POPSTATES = 100;
+const WARM_UP = 10;
+const MAX_GROWTH = 1024 * 1024;
+
+const mb = (b) => (b / (1024 * 1024)).toFixed(2);
+
+/** Go Back (odd steps) or Forward (even steps) once and wait for its popstate and a frame. */
+async function popstate(page, step) {
+  const count = await page.evaluate(() => window.__pops);
+  await page.evaluate((back) => (back ? history.back() : history.forward()), step % 2 === 1);
+  await waitFor(page, (n) => window.__pops > n, count, `popstate ${step} should fire`);
+  await settle(page);
+}
+
+describe('memory', { skip: SKIP_REASON }, () => {
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
+
+  test('WebAssembly memory stays flat over 100 language switches and 100 unchanged popstates', { timeout: 300_000 }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
+    await trackWasmMemory(context);
+    try {
+      await gotoAtlas(page);
+      const readings = [['at load', await wasmMemoryBytes(page)]];
+      assert.ok(readings[0][1] > 0, `the app's WebAssembly memory was read (got ${readings[0][1]})`);
+
+      const langs = [];
+      for (let i = 1; i <= SWITCHES; i++) {
+        langs.push(await switchLanguage(page));
+        if ([WARM_UP, 50, SWITCHES].includes(i)) readings.push([`after ${i} language switches`, await wasmMemoryBytes(page)]);
+      }
+      assert.deepEqual(new Set(langs), new Set(['en', 'zh-CN']), 'the switches alternated between both languages');
+      assert.ok(langs.every((l, i) => i === 0 || l !== langs[i - 1]), 'every click switched the language');
+
+      // Two history entries with the same address: Back and Forward between them change nothing.
+      const address = await page.evaluate(() => {
+        window.__pops = 0;
+        addEventListener('popstate', () => { window.__pops++; });
+        history.pushState(null, '', location.href);
+        return location.href;
+      });
+      const lang = await page.getAttribute('html', 'lang');
+      for (let i = 1; i <= POPSTATES; i++) {
+        await popstate(page, i);
+        if (i === 50 || i === POPSTATES) readings.push([`and ${i} popstates`, await wasmMemoryBytes(page)]);
+      }
+      assert.equal(await page.evaluate(() => window.__pops), POPSTATES, 'every Back/Forward fired a popstate');
+      assert.equal(await page.evaluate(() => location.href), address, 'the address did not change');
+      assert.equal(await page.getAttribute('html', 'lang'), lang, 'the view did not change');
+      assert.deepEqual(problems(log), []);
+
+      const warm = readings.find(([what]) => what === `after ${WARM_UP} language switches`)[1];
+      const last = readings.at(-1)[1];
+      const growth = last - warm;
+      const actions = SWITCHES - WARM_UP + POPSTATES;
+      const table = readings.map(([what, b]) => `  ${what.padEnd(30)} ${mb(b).padStart(7)} MiB`).join('\n');
+      assert.ok(
+        growth <= MAX_GROWTH,
+        `WebAssembly memory grew by ${mb(growth)} MiB over the ${actions} actions after the first ${WARM_UP} ` +
+          `(limit ${mb(MAX_GROWTH)} MiB; ${(growth / actions / 1024).toFixed(1)} KiB per action):\n${table}`,
+      );
+    } finally {
+      await context.close();
+    }
+  });
+});

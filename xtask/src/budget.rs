@@ -1,0 +1,113 @@
+//! The size budget: `xtask/budget.toml` holds the most brotli bytes the shipped site may weigh;
+//! `cargo xtask test` measures the release build right after building it and fails above it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::bench::sizes::{self, bytes};
+use crate::util::{self, step};
+
+/// The budget file's contents.
+#[derive(Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// The most bytes the shipped files may weigh together, each compressed with brotli.
+    pub max_brotli_bytes: u64,
+}
+
+/// Where the budget is written.
+pub fn path() -> PathBuf {
+    util::root().join("xtask").join("budget.toml")
+}
+
+/// Reads `xtask/budget.toml`.
+pub fn read() -> util::Result<Budget> {
+    let path = path();
+    let text = fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Parses the budget file's text.
+pub fn parse(text: &str) -> Result<Budget, String> {
+    toml::from_str(text).map_err(|e| e.message().to_string())
+}
+
+/// The verdict on a shipped brotli total: `Ok` with a line saying how much is left, or `Err` with a
+/// message giving the figures, the excess and what to do.
+pub fn verdict(total_brotli: u64, budget: &Budget) -> Result<String, String> {
+    let max = budget.max_brotli_bytes;
+    if total_brotli <= max {
+        Ok(format!(
+            "size budget: the shipped brotli total {} B is within the budget of {} B ({} B to spare; xtask/budget.toml)",
+            bytes(total_brotli),
+            bytes(max),
+            bytes(max - total_brotli)
+        ))
+    } else {
+        Err(format!(
+            "size budget exceeded: the shipped brotli total is {} B, over the budget of {} B by {} B \
+             (xtask/budget.toml). Make the site smaller (`cargo xtask bench` lists every file), or raise \
+             the budget in a commit that says why.",
+            bytes(total_brotli),
+            bytes(max),
+            bytes(total_brotli - max)
+        ))
+    }
+}
+
+/// Measures the built site in `dir`, prints its files and fails when the total is over budget.
+pub fn check(dir: &Path) -> util::Result {
+    let budget = read()?;
+    step(&format!("measuring {} against the size budget", dir.display()));
+    let files = sizes::shipped(dir)?;
+    for (name, s) in &files {
+        println!("    {name:<48} {:>10} B brotli", bytes(s.brotli));
+    }
+    let line = verdict(sizes::total(&files).brotli, &budget)?;
+    println!("    {line}");
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUDGET: Budget = Budget { max_brotli_bytes: 335_000 };
+
+    #[test]
+    fn a_site_under_or_at_the_budget_passes_and_says_what_is_left() {
+        assert_eq!(
+            verdict(323_456, &BUDGET).unwrap(),
+            "size budget: the shipped brotli total 323,456 B is within the budget of 335,000 B (11,544 B to spare; xtask/budget.toml)"
+        );
+        assert!(verdict(335_000, &BUDGET).is_ok(), "exactly the budget is allowed");
+    }
+
+    #[test]
+    fn a_site_over_the_budget_fails_with_the_figures() {
+        let e = verdict(340_001, &BUDGET).unwrap_err();
+        assert!(
+            e.starts_with(
+                "size budget exceeded: the shipped brotli total is 340,001 B, over the budget of 335,000 B by 5,001 B"
+            ),
+            "{e}"
+        );
+        assert!(e.contains("xtask/budget.toml"), "{e}");
+    }
+
+    #[test]
+    fn the_budget_file_is_read_with_underscores_and_comments_and_nothing_else() {
+        assert_eq!(parse("# a comment\nmax_brotli_bytes = 335_000\n"), Ok(Budget { max_brotli_bytes: 335_000 }));
+        assert!(parse("max_brotli_bytes = \"335 KB\"\n").is_err());
+        assert!(parse("max_brotli_byte = 335000\n").unwrap_err().contains("unknown field"));
+        assert!(parse("").is_err(), "the budget must be given");
+    }
+
+    #[test]
+    fn the_repositorys_budget_file_reads() {
+        let b = read().unwrap();
+        assert!(b.max_brotli_bytes > 100_000 && b.max_brotli_bytes <= 335_000, "{b:?}");
+    }
+}
