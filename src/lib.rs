@@ -15,7 +15,9 @@
 pub mod chart;
 pub mod data;
 pub mod geo;
+pub mod i18n;
 pub mod permalink;
+pub mod shell;
 pub mod spec;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -156,6 +156,22 @@ fn encode(s: &str) -> String {
         .collect()
 }
 
+/// The dataset a fragment points into: `chart-<chart id>`, `ds-<dataset>`, `table-<dataset>` or
+/// `note-<dataset>-<note>`; `None` for sections, the map and anything unknown.
+pub fn hash_dataset(fragment: &str) -> Option<&'static str> {
+    if let Some(id) = fragment.strip_prefix("chart-") {
+        return chart(id).filter(|c| !c.kind.is_map()).map(|c| c.dataset);
+    }
+    let rest = fragment.strip_prefix("ds-").or_else(|| fragment.strip_prefix("table-"));
+    if let Some(ds) = rest {
+        return DATASETS.iter().find(|d| d.id == ds).map(|d| d.id);
+    }
+    let note = fragment.strip_prefix("note-")?;
+    // Dataset ids are snake_case, so the dataset is the id before the first '-'.
+    let (ds, _) = note.split_once('-')?;
+    DATASETS.iter().find(|d| d.id == ds).map(|d| d.id)
+}
+
 /// The address of one chart alone, for an `<iframe>`: its id, language and (dark) theme.
 pub fn embed_query(chart: &'static str, lang: Lang, theme: Mode) -> String {
     format(&Params {
@@ -208,6 +224,18 @@ pub fn format(p: &Params) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn deep_links_name_the_dataset_block_to_build_first() {
+        assert_eq!(hash_dataset("chart-partners-exports"), Some("partners"));
+        assert_eq!(hash_dataset("ds-ports"), Some("ports"));
+        assert_eq!(hash_dataset("table-port_totals"), Some("port_totals"));
+        let note = DATASETS.iter().find(|d| !d.notes.is_empty()).unwrap();
+        assert_eq!(hash_dataset(&format!("note-{}-{}", note.id, note.notes[0].id)), Some(note.id));
+        assert_eq!(hash_dataset("chart-map-partners"), None, "the map is always built");
+        assert_eq!(hash_dataset("trade"), None, "a section heading is always built");
+        assert_eq!(hash_dataset("chart-nope"), None);
+    }
 
     #[test]
     fn every_view_round_trips_through_the_address() {

@@ -3,14 +3,15 @@
 //!
 //! Layer: ui.
 
+use super::deferred::Deferred;
 use super::glossary::Glossary;
-use super::i18n;
 use super::map_section::MapSection;
 use super::prefs;
 use super::section::PageSection;
 use super::state::{provide_app_state, AppState};
 use crate::data::format::paper_section;
 use crate::data::{Lang, L, PAPER, SECTIONS};
+use crate::i18n;
 use leptos::prelude::*;
 
 /// The whole atlas (or, for `?embed=<chart>`, one chart alone).
@@ -19,6 +20,7 @@ pub fn App() -> impl IntoView {
     let st = provide_app_state();
     super::url_sync::start(st);
     super::print::install(st);
+    super::print::install_find(st);
     let (embed, controls) = st.start.with_value(|p| (p.embed.and_then(crate::spec::chart), p.controls));
     if let Some(def) = embed {
         return view! { <super::embed::EmbedView def=def controls=controls/> }.into_any();
@@ -40,7 +42,7 @@ pub fn App() -> impl IntoView {
         <main id="main">
             <MapSection/>
             {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
-            <Glossary/>
+            <Deferred key="glossary" reserve=1600><Glossary/></Deferred>
             <section class="about" id="about">
                 <h2>{move || i18n::ABOUT.get(lang.get())}</h2>
                 <p>{move || PAPER.note.get(lang.get())}</p>
@@ -87,7 +89,7 @@ fn Switches(st: AppState) -> impl IntoView {
                 {mode_text}
             </button>
             <CopyLink lang=lang/>
-            <button type="button" class="switch" data-testid="print" on:click=move |_| super::print::print()>
+            <button type="button" class="switch" data-testid="print" on:click=move |_| super::print::print(st)>
                 {t(i18n::PRINT)}
             </button>
             <button type="button" class="switch" data-testid="contrast-toggle" on:click=toggle_contrast

@@ -6,13 +6,14 @@
 //! `Layout` the draw function returns; which cell, which entity, which tooltip and where focus
 //! goes are decided by `spec::interact`.
 
-use super::drawing::{paint, selected_rows, tip_view};
-use super::i18n;
+use super::deferred::track_near;
+use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
 use super::perf;
 use super::size::track_width;
 use super::state::{use_app_state, AppState};
 use crate::chart::{Layout, View};
-use crate::spec::interact::{announce, next_focus, toggle_series, toggled};
+use crate::i18n;
+use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled};
 use crate::spec::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -101,25 +102,43 @@ impl ChartCtx {
     }
 }
 
-/// Redraw whenever what the chart shows changes, and record the benchmark's timings.
-fn draw_effect(cx: ChartCtx, canvas_ref: NodeRef<Canvas>, width: RwSignal<f64>, error: RwSignal<Option<String>>) {
+/// Draw when built; afterwards redraw when what the chart shows changes, if it is near the
+/// viewport (else when it comes back). Records the benchmark's timings.
+fn draw_effect(
+    cx: ChartCtx,
+    canvas_ref: NodeRef<Canvas>,
+    (width, near): (RwSignal<f64>, RwSignal<bool>),
+    error: RwSignal<Option<String>>,
+) {
     let selected = selected_rows(cx.st, cx.built);
-    let drawn_once = StoredValue::new(false);
+    let last = StoredValue::new(None::<DrawInputs>);
     Effect::new(move |_| {
         let w = width.get();
         let Some(el) = canvas_ref.get() else { return };
         if w < 1.0 {
             return;
         }
-        let theme = cx.st.theme();
-        let highlight = cx.focus.get().or_else(|| cx.hover.get().map(|h| h.0));
-        let view = View { highlight, selected: selected.get(), hidden: cx.hidden.get(), camera: None };
-        cx.built.with(|b| match paint(&el, b, &theme, &view, w) {
+        let mut now = DrawInputs::read(&cx.st, cx.def.id, w);
+        now.highlight = cx.focus.get().or_else(|| cx.hover.get().map(|h| h.0));
+        now.hidden = cx.hidden.get();
+        let near = near.get() || cx.st.printing.get();
+        if !last.with_value(|l| should_draw(l.as_ref(), &now, near)) {
+            return;
+        }
+        let first = last.with_value(Option::is_none);
+        let theme = cx.st.theme_untracked();
+        let view = View {
+            highlight: now.highlight,
+            selected: selected.get_untracked(),
+            hidden: now.hidden.clone(),
+            camera: None,
+        };
+        last.set_value(Some(now));
+        cx.built.with_untracked(|b| match paint(&el, b, &theme, &view, w) {
             None => {}
             Some(Ok((l, t0, t1))) => {
                 cx.layout.set_value(l);
-                if !drawn_once.get_value() {
-                    drawn_once.set_value(true);
+                if first {
                     perf::record(cx.def.id, "first-draw", t1 - t0);
                     perf::record(cx.def.id, "first-draw-at", t1);
                 }
@@ -163,7 +182,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
             cx.hidden.update(|h| h.retain(|&i| i < n));
         }
     });
-    draw_effect(cx, canvas_ref, width, error);
+    draw_effect(cx, canvas_ref, (width, track_near(wrap)), error);
 
     // The item being explored: keyboard focus first, then the pointer.
     let tip = move || {
@@ -187,7 +206,6 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         <Legend cx=cx/>
         <div class="chart-wrap" node_ref=wrap>
             <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label
-                aria-describedby=format!("table-{}", def.dataset)
                 on:pointermove=move |ev| cx.pointer(&ev) on:pointerdown=move |ev| cx.pointer(&ev)
                 on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() != "touch" { cx.hover.set(None) }
                 on:click=move |ev| cx.click(&ev) on:keydown=move |ev| cx.key(&ev) on:blur=move |_| cx.clear()></canvas>

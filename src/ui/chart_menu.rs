@@ -4,9 +4,9 @@
 //! Layer: ui.
 
 use super::download;
-use super::i18n;
 use super::state::use_app_state;
 use crate::chart::svg;
+use crate::i18n;
 use crate::spec::build::frame;
 use crate::spec::export::{chart_csv, chart_json, cite, file_stem};
 use crate::spec::{Built, ChartDef, Settings};

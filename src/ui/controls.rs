@@ -2,8 +2,8 @@
 //!
 //! Layer: ui. Plain `<select>` elements: keyboard and screen-reader friendly as they are.
 
-use super::i18n;
 use super::state::use_app_state;
+use crate::i18n;
 use crate::spec::{ChartDef, Controls, Settings, SortKey};
 use leptos::prelude::*;
 

@@ -4,12 +4,13 @@
 //!
 //! Layer: ui.
 
-use super::i18n;
 use super::state::use_app_state;
 use crate::data::format::{number_text, qualifier, unit_label};
 use crate::data::{Cell, Dataset, Lang, Row};
+use crate::i18n;
 use crate::spec::provenance::formula_text;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 fn cell_text(cell: &Cell, per_row_unit: bool, lang: Lang) -> String {
     let Some(v) = &cell.value else { return i18n::NOT_GIVEN.get(lang).to_string() };
@@ -117,11 +118,20 @@ pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
             </table>
         }
     };
+    // The table is built the first time it is opened (or when the whole page is asked for).
+    let opened = RwSignal::new(false);
+    let shown = Memo::new(move |_| opened.get() || st.build_all.get());
+    let toggle = move |ev: web_sys::Event| {
+        let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        if open && !opened.get_untracked() {
+            opened.set(true);
+        }
+    };
     has_cols.then(|| {
         view! {
-            <details class="table-box" data-testid=format!("table-box-{}", ds.id)>
+            <details class="table-box" data-testid=format!("table-box-{}", ds.id) on:toggle=toggle>
                 <summary>{move || i18n::DATA_TABLE.get(lang.get())}" · "{move || ds.title.get(lang.get())}</summary>
-                <div class="table-scroll">{body}</div>
+                <div class="table-scroll">{move || shown.get().then(body)}</div>
             </details>
         }
     })

@@ -12,6 +12,37 @@ use crate::spec::interact::tooltip;
 use crate::spec::Built;
 use leptos::prelude::*;
 
+/// Everything a drawing depends on, read cheaply from signals (tracking them): a canvas redraws
+/// only when this changes, and then only near the viewport (`spec::interact::should_draw`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct DrawInputs {
+    pub lang: Lang,
+    pub theme: (crate::chart::Mode, bool),
+    pub width: f64,
+    pub highlight: Option<usize>,
+    pub selected: Option<&'static str>,
+    pub hidden: Vec<usize>,
+    pub reading: Option<crate::spec::Settings>,
+    pub camera: Option<crate::chart::map::Camera>,
+}
+
+impl DrawInputs {
+    /// The inputs shared by every canvas; the caller adds highlight, hidden series and camera.
+    pub fn read(st: &AppState, chart: &'static str, width: f64) -> DrawInputs {
+        let mode = if st.printing.get() { crate::chart::Mode::Light } else { st.mode.get() };
+        DrawInputs {
+            lang: st.lang.get(),
+            theme: (mode, st.contrast.get()),
+            width,
+            highlight: None,
+            selected: st.selected.get(),
+            hidden: Vec::new(),
+            reading: st.charts.with(|c| c.iter().find(|(id, _)| *id == chart).map(|(_, s)| *s)),
+            camera: None,
+        }
+    }
+}
+
 /// The drawn rows of a chart that carry the selected entity (linked selection).
 pub fn selected_rows(st: AppState, built: Memo<Built>) -> Memo<Vec<usize>> {
     Memo::new(move |_| {

@@ -4,9 +4,9 @@
 //! Layer: ui.
 
 use super::chart_card::ChartCard;
-use super::i18n;
 use super::notes::Notes;
 use super::state::use_app_state;
+use crate::i18n;
 use crate::spec::{provenance, ChartDef};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

@@ -2,9 +2,9 @@
 //!
 //! Layer: ui.
 
-use super::i18n;
 use super::state::use_app_state;
 use crate::data::GLOSSARY;
+use crate::i18n;
 use leptos::prelude::*;
 
 #[component]

@@ -4,8 +4,8 @@
 //! Layer: ui.
 
 use super::chart_card::ChartCard;
-use super::i18n;
 use super::state::use_app_state;
+use crate::i18n;
 use crate::spec::{ChartDef, CHARTS};
 use leptos::prelude::*;
 

@@ -10,11 +10,11 @@ mod chart_card;
 mod chart_menu;
 mod controls;
 mod data_table;
+mod deferred;
 mod download;
 mod drawing;
 mod embed;
 mod glossary;
-mod i18n;
 mod list;
 mod map_section;
 mod notes;
@@ -32,10 +32,10 @@ mod world_map;
 pub use app::App;
 pub use state::{provide_app_state, use_app_state, AppState};
 
-/// Replace the static "loading" message with the app.
+/// Replace the static first screen (`crate::shell`, in `index.html`) with the app, in one step.
 pub fn mount() {
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
+    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+        shell.remove();
     }
     leptos::mount::mount_to_body(App);
     scroll_to_hash();

@@ -3,9 +3,9 @@
 //!
 //! Layer: ui.
 
-use super::i18n;
 use super::state::use_app_state;
 use crate::data::{Dataset, NoteKind};
+use crate::i18n;
 use leptos::prelude::*;
 
 /// The notes of one dataset (nothing when it has none).

@@ -1,9 +1,10 @@
-//! Printing: every table opened, the page laid out at print width, then the browser's print
-//! dialog (or "save as PDF"). Ctrl-P gets the same through `beforeprint`/`afterprint`.
+//! Printing: every part of the page built and every table opened, the page laid out at print
+//! width, then the browser's print dialog (or "save as PDF"). Ctrl-P gets the same through
+//! `beforeprint`/`afterprint`.
 //!
 //! Layer: ui.
 
-use leptos::prelude::Set;
+use leptos::prelude::{GetUntracked, Set};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -35,6 +36,7 @@ fn restore() {
 pub fn install(st: super::state::AppState) {
     let Some(win) = web_sys::window() else { return };
     let before = Closure::<dyn FnMut()>::new(move || {
+        build_everything(st);
         open_all();
         st.printing.set(true);
     });
@@ -47,6 +49,9 @@ pub fn install(st: super::state::AppState) {
     // Print media without the events (print previews, emulation): follow `matchMedia('print')`.
     if let Ok(Some(mq)) = win.match_media("print") {
         let change = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
+            if e.matches() {
+                build_everything(st);
+            }
             st.printing.set(e.matches());
         });
         let _ = mq.add_event_listener_with_callback("change", change.as_ref().unchecked_ref());
@@ -57,10 +62,36 @@ pub fn install(st: super::state::AppState) {
     after.forget();
 }
 
-/// The "Print / save as PDF" action.
-pub fn print() {
-    open_all();
-    if let Some(win) = web_sys::window() {
-        let _ = win.print();
+/// Ask for every part of the page to be built (the building runs as microtasks).
+pub fn build_everything(st: super::state::AppState) {
+    if !st.build_all.get_untracked() {
+        st.build_all.set(true);
     }
+}
+
+/// The "Print / save as PDF" action: build everything, let the building finish (the next task
+/// runs after every microtask), then open the tables and the print dialog.
+pub fn print(st: super::state::AppState) {
+    build_everything(st);
+    leptos::task::spawn_local(async move {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        open_all();
+        if let Some(win) = web_sys::window() {
+            let _ = win.print();
+        }
+    });
+}
+
+/// Find in page (Ctrl/⌘+F) can only find what is built: the first press builds everything, so
+/// the search that follows sees every table and note.
+pub fn install_find(st: super::state::AppState) {
+    let Some(win) = web_sys::window() else { return };
+    let keydown = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+        if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("f") {
+            build_everything(st);
+        }
+    });
+    let _ = win.add_event_listener_with_callback("keydown", keydown.as_ref().unchecked_ref());
+    // The page lives as long as this listener.
+    keydown.forget();
 }

@@ -5,6 +5,7 @@
 
 use super::chart_card::ChartCard;
 use super::data_table::DataTable;
+use super::deferred::Deferred;
 use super::notes::Notes;
 use super::state::use_app_state;
 use crate::data::format::paper_section;
@@ -24,9 +25,18 @@ pub fn PageSection(section: &'static Section) -> impl IntoView {
                 <h2 id=format!("{}-h", section.id)>{move || section.title.get(lang.get())}</h2>
                 <p class="intro">{move || section.intro.get(lang.get())}</p>
             </header>
-            {datasets_in(section.id).map(|ds| view! { <DatasetBlock ds=ds/> }).collect_view()}
+            {datasets_in(section.id)
+                .map(|ds| view! { <Deferred key=ds.id reserve=reserve(ds)><DatasetBlock ds=ds/></Deferred> })
+                .collect_view()}
         </section>
     }
+}
+
+/// A rough height for a dataset block not yet built: its charts, notes and table summary.
+fn reserve(ds: &Dataset) -> u32 {
+    let charts = CHARTS.iter().filter(|c| c.dataset == ds.id && !c.kind.is_map());
+    let cards: u32 = charts.map(|c| if c.kind.is_canvas() { 380 } else { 160 }).sum();
+    120 + cards + 40 * ds.notes.len() as u32
 }
 
 /// A dataset's charts, then its data notes, table and source line.

@@ -28,6 +28,10 @@ pub struct AppState {
     pub printing: RwSignal<bool>,
     /// The address the page was opened with, parsed once (embed, controls, ignored parameters).
     pub start: StoredValue<Params>,
+    /// Build every part of the page now (printing, find in page); never set back.
+    pub build_all: RwSignal<bool>,
+    /// Parts (dataset ids) to build at once: a deep link's or a search's target.
+    pub wanted: RwSignal<Vec<&'static str>>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
@@ -43,6 +47,8 @@ pub fn provide_app_state() -> AppState {
         map_camera: RwSignal::new(p.camera),
         printing: RwSignal::new(false),
         start: StoredValue::new(p),
+        build_all: RwSignal::new(false),
+        wanted: RwSignal::new(hash_target().into_iter().collect()),
     };
     provide_context(st);
     Effect::new(move |_| {
@@ -50,7 +56,7 @@ pub fn provide_app_state() -> AppState {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
         }
-        document().set_title(super::i18n::SITE_TITLE.get(lang));
+        document().set_title(crate::i18n::SITE_TITLE.get(lang));
     });
     Effect::new(move |_| {
         let mode = if st.printing.get() { Mode::Light } else { st.mode.get() };
@@ -61,6 +67,12 @@ pub fn provide_app_state() -> AppState {
         }
     });
     st
+}
+
+/// The dataset a `#chart-…`, `#ds-…`, `#table-…` or `#note-…` link in the address points into.
+fn hash_target() -> Option<&'static str> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    crate::permalink::hash_dataset(hash.trim_start_matches('#'))
 }
 
 pub fn use_app_state() -> AppState {

@@ -3,9 +3,9 @@
 //!
 //! Layer: ui.
 
-use super::i18n;
 use super::state::use_app_state;
 use super::tooltip::Tooltip;
+use crate::i18n;
 use crate::spec::build::Built;
 use crate::spec::provenance::facts;
 use leptos::prelude::*;

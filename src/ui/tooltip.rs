@@ -3,9 +3,9 @@
 //!
 //! Layer: ui.
 
-use super::i18n;
 use super::state::use_app_state;
 use crate::data::NoteKind;
+use crate::i18n;
 use crate::spec::provenance::Facts;
 use leptos::prelude::*;
 

@@ -5,15 +5,17 @@
 //! from the `MapHit` the draw returns; camera moves, gestures, tooltips and table rows are
 //! decided by `spec::interact`.
 
-use super::drawing::{paint, selected_rows, tip_view};
-use super::i18n;
+use super::deferred::track_near;
+use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
 use super::perf;
 use super::size::track_width;
 use super::state::{use_app_state, AppState};
 use crate::chart::map::{Camera, MapHit};
 use crate::chart::{ChartSpec, Layout, View};
+use crate::i18n;
 use crate::spec::interact::{
-    announce, key_move, panned, table_rows, toggled, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, KEY_ZOOM,
+    announce, key_move, panned, should_draw, table_rows, toggled, zoomed, zoomed_at_centre, CameraMove, Gesture, Press,
+    KEY_ZOOM,
 };
 use crate::spec::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
@@ -148,20 +150,34 @@ impl MapCtx {
     }
 }
 
-/// Redraw the map whenever what it shows changes, and record the benchmark's timings.
-fn draw_effect(cx: MapCtx, canvas_ref: NodeRef<Canvas>, width: RwSignal<f64>, error: RwSignal<Option<String>>) {
+/// Draw when built; afterwards redraw when what the map shows changes, if it is near the
+/// viewport (else when it comes back). Records the benchmark's timings.
+fn draw_effect(
+    cx: MapCtx,
+    canvas_ref: NodeRef<Canvas>,
+    (width, near): (RwSignal<f64>, RwSignal<bool>),
+    error: RwSignal<Option<String>>,
+) {
     let selected = selected_rows(cx.st, cx.built);
+    let last = StoredValue::new(None::<DrawInputs>);
     Effect::new(move |_| {
         let w = width.get();
         let Some(el) = canvas_ref.get() else { return };
         if w < 1.0 {
             return;
         }
-        let theme = cx.st.theme();
-        let camera = cx.st.map_camera.get();
-        let highlight = cx.focus.get().or(cx.hover.get());
-        let view = View { highlight, selected: selected.get(), hidden: Vec::new(), camera };
-        cx.built.with(|b| match paint(&el, b, &theme, &view, w) {
+        let mut now = DrawInputs::read(&cx.st, cx.def.id, w);
+        now.highlight = cx.focus.get().or(cx.hover.get());
+        now.camera = cx.st.map_camera.get();
+        let near = near.get() || cx.st.printing.get();
+        if !last.with_value(|l| should_draw(l.as_ref(), &now, near)) {
+            return;
+        }
+        let theme = cx.st.theme_untracked();
+        let camera = now.camera;
+        let view = View { highlight: now.highlight, selected: selected.get_untracked(), hidden: Vec::new(), camera };
+        last.set_value(Some(now));
+        cx.built.with_untracked(|b| match paint(&el, b, &theme, &view, w) {
             None => {}
             Some(Ok((l, t0, t1))) => {
                 let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
@@ -203,7 +219,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
         gesture: StoredValue::new(Gesture::default()),
         pointer_at: StoredValue::new(None),
     };
-    draw_effect(cx, canvas_ref, width, error);
+    draw_effect(cx, canvas_ref, (width, track_near(wrap)), error);
 
     // The item being explored, and its tooltip: at its anchor for the keyboard, where the pointer
     // entered it otherwise.

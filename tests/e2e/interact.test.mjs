@@ -9,6 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   SKIP_REASON, TEST_TIMEOUT, gotoAtlas, hoverBand, launch, openPage, problems, readTip, scanBands, settle, tipSel,
   until, waitFor,
+  showChart,
 } from './lib.mjs';
 
 const MINUS = '\u2212';
@@ -42,8 +43,9 @@ const rowName = (title) => title.split(' · ')[0];
 /** A chart's canvas as a data URL. */
 const image = (page, chart) => page.$eval(`${fig(chart)} canvas`, (c) => c.toDataURL());
 
-/** Wait until a chart's canvas differs from `before` (a data URL); return the new data URL. */
-function imageChange(page, chart, before, what) {
+/** Look at a chart and wait until its canvas differs from `before` (a data URL); return the new data URL. */
+async function imageChange(page, chart, before, what) {
+  await showChart(page, chart);
   return until(async () => {
     const now = await image(page, chart);
     return now !== before && now;
@@ -322,6 +324,7 @@ describe('interaction', { skip: SKIP_REASON }, () => {
       await expectChip(page, 'Selected: United States');
       assert.deepEqual(await selectedRows(page, 'partners'), ['usa']);
       assert.deepEqual(await selectedRows(page, 'economies'), ['usa']);
+      await showChart(page, 'economies-change');
       const box = await until(() => diffBox(page, 'economies-change'),
         'economies-change should redraw with the US emphasised');
       assert.notEqual(box, 'resized', 'economies-change keeps its size');

@@ -135,16 +135,33 @@ export function problems(log) {
   return out;
 }
 
+/** Wait until the app has mounted (the static first screen is gone, the last section is present). */
+export async function waitForMount(page, timeout = WAIT_MS) {
+  await page.waitForFunction(() => !document.getElementById('shell') && document.querySelector('main#main #about'),
+    null, { timeout, polling: 'raf' });
+}
+
 /**
- * Wait until the app has mounted (the last section is present) and every canvas carries
- * data-drawn="1". Returns the number of canvases.
+ * Build every part of the page at once, as find in page does (the app builds what nears the
+ * viewport; Ctrl+F asks for everything so the browser's search can see it).
+ */
+export async function buildEverything(page) {
+  await page.keyboard.press('Control+f');
+}
+
+/**
+ * Wait until the app has mounted, build every part of the page, and wait until every canvas
+ * carries data-drawn="1" (a chart draws once when built, wherever it is). Returns the number of
+ * canvases.
  */
 export async function waitForCanvases(page, timeout = WAIT_MS) {
+  await waitForMount(page, timeout);
+  await buildEverything(page);
   const handle = await page.waitForFunction(
     () => {
-      if (!document.querySelector('main#main #about')) return false;
+      if (document.querySelector('.deferred[data-built=false]')) return false;
       const cs = [...document.querySelectorAll('canvas')];
-      return cs.length > 0 && cs.every((c) => c.getAttribute('data-drawn') === '1') ? cs.length : false;
+      return cs.length > 1 && cs.every((c) => c.getAttribute('data-drawn') === '1') ? cs.length : false;
     },
     null,
     { timeout, polling: 'raf' },
@@ -253,6 +270,15 @@ export async function until(fn, message, timeout = WAIT_MS, interval = 50) {
 /** Wait for two animation frames in the page: pending reactive updates and redraws have run. */
 export function settle(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
+}
+
+/**
+ * Bring a chart into view, as a reader looking at it would (a chart off screen keeps its old
+ * pixels after a change and redraws when it comes back), and let it draw.
+ */
+export async function showChart(page, chart) {
+  await page.$eval(`figure[data-chart="${chart}"]`, (el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  await settle(page);
 }
 
 /** Selector of a chart's tooltip. */

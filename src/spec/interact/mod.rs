@@ -10,6 +10,7 @@ pub mod camera;
 pub mod drawn;
 pub mod gesture;
 pub mod keys;
+pub mod redraw;
 pub mod table;
 pub mod tooltip;
 
@@ -17,5 +18,6 @@ pub use camera::{key_move, panned, zoomed, zoomed_at_centre, CameraMove, KEY_PAN
 pub use drawn::Drawn;
 pub use gesture::{Gesture, Press};
 pub use keys::{next_focus, toggle_series, toggled};
+pub use redraw::should_draw;
 pub use table::{table_rows, TableRow};
 pub use tooltip::{announce, tooltip, Tip};

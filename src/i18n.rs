@@ -1,6 +1,7 @@
 //! Interface strings in both languages. Data text lives in `data/`; this is the chrome only.
 //!
-//! Layer: ui. Terms follow `data/glossary.csv`.
+//! Layer: shared by `ui` and the static first screen (`shell`); plain constants, no web types, so
+//! native code and tests can use them. Terms follow `data/glossary.csv`.
 
 use crate::data::L;
 
