@@ -9,6 +9,9 @@
 
 use trade_atlas::data::parse::{decimals_of, evaluate};
 use trade_atlas::data::registry;
+use trade_atlas::data::rules::dataset::{self, ColumnDecl, DatasetDecl, NoteDecl};
+use trade_atlas::data::rules::units::{self, UnitRow};
+use trade_atlas::data::rules::Table;
 use trade_atlas::data::{Cell, Dataset, NoteKind, Qualifier, Row, Status, Value, DATASETS, GLOSSARY};
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -960,6 +963,10 @@ fn every_derived_value_is_marked_derived_and_carries_its_formula() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// This recomputes each formula with `parse::evaluate`, the very evaluator the build script uses: it
+/// checks that the stored values and their rounding follow from the printed cells, not the evaluator
+/// itself. `a_sample_of_derived_values_matches_plain_arithmetic` below checks the evaluator against
+/// arithmetic written out by hand.
 #[test]
 fn every_derived_value_recomputes_from_its_formula() {
     let mut problems = Vec::new();
@@ -992,6 +999,31 @@ fn every_derived_value_recomputes_from_its_formula() {
 }
 
 #[test]
+fn a_sample_of_derived_values_matches_plain_arithmetic() {
+    // Each formula written out in Rust from the paper's printed numbers, not through the evaluator.
+    let cases: [(&str, &str, &str, f64); 6] = [
+        // Table 1, steel: value −8.3 %, quantity +36.2 %.
+        ("commodities", "steel", "unit_value_yoy", (1.0 - 0.083) / (1.0 + 0.362) * 100.0 - 100.0),
+        // Table 3, US: 6 644.51 at −11.6 %.
+        ("partners", "usa", "exports_2022", 6644.51 / (1.0 - 0.116)),
+        // Table 2 and text, ASEAN: trade 9 117.18 less exports 5 236.74.
+        ("regions", "asean", "imports", 9117.18 - 5236.74),
+        // 二(二): completions 4 232 at +11.8 %, half of them (50.2 %) for export.
+        ("shipbuilding", "completions", "export_volume", 4232.0 * 0.502),
+        // 三(五): 1 100 − 650 − 347.
+        ("unicorns", "rest", "value", 1100.0 - 650.0 - 347.0),
+        // 四(一) forecasts: the US from 20.8 % to 27.4 %.
+        ("penetration", "usa", "change", 27.4 - 20.8),
+    ];
+    for (id, key, col, want) in cases {
+        let v = value(ds(id), key, col);
+        let half = 0.5 * 10f64.powi(-(decimals_of(v.text) as i32)) + 1e-9;
+        assert!((v.x - want).abs() <= half, "{id}:{key}:{col} is {} ({}), arithmetic gives {want}", v.x, v.text);
+        assert!(v.status.is_derived(), "{id}:{key}:{col}");
+    }
+}
+
+#[test]
 fn no_value_is_nan_or_infinite() {
     for d in DATASETS {
         for r in d.rows {
@@ -1001,26 +1033,6 @@ fn no_value_is_nan_or_infinite() {
                     if let Some(hi) = v.hi {
                         assert!(hi.is_finite() && hi >= v.x, "{}:{}:{}", d.id, r.key, col.id);
                     }
-                }
-            }
-        }
-    }
-}
-
-#[test]
-fn every_stated_figure_has_a_unit_unless_it_is_a_fraction() {
-    for d in DATASETS {
-        for r in d.rows {
-            for (c, col) in r.cells.iter().zip(d.columns) {
-                if let Some(v) = &c.value {
-                    assert!(
-                        c.unit.is_some() || v.text.contains('/'),
-                        "{}:{}:{} ({}) has no unit",
-                        d.id,
-                        r.key,
-                        col.id,
-                        v.text
-                    );
                 }
             }
         }
@@ -1045,32 +1057,104 @@ fn every_dataset_names_its_title_agency_period_section_and_caption_in_both_langu
     }
 }
 
-#[test]
-fn every_note_marks_a_cell_a_row_or_the_whole_dataset() {
-    for d in DATASETS {
-        for n in d.notes {
-            assert!(!n.cells.is_empty(), "{}: note '{}' marks nothing", d.id, n.id);
-            assert!(!n.text.zh.is_empty() && !n.text.en.is_empty(), "{}: note '{}' has no text", d.id, n.id);
-            for target in n.cells {
-                if *target == "*" {
-                    continue;
-                }
-                let (key, col) = match target.split_once(':') {
-                    Some((k, c)) => (k, Some(c)),
-                    None => (*target, None),
-                };
-                assert!(d.row(key).is_some(), "{}: note '{}' marks unknown row '{key}'", d.id, n.id);
-                if let Some(c) = col {
-                    assert!(d.column(c).is_some(), "{}: note '{}' marks unknown column '{c}'", d.id, n.id);
-                }
-            }
-        }
-        for r in d.rows {
-            for id in r.notes {
-                assert!(d.note(id).is_some(), "{}:{} lists unknown note '{id}'", d.id, r.key);
-            }
-        }
+// ───────────────────── the build-time rules, on the real files ─────────────────────
+//
+// The build script refuses a malformed file, so a test over the compiled data can only pass. These
+// tests feed the build's own rules (`data::rules`) the real files with one defect each and check the
+// exact message the build would print.
+
+/// The declaration of a dataset whose columns all have fixed units, read back from the statics.
+fn decl_of(d: &'static Dataset) -> DatasetDecl {
+    DatasetDecl {
+        id: d.id.to_string(),
+        supplementary: d.supplementary,
+        columns: d
+            .columns
+            .iter()
+            .map(|c| ColumnDecl {
+                id: c.id.to_string(),
+                label: (c.label.zh.to_string(), c.label.en.to_string()),
+                unit: c.unit.map(|u| u.id.to_string()).expect("a fixed-unit dataset"),
+                expr: c.expr.map(str::to_string),
+                decimals: None,
+            })
+            .collect(),
+        notes: d
+            .notes
+            .iter()
+            .map(|n| NoteDecl {
+                id: n.id.to_string(),
+                kind: format!("{:?}", n.kind).to_lowercase(),
+                zh: n.text.zh.to_string(),
+                en: n.text.en.to_string(),
+                cells: n.cells.iter().filter(|c| **c != "*").map(|c| c.to_string()).collect(),
+            })
+            .collect(),
     }
+}
+
+fn units_table() -> Vec<UnitRow> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/units.csv")).unwrap();
+    units::read(&Table::parse("data/units.csv", &text).unwrap()).unwrap()
+}
+
+/// The build's verdict on `data/<file>` after `edit` changed its text.
+fn compile_edited(id: &str, edit: impl Fn(String) -> String) -> Result<(), String> {
+    let d = ds(id);
+    let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changed nothing");
+    dataset::compile(&decl_of(d), &Table::parse(&format!("data/{}", d.file), &edited)?, &units_table()).map(|_| ())
+}
+
+#[test]
+fn the_real_files_pass_the_rules_these_tests_break() {
+    for id in ["partners", "ports", "regions"] {
+        let d = ds(id);
+        let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
+        let c =
+            dataset::compile(&decl_of(d), &Table::parse(&format!("data/{}", d.file), &text).unwrap(), &units_table());
+        assert!(c.is_ok(), "{id}: {c:?}");
+    }
+}
+
+#[test]
+fn a_figure_split_as_the_pdf_prints_it_stops_the_build_with_the_readmes_message() {
+    // README: "data/partners.csv:3: column 'exports': cannot read '6 644.51' as a printed figure".
+    // Line 3 is Japan; the README's example puts the US figure there.
+    let e = compile_edited("partners", |t| t.replace("3179.99", "6 644.51")).unwrap_err();
+    assert_eq!(e, "data/partners.csv:3: column 'exports': cannot read '6 644.51' as a printed figure");
+}
+
+#[test]
+fn a_note_named_by_a_row_but_never_declared_stops_the_build() {
+    let e = compile_edited("ports", |t| t.replace("shenzhen-nov", "shenzhen-november")).unwrap_err();
+    assert_eq!(e, "data/ports.csv:4: unknown note 'shenzhen-november'");
+}
+
+#[test]
+fn a_derived_column_typed_into_the_file_stops_the_build() {
+    // Table 2's implied imports are computed (trade − exports); typing them in is refused.
+    let add_column = |t: String| {
+        let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+        for (i, l) in lines.iter_mut().enumerate() {
+            l.push_str(if i == 0 { ",imports" } else { ",3880.44" });
+        }
+        lines.join("\n")
+    };
+    let e = compile_edited("regions", add_column).unwrap_err();
+    assert_eq!(e, "data/regions.csv (dataset 'regions'): derived column 'imports' must not be written in the file");
+    let e = compile_edited("regions", |t| t.replacen("notes", "notes,imports", 1)).unwrap_err();
+    assert_eq!(e, "data/regions.csv:2: 9 fields, the header has 10");
+}
+
+#[test]
+fn a_port_entity_spelt_with_capitals_stops_the_build() {
+    let e = compile_edited("ports", |t| t.replace("port:qingdao", "port:Qingdao")).unwrap_err();
+    assert_eq!(
+        e,
+        "data/ports.csv:5: entity 'port:Qingdao' is not an ISO alpha-3 code, ASEAN/EU/BRI, or port:/prov:/region: id"
+    );
 }
 
 #[test]
@@ -1175,9 +1259,6 @@ fn the_notes_checks_recompute_from_the_data() {
     let w = ds("warehouses");
     let per = value(w, "us_new_area", "value").x / value(w, "us_new", "value").x;
     assert_eq!(format!("{per:.2}"), "2.58");
-    // cagr-check: 44^(1/7) − 1 = 71.7 %, 44^(1/8) − 1 ≈ 60 %.
-    assert_eq!(format!("{:.1}", (44f64.powf(1.0 / 7.0) - 1.0) * 100.0), "71.7");
-    assert!(((44f64.powf(1.0 / 8.0) - 1.0) * 100.0 - 60.0).abs() < 1.0);
     // gd-national: 6 454 ÷ 43.4 % ≈ 1.49 trillion; 2.38 ÷ 1.156 ≈ 2.06 trillion.
     let g = ds("guangdong");
     let national = value(g, "cbec_value", "value").x / (value(g, "cbec_national_share", "value").x / 100.0) / 10_000.0;
@@ -1185,4 +1266,27 @@ fn the_notes_checks_recompute_from_the_data() {
     let e = ds("ecommerce");
     let y2022 = value(e, "full_year_value", "value").x / (1.0 + value(e, "full_year_value", "yoy").x / 100.0);
     assert_eq!(format!("{y2022:.2}"), "2.06");
+}
+
+#[test]
+fn the_growth_note_checks_guangdongs_43_times_against_its_72_percent_a_year() {
+    // "规模在 8 年内扩大近 43 倍,年均增速高达 72%": read both figures and the note, not literals.
+    let g = ds("guangdong");
+    let times = value(g, "cbec_growth_multiple", "value").x;
+    let cagr = value(g, "cbec_cagr", "value").x;
+    assert_eq!((times, cagr), (43.0, 72.0));
+    let rate = |multiple: f64, steps: f64| (multiple.powf(1.0 / steps) - 1.0) * 100.0;
+    let note = g.note("cagr-check").unwrap();
+    for text in [note.text.zh, note.text.en] {
+        // Growing to 43 times, or by 43 times (to 44), over seven annual steps.
+        for figure in [rate(times, 7.0), rate(times + 1.0, 7.0)] {
+            assert!(text.contains(&format!("{figure:.1}%")), "the note lacks {figure:.1}%: {text}");
+        }
+        // Over eight steps either reading gives about 60 %.
+        assert!(text.contains("60%"), "{text}");
+    }
+    // Seven steps fit the stated 72 % within a point; eight do not.
+    assert!((rate(times + 1.0, 7.0) - cagr).abs() < 1.0 && (rate(times, 7.0) - cagr).abs() < 1.0);
+    assert!((rate(times + 1.0, 8.0) - cagr).abs() > 10.0);
+    assert_eq!(format!("{:.0}", rate(times + 1.0, 8.0)), "60");
 }

@@ -1,6 +1,6 @@
 //! Typed records for every dataset of the paper, with their provenance.
 //!
-//! Layer: data. `build.rs` fills these types from `data/*.csv` and `data/datasets.toml` as
+//! Layer: data. The build script (`build/`) fills these types from `data/*.csv` and `data/datasets.toml` as
 //! `static` items; the rest of the app only reads them. No drawing or UI code here.
 
 pub use super::parse::Qualifier;
