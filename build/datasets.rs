@@ -8,7 +8,8 @@ use crate::catalogue::{self, Catalogue, DatasetT};
 use crate::emit::{f64_lit, l_lit, lit, opt_pair, opt_str, qual_lit, str_list, unit_ident};
 use crate::rules::dataset::{self, CellOut, Compiled, NoteOut, RowOut};
 use crate::rules::units::UnitRow;
-use crate::rules::{glossary, units, Checked, Table};
+use crate::rules::{glossary, units, Checked};
+use crate::table;
 
 /// The whole generated file.
 pub fn generate(data: &Path) -> Checked<String> {
@@ -25,11 +26,6 @@ pub fn generate(data: &Path) -> Checked<String> {
     out += "];\n";
     out += &glossary_code(&glossary::read(&table(data, "glossary.csv")?)?);
     Ok(out)
-}
-
-/// A CSV file under `data/`, read into a table.
-pub fn table(data: &Path, rel: &str) -> Checked<Table> {
-    Table::parse(&format!("data/{rel}"), &crate::read(data, rel)?)
 }
 
 fn units_code(units: &[UnitRow]) -> String {

@@ -15,6 +15,7 @@ mod rules;
 mod catalogue;
 mod datasets;
 mod emit;
+mod geo;
 
 use std::path::{Path, PathBuf};
 
@@ -32,14 +33,22 @@ fn main() {
 
 /// Every generated file, or the first broken rule.
 fn generate(data: &Path, out: &Path) -> rules::Checked<()> {
-    write(&out.join("data_gen.rs"), &datasets::generate(data)?)
+    write(&out.join("data_gen.rs"), &datasets::generate(data)?)?;
+    let (points, shapes) = geo::generate(data)?;
+    write(&out.join("points_gen.rs"), &points)?;
+    write(&out.join("shapes_gen.rs"), &shapes)
 }
 
 fn write(path: &Path, code: &str) -> rules::Checked<()> {
     std::fs::write(path, code).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-/// The text of a data file; `rel` is its path under `data/` as messages show it.
+/// The text of a data file; `rel` is its path under `data/`.
 pub fn read(data: &Path, rel: &str) -> rules::Checked<String> {
     std::fs::read_to_string(data.join(rel)).map_err(|e| format!("data/{rel}: {e}"))
+}
+
+/// A CSV file under `data/`, read into a table.
+pub fn table(data: &Path, rel: &str) -> rules::Checked<rules::Table> {
+    rules::Table::parse(&format!("data/{rel}"), &read(data, rel)?)
 }

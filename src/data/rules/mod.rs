@@ -10,7 +10,9 @@
 // build script.
 use super::parse;
 
+pub mod countries;
 pub mod dataset;
+pub mod geo;
 pub mod glossary;
 pub mod table;
 pub mod units;
