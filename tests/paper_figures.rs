@@ -896,7 +896,8 @@ fn supplementary_warehouse_counts_match_the_sources_found() {
     sup("uk", "count_2022", Over, "200");
     sup("japan", "count_2022", Over, "100");
     sup("france", "count_2022", About, "59");
-    sup("emerging_total", "count_2022", Exact, "268");
+    // "合计约有 268 个": the paper says "about", and so does the supplementary row.
+    sup("emerging_total", "count_2022", About, "268");
     sup("emerging_total", "growth_2022", Exact, "56.72");
     sup("southeast_asia", "growth_2022", Exact, "91.55");
     sup("indonesia", "count_2022", Exact, "22");
@@ -913,6 +914,9 @@ fn supplementary_warehouse_counts_match_the_sources_found() {
     derived("top10_total", "count_2020", "1297");
     derived("usa", "count_2021", "925");
     derived("emerging_total", "count_2021", "171");
+    // Derived from an "about" figure, 171 is itself "about".
+    assert_eq!(value(d, "emerging_total", "count_2021").qual, About);
+    assert_eq!(value(d, "usa", "count_2021").qual, Exact);
     // The paper's stated figures and the supplementary ones agree where they overlap.
     let w = ds("warehouses");
     assert_eq!(value(d, "top10_total", "count_2022").x, value(w, "top10_count", "value").x);
@@ -925,10 +929,42 @@ fn supplementary_us_2021_count_implies_the_papers_253_new_us_warehouses() {
     let d = ds("warehouse_found");
     let y2021 = value(d, "usa", "count_2021");
     assert_eq!(y2021.status, Status::SupplementaryDerived);
-    assert!((y2021.x - 1178.0 / 1.2735).abs() <= 0.5);
-    assert!(close(y2021.x, 925.0));
+    assert!(close(y2021.x, 1178.0 / 1.2735));
+    assert_eq!(y2021.text, "925");
     let added = value(d, "usa", "count_2022").x - y2021.x;
-    assert!(close(added, value(ds("warehouses"), "us_new", "value").x), "{added}");
+    assert!((added - value(ds("warehouses"), "us_new", "value").x).abs() < 0.5, "{added}");
+}
+
+// ───────────────────── derived values show the precision of their inputs ─────────────────────
+
+#[test]
+fn implied_2022_container_volumes_show_no_decimals_from_whole_number_growth_rates() {
+    // Used to show four decimals ("992.4709"): 863.449 7 ÷ (1 − 13 %), where −13 % has two
+    // significant figures. The value itself keeps full precision.
+    let d = ds("shipping");
+    let la = value(d, "la_teu", "v2022");
+    assert_eq!(la.text, "992");
+    assert!(close(la.x, 863.4497 / 0.87));
+    // 1 072.847 7 ÷ (1 − 12.6 %): three significant figures, whole units.
+    assert_eq!(value(d, "cn_us_teu", "v2022").text, "1228");
+}
+
+#[test]
+fn the_implied_2022_surplus_is_shown_in_whole_units_of_100_million_dollars() {
+    // Used to show three decimals of 亿美元 ("8374.568") from 8 232.2 at −1.7 %.
+    let d = ds("headline");
+    assert_eq!(value(d, "surplus", "usd_2022").text, "8375");
+    // 5.94 trillion at −5.0 %: 6.25, where three decimals were shown.
+    assert_eq!(value(d, "trade", "usd_2022").text, "6.25");
+    assert!(close(value(d, "trade", "usd_2022").x, 5.94 / 0.95));
+}
+
+#[test]
+fn a_share_of_two_counts_keeps_its_decimal_because_counts_are_exact() {
+    // 62 of 153 lighthouse factories: whole counts of things are exact, so 40.5 % keeps its decimal.
+    assert_eq!(value(ds("lighthouse"), "china_share_derived", "value").text, "40.5");
+    // Table 3's implied 2022 exports carry the three significant figures of their growth rates.
+    assert_eq!(value(ds("partners"), "usa", "exports_2022").text, "7516");
 }
 
 // ───────────────────── catalogue-wide checks ─────────────────────
@@ -979,13 +1015,13 @@ fn every_derived_value_recomputes_from_its_formula() {
                 let at = format!("{}:{}:{}", d.id, r.key, col.id);
                 match recompute(d, r, expr) {
                     Some(x) => {
-                        // The shown value is rounded to the decimals of its text.
-                        let half = 0.5 * 10f64.powi(-(decimals_of(v.text) as i32)) + 1e-9;
-                        if (x - v.x).abs() > half {
-                            problems.push(format!("{at}: '{expr}' gives {x} but the value is {} ({})", v.x, v.text));
+                        // The value is kept in full; its text is that value rounded.
+                        if !close(x, v.x) {
+                            problems.push(format!("{at}: '{expr}' gives {x} but the value is {}", v.x));
                         }
-                        if (v.text.parse::<f64>().unwrap_or(f64::NAN) - v.x).abs() > 1e-9 {
-                            problems.push(format!("{at}: text {} does not show x {}", v.text, v.x));
+                        let shown = format!("{:.*}", decimals_of(v.text) as usize, v.x);
+                        if shown.trim_start_matches('-') != v.text.trim_start_matches('-') || v.text.contains(' ') {
+                            problems.push(format!("{at}: text {} is not x {} rounded", v.text, v.x));
                         }
                         checked += 1;
                     }
@@ -1017,8 +1053,7 @@ fn a_sample_of_derived_values_matches_plain_arithmetic() {
     ];
     for (id, key, col, want) in cases {
         let v = value(ds(id), key, col);
-        let half = 0.5 * 10f64.powi(-(decimals_of(v.text) as i32)) + 1e-9;
-        assert!((v.x - want).abs() <= half, "{id}:{key}:{col} is {} ({}), arithmetic gives {want}", v.x, v.text);
+        assert!(close(v.x, want), "{id}:{key}:{col} is {} ({}), arithmetic gives {want}", v.x, v.text);
         assert!(v.status.is_derived(), "{id}:{key}:{col}");
     }
 }

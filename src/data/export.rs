@@ -65,8 +65,8 @@ pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
         });
     }
     v.push(match lang {
-        Lang::Zh => "数值为原文印刷的数字与单位;status 列标明推算值及其公式".into(),
-        Lang::En => "Values are the digits and units printed in the paper; status columns mark derived values and their formulas".into(),
+        Lang::Zh => "数值为原文印刷的数字与单位;status 列标明推算值及其公式,推算值在此给出完整精度(图表按其最不精确的输入取舍)".into(),
+        Lang::En => "Values are the digits and units printed in the paper; status columns mark derived values and their formulas; derived values are given in full here (charts round them to the precision of their least precise input)".into(),
     });
     v
 }
@@ -112,9 +112,10 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
         }
         for (i, cell) in r.cells.iter().enumerate() {
             let v = cell.value.as_ref();
+            // A derived value in full (its text is rounded for reading); a printed one as printed.
             let text = v.map_or(String::new(), |v| match v.hi {
                 Some(_) => v.text.replace('~', "–"),
-                None if v.text.contains('/') => format!("{}", v.x),
+                None if v.text.contains('/') || v.status.is_derived() => format!("{}", v.x),
                 None => v.text.to_string(),
             });
             f.push(text);
@@ -167,6 +168,14 @@ mod tests {
     fn derived_columns_say_how_they_were_computed() {
         let text = csv(dataset("commodities").unwrap(), Lang::Zh);
         assert!(text.contains("derived: (1 + amount_yoy / 100) / (1 + qty_yoy / 100) * 100 - 100"));
+    }
+
+    #[test]
+    fn derived_values_are_exported_in_full() {
+        // The chart shows the implied 2022 Los Angeles volume as 992; the CSV keeps every digit.
+        let text = csv(dataset("shipping").unwrap(), Lang::En);
+        let la = text.lines().find(|l| l.starts_with("la_teu,")).unwrap();
+        assert!(la.contains(",992.47091954,"), "{la}");
     }
 
     #[test]

@@ -8,7 +8,8 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::parse::{self, parse_cell, CellText, Qualifier};
+use super::figure::Figure;
+use super::parse::{self, parse_cell, Arith, CellText, Qualifier};
 use super::units::UnitRow;
 use super::{Checked, Pair, Table};
 
@@ -48,7 +49,8 @@ pub struct ColumnDecl {
     pub unit: String,
     /// The formula of a derived column.
     pub expr: Option<String>,
-    /// Decimals of a derived value (2 when not given).
+    /// The most decimals a derived value may show (2 when not given); the precision rule of
+    /// [`super::figure`] may show fewer.
     pub decimals: Option<u8>,
 }
 
@@ -75,12 +77,16 @@ pub struct DatasetDecl {
 /// A figure ready to be written out.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ValueOut {
+    /// The value in full (for a derived value, unrounded).
     pub x: f64,
     pub hi: Option<f64>,
+    /// The digits as shown: as printed, or a derived value rounded by the precision rule.
     pub text: String,
     pub qual: Qualifier,
     /// The formula of a derived value; `None` for a printed one.
     pub expr: Option<String>,
+    /// The value with its precision, for formulas and notes; `None` for a bound or a range.
+    pub figure: Option<Figure>,
 }
 
 /// A cell: its value (if the paper gives one) and its unit id.
@@ -117,8 +123,28 @@ pub struct NoteOut {
 /// A dataset that passed every rule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Compiled {
+    /// The column ids, in order (a row's `cells` follow them).
+    pub columns: Vec<String>,
     pub rows: Vec<RowOut>,
     pub notes: Vec<NoteOut>,
+}
+
+impl Compiled {
+    /// The value of `row:column`: `Ok(None)` for an empty cell, an error for a cell that does not
+    /// exist or holds a bound or a range.
+    pub fn figure(&self, row: &str, col: &str) -> Result<Option<Figure>, String> {
+        let r = self.rows.iter().find(|r| r.key == row).ok_or_else(|| format!("no row '{row}'"))?;
+        let c = self.columns.iter().position(|c| c == col).ok_or_else(|| format!("no column '{col}'"))?;
+        match &r.cells[c].value {
+            None => Ok(None),
+            Some(ValueOut { figure: Some(f), .. }) => Ok(Some(*f)),
+            Some(v) => Err(format!(
+                "'{row}:{col}' is '{} {}': a bound or a range has no single value",
+                v.qual.keyword(),
+                v.text
+            )),
+        }
+    }
 }
 
 /// Run every pass over one dataset's table.
@@ -141,7 +167,7 @@ pub fn compile(d: &DatasetDecl, t: &Table, units: &[UnitRow]) -> Checked<Compile
             NoteOut { id: n.id.clone(), kind: n.kind.clone(), zh: n.zh.clone(), en: n.en.clone(), cells }
         })
         .collect();
-    Ok(Compiled { rows, notes })
+    Ok(Compiled { columns: d.columns.iter().map(|c| c.id.clone()).collect(), rows, notes })
 }
 
 /// Pass 1: the file holds the reserved text columns, every printed column it declares, the unit
@@ -201,8 +227,19 @@ fn check_note_decls(d: &DatasetDecl, ctx: &str) -> Checked<()> {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Pending {
     Empty,
-    Number { x: f64, hi: Option<f64>, text: String, qual: Qualifier },
-    Formula { expr: String, decimals: u8, value: Option<f64> },
+    Number {
+        x: f64,
+        hi: Option<f64>,
+        text: String,
+        qual: Qualifier,
+        figure: Option<Figure>,
+    },
+    /// A derived cell: its formula, the most decimals it may show, and its value once evaluated.
+    Formula {
+        expr: String,
+        decimals: u8,
+        value: Option<Figure>,
+    },
 }
 
 /// Every row's key, cells and cell units, as read by [`read_rows`].
@@ -230,7 +267,8 @@ pub fn read_rows(d: &DatasetDecl, t: &Table, units: &[UnitRow], ctx: &str) -> Ch
         let mut row_units = Vec::new();
         for c in &d.columns {
             let unit = cell_unit(c, t, r, units, &at)?;
-            row_cells.push(read_cell(c, t, r, unit.is_some(), &at, ctx)?);
+            let count = unit.as_ref().is_some_and(|u| units.iter().any(|x| &x.id == u && x.count));
+            row_cells.push(read_cell(c, t, r, (unit.is_some(), count), &at, ctx)?);
             row_units.push(unit);
         }
         grid.cells.push(row_cells);
@@ -251,7 +289,16 @@ fn cell_unit(c: &ColumnDecl, t: &Table, r: &parse::Record, units: &[UnitRow], at
     }
 }
 
-fn read_cell(c: &ColumnDecl, t: &Table, r: &parse::Record, has_unit: bool, at: &str, ctx: &str) -> Checked<Pending> {
+/// One cell; `unit` says whether it has a unit, and whether that unit counts things.
+fn read_cell(
+    c: &ColumnDecl,
+    t: &Table,
+    r: &parse::Record,
+    unit: (bool, bool),
+    at: &str,
+    ctx: &str,
+) -> Checked<Pending> {
+    let (has_unit, count) = unit;
     let decimals = c.decimals.unwrap_or(2);
     if let Some(expr) = &c.expr {
         parse::tokenize(expr).map_err(|e| format!("{ctx}: column '{}': {e}", c.id))?;
@@ -264,14 +311,17 @@ fn read_cell(c: &ColumnDecl, t: &Table, r: &parse::Record, has_unit: bool, at: &
             if c.unit.starts_with('@') && !has_unit && !text.contains('/') {
                 return Err(format!("{at}: column '{}' has a value but the row names no unit", c.id));
             }
-            Pending::Number { x, hi, text, qual }
+            let single = hi.is_none() && matches!(qual, Qualifier::Exact | Qualifier::About | Qualifier::Nearly);
+            let figure = single.then(|| Figure::printed(x, &text, qual, count));
+            Pending::Number { x, hi, text, qual, figure }
         }
         CellText::Formula(expr, own) => Pending::Formula { expr, decimals: own.unwrap_or(decimals), value: None },
     })
 }
 
-/// Pass 3: evaluate formulas until nothing changes (formulas may use other formulas). A formula
-/// over an empty cell has no value; one that never resolves is reported by [`rows_out`].
+/// Pass 3: evaluate formulas until nothing changes (formulas may use other formulas), in figures
+/// that carry their precision (see [`super::figure`]). A formula over an empty cell has no value;
+/// one that never resolves is reported by [`rows_out`]; a bound or range cannot enter a formula.
 pub fn resolve_formulas(d: &DatasetDecl, grid: &mut Grid, ctx: &str) -> Checked<()> {
     let col_index: HashMap<&str, usize> = d.columns.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
     let row_index: HashMap<String, usize> = grid.keys.iter().enumerate().map(|(i, k)| (k.clone(), i)).collect();
@@ -282,7 +332,10 @@ pub fn resolve_formulas(d: &DatasetDecl, grid: &mut Grid, ctx: &str) -> Checked<
                 let Pending::Formula { expr, value: None, .. } = &grid.cells[ri][ci] else { continue };
                 let expr = expr.clone();
                 let mut unresolved = false;
-                let mut lookup = |name: &str| -> Result<Option<f64>, String> {
+                // A bound or a range stands in as NaN; it is an error only if nothing else leaves the
+                // formula without a value.
+                let mut bound = None;
+                let mut lookup = |name: &str| -> Result<Option<Figure>, String> {
                     let (r, c) = match name.split_once(':') {
                         Some((row, col)) => (
                             *row_index.get(row).ok_or_else(|| format!("no row '{row}'"))?,
@@ -292,7 +345,11 @@ pub fn resolve_formulas(d: &DatasetDecl, grid: &mut Grid, ctx: &str) -> Checked<
                     };
                     match &grid.cells[r][c] {
                         Pending::Empty => Ok(None),
-                        Pending::Number { x, .. } => Ok(Some(*x)),
+                        Pending::Number { figure: Some(f), .. } => Ok(Some(*f)),
+                        Pending::Number { text, qual, .. } => {
+                            bound = Some(format!("'{name}' is '{} {text}'", qual.keyword()));
+                            Ok(Some(Figure::constant(f64::NAN)))
+                        }
                         Pending::Formula { value: Some(v), .. } => Ok(Some(*v)),
                         Pending::Formula { value: None, .. } => {
                             unresolved = true;
@@ -300,13 +357,16 @@ pub fn resolve_formulas(d: &DatasetDecl, grid: &mut Grid, ctx: &str) -> Checked<
                         }
                     }
                 };
-                let v = parse::evaluate(&expr, &mut lookup)
-                    .map_err(|e| format!("{ctx}: row '{}', column '{}': {e}", grid.keys[ri], d.columns[ci].id))?;
+                let at = format!("{ctx}: row '{}', column '{}'", grid.keys[ri], d.columns[ci].id);
+                let v = parse::evaluate_in(&expr, &mut lookup).map_err(|e| format!("{at}: {e}"))?;
                 if unresolved {
                     continue;
                 }
+                if let (Some(b), Some(_)) = (bound, v) {
+                    return Err(format!("{at}: {b}: a bound or a range has no single value"));
+                }
                 if let Pending::Formula { value, .. } = &mut grid.cells[ri][ci] {
-                    *value = Some(v.unwrap_or(f64::NAN));
+                    *value = Some(v.unwrap_or(Figure::constant(f64::NAN)));
                     changed = true;
                 }
             }
@@ -416,33 +476,29 @@ pub fn entity_ok(e: &str) -> bool {
         })
 }
 
-/// The value of a cell: printed as read, derived rounded to its decimals.
+/// The value of a cell: printed as read; derived in full, shown as the precision rule allows, and
+/// "about" when an input is.
 fn value_out(p: &Pending, col: &str, at: &str) -> Checked<Option<ValueOut>> {
     Ok(match p {
         Pending::Empty => None,
-        Pending::Number { x, hi, text, qual } => {
-            Some(ValueOut { x: *x, hi: *hi, text: text.clone(), qual: *qual, expr: None })
+        Pending::Number { x, hi, text, qual, figure } => {
+            Some(ValueOut { x: *x, hi: *hi, text: text.clone(), qual: *qual, expr: None, figure: *figure })
         }
         Pending::Formula { expr, decimals, value } => match value {
-            Some(v) if v.is_finite() => {
-                let text = fixed(*v, *decimals);
-                let x: f64 = text.parse().expect("a fixed-point number reads back");
-                Some(ValueOut { x, hi: None, text, qual: Qualifier::Exact, expr: Some(expr.clone()) })
-            }
+            Some(f) if f.x.is_finite() => Some(ValueOut {
+                // Twelve significant figures: all the value has, without binary noise (27.4 − 20.8
+                // is 6.6, not 6.599999999999998).
+                x: format!("{:.11e}", f.x).parse().expect("a number in scientific notation reads back"),
+                hi: None,
+                text: f.shown(*decimals),
+                qual: if f.about { Qualifier::About } else { Qualifier::Exact },
+                expr: Some(expr.clone()),
+                figure: Some(*f),
+            }),
             Some(_) => None,
             None => return Err(format!("{at}: column '{col}': formula '{expr}' never resolves (a cycle?)")),
         },
     })
-}
-
-/// A number with fixed decimals, never "-0".
-pub fn fixed(x: f64, decimals: u8) -> String {
-    let s = format!("{:.*}", decimals as usize, x);
-    if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') {
-        s[1..].to_string()
-    } else {
-        s
-    }
 }
 
 #[cfg(test)]
@@ -452,7 +508,7 @@ mod tests {
     fn units() -> Vec<UnitRow> {
         ["usd_100m", "pct", "t_10k"]
             .iter()
-            .map(|id| UnitRow { id: id.to_string(), zh: "单位".into(), en: "unit".into(), shift: 0 })
+            .map(|id| UnitRow { id: id.to_string(), zh: "单位".into(), en: "unit".into(), shift: 0, count: false })
             .collect()
     }
 
@@ -505,7 +561,9 @@ mod tests {
         let usa = &c.rows[0];
         assert_eq!(usa.cells[0].value.as_ref().unwrap().text, "6644.51");
         let implied = usa.cells[2].value.as_ref().unwrap();
-        assert_eq!((implied.text.as_str(), implied.expr.as_deref()), ("7516.41", Some("exports / (1 + yoy / 100)")));
+        // 6 644.51 ÷ 0.884: three significant figures from −11.6 %, so whole units at most.
+        assert_eq!((implied.text.as_str(), implied.expr.as_deref()), ("7516", Some("exports / (1 + yoy / 100)")));
+        assert!((implied.x - 6644.51 / 0.884).abs() < 1e-9, "the value keeps full precision");
         assert!(usa.notes.contains("us-title"));
         assert_eq!(c.notes[0].cells, ["usa:exports"]);
     }
@@ -593,6 +651,35 @@ mod tests {
         };
         let e = compile_text(&d, "key,label_zh,label_en,value\na,甲,A,=b:value\nb,乙,B,=a:value\n").unwrap_err();
         assert_eq!(e, "data/loop.csv:2: column 'value': formula 'b:value' never resolves (a cycle?)");
+    }
+
+    #[test]
+    fn a_bound_cannot_enter_a_formula() {
+        let d = DatasetDecl {
+            id: "b".into(),
+            supplementary: false,
+            columns: vec![column("value", "pct", None)],
+            notes: Vec::new(),
+        };
+        let e = compile_text(&d, "key,label_zh,label_en,value\na,甲,A,over 30\nb,乙,B,=a:value * 2\n").unwrap_err();
+        assert_eq!(
+            e,
+            "data/b.csv (dataset 'b'): row 'b', column 'value': 'a:value' is 'over 30': a bound or a range has no single value"
+        );
+    }
+
+    #[test]
+    fn a_value_derived_from_an_about_figure_is_about() {
+        let d = DatasetDecl {
+            id: "w".into(),
+            supplementary: false,
+            columns: vec![column("value", "pct", None)],
+            notes: Vec::new(),
+        };
+        let c =
+            compile_text(&d, "key,label_zh,label_en,value\na,甲,A,about 268\nb,乙,B,=a:value / 1.5672 #0\n").unwrap();
+        let v = c.rows[1].cells[0].value.as_ref().unwrap();
+        assert_eq!((v.text.as_str(), v.qual), ("171", Qualifier::About));
     }
 
     #[test]

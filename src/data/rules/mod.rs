@@ -12,6 +12,7 @@ use super::parse;
 
 pub mod countries;
 pub mod dataset;
+pub mod figure;
 pub mod geo;
 pub mod glossary;
 pub mod table;
