@@ -4,6 +4,7 @@
 use serde::Deserialize;
 
 use crate::rules::dataset::{ColumnDecl, DatasetDecl, NoteDecl};
+use crate::rules::period::{self, Basis, Period, PeriodCells};
 use crate::rules::Checked;
 
 #[derive(Deserialize)]
@@ -49,8 +50,13 @@ pub struct DatasetT {
     pub agency_en: String,
     #[serde(default)]
     pub footnote: String,
+    #[serde(default)]
     pub period_zh: String,
+    #[serde(default)]
     pub period_en: String,
+    pub period_basis: Option<String>,
+    pub period_reason_zh: Option<String>,
+    pub period_reason_en: Option<String>,
     pub caption_zh: String,
     pub caption_en: String,
     #[serde(default)]
@@ -113,11 +119,28 @@ pub fn line_of(text: &str, table: &str, id: &str) -> usize {
 }
 
 impl DatasetT {
+    /// The dataset's period, by the period rule; `at` locates the dataset in messages.
+    pub fn period(&self, at: &str) -> Checked<Period> {
+        let reason = match (&self.period_reason_zh, &self.period_reason_en) {
+            (Some(zh), Some(en)) => Some((zh.as_str(), en.as_str())),
+            (None, None) => None,
+            _ => return Err(format!("{at}: period_reason_zh and period_reason_en must both be given")),
+        };
+        let cells = PeriodCells {
+            text: (!self.period_zh.is_empty() || !self.period_en.is_empty())
+                .then_some((self.period_zh.as_str(), self.period_en.as_str())),
+            basis: self.period_basis.as_deref(),
+            reason,
+        };
+        period::read(&cells, at, true)?.ok_or_else(|| format!("{at}: a dataset needs a period and its basis"))
+    }
+
     /// What the shared rules need to check this dataset's file.
-    pub fn decl(&self) -> DatasetDecl {
+    pub fn decl(&self, period: &Period) -> DatasetDecl {
         DatasetDecl {
             id: self.id.clone(),
             supplementary: self.supplementary,
+            periods_in_rows: period.basis == Basis::Rows,
             columns: self
                 .column
                 .iter()

@@ -12,7 +12,7 @@ use trade_atlas::data::registry;
 use trade_atlas::data::rules::dataset::{self, ColumnDecl, DatasetDecl, NoteDecl};
 use trade_atlas::data::rules::units::{self, UnitRow};
 use trade_atlas::data::rules::Table;
-use trade_atlas::data::{Cell, Dataset, NoteKind, Qualifier, Row, Status, Value, DATASETS, GLOSSARY};
+use trade_atlas::data::{Cell, Dataset, NoteKind, PeriodBasis, Qualifier, Row, Status, Value, DATASETS, GLOSSARY, L};
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -1098,18 +1098,23 @@ fn every_dataset_names_its_title_agency_period_section_and_caption_in_both_langu
 // tests feed the build's own rules (`data::rules`) the real files with one defect each and check the
 // exact message the build would print.
 
-/// The declaration of a dataset whose columns all have fixed units, read back from the statics.
-fn decl_of(d: &'static Dataset) -> DatasetDecl {
+/// The declaration of a dataset, read back from the statics; `row_units` names the unit column of
+/// each column whose rows give their own unit (the statics do not keep it).
+fn decl_of(d: &'static Dataset, row_units: &[(&str, &str)]) -> DatasetDecl {
     DatasetDecl {
         id: d.id.to_string(),
         supplementary: d.supplementary,
+        periods_in_rows: d.period_basis == PeriodBasis::Rows,
         columns: d
             .columns
             .iter()
             .map(|c| ColumnDecl {
                 id: c.id.to_string(),
                 label: (c.label.zh.to_string(), c.label.en.to_string()),
-                unit: c.unit.map(|u| u.id.to_string()).expect("a fixed-unit dataset"),
+                unit: c.unit.map(|u| u.id.to_string()).unwrap_or_else(|| {
+                    let (_, u) = row_units.iter().find(|(col, _)| *col == c.id).expect("the column's unit column");
+                    format!("@{u}")
+                }),
                 expr: c.expr.map(str::to_string),
                 decimals: None,
             })
@@ -1139,16 +1144,17 @@ fn compile_edited(id: &str, edit: impl Fn(String) -> String) -> Result<(), Strin
     let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
     let edited = edit(text.clone());
     assert_ne!(edited, text, "the edit changed nothing");
-    dataset::compile(&decl_of(d), &Table::parse(&format!("data/{}", d.file), &edited)?, &units_table()).map(|_| ())
+    let decl = decl_of(d, &[("value", "unit")]);
+    dataset::compile(&decl, &Table::parse(&format!("data/{}", d.file), &edited)?, &units_table()).map(|_| ())
 }
 
 #[test]
 fn the_real_files_pass_the_rules_these_tests_break() {
-    for id in ["partners", "ports", "regions"] {
+    for id in ["partners", "ports", "regions", "ecommerce", "guangdong"] {
         let d = ds(id);
         let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
-        let c =
-            dataset::compile(&decl_of(d), &Table::parse(&format!("data/{}", d.file), &text).unwrap(), &units_table());
+        let decl = decl_of(d, &[("value", "unit")]);
+        let c = dataset::compile(&decl, &Table::parse(&format!("data/{}", d.file), &text).unwrap(), &units_table());
         assert!(c.is_ok(), "{id}: {c:?}");
     }
 }
@@ -1207,6 +1213,108 @@ fn every_row_of_a_supplementary_dataset_names_its_source() {
         supplementary += d.supplementary as usize;
     }
     assert_eq!(supplementary, 1, "only warehouse_found comes from outside the paper");
+}
+
+// ───────────────────── periods: stated, inferred with a reason, or not given ─────────────────────
+
+/// The period readers see for a row (its own, or its dataset's), with its basis.
+fn period_of(d: &'static Dataset, key: &str) -> (L, PeriodBasis) {
+    let r = row(d, key);
+    (r.period.unwrap_or(d.period), r.period_basis.unwrap_or(d.period_basis))
+}
+
+#[test]
+fn indonesias_smes_carry_no_date_because_the_paper_gives_none() {
+    // 五(一): "印尼中小微企业超过 6 400 万家,占全国经济近 2/3" — no year (the data said "2023").
+    let d = ds("ecommerce");
+    for key in ["id_smes", "id_smes_share"] {
+        let (text, basis) = period_of(d, key);
+        assert_eq!(basis, PeriodBasis::NotGiven, "{key}");
+        assert_eq!((text.zh, text.en), ("原文未注明时间", "Date not given in the paper"), "{key}");
+    }
+    // Nor does the SMEs' share of exports (五(三)1: "数百万中小微外贸企业贡献了中国出口交易额的 60%以上").
+    assert_eq!(period_of(d, "sme_export_share").1, PeriodBasis::NotGiven);
+}
+
+#[test]
+fn guangdongs_43_times_is_within_eight_years_as_the_paper_says_not_2015_to_2022() {
+    // 五(三)5: "规模在 8 年内扩大近 43 倍" names no years.
+    let g = ds("guangdong");
+    for key in ["cbec_growth_multiple", "cbec_cagr"] {
+        let (text, basis) = period_of(g, key);
+        assert_eq!((text.zh, text.en, basis), ("8 年内", "Within eight years", PeriodBasis::Paper("8 年内")), "{key}");
+    }
+}
+
+#[test]
+fn the_atlas_infers_exactly_these_periods_and_shows_why() {
+    // (dataset, row, the period, a word of the reason): each reason is part of what readers see.
+    let inferred = [
+        ("ecommerce", "trade_share", "2023 年 1—6 月", "1—6 月"),
+        ("ecommerce", "trade_share_5y_ago", "约 2018 年", "5 年前"),
+        ("shipping", "cn_us_decline_months", "截至 2023 年末", "脚注②"),
+        ("port_cluster", "oocl_yantian_nev", "2023 年 8 月 25 日之后", "8 月 25 号"),
+    ];
+    let mut found = Vec::new();
+    for d in DATASETS {
+        for r in d.rows {
+            let Some(PeriodBasis::Inferred(why)) = r.period_basis else { continue };
+            found.push((d.id, r.key));
+            let listed = inferred.iter().find(|i| (i.0, i.1) == (d.id, r.key));
+            let (_, _, text, word) =
+                listed.unwrap_or_else(|| panic!("{}:{} is inferred but not listed here", d.id, r.key));
+            let shown = r.period.unwrap();
+            assert_eq!(shown.zh, format!("{text}(推断:{})", why.zh), "{}:{}", d.id, r.key);
+            assert!(why.zh.contains(word), "{}:{}: {}", d.id, r.key, why.zh);
+            assert!(shown.en.ends_with(&format!(" (inferred: {})", why.en)), "{}", shown.en);
+        }
+        assert!(!matches!(d.period_basis, PeriodBasis::Inferred(_)), "{}: no dataset-wide period is inferred", d.id);
+    }
+    assert_eq!(found.len(), inferred.len(), "{found:?}");
+}
+
+#[test]
+fn the_yantian_call_and_the_fourteen_months_are_no_longer_dated_as_if_printed() {
+    // 二(四)3 dates only the Nansha call ("8 月 25 号首靠南沙港"); 一(五) gives "连续 14 个月" no end.
+    let (text, basis) = period_of(ds("port_cluster"), "oocl_yantian_nev");
+    assert!(matches!(basis, PeriodBasis::Inferred(_)) && text.en.starts_with("After 25 Aug 2023 (inferred: "));
+    let (nansha, _) = period_of(ds("port_cluster"), "oocl_nansha_teu");
+    assert_eq!(nansha.zh, "2023 年 8 月 25 日");
+    let (text, basis) = period_of(ds("shipping"), "cn_us_decline_months");
+    assert!(matches!(basis, PeriodBasis::Inferred(_)) && text.en.contains("19 Jan 2024"), "{}", text.en);
+}
+
+#[test]
+fn undated_claims_no_longer_inherit_their_datasets_period() {
+    // Rows that used to inherit "截至 2023 年 12 月", "2023 年" or "2022—2023 年" though the paper
+    // dates nothing there.
+    for (id, keys) in [
+        ("lighthouse", &["network_odds", "scale_odds", "haier_countries", "haier_users", "midea_fortune"][..]),
+        ("port_cluster", &["yantian_gd_share", "yantian_us_share", "yantian_berths", "yantian_depth", "byd_pctc"][..]),
+        ("guangdong", &["adv_clusters"][..]),
+        ("port_totals", &["fleet", "route_countries"][..]),
+    ] {
+        for key in keys {
+            assert_eq!(period_of(ds(id), key).1, PeriodBasis::NotGiven, "{id}:{key}");
+        }
+    }
+    // "近年来一方面稳定发展十大战略性支柱产业": the paper's own words.
+    assert_eq!(period_of(ds("guangdong"), "pillar_industries").1, PeriodBasis::Paper("近年来"));
+}
+
+#[test]
+fn the_build_refuses_a_year_the_paper_does_not_give() {
+    // Putting back the old "2023" on Indonesia's SMEs, as if the paper said it, stops the build.
+    let e = compile_edited("ecommerce", |t| {
+        t.replace(",nearly 2/3,,,,,not given,", ",nearly 2/3,,,2023 年,2023,paper: 占全国经济近 2/3,")
+    })
+    .unwrap_err();
+    assert_eq!(e, "data/ecommerce.csv:14: period '2023 年': 2023 is not in the paper's words '占全国经济近 2/3'");
+    // And a period with no basis at all is none of stated, inferred or not given.
+    let e =
+        compile_edited("guangdong", |t| t.replace(",8 年内,Within eight years,paper,", ",8 年内,Within eight years,,"))
+            .unwrap_err();
+    assert!(e.starts_with("data/guangdong.csv:7: period '8 年内' needs a basis:"), "{e}");
 }
 
 // ───────────────────── the glossary ─────────────────────

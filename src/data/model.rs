@@ -147,8 +147,11 @@ pub struct Row {
     pub group: Option<L>,
     pub measure: Option<L>,
     pub detail: Option<L>,
-    /// The row's own period when it differs from the dataset's.
+    /// The row's own period when it differs from the dataset's, as readers see it (an inferred
+    /// period carries its reason, one the paper does not give says so).
     pub period: Option<L>,
+    /// Where the row's own period comes from; `None` when it takes the dataset's.
+    pub period_basis: Option<PeriodBasis>,
     /// The row's own section of the paper when it differs from the dataset's.
     pub section: Option<&'static str>,
     /// The row's own cited agency when it differs from the dataset's.
@@ -157,6 +160,20 @@ pub struct Row {
     pub source: Option<&'static str>,
     pub cells: &'static [Cell],
     pub notes: &'static [&'static str],
+}
+
+/// Where a period comes from: every period is stated in the paper, inferred with a reason shown to
+/// readers, or not given (`data::rules::period` holds the rule the build script enforces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodBasis {
+    /// Stated in the paper, in these words (Chinese, as printed).
+    Paper(&'static str),
+    /// Inferred by the atlas, for this reason (also part of the period's text).
+    Inferred(L),
+    /// The paper gives no date.
+    NotGiven,
+    /// A dataset whose rows each state their own period.
+    Rows,
 }
 
 /// What a data note is about.
@@ -195,7 +212,9 @@ pub struct Dataset {
     pub agency: L,
     /// The paper's reference marks for this data ("[2]", "④").
     pub footnote: &'static str,
+    /// The period as readers see it.
     pub period: L,
+    pub period_basis: PeriodBasis,
     pub caption: L,
     pub supplementary: bool,
     pub columns: &'static [Column],

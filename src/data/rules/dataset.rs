@@ -10,6 +10,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::figure::Figure;
 use super::parse::{self, parse_cell, Arith, CellText, Qualifier};
+use super::period::{self, Period, PeriodCells};
 use super::units::UnitRow;
 use super::{Checked, Pair, Table};
 
@@ -27,6 +28,9 @@ pub const RESERVED: &[&str] = &[
     "detail_en",
     "period_zh",
     "period_en",
+    "period_basis",
+    "period_reason_zh",
+    "period_reason_en",
     "section",
     "agency_zh",
     "agency_en",
@@ -35,7 +39,7 @@ pub const RESERVED: &[&str] = &[
 ];
 
 /// Columns that come in zh/en pairs, in the order [`RowOut::pairs`] holds them.
-pub const PAIRS: [&str; 5] = ["group", "measure", "detail", "period", "agency"];
+pub const PAIRS: [&str; 4] = ["group", "measure", "detail", "agency"];
 
 /// The kinds a data note may have.
 pub const NOTE_KINDS: [&str; 3] = ["inconsistency", "caveat", "method"];
@@ -70,6 +74,8 @@ pub struct NoteDecl {
 pub struct DatasetDecl {
     pub id: String,
     pub supplementary: bool,
+    /// The dataset's period basis is `rows`: every row must state its own.
+    pub periods_in_rows: bool,
     pub columns: Vec<ColumnDecl>,
     pub notes: Vec<NoteDecl>,
 }
@@ -102,8 +108,10 @@ pub struct RowOut {
     pub key: String,
     pub label: Pair,
     pub entities: Vec<String>,
-    /// Group, measure, detail, period and agency, as [`PAIRS`] orders them.
-    pub pairs: [Option<Pair>; 5],
+    /// Group, measure, detail and agency, as [`PAIRS`] orders them.
+    pub pairs: [Option<Pair>; 4],
+    /// The row's own period, when it differs from the dataset's.
+    pub period: Option<Period>,
     pub section: Option<String>,
     pub source: Option<String>,
     pub cells: Vec<CellOut>,
@@ -432,9 +440,13 @@ pub fn rows_out(d: &DatasetDecl, t: &Table, grid: &Grid, row_notes: Vec<BTreeSet
             (Some(zh), Some(en)) => (zh.to_string(), en.to_string()),
             _ => return Err(format!("{at}: label_zh and label_en are both required")),
         };
-        let mut pairs: [Option<Pair>; 5] = Default::default();
+        let mut pairs: [Option<Pair>; 4] = Default::default();
         for (slot, name) in pairs.iter_mut().zip(PAIRS) {
             *slot = pair(t, r, name, &at)?;
+        }
+        let period = row_period(t, r, &at)?;
+        if d.periods_in_rows && period.is_none() {
+            return Err(format!("{at}: the dataset leaves its period to its rows, and this row gives none"));
         }
         let entities: Vec<String> =
             t.get(r, "entity").map(|e| e.split(';').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
@@ -448,6 +460,7 @@ pub fn rows_out(d: &DatasetDecl, t: &Table, grid: &Grid, row_notes: Vec<BTreeSet
             label,
             entities,
             pairs,
+            period,
             section: t.get(r, "section").map(str::to_string),
             source: source.map(str::to_string),
             cells,
@@ -455,6 +468,24 @@ pub fn rows_out(d: &DatasetDecl, t: &Table, grid: &Grid, row_notes: Vec<BTreeSet
         });
     }
     Ok(rows)
+}
+
+/// A row's own period, by the rule of [`super::period`].
+fn row_period(t: &Table, r: &parse::Record, at: &str) -> Checked<Option<Period>> {
+    let cells = PeriodCells {
+        text: pair_str(t, r, "period", at)?,
+        basis: t.get(r, "period_basis"),
+        reason: pair_str(t, r, "period_reason", at)?,
+    };
+    period::read(&cells, at, false)
+}
+
+fn pair_str<'a>(t: &Table, r: &'a parse::Record, name: &str, at: &str) -> Checked<Option<(&'a str, &'a str)>> {
+    match (t.get(r, &format!("{name}_zh")), t.get(r, &format!("{name}_en"))) {
+        (Some(z), Some(e)) => Ok(Some((z, e))),
+        (None, None) => Ok(None),
+        _ => Err(format!("{at}: {name}_zh and {name}_en must both be given or both empty")),
+    }
 }
 
 /// A zh/en pair of text columns: both given or both empty.
@@ -526,6 +557,7 @@ mod tests {
         DatasetDecl {
             id: "partners".into(),
             supplementary: false,
+            periods_in_rows: false,
             columns: vec![
                 column("exports", "usd_100m", None),
                 column("yoy", "pct", None),
@@ -632,6 +664,7 @@ mod tests {
         let d = DatasetDecl {
             id: "facts".into(),
             supplementary: false,
+            periods_in_rows: false,
             columns: vec![column("value", "@unit", None)],
             notes: Vec::new(),
         };
@@ -646,6 +679,7 @@ mod tests {
         let d = DatasetDecl {
             id: "loop".into(),
             supplementary: false,
+            periods_in_rows: false,
             columns: vec![column("value", "pct", None)],
             notes: Vec::new(),
         };
@@ -654,10 +688,35 @@ mod tests {
     }
 
     #[test]
+    fn a_period_without_a_basis_stops_the_build() {
+        let text =
+            "key,label_zh,label_en,entity,exports,yoy,notes,period_zh,period_en\nusa,美国,US,USA,1,1,,2023 年,2023\n";
+        let e = compile_text(&partners(), text).unwrap_err();
+        assert_eq!(
+            e,
+            "data/partners.csv:2: period '2023 年' needs a basis: 'paper', 'paper: <the paper's words>', 'inferred' (with a reason) or 'not given'"
+        );
+    }
+
+    #[test]
+    fn a_dataset_that_leaves_its_period_to_its_rows_needs_one_on_every_row() {
+        let mut d = partners();
+        d.periods_in_rows = true;
+        let head = "key,label_zh,label_en,entity,exports,yoy,notes,period_zh,period_en,period_basis\n";
+        let text = format!("{head}usa,美国,US,USA,1,1,,2023 年,2023,paper\njapan,日本,Japan,JPN,1,1,,,,\n");
+        let e = compile_text(&d, &text).unwrap_err();
+        assert_eq!(e, "data/partners.csv:3: the dataset leaves its period to its rows, and this row gives none");
+        let text = format!("{head}usa,美国,US,USA,1,1,,2023 年,2023,paper\njapan,日本,Japan,JPN,1,1,,,,not given\n");
+        let c = compile_text(&d, &text).unwrap();
+        assert_eq!(c.rows[1].period.as_ref().unwrap().text.1, "Date not given in the paper");
+    }
+
+    #[test]
     fn a_bound_cannot_enter_a_formula() {
         let d = DatasetDecl {
             id: "b".into(),
             supplementary: false,
+            periods_in_rows: false,
             columns: vec![column("value", "pct", None)],
             notes: Vec::new(),
         };
@@ -673,6 +732,7 @@ mod tests {
         let d = DatasetDecl {
             id: "w".into(),
             supplementary: false,
+            periods_in_rows: false,
             columns: vec![column("value", "pct", None)],
             notes: Vec::new(),
         };
