@@ -118,6 +118,14 @@ pub fn line_of(text: &str, table: &str, id: &str) -> usize {
     (1..lines.len()).rev().find(|&i| lines[i] == needle && lines[i - 1] == table).map_or(1, |i| i + 1)
 }
 
+/// The line of a dataset's note (`[[dataset.note]]` with this id after the dataset's own line).
+pub fn note_line(text: &str, dataset: &str, note: &str) -> usize {
+    let start = line_of(text, "[[dataset]]", dataset);
+    let needle = format!("id = {note:?}");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    (start..lines.len()).find(|&i| lines[i] == needle && lines[i - 1] == "[[dataset.note]]").map_or(start, |i| i + 1)
+}
+
 impl DatasetT {
     /// The dataset's period, by the period rule; `at` locates the dataset in messages.
     pub fn period(&self, at: &str) -> Checked<Period> {

@@ -1365,43 +1365,91 @@ fn table_2_exports_are_part_of_the_texts_trade_totals() {
     }
 }
 
+/// A note's text in both languages.
+fn note_text(id: &str, note: &str) -> (&'static str, &'static str) {
+    let n = ds(id).note(note).unwrap_or_else(|| panic!("{id} has no note '{note}'"));
+    (n.text.zh, n.text.en)
+}
+
+/// The note contains each of the expected pieces (Chinese, English).
+#[track_caller]
+fn assert_note_says(id: &str, note: &str, zh: &[&str], en: &[&str]) {
+    let (tz, te) = note_text(id, note);
+    for piece in zh {
+        assert!(tz.contains(piece), "{id}/{note} (zh) lacks '{piece}': {tz}");
+    }
+    for piece in en {
+        assert!(te.contains(piece), "{id}/{note} (en) lacks '{piece}': {te}");
+    }
+    assert!(!tz.contains("{=") && !te.contains("{="), "{id}/{note} kept a placeholder");
+}
+
 #[test]
-fn the_belt_and_road_note_is_right_that_implied_imports_fell_about_12_percent() {
-    // Note bri-growth: exports +33.4 % with trade +2.8 % means imports fell about 12 %.
-    let d = ds("regions");
-    let v = |c| value(d, "bri", c).x;
-    let exports_2022 = v("exports") / (1.0 + v("exports_yoy") / 100.0);
-    let trade_2022 = v("trade") / (1.0 + v("trade_yoy") / 100.0);
-    let imports_change = (v("trade") - v("exports")) / (trade_2022 - exports_2022) * 100.0 - 100.0;
+fn the_belt_and_road_note_computes_its_import_fall_the_yuan_dollar_gap_and_the_other_exports() {
+    // Table 2: BRI exports 11 896.58 (+33.4 %); text: BRI trade 27 818.28 (+2.8 %).
+    let imports_2022: f64 = 27818.28 / 1.028 - 11896.58 / 1.334;
+    let imports_change = (27818.28 - 11896.58) / imports_2022 * 100.0 - 100.0;
     assert!((imports_change - -12.2).abs() < 0.1, "{imports_change}");
-    assert!(d.note("bri-growth").unwrap().text.zh.contains("−12%"));
+    // 一(二): exports 3.382 trillion US$, −4.6 %; the rest of the world = total − BRI.
+    let others: f64 = (33820.0 - 11896.58) / (33820.0 / 0.954 - 11896.58 / 1.334) * 100.0 - 100.0;
+    assert!((others - -17.4).abs() < 0.1, "{others}");
+    // Total trade +0.2 % in yuan, −5.0 % in dollars: equal growth in both is implausible.
+    assert_note_says(
+        "regions",
+        "bri-growth",
+        &["约 −12%", "增长 0.2%", "下降 5.0%", "下降约 17%", "+33.4%"],
+        &["about −12%", "rose 0.2% in yuan", "fell 5.0% in dollars", "fell about 17%", "US$3.382 trillion"],
+    );
+    assert_eq!(ds("regions").note("bri-growth").unwrap().kind, NoteKind::Caveat);
 }
 
 #[test]
 fn the_notes_checks_recompute_from_the_data() {
-    // surplus-check: 3.382 − 2.56 = 0.822 trillion against the stated 8 232.2 (10⁸ US$).
+    // surplus-check: 3.382 − 2.56 = 0.822, shown as 0.82 (2.56 has two decimals); 8 232.2 亿 = 0.82322 万亿.
     let h = ds("headline");
     let diff = value(h, "exports", "usd").x - value(h, "imports", "usd").x;
     assert!((diff - 0.822).abs() < 1e-9);
-    assert!(h.note("surplus-check").unwrap().text.zh.contains("0.822"));
+    assert_note_says(
+        "headline",
+        "surplus-check",
+        &["3.382 − 2.56 = 0.82 万亿美元", "8 232.2 亿美元即 0.82322"],
+        &["US$823.22 billion is 0.82322 trillion"],
+    );
     // share-check: 19.47 ÷ 41.76 = 46.6 %.
     let share = value(ds("belt_road"), "trade_rmb", "value").x / value(h, "trade", "rmb").x * 100.0;
     assert_eq!(format!("{share:.1}"), "46.6");
+    assert_note_says("belt_road", "share-check", &["19.47 ÷ 41.76", "= 46.6%"], &["= 46.6%, as stated"]);
     // drewry-rate: 77 ÷ 650 = 11.8 %.
     let s = ds("shipping");
     let rate = value(s, "drewry_cancelled", "value").x / value(s, "drewry_planned", "value").x * 100.0;
     assert_eq!(format!("{rate:.1}"), "11.8");
+    assert_note_says("shipping", "drewry-rate", &["77 ÷ 650 = 11.8%"], &["77 ÷ 650 = 11.8%"]);
     // gd-exports: 41.76 × 19.88 % = 8.30 trillion yuan.
     let gd = value(h, "trade", "rmb").x * value(ds("guangdong"), "trade_share", "value").x / 100.0;
     assert_eq!(format!("{gd:.2}"), "8.30");
+    assert_note_says("new_three", "gd-exports", &["41.76 × 19.88% = 8.30 万亿元"], &["19.88% × 41.76 = 8.30 trillion"]);
     // adv-mfg-share: 68 ÷ 347 = 19.6 %.
     let u = ds("unicorns");
     let adv = value(u, "china_adv_mfg", "value").x / value(u, "china", "value").x * 100.0;
     assert_eq!(format!("{adv:.1}"), "19.6");
+    assert_note_says("unicorns", "adv-mfg-share", &["68 ÷ 347 = 19.6%"], &["68 ÷ 347 = 19.6%"]);
     // us-avg: 653.5 ÷ 253 = 2.58 (10⁴ m²) per new US warehouse.
     let w = ds("warehouses");
     let per = value(w, "us_new_area", "value").x / value(w, "us_new", "value").x;
     assert_eq!(format!("{per:.2}"), "2.58");
+    assert_note_says(
+        "warehouses",
+        "us-avg",
+        &["653.5 万平方米分摊到 253 个新仓约为每仓 2.58 万平方米"],
+        &["about 2.58 × 10⁴ m² each"],
+    );
+    // us-check: 1 178 ÷ 1.2735 = 925; 1 178 − 925 = 253.
+    assert_note_says(
+        "warehouse_found",
+        "us-check",
+        &["1 178 ÷ 1.2735 = 925", "− 925 = 253", "新增 253 个"],
+        &["1,178 ÷ 1.2735 = 925", "1,178 − 925 = 253"],
+    );
     // gd-national: 6 454 ÷ 43.4 % ≈ 1.49 trillion; 2.38 ÷ 1.156 ≈ 2.06 trillion.
     let g = ds("guangdong");
     let national = value(g, "cbec_value", "value").x / (value(g, "cbec_national_share", "value").x / 100.0) / 10_000.0;
@@ -1409,6 +1457,104 @@ fn the_notes_checks_recompute_from_the_data() {
     let e = ds("ecommerce");
     let y2022 = value(e, "full_year_value", "value").x / (1.0 + value(e, "full_year_value", "yoy").x / 100.0);
     assert_eq!(format!("{y2022:.2}"), "2.06");
+    assert_note_says(
+        "guangdong",
+        "gd-national",
+        &["≈ 1.49 万亿元", "约为 2.06 万亿元"],
+        &["≈ 1.49 trillion", "about 2.06 trillion"],
+    );
+    // Shenzhen and Guangzhou quote Table 4 as printed.
+    assert_note_says("ports", "shenzhen-nov", &["“28 340”", "(2 689)"], &["28,340", "(2,689)"]);
+    assert_note_says(
+        "ports",
+        "guangzhou-rank",
+        &["3 323 万 TEU", "(3 280)", "(2 639)"],
+        &["3,323", "Ningbo-Zhoushan 3,280"],
+    );
+}
+
+#[test]
+fn two_incompatible_national_totals_in_one_paper_are_an_inconsistency() {
+    // 43.4 % of 6 454 亿 gives 1.49 万亿 for 2022, 2.38 ÷ 1.156 gives 2.06 万亿: was a caveat.
+    assert_eq!(ds("guangdong").note("gd-national").unwrap().kind, NoteKind::Inconsistency);
+    assert_eq!(marked(ds("guangdong"), "cbec_national_share", "value", NoteKind::Inconsistency), ["gd-national"]);
+}
+
+#[test]
+fn the_us_title_note_adds_table_3s_own_sums_computed_from_the_tables() {
+    // Table 3: Vietnam 2 297.93 + Malaysia 1 902.44 + Indonesia 1 394.16 = 5 594.53 > Table 2's ASEAN 5 236.74.
+    let three: f64 = 2297.93 + 1902.44 + 1394.16;
+    assert!((three - 5594.53).abs() < 1e-6 && three > 5236.74);
+    // Ten rows: 27 102.57 = 80 % of exports (3.382 万亿美元) but 46 % of total trade (5.94 万亿美元).
+    let ten: f64 = 6644.51 + 3179.99 + 3107.37 + 2401.10 + 2297.93 + 2291.96 + 2067.82 + 1902.44 + 1815.29 + 1394.16;
+    assert!((ten - 27102.57).abs() < 1e-6);
+    assert_eq!(format!("{:.0}", ten / 33820.0 * 100.0), "80");
+    assert_eq!(format!("{:.0}", ten / 59400.0 * 100.0), "46");
+    // The same sums from the data, then the note.
+    let p = ds("partners");
+    let sum: f64 = p.rows.iter().map(|r| value(p, r.key, "exports").x).sum();
+    assert!((sum - ten).abs() < 1e-6);
+    assert_note_says(
+        "partners",
+        "us-title",
+        &[
+            "6 644.51 亿美元",
+            "5 002.91 亿美元",
+            "合计 5 594.53 亿美元",
+            "5 236.74 亿美元",
+            "合计 27 102.57 亿美元",
+            "出口总额的 80%",
+            "进出口总额的 46%",
+        ],
+        &[
+            "US$664.451 billion",
+            "US$559.453 billion",
+            "US$523.674 billion",
+            "US$2,710.257 billion",
+            "80% of China's exports",
+            "46% of its total trade",
+        ],
+    );
+    assert_note_says("us_imports", "us-title", &["6 644.51 亿美元"], &["US$664.451 billion"]);
+}
+
+#[test]
+fn the_drewry_note_says_the_77_were_announced_before_the_window_and_the_firms_two_spellings() {
+    // Footnote ①: "Drewry 德路里…公众号 2024 年 1 月 12 号"; the window is "2024 年 1 月 15 日至 2 月 18 日".
+    let s = ds("shipping");
+    assert!(row(s, "drewry_cancelled").period.unwrap().zh.starts_with("2024 年 1 月 15 日"));
+    assert_note_says(
+        "shipping",
+        "drewry-window",
+        &["2024 年 1 月 12 日", "77 次", "德鲁里", "德路里"],
+        &["12 January 2024", "announced", "blank sailings"],
+    );
+    assert_eq!(marked(s, "drewry_cancelled", "value", NoteKind::Caveat), ["drewry-window"]);
+    assert!(s.caption.en.contains("announced as cancelled"), "{}", s.caption.en);
+}
+
+#[test]
+fn table_1_lacks_four_of_the_five_products_the_text_cites_it_for() {
+    // 一(三)2: "电动汽车、汽车零配件、锂离子蓄电池以及船舶、家电等出口增长较快,而且出口价格上涨(见表 1)".
+    let t1 = ds("commodities");
+    let labels: Vec<&str> = t1.rows.iter().map(|r| r.label.zh).collect();
+    assert!(labels.contains(&"电动载人汽车"));
+    for missing in ["汽车零配件", "锂离子蓄电池", "船舶", "家电"] {
+        assert!(!labels.iter().any(|l| l.contains(missing)), "Table 1 has {missing}");
+    }
+    assert_eq!(t1.note("table-1-claim").unwrap().kind, NoteKind::Inconsistency);
+    assert!(t1.dataset_notes().any(|n| n.id == "table-1-claim"), "the note concerns the whole table");
+    let intro = registry::section("commodities").unwrap().intro;
+    assert!(intro.zh.contains("表 1 只列出其中的电动载人汽车"), "{}", intro.zh);
+}
+
+#[test]
+fn the_unicorn_note_separates_the_global_500_from_the_counts() {
+    // 三(五): "两国全球独角兽企业 500 强上榜企业数量和总估值在伯仲之间" beside 650 and 347.
+    let u = ds("unicorns");
+    assert!(value(u, "china", "value").x / value(u, "usa", "value").x < 0.6, "347 is far from 650");
+    assert_note_says("unicorns", "on-a-par", &["伯仲之间", "650 家", "347 家"], &["650 American and 347 Chinese"]);
+    assert_eq!(marked(u, "usa", "value", NoteKind::Caveat), ["on-a-par"]);
 }
 
 #[test]
@@ -1421,12 +1567,18 @@ fn the_growth_note_checks_guangdongs_43_times_against_its_72_percent_a_year() {
     let rate = |multiple: f64, steps: f64| (multiple.powf(1.0 / steps) - 1.0) * 100.0;
     let note = g.note("cagr-check").unwrap();
     for text in [note.text.zh, note.text.en] {
-        // Growing to 43 times, or by 43 times (to 44), over seven annual steps.
+        // Growing to 43 times, or by 43 times (to 44), over seven annual steps; "近 43 倍" has two
+        // significant figures, so whole percentage points.
         for figure in [rate(times, 7.0), rate(times + 1.0, 7.0)] {
-            assert!(text.contains(&format!("{figure:.1}%")), "the note lacks {figure:.1}%: {text}");
+            assert!(text.contains(&format!("≈ {figure:.0}%")), "the note lacks ≈ {figure:.0}%: {text}");
         }
+        assert_eq!(
+            (format!("{:.0}", rate(times, 7.0)), format!("{:.0}", rate(times + 1.0, 7.0))),
+            ("71".into(), "72".into())
+        );
         // Over eight steps either reading gives about 60 %.
-        assert!(text.contains("60%"), "{text}");
+        assert!(text.contains(&format!("{:.0}%", rate(times, 8.0))) && text.contains("60%"), "{text}");
+        assert!(!text.contains("{="), "{text}");
     }
     // Seven steps fit the stated 72 % within a point; eight do not.
     assert!((rate(times + 1.0, 7.0) - cagr).abs() < 1.0 && (rate(times, 7.0) - cagr).abs() < 1.0);

@@ -229,7 +229,7 @@ pub static CHARTS: &[ChartDef] = &[
         dataset: "shipping",
         title: L::new(
             "德鲁里:主要航线 650 次预定航次中取消 77 次",
-            "Drewry: 77 of 650 scheduled sailings cancelled on the main lanes",
+            "Drewry: 77 of 650 scheduled sailings announced as cancelled on the main lanes",
         ),
         kind: Kind::Stacked {
             col: "value",

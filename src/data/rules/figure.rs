@@ -87,9 +87,11 @@ impl Figure {
         }
     }
 
-    /// The decimals to show: what the precision allows, at least 0, at most `cap`.
+    /// The decimals to show: what the precision allows, at least 0, at most `cap` (an exact whole
+    /// number shows none).
     pub fn shown_decimals(&self, cap: u8) -> u8 {
         match self.decimals() {
+            None if self.x.fract() == 0.0 => 0,
             None => cap,
             Some(d) => d.clamp(0, i32::from(cap)) as u8,
         }
@@ -206,6 +208,8 @@ mod tests {
         let f = eval("a / b * 100", &[("a", 62.0, "62", E, true), ("b", 153.0, "153", E, true)]);
         assert_eq!(f.precision, Precision::Exact);
         assert_eq!(f.shown(1), "40.5");
+        // An exact whole number shows no decimals whatever the cap.
+        assert_eq!(Figure::printed(77.0, "77", E, true).shown(2), "77");
         // The same numbers as measurements would support only two significant figures.
         let g = eval("a / b * 100", &[("a", 62.0, "62", E, false), ("b", 153.0, "153", E, false)]);
         assert_eq!(g.shown(1), "41");

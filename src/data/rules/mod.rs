@@ -15,6 +15,7 @@ pub mod dataset;
 pub mod figure;
 pub mod geo;
 pub mod glossary;
+pub mod notes;
 pub mod period;
 pub mod table;
 pub mod units;
