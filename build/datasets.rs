@@ -214,9 +214,10 @@ fn glossary_code(entries: &[glossary::Entry]) -> String {
     for g in entries {
         writeln!(
             o,
-            "  GlossaryEntry {{ zh: {}, en: &[{}], check: {}, note: {} }},",
+            "  GlossaryEntry {{ zh: {}, en: &[{}], matches: &[{}], check: {}, note: {} }},",
             lit(&g.zh),
             str_list(&g.en),
+            str_list(&g.matches),
             g.check,
             lit(&g.note)
         )

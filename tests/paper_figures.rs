@@ -1323,9 +1323,9 @@ fn normalise(s: &str) -> String {
     s.to_lowercase().replace('-', " ")
 }
 
-#[test]
-fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
-    let mut texts: Vec<(String, &str, &str)> = Vec::new();
+/// Every dataset title, column label and row label, as (where, Chinese, English).
+fn labels() -> Vec<(String, &'static str, &'static str)> {
+    let mut texts = Vec::new();
     for d in DATASETS {
         texts.push((format!("{} title", d.id), d.title.zh, d.title.en));
         for c in d.columns {
@@ -1335,10 +1335,16 @@ fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
             texts.push((format!("{} row {}", d.id, r.key), r.label.zh, r.label.en));
         }
     }
+    texts
+}
+
+#[test]
+fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
+    let texts = labels();
     let mut checked = 0;
     let mut failures = Vec::new();
     for g in GLOSSARY.iter().filter(|g| g.check) {
-        let wanted: Vec<String> = g.en.iter().map(|e| normalise(e)).collect();
+        let wanted: Vec<String> = g.matches.iter().map(|e| normalise(e)).collect();
         for (at, zh, en) in &texts {
             if !zh.contains(g.zh) {
                 continue;
@@ -1346,12 +1352,83 @@ fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
             checked += 1;
             let en_n = normalise(en);
             if !wanted.iter().any(|w| en_n.contains(w.as_str())) {
-                failures.push(format!("{at}: '{zh}' contains {} but '{en}' says none of {:?}", g.zh, g.en));
+                failures.push(format!("{at}: '{zh}' contains {} but '{en}' says none of {:?}", g.zh, g.matches));
             }
         }
     }
     assert!(checked > 20, "the glossary matched only {checked} labels");
     assert!(failures.is_empty(), "{} label(s) break the glossary:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Whether `phrase` occurs in `text` as whole words, allowing a plural ending (s, es, or y → ies).
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let (text, phrase) = (normalise(text), normalise(phrase));
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let stem_ies = phrase.strip_suffix('y').map(|p| format!("{p}ies"));
+    let forms = [Some(phrase.clone()), Some(format!("{phrase}s")), Some(format!("{phrase}es")), stem_ies];
+    forms.iter().flatten().any(|form| {
+        text.match_indices(form.as_str())
+            .any(|(i, m)| !word(text[..i].chars().last()) && !word(text[i + m.len()..].chars().next()))
+    })
+}
+
+#[test]
+fn every_glossary_rendering_readers_see_is_a_whole_phrase_of_the_labels_not_a_fragment() {
+    // Used to show "lighthouse factor" (a matching stem) for 灯塔工厂, "independent" for 独立站 and
+    // "micro small and medium sized" for 中小微企业. The atlas's wording: labels, titles and captions.
+    let mut texts = labels();
+    texts.extend(DATASETS.iter().map(|d| (format!("{} caption", d.id), d.caption.zh, d.caption.en)));
+    let mut failures = Vec::new();
+    for g in GLOSSARY {
+        for (i, r) in g.en.iter().enumerate() {
+            // No rendering is a piece of another rendering of the same term.
+            if let Some(o) = g.en.iter().enumerate().find(|(j, o)| *j != i && has_phrase(o, r)) {
+                failures.push(format!("{}: '{r}' is a fragment of '{}'", g.zh, o.1));
+            }
+            // Where the atlas's labels use the term, each rendering stands in them as whole words.
+            let uses: Vec<&(String, &str, &str)> = texts.iter().filter(|(_, zh, _)| zh.contains(g.zh)).collect();
+            if g.check && !uses.is_empty() && !uses.iter().any(|(_, _, en)| has_phrase(en, r)) {
+                failures.push(format!("{}: '{r}' is not a whole phrase of any label or caption using the term", g.zh));
+            }
+        }
+    }
+    assert!(has_phrase("Lighthouse factories worldwide", "lighthouse factory"));
+    assert!(!has_phrase("Lighthouse factories worldwide", "lighthouse factor"), "a stem is not a phrase");
+    assert!(!has_phrase("Independent (own-brand) web shops", "independent (own-br"), "nor a piece cut mid-word");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let shown = |zh: &str| GLOSSARY.iter().find(|g| g.zh == zh).unwrap().en;
+    assert_eq!(shown("灯塔工厂"), ["lighthouse factory"]);
+    assert_eq!(shown("独立站"), ["independent (own-brand) web shop"]);
+    assert_eq!(shown("中小微企业"), ["micro, small and medium-sized enterprises", "SMEs"]);
+}
+
+#[test]
+fn the_glossary_gives_the_trades_name_and_the_papers_for_full_custody_and_knows_jiu_san_yang() {
+    let g = |zh: &str| GLOSSARY.iter().find(|g| g.zh == zh).unwrap_or_else(|| panic!("no {zh}"));
+    assert_eq!(g("全托管").en, ["fully managed model", "full custody"]);
+    // The abstract and 二(一) write 旧三样 for 老三样.
+    assert_eq!(g("旧三样").en, g("老三样").en);
+}
+
+#[test]
+fn fixed_labels_say_what_the_paper_says() {
+    // 三(五): "传音旗下三大手机品牌全部上榜,其中一款位列第 9" — one of them is 9th, not the best rank.
+    let t = row(ds("unicorns"), "transsion_rank").label;
+    assert!(t.zh.contains("其中一款") && !t.zh.contains("最高"), "{}", t.zh);
+    assert!(t.en.starts_with("Rank of one of") && !t.en.contains("Best"), "{}", t.en);
+    // 三(四): "发展生产网络的概率要高出三倍": higher, to develop production networks.
+    let n = row(ds("lighthouse"), "network_odds").label;
+    assert!(n.zh.contains("高出") && n.en.starts_with("Higher likelihood"), "{} / {}", n.zh, n.en);
+    assert!(n.en.contains("to develop production networks"), "{}", n.en);
+    // 五(三)1: "贡献了中国出口交易额的 60%以上": export value, not transactions.
+    let e = row(ds("ecommerce"), "sme_export_share").label.en;
+    assert!(e.contains("export value") && !e.contains("transactions"), "{e}");
+    // 二(一): "三大强省(直辖市)": Shanghai is a municipality.
+    assert!(ds("new_three").title.en.contains("(and municipality)"), "{}", ds("new_three").title.en);
+    // 二(四): "2.492 亿总吨" is gross tonnage, as units.csv has it.
+    let fleet = ds("port_totals").caption.en;
+    assert!(fleet.contains("249.2 million gross tonnage (GT)") && !fleet.contains("tonnes"), "{fleet}");
+    assert_eq!(cell(ds("port_totals"), "fleet", "value").unit.unwrap().en, "million GT");
 }
 
 // ───────────────────── the arithmetic in the data notes ─────────────────────

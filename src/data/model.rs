@@ -235,8 +235,11 @@ pub struct Section {
 #[derive(Debug, PartialEq)]
 pub struct GlossaryEntry {
     pub zh: &'static str,
-    /// Accepted English renderings, preferred first.
+    /// The English renderings readers see, preferred first; each a whole phrase.
     pub en: &'static [&'static str],
+    /// The stems the label check looks for, which readers never see ("lighthouse factor" matches
+    /// "factory" and "factories").
+    pub matches: &'static [&'static str],
     /// Whether dataset labels are checked against this entry.
     pub check: bool,
     pub note: &'static str,
