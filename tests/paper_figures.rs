@@ -12,7 +12,9 @@ use trade_atlas::data::registry;
 use trade_atlas::data::rules::dataset::{self, ColumnDecl, DatasetDecl, NoteDecl};
 use trade_atlas::data::rules::units::{self, UnitRow};
 use trade_atlas::data::rules::Table;
-use trade_atlas::data::{Cell, Dataset, NoteKind, PeriodBasis, Qualifier, Row, Status, Value, DATASETS, GLOSSARY, L};
+use trade_atlas::data::{
+    Cell, Dataset, NoteKind, PeriodBasis, Qualifier, Row, Status, Value, DATASETS, FOOTNOTES, GLOSSARY, L,
+};
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -1315,6 +1317,38 @@ fn the_build_refuses_a_year_the_paper_does_not_give() {
         compile_edited("guangdong", |t| t.replace(",8 年内,Within eight years,paper,", ",8 年内,Within eight years,,"))
             .unwrap_err();
     assert!(e.starts_with("data/guangdong.csv:7: period '8 年内' needs a basis:"), "{e}");
+}
+
+// ───────────────────── footnotes ①–④ and their dates ─────────────────────
+
+#[test]
+fn the_four_source_footnotes_carry_the_papers_dates() {
+    // ① "…Drewry 德路里国际航运研究和咨询机构公众号 2024 年 1 月 12 号"; ② "…港口圈公众号 2024 年 1 月 19 号";
+    // ③ "…广东进出口商会公众号 2023 年 10 月 07 号"; ④ "…现代供应链联盟公众号 2023 年 10 月 12 号,第 02 部分“趋势”".
+    let dates: Vec<(&str, &str)> = FOOTNOTES.iter().map(|f| (f.mark, f.iso_date)).collect();
+    assert_eq!(dates, [("①", "2024-01-12"), ("②", "2024-01-19"), ("③", "2023-10-07"), ("④", "2023-10-12")]);
+    assert_eq!(FOOTNOTES[0].title.zh, "集装箱运价透视");
+    assert_eq!(FOOTNOTES[3].part.unwrap().zh, "第 02 部分“趋势”");
+    assert_eq!(FOOTNOTES[1].date.en, "19 Jan 2024");
+}
+
+#[test]
+fn the_rows_that_cite_a_footnote_carry_it_in_their_provenance() {
+    let marks = |id: &str, key: &str| -> Vec<&str> { row(ds(id), key).footnotes.iter().map(|f| f.mark).collect() };
+    for key in ["drewry_planned", "drewry_cancelled", "drewry_rate", "drewry_operated"] {
+        assert_eq!(marks("shipping", key), ["①"], "{key}");
+    }
+    for key in ["la_teu", "cn_us_teu", "cn_us_decline_months"] {
+        assert_eq!(marks("shipping", key), ["②"], "{key}");
+    }
+    assert!(marks("shipping", "red_sea_delay").is_empty() && marks("shipping", "container_revenue_fall").is_empty());
+    // ③ and ④ cover whole datasets: every row carries them.
+    assert!(ds("fastest_markets").rows.iter().all(|r| r.footnotes.iter().map(|f| f.mark).eq(["③"])));
+    assert!(ds("penetration").rows.iter().all(|r| r.footnotes.iter().map(|f| f.mark).eq(["④"])));
+    // Drewry's article (①, 12 January) predates the window it counts (from 15 January 2024).
+    let drewry = row(ds("shipping"), "drewry_cancelled");
+    let PeriodBasis::Paper(words) = drewry.period_basis.unwrap() else { panic!("the window is stated") };
+    assert!(words.contains("2024 年 1 月 15 日") && drewry.footnotes[0].iso_date < "2024-01-15");
 }
 
 // ───────────────────── the glossary ─────────────────────

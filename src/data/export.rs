@@ -4,7 +4,7 @@
 //! per-row units and derivations get their own columns when a dataset has them.
 
 use super::format::paper_section;
-use super::model::{Dataset, Lang, Qualifier, Status};
+use super::model::{Dataset, Footnote, Lang, Qualifier, Status};
 
 /// Quote a CSV field when needed.
 pub fn field(s: &str) -> String {
@@ -56,6 +56,22 @@ pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
         v.push(match lang {
             Lang::Zh => "补充数据:论文以外的公开来源,见 source 列".into(),
             Lang::En => "Supplementary: public sources outside the paper, see the source column".into(),
+        });
+    }
+    let mut cited: Vec<&Footnote> = ds.footnotes.to_vec();
+    for f in ds.rows.iter().flat_map(|r| r.footnotes) {
+        if !cited.iter().any(|c| c.mark == f.mark) {
+            cited.push(f);
+        }
+    }
+    for f in cited {
+        let part = f.part.map_or(String::new(), |p| format!(", {}", p.get(lang)));
+        v.push(match lang {
+            Lang::Zh => format!("脚注{}: {}《{}》{part}, {}", f.mark, f.publisher.zh, f.title.zh, f.date.zh),
+            Lang::En => format!(
+                "Footnote {}: {}, '{}' ({}){part}, {}",
+                f.mark, f.publisher.en, f.title.en, f.title.zh, f.date.en
+            ),
         });
     }
     for n in ds.notes {
@@ -176,6 +192,14 @@ mod tests {
         let text = csv(dataset("shipping").unwrap(), Lang::En);
         let la = text.lines().find(|l| l.starts_with("la_teu,")).unwrap();
         assert!(la.contains(",992.47091954,"), "{la}");
+    }
+
+    #[test]
+    fn the_provenance_names_each_cited_footnote_with_its_date() {
+        let text = csv(dataset("shipping").unwrap(), Lang::En);
+        assert!(text.contains("# Footnote ①: Drewry (WeChat account), 'A look at container freight rates' (集装箱运价透视), 12 Jan 2024"), "{text}");
+        assert!(text.contains("# Footnote ②: Gangkouquan (WeChat account)"));
+        assert!(csv(dataset("fastest_markets").unwrap(), Lang::Zh).contains("# 脚注③: 广东进出口商会公众号"));
     }
 
     #[test]

@@ -158,6 +158,8 @@ pub struct Row {
     pub agency: Option<L>,
     /// Source address of a supplementary row.
     pub source: Option<&'static str>,
+    /// The paper's footnotes (①…) this row's figures come from.
+    pub footnotes: &'static [&'static Footnote],
     pub cells: &'static [Cell],
     pub notes: &'static [&'static str],
 }
@@ -212,6 +214,8 @@ pub struct Dataset {
     pub agency: L,
     /// The paper's reference marks for this data ("[2]", "④").
     pub footnote: &'static str,
+    /// The footnotes among those marks (①…), with their sources and dates.
+    pub footnotes: &'static [&'static Footnote],
     /// The period as readers see it.
     pub period: L,
     pub period_basis: PeriodBasis,
@@ -220,6 +224,22 @@ pub struct Dataset {
     pub columns: &'static [Column],
     pub rows: &'static [Row],
     pub notes: &'static [Note],
+}
+
+/// A footnote of the paper that cites a source (①–④), with its date.
+#[derive(Debug, PartialEq)]
+pub struct Footnote {
+    /// The circled number as printed: "①".
+    pub mark: &'static str,
+    /// The cited article's title as printed, and in English.
+    pub title: L,
+    pub publisher: L,
+    /// The part of the article cited, when the footnote names one.
+    pub part: Option<L>,
+    /// The date as readers see it: "2024 年 1 月 12 日", "12 Jan 2024".
+    pub date: L,
+    /// The date as `YYYY-MM-DD`.
+    pub iso_date: &'static str,
 }
 
 /// A section of the page, following the paper.

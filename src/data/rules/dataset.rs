@@ -35,6 +35,7 @@ pub const RESERVED: &[&str] = &[
     "agency_zh",
     "agency_en",
     "source",
+    "footnote",
     "notes",
 ];
 
@@ -114,6 +115,8 @@ pub struct RowOut {
     pub period: Option<Period>,
     pub section: Option<String>,
     pub source: Option<String>,
+    /// The row's `footnote` cell (`Some("")` when empty) when its file has that column.
+    pub footnote: Option<String>,
     pub cells: Vec<CellOut>,
     pub notes: BTreeSet<String>,
 }
@@ -463,6 +466,7 @@ pub fn rows_out(d: &DatasetDecl, t: &Table, grid: &Grid, row_notes: Vec<BTreeSet
             period,
             section: t.get(r, "section").map(str::to_string),
             source: source.map(str::to_string),
+            footnote: t.col("footnote").map(|_| t.get(r, "footnote").unwrap_or("").to_string()),
             cells,
             notes,
         });

@@ -13,6 +13,7 @@ use super::parse;
 pub mod countries;
 pub mod dataset;
 pub mod figure;
+pub mod footnotes;
 pub mod geo;
 pub mod glossary;
 pub mod notes;
