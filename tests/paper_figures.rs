@@ -7,13 +7,14 @@
 //!
 //! Layer: native integration tests over the data module only (no chart or UI code).
 
+use trade_atlas::data::format::paper_section;
 use trade_atlas::data::parse::{decimals_of, evaluate};
 use trade_atlas::data::registry;
 use trade_atlas::data::rules::dataset::{self, ColumnDecl, DatasetDecl, NoteDecl};
 use trade_atlas::data::rules::units::{self, UnitRow};
 use trade_atlas::data::rules::Table;
 use trade_atlas::data::{
-    Cell, Dataset, NoteKind, PeriodBasis, Qualifier, Row, Status, Value, DATASETS, FOOTNOTES, GLOSSARY, L,
+    Cell, Dataset, Lang, NoteKind, PeriodBasis, Qualifier, Row, Status, Value, DATASETS, FOOTNOTES, GLOSSARY, L,
 };
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -1188,7 +1189,7 @@ fn a_derived_column_typed_into_the_file_stops_the_build() {
     let e = compile_edited("regions", add_column).unwrap_err();
     assert_eq!(e, "data/regions.csv (dataset 'regions'): derived column 'imports' must not be written in the file");
     let e = compile_edited("regions", |t| t.replacen("notes", "notes,imports", 1)).unwrap_err();
-    assert_eq!(e, "data/regions.csv:2: 9 fields, the header has 10");
+    assert_eq!(e, "data/regions.csv:2: 10 fields, the header has 11");
 }
 
 #[test]
@@ -1311,7 +1312,7 @@ fn the_build_refuses_a_year_the_paper_does_not_give() {
         t.replace(",nearly 2/3,,,,,not given,", ",nearly 2/3,,,2023 年,2023,paper: 占全国经济近 2/3,")
     })
     .unwrap_err();
-    assert_eq!(e, "data/ecommerce.csv:14: period '2023 年': 2023 is not in the paper's words '占全国经济近 2/3'");
+    assert_eq!(e, "data/ecommerce.csv:15: period '2023 年': 2023 is not in the paper's words '占全国经济近 2/3'");
     // And a period with no basis at all is none of stated, inferred or not given.
     let e =
         compile_edited("guangdong", |t| t.replace(",8 年内,Within eight years,paper,", ",8 年内,Within eight years,,"))
@@ -1349,6 +1350,70 @@ fn the_rows_that_cite_a_footnote_carry_it_in_their_provenance() {
     let drewry = row(ds("shipping"), "drewry_cancelled");
     let PeriodBasis::Paper(words) = drewry.period_basis.unwrap() else { panic!("the window is stated") };
     assert!(words.contains("2024 年 1 月 15 日") && drewry.footnotes[0].iso_date < "2024-01-15");
+}
+
+// ───────────────────── what the paper states without a figure ─────────────────────
+
+#[test]
+fn the_millions_of_smes_in_foreign_trade_are_carried_as_the_paper_words_them() {
+    // 五(三)1: "数百万中小微外贸企业贡献了中国出口交易额的 60%以上": "several million", no exact figure.
+    let d = ds("ecommerce");
+    let r = row(d, "sme_count");
+    assert!(r.detail.unwrap().zh.starts_with("数百万") && r.detail.unwrap().en.starts_with("several million"));
+    assert!(r.cells.iter().all(|c| c.value.is_none()), "the paper gives no number to chart");
+    assert_eq!((r.section, r.period_basis), (Some("五(三)1"), Some(PeriodBasis::NotGiven)));
+}
+
+#[test]
+fn ranks_the_paper_states_are_data() {
+    // 五(三)5 "广东…在全国名列榜首"; 一(五) "美国最大集装箱港洛杉矶"; 一(四)1 "第一大贸易伙伴东盟…第二大贸易伙伴欧盟";
+    // 二(二) "各项指标国际市场份额均保持世界第一"; 二(四) "已超越希腊成为世界最大船东国".
+    assert_printed(ds("guangdong"), "cbec_rank", "value", "1", "rank");
+    assert_printed(ds("shipping"), "la_rank", "value", "1", "rank");
+    assert_eq!(row(ds("shipping"), "la_rank").entities, ["port:port_los_angeles"]);
+    assert_printed(ds("regions"), "asean", "partner_rank", "1", "rank");
+    assert_printed(ds("regions"), "eu", "partner_rank", "2", "rank");
+    assert_empty(ds("regions"), "bri", "partner_rank");
+    for key in ["completions", "new_orders", "order_book"] {
+        assert_printed(ds("shipbuilding"), key, "world_rank", "1", "rank");
+    }
+    assert_printed(ds("port_totals"), "shipowner_rank", "value", "1", "rank");
+    assert_eq!(period_of(ds("port_totals"), "shipowner_rank").1, PeriodBasis::NotGiven);
+}
+
+#[test]
+fn the_timeline_lists_the_papers_dated_events_in_order_with_their_sections() {
+    // (key, the date as the paper gives it, the section).
+    let expected = [
+        ("internet_plus_circulation", "2015 年 5 月", "四(二)"), // "2015 年 5 月商务部推出《“互联网+流通”行动计划》"
+        ("largest_consumer_market", "2015 年起", "五(三)6"),     // "中国从 2015 年就是世界第一大消费市场"
+        ("hottest_tracks", "2021 年", "四(一)"),                 // "在 2021 年,跨境电商和新消费是…最新最火的赛道"
+        ("warehouse_boom", "2021—2023 年", "四(二)"),            // "2021—2023 年是海外仓高速发展的三年"
+        ("us_rate_rises", "2022 年起", "一(四)2"),               // "从 2022 年加息开始"
+        ("shein_downloads", "2022 年", "五(一)"),                // "2022 年全年下载量最大的电商 APP 则是 Shein(希音)"
+        ("new_quality_productive_forces", "2023 年", "引言"),    // "2023 年,习近平总书记创造性地提出“新质生产力”的概念"
+        ("xiaomo_persian_gulf", "2023 年 1 月", "二(四)3"), // "2023 年 1 月“小漠—波斯湾”滚装船外贸航线成功实现首航"
+        ("indonesia_regulation_31", "2023 年 10 月中旬", "五(一)"), // "2023 年 10 中旬印尼贸易部颁布…"
+    ];
+    let d = ds("timeline");
+    assert_eq!(d.rows.len(), expected.len());
+    for (r, (key, date, section)) in d.rows.iter().zip(expected) {
+        assert_eq!((r.key, r.period.unwrap().zh, r.section), (key, date, Some(section)));
+        assert!(matches!(r.period_basis, Some(PeriodBasis::Paper(_))), "{key}: a stated date");
+        // The list shows the date as its chip and the section, written out, as its detail.
+        assert_eq!(r.group.unwrap(), r.period.unwrap(), "{key}");
+        let detail = r.detail.unwrap();
+        assert_eq!((detail.zh, detail.en.to_string()), (section, paper_section(section, Lang::En)), "{key}");
+        assert!(r.cells.is_empty(), "{key}: an event without a figure");
+    }
+    // In time order, by the first year each date names.
+    let years: Vec<&str> = d.rows.iter().map(|r| &r.period.unwrap().zh[..4]).collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+    // The paper prints "2023 年 10 中旬": kept as its words, and said in a note.
+    let indonesia = row(d, "indonesia_regulation_31");
+    assert_eq!(indonesia.period_basis, Some(PeriodBasis::Paper("2023 年 10 中旬")));
+    assert!(d.note("october-misprint").unwrap().text.zh.contains("缺“月”字"));
+    assert_eq!(d.cell_notes("indonesia_regulation_31", "").map(|n| n.id).collect::<Vec<_>>(), ["october-misprint"]);
 }
 
 // ───────────────────── the glossary ─────────────────────

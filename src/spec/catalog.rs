@@ -84,6 +84,12 @@ pub static CHARTS: &[ChartDef] = &[
         title: L::new("世界贸易走势与中国出口份额", "World trade and China's export share"),
         kind: Kind::Tiles { rows: Rows::All, cols: &["value"] },
     },
+    ChartDef {
+        id: "timeline",
+        dataset: "timeline",
+        title: L::new("论文中的时间节点(按时间排列)", "Dated events in the paper, in time order"),
+        kind: Kind::List,
+    },
     // 一(三)1 The slump
     ChartDef {
         id: "economies-change",
