@@ -165,13 +165,14 @@ pub struct Row {
 }
 
 /// Where a period comes from: every period is stated in the paper, inferred with a reason shown to
-/// readers, or not given (`data::rules::period` holds the rule the build script enforces).
+/// readers, or not given (`data::rules::period` holds the rule the build script enforces, against
+/// the paper's words the data files give; the app carries only the kind).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PeriodBasis {
-    /// Stated in the paper, in these words (Chinese, as printed).
-    Paper(&'static str),
-    /// Inferred by the atlas, for this reason (also part of the period's text).
-    Inferred(L),
+    /// Stated in the paper.
+    Paper,
+    /// Inferred by the atlas; the reason is part of the period's text.
+    Inferred,
     /// The paper gives no date.
     NotGiven,
     /// A dataset whose rows each state their own period.
