@@ -7,9 +7,15 @@
 //!
 //! Layer: native integration tests over the data module only (no chart or UI code).
 
+use trade_atlas::data::format::paper_section;
 use trade_atlas::data::parse::{decimals_of, evaluate};
 use trade_atlas::data::registry;
-use trade_atlas::data::{Cell, Dataset, NoteKind, Qualifier, Row, Status, Value, DATASETS, GLOSSARY};
+use trade_atlas::data::rules::dataset::{self, ColumnDecl, DatasetDecl, NoteDecl};
+use trade_atlas::data::rules::units::{self, UnitRow};
+use trade_atlas::data::rules::Table;
+use trade_atlas::data::{
+    Cell, Dataset, Lang, NoteKind, PeriodBasis, Qualifier, Row, Status, Value, DATASETS, FOOTNOTES, GLOSSARY, L,
+};
 
 // ───────────────────────────── helpers ─────────────────────────────
 
@@ -893,7 +899,8 @@ fn supplementary_warehouse_counts_match_the_sources_found() {
     sup("uk", "count_2022", Over, "200");
     sup("japan", "count_2022", Over, "100");
     sup("france", "count_2022", About, "59");
-    sup("emerging_total", "count_2022", Exact, "268");
+    // "合计约有 268 个": the paper says "about", and so does the supplementary row.
+    sup("emerging_total", "count_2022", About, "268");
     sup("emerging_total", "growth_2022", Exact, "56.72");
     sup("southeast_asia", "growth_2022", Exact, "91.55");
     sup("indonesia", "count_2022", Exact, "22");
@@ -910,6 +917,9 @@ fn supplementary_warehouse_counts_match_the_sources_found() {
     derived("top10_total", "count_2020", "1297");
     derived("usa", "count_2021", "925");
     derived("emerging_total", "count_2021", "171");
+    // Derived from an "about" figure, 171 is itself "about".
+    assert_eq!(value(d, "emerging_total", "count_2021").qual, About);
+    assert_eq!(value(d, "usa", "count_2021").qual, Exact);
     // The paper's stated figures and the supplementary ones agree where they overlap.
     let w = ds("warehouses");
     assert_eq!(value(d, "top10_total", "count_2022").x, value(w, "top10_count", "value").x);
@@ -922,10 +932,42 @@ fn supplementary_us_2021_count_implies_the_papers_253_new_us_warehouses() {
     let d = ds("warehouse_found");
     let y2021 = value(d, "usa", "count_2021");
     assert_eq!(y2021.status, Status::SupplementaryDerived);
-    assert!((y2021.x - 1178.0 / 1.2735).abs() <= 0.5);
-    assert!(close(y2021.x, 925.0));
+    assert!(close(y2021.x, 1178.0 / 1.2735));
+    assert_eq!(y2021.text, "925");
     let added = value(d, "usa", "count_2022").x - y2021.x;
-    assert!(close(added, value(ds("warehouses"), "us_new", "value").x), "{added}");
+    assert!((added - value(ds("warehouses"), "us_new", "value").x).abs() < 0.5, "{added}");
+}
+
+// ───────────────────── derived values show the precision of their inputs ─────────────────────
+
+#[test]
+fn implied_2022_container_volumes_show_no_decimals_from_whole_number_growth_rates() {
+    // Used to show four decimals ("992.4709"): 863.449 7 ÷ (1 − 13 %), where −13 % has two
+    // significant figures. The value itself keeps full precision.
+    let d = ds("shipping");
+    let la = value(d, "la_teu", "v2022");
+    assert_eq!(la.text, "992");
+    assert!(close(la.x, 863.4497 / 0.87));
+    // 1 072.847 7 ÷ (1 − 12.6 %): three significant figures, whole units.
+    assert_eq!(value(d, "cn_us_teu", "v2022").text, "1228");
+}
+
+#[test]
+fn the_implied_2022_surplus_is_shown_in_whole_units_of_100_million_dollars() {
+    // Used to show three decimals of 亿美元 ("8374.568") from 8 232.2 at −1.7 %.
+    let d = ds("headline");
+    assert_eq!(value(d, "surplus", "usd_2022").text, "8375");
+    // 5.94 trillion at −5.0 %: 6.25, where three decimals were shown.
+    assert_eq!(value(d, "trade", "usd_2022").text, "6.25");
+    assert!(close(value(d, "trade", "usd_2022").x, 5.94 / 0.95));
+}
+
+#[test]
+fn a_share_of_two_counts_keeps_its_decimal_because_counts_are_exact() {
+    // 62 of 153 lighthouse factories: whole counts of things are exact, so 40.5 % keeps its decimal.
+    assert_eq!(value(ds("lighthouse"), "china_share_derived", "value").text, "40.5");
+    // Table 3's implied 2022 exports carry the three significant figures of their growth rates.
+    assert_eq!(value(ds("partners"), "usa", "exports_2022").text, "7516");
 }
 
 // ───────────────────── catalogue-wide checks ─────────────────────
@@ -960,6 +1002,10 @@ fn every_derived_value_is_marked_derived_and_carries_its_formula() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// This recomputes each formula with `parse::evaluate`, the very evaluator the build script uses: it
+/// checks that the stored values and their rounding follow from the printed cells, not the evaluator
+/// itself. `a_sample_of_derived_values_matches_plain_arithmetic` below checks the evaluator against
+/// arithmetic written out by hand.
 #[test]
 fn every_derived_value_recomputes_from_its_formula() {
     let mut problems = Vec::new();
@@ -972,13 +1018,13 @@ fn every_derived_value_recomputes_from_its_formula() {
                 let at = format!("{}:{}:{}", d.id, r.key, col.id);
                 match recompute(d, r, expr) {
                     Some(x) => {
-                        // The shown value is rounded to the decimals of its text.
-                        let half = 0.5 * 10f64.powi(-(decimals_of(v.text) as i32)) + 1e-9;
-                        if (x - v.x).abs() > half {
-                            problems.push(format!("{at}: '{expr}' gives {x} but the value is {} ({})", v.x, v.text));
+                        // The value is kept in full; its text is that value rounded.
+                        if !close(x, v.x) {
+                            problems.push(format!("{at}: '{expr}' gives {x} but the value is {}", v.x));
                         }
-                        if (v.text.parse::<f64>().unwrap_or(f64::NAN) - v.x).abs() > 1e-9 {
-                            problems.push(format!("{at}: text {} does not show x {}", v.text, v.x));
+                        let shown = format!("{:.*}", decimals_of(v.text) as usize, v.x);
+                        if shown.trim_start_matches('-') != v.text.trim_start_matches('-') || v.text.contains(' ') {
+                            problems.push(format!("{at}: text {} is not x {} rounded", v.text, v.x));
                         }
                         checked += 1;
                     }
@@ -992,6 +1038,30 @@ fn every_derived_value_recomputes_from_its_formula() {
 }
 
 #[test]
+fn a_sample_of_derived_values_matches_plain_arithmetic() {
+    // Each formula written out in Rust from the paper's printed numbers, not through the evaluator.
+    let cases: [(&str, &str, &str, f64); 6] = [
+        // Table 1, steel: value −8.3 %, quantity +36.2 %.
+        ("commodities", "steel", "unit_value_yoy", (1.0 - 0.083) / (1.0 + 0.362) * 100.0 - 100.0),
+        // Table 3, US: 6 644.51 at −11.6 %.
+        ("partners", "usa", "exports_2022", 6644.51 / (1.0 - 0.116)),
+        // Table 2 and text, ASEAN: trade 9 117.18 less exports 5 236.74.
+        ("regions", "asean", "imports", 9117.18 - 5236.74),
+        // 二(二): completions 4 232 at +11.8 %, half of them (50.2 %) for export.
+        ("shipbuilding", "completions", "export_volume", 4232.0 * 0.502),
+        // 三(五): 1 100 − 650 − 347.
+        ("unicorns", "rest", "value", 1100.0 - 650.0 - 347.0),
+        // 四(一) forecasts: the US from 20.8 % to 27.4 %.
+        ("penetration", "usa", "change", 27.4 - 20.8),
+    ];
+    for (id, key, col, want) in cases {
+        let v = value(ds(id), key, col);
+        assert!(close(v.x, want), "{id}:{key}:{col} is {} ({}), arithmetic gives {want}", v.x, v.text);
+        assert!(v.status.is_derived(), "{id}:{key}:{col}");
+    }
+}
+
+#[test]
 fn no_value_is_nan_or_infinite() {
     for d in DATASETS {
         for r in d.rows {
@@ -1001,26 +1071,6 @@ fn no_value_is_nan_or_infinite() {
                     if let Some(hi) = v.hi {
                         assert!(hi.is_finite() && hi >= v.x, "{}:{}:{}", d.id, r.key, col.id);
                     }
-                }
-            }
-        }
-    }
-}
-
-#[test]
-fn every_stated_figure_has_a_unit_unless_it_is_a_fraction() {
-    for d in DATASETS {
-        for r in d.rows {
-            for (c, col) in r.cells.iter().zip(d.columns) {
-                if let Some(v) = &c.value {
-                    assert!(
-                        c.unit.is_some() || v.text.contains('/'),
-                        "{}:{}:{} ({}) has no unit",
-                        d.id,
-                        r.key,
-                        col.id,
-                        v.text
-                    );
                 }
             }
         }
@@ -1045,32 +1095,110 @@ fn every_dataset_names_its_title_agency_period_section_and_caption_in_both_langu
     }
 }
 
-#[test]
-fn every_note_marks_a_cell_a_row_or_the_whole_dataset() {
-    for d in DATASETS {
-        for n in d.notes {
-            assert!(!n.cells.is_empty(), "{}: note '{}' marks nothing", d.id, n.id);
-            assert!(!n.text.zh.is_empty() && !n.text.en.is_empty(), "{}: note '{}' has no text", d.id, n.id);
-            for target in n.cells {
-                if *target == "*" {
-                    continue;
-                }
-                let (key, col) = match target.split_once(':') {
-                    Some((k, c)) => (k, Some(c)),
-                    None => (*target, None),
-                };
-                assert!(d.row(key).is_some(), "{}: note '{}' marks unknown row '{key}'", d.id, n.id);
-                if let Some(c) = col {
-                    assert!(d.column(c).is_some(), "{}: note '{}' marks unknown column '{c}'", d.id, n.id);
-                }
-            }
-        }
-        for r in d.rows {
-            for id in r.notes {
-                assert!(d.note(id).is_some(), "{}:{} lists unknown note '{id}'", d.id, r.key);
-            }
-        }
+// ───────────────────── the build-time rules, on the real files ─────────────────────
+//
+// The build script refuses a malformed file, so a test over the compiled data can only pass. These
+// tests feed the build's own rules (`data::rules`) the real files with one defect each and check the
+// exact message the build would print.
+
+/// The declaration of a dataset, read back from the statics; `row_units` names the unit column of
+/// each column whose rows give their own unit (the statics do not keep it).
+fn decl_of(d: &'static Dataset, row_units: &[(&str, &str)]) -> DatasetDecl {
+    DatasetDecl {
+        id: d.id.to_string(),
+        supplementary: d.supplementary,
+        periods_in_rows: d.period_basis == PeriodBasis::Rows,
+        columns: d
+            .columns
+            .iter()
+            .map(|c| ColumnDecl {
+                id: c.id.to_string(),
+                label: (c.label.zh.to_string(), c.label.en.to_string()),
+                unit: c.unit.map(|u| u.id.to_string()).unwrap_or_else(|| {
+                    let (_, u) = row_units.iter().find(|(col, _)| *col == c.id).expect("the column's unit column");
+                    format!("@{u}")
+                }),
+                expr: c.expr.map(str::to_string),
+                decimals: None,
+            })
+            .collect(),
+        notes: d
+            .notes
+            .iter()
+            .map(|n| NoteDecl {
+                id: n.id.to_string(),
+                kind: format!("{:?}", n.kind).to_lowercase(),
+                zh: n.text.zh.to_string(),
+                en: n.text.en.to_string(),
+                cells: n.cells.iter().filter(|c| **c != "*").map(|c| c.to_string()).collect(),
+            })
+            .collect(),
     }
+}
+
+fn units_table() -> Vec<UnitRow> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/units.csv")).unwrap();
+    units::read(&Table::parse("data/units.csv", &text).unwrap()).unwrap()
+}
+
+/// The build's verdict on `data/<file>` after `edit` changed its text.
+fn compile_edited(id: &str, edit: impl Fn(String) -> String) -> Result<(), String> {
+    let d = ds(id);
+    let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
+    let edited = edit(text.clone());
+    assert_ne!(edited, text, "the edit changed nothing");
+    let decl = decl_of(d, &[("value", "unit")]);
+    dataset::compile(&decl, &Table::parse(&format!("data/{}", d.file), &edited)?, &units_table()).map(|_| ())
+}
+
+#[test]
+fn the_real_files_pass_the_rules_these_tests_break() {
+    for id in ["partners", "ports", "regions", "ecommerce", "guangdong"] {
+        let d = ds(id);
+        let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
+        let decl = decl_of(d, &[("value", "unit")]);
+        let c = dataset::compile(&decl, &Table::parse(&format!("data/{}", d.file), &text).unwrap(), &units_table());
+        assert!(c.is_ok(), "{id}: {c:?}");
+    }
+}
+
+#[test]
+fn a_figure_split_as_the_pdf_prints_it_stops_the_build_with_the_readmes_message() {
+    // README: "data/partners.csv:3: column 'exports': cannot read '6 644.51' as a printed figure".
+    // Line 3 is Japan; the README's example puts the US figure there.
+    let e = compile_edited("partners", |t| t.replace("3179.99", "6 644.51")).unwrap_err();
+    assert_eq!(e, "data/partners.csv:3: column 'exports': cannot read '6 644.51' as a printed figure");
+}
+
+#[test]
+fn a_note_named_by_a_row_but_never_declared_stops_the_build() {
+    let e = compile_edited("ports", |t| t.replace("shenzhen-nov", "shenzhen-november")).unwrap_err();
+    assert_eq!(e, "data/ports.csv:4: unknown note 'shenzhen-november'");
+}
+
+#[test]
+fn a_derived_column_typed_into_the_file_stops_the_build() {
+    // Table 2's implied imports are computed (trade − exports); typing them in is refused.
+    let add_column = |t: String| {
+        let mut lines: Vec<String> = t.lines().map(str::to_string).collect();
+        for (i, l) in lines.iter_mut().enumerate() {
+            l.push_str(if i == 0 { ",imports" } else { ",3880.44" });
+        }
+        lines.join("\n")
+    };
+    let e = compile_edited("regions", add_column).unwrap_err();
+    assert_eq!(e, "data/regions.csv (dataset 'regions'): derived column 'imports' must not be written in the file");
+    let e = compile_edited("regions", |t| t.replacen("notes", "notes,imports", 1)).unwrap_err();
+    assert_eq!(e, "data/regions.csv:2: 10 fields, the header has 11");
+}
+
+#[test]
+fn a_port_entity_spelt_with_capitals_stops_the_build() {
+    let e = compile_edited("ports", |t| t.replace("port:qingdao", "port:Qingdao")).unwrap_err();
+    assert_eq!(
+        e,
+        "data/ports.csv:5: entity 'port:Qingdao' is not an ISO alpha-3 code, ASEAN/EU/BRI, or port:/prov:/region: id"
+    );
 }
 
 #[test]
@@ -1090,15 +1218,218 @@ fn every_row_of_a_supplementary_dataset_names_its_source() {
     assert_eq!(supplementary, 1, "only warehouse_found comes from outside the paper");
 }
 
+// ───────────────────── periods: stated, inferred with a reason, or not given ─────────────────────
+
+/// The period readers see for a row (its own, or its dataset's), with its basis.
+fn period_of(d: &'static Dataset, key: &str) -> (L, PeriodBasis) {
+    let r = row(d, key);
+    (r.period.unwrap_or(d.period), r.period_basis.unwrap_or(d.period_basis))
+}
+
+#[test]
+fn indonesias_smes_carry_no_date_because_the_paper_gives_none() {
+    // 五(一): "印尼中小微企业超过 6 400 万家,占全国经济近 2/3" — no year (the data said "2023").
+    let d = ds("ecommerce");
+    for key in ["id_smes", "id_smes_share"] {
+        let (text, basis) = period_of(d, key);
+        assert_eq!(basis, PeriodBasis::NotGiven, "{key}");
+        assert_eq!((text.zh, text.en), ("原文未注明时间", "Date not given in the paper"), "{key}");
+    }
+    // Nor does the SMEs' share of exports (五(三)1: "数百万中小微外贸企业贡献了中国出口交易额的 60%以上").
+    assert_eq!(period_of(d, "sme_export_share").1, PeriodBasis::NotGiven);
+}
+
+#[test]
+fn guangdongs_43_times_is_within_eight_years_as_the_paper_says_not_2015_to_2022() {
+    // 五(三)5: "规模在 8 年内扩大近 43 倍" names no years.
+    let g = ds("guangdong");
+    for key in ["cbec_growth_multiple", "cbec_cagr"] {
+        let (text, basis) = period_of(g, key);
+        assert_eq!((text.zh, text.en, basis), ("8 年内", "Within eight years", PeriodBasis::Paper), "{key}");
+    }
+}
+
+#[test]
+fn the_atlas_infers_exactly_these_periods_and_shows_why() {
+    // (dataset, row, the period, a word of the reason): the reason is part of what readers see.
+    let inferred = [
+        ("ecommerce", "trade_share", "2023 年 1—6 月", "1—6 月"),
+        ("ecommerce", "trade_share_5y_ago", "约 2018 年", "5 年前"),
+        ("shipping", "cn_us_decline_months", "截至 2023 年末", "脚注②"),
+        ("port_cluster", "oocl_yantian_nev", "2023 年 8 月 25 日之后", "8 月 25 号"),
+    ];
+    let mut found = Vec::new();
+    for d in DATASETS {
+        for r in d.rows {
+            if r.period_basis != Some(PeriodBasis::Inferred) {
+                continue;
+            }
+            found.push((d.id, r.key));
+            let listed = inferred.iter().find(|i| (i.0, i.1) == (d.id, r.key));
+            let (_, _, text, word) =
+                listed.unwrap_or_else(|| panic!("{}:{} is inferred but not listed here", d.id, r.key));
+            let shown = r.period.unwrap();
+            let why = shown.zh.strip_prefix(&format!("{text}(推断:")).and_then(|w| w.strip_suffix(')'));
+            assert!(why.is_some_and(|w| w.contains(word)), "{}:{}: {}", d.id, r.key, shown.zh);
+            assert!(shown.en.contains(" (inferred: ") && shown.en.ends_with(')'), "{}", shown.en);
+        }
+        assert_ne!(d.period_basis, PeriodBasis::Inferred, "{}: no dataset-wide period is inferred", d.id);
+    }
+    assert_eq!(found.len(), inferred.len(), "{found:?}");
+}
+
+#[test]
+fn the_yantian_call_and_the_fourteen_months_are_no_longer_dated_as_if_printed() {
+    // 二(四)3 dates only the Nansha call ("8 月 25 号首靠南沙港"); 一(五) gives "连续 14 个月" no end.
+    let (text, basis) = period_of(ds("port_cluster"), "oocl_yantian_nev");
+    assert!(basis == PeriodBasis::Inferred && text.en.starts_with("After 25 Aug 2023 (inferred: "));
+    let (nansha, _) = period_of(ds("port_cluster"), "oocl_nansha_teu");
+    assert_eq!(nansha.zh, "2023 年 8 月 25 日");
+    let (text, basis) = period_of(ds("shipping"), "cn_us_decline_months");
+    assert!(basis == PeriodBasis::Inferred && text.en.contains("19 Jan 2024"), "{}", text.en);
+}
+
+#[test]
+fn undated_claims_no_longer_inherit_their_datasets_period() {
+    // Rows that used to inherit "截至 2023 年 12 月", "2023 年" or "2022—2023 年" though the paper
+    // dates nothing there.
+    for (id, keys) in [
+        ("lighthouse", &["network_odds", "scale_odds", "haier_countries", "haier_users", "midea_fortune"][..]),
+        ("port_cluster", &["yantian_gd_share", "yantian_us_share", "yantian_berths", "yantian_depth", "byd_pctc"][..]),
+        ("guangdong", &["adv_clusters"][..]),
+        ("port_totals", &["fleet", "route_countries"][..]),
+    ] {
+        for key in keys {
+            assert_eq!(period_of(ds(id), key).1, PeriodBasis::NotGiven, "{id}:{key}");
+        }
+    }
+    // "近年来一方面稳定发展十大战略性支柱产业": the paper's own words.
+    assert_eq!(
+        period_of(ds("guangdong"), "pillar_industries"),
+        (L::new("近年来", "In recent years"), PeriodBasis::Paper)
+    );
+}
+
+#[test]
+fn the_build_refuses_a_year_the_paper_does_not_give() {
+    // Putting back the old "2023" on Indonesia's SMEs, as if the paper said it, stops the build.
+    let e = compile_edited("ecommerce", |t| {
+        t.replace(",nearly 2/3,,,,,not given,", ",nearly 2/3,,,2023 年,2023,paper: 占全国经济近 2/3,")
+    })
+    .unwrap_err();
+    assert_eq!(e, "data/ecommerce.csv:15: period '2023 年': 2023 is not in the paper's words '占全国经济近 2/3'");
+    // And a period with no basis at all is none of stated, inferred or not given.
+    let e =
+        compile_edited("guangdong", |t| t.replace(",8 年内,Within eight years,paper,", ",8 年内,Within eight years,,"))
+            .unwrap_err();
+    assert!(e.starts_with("data/guangdong.csv:7: period '8 年内' needs a basis:"), "{e}");
+}
+
+// ───────────────────── footnotes ①–④ and their dates ─────────────────────
+
+#[test]
+fn the_four_source_footnotes_carry_the_papers_dates() {
+    // ① "…Drewry 德路里国际航运研究和咨询机构公众号 2024 年 1 月 12 号"; ② "…港口圈公众号 2024 年 1 月 19 号";
+    // ③ "…广东进出口商会公众号 2023 年 10 月 07 号"; ④ "…现代供应链联盟公众号 2023 年 10 月 12 号,第 02 部分“趋势”".
+    let dates: Vec<(&str, &str)> = FOOTNOTES.iter().map(|f| (f.mark, f.iso_date)).collect();
+    assert_eq!(dates, [("①", "2024-01-12"), ("②", "2024-01-19"), ("③", "2023-10-07"), ("④", "2023-10-12")]);
+    assert_eq!(FOOTNOTES[0].title.zh, "集装箱运价透视");
+    assert_eq!(FOOTNOTES[3].part.unwrap().zh, "第 02 部分“趋势”");
+    assert_eq!(FOOTNOTES[1].date.en, "19 Jan 2024");
+}
+
+#[test]
+fn the_rows_that_cite_a_footnote_carry_it_in_their_provenance() {
+    let marks = |id: &str, key: &str| -> Vec<&str> { row(ds(id), key).footnotes.iter().map(|f| f.mark).collect() };
+    for key in ["drewry_planned", "drewry_cancelled", "drewry_rate", "drewry_operated"] {
+        assert_eq!(marks("shipping", key), ["①"], "{key}");
+    }
+    for key in ["la_teu", "cn_us_teu", "cn_us_decline_months"] {
+        assert_eq!(marks("shipping", key), ["②"], "{key}");
+    }
+    assert!(marks("shipping", "red_sea_delay").is_empty() && marks("shipping", "container_revenue_fall").is_empty());
+    // ③ and ④ cover whole datasets: every row carries them.
+    assert!(ds("fastest_markets").rows.iter().all(|r| r.footnotes.iter().map(|f| f.mark).eq(["③"])));
+    assert!(ds("penetration").rows.iter().all(|r| r.footnotes.iter().map(|f| f.mark).eq(["④"])));
+    // Drewry's article (①, 12 January) predates the window it counts (from 15 January 2024).
+    let drewry = row(ds("shipping"), "drewry_cancelled");
+    assert_eq!(drewry.period_basis, Some(PeriodBasis::Paper));
+    assert!(drewry.period.unwrap().zh.starts_with("2024 年 1 月 15 日") && drewry.footnotes[0].iso_date < "2024-01-15");
+}
+
+// ───────────────────── what the paper states without a figure ─────────────────────
+
+#[test]
+fn the_millions_of_smes_in_foreign_trade_are_carried_as_the_paper_words_them() {
+    // 五(三)1: "数百万中小微外贸企业贡献了中国出口交易额的 60%以上": "several million", no exact figure.
+    let d = ds("ecommerce");
+    let r = row(d, "sme_count");
+    assert!(r.detail.unwrap().zh.starts_with("数百万") && r.detail.unwrap().en.starts_with("several million"));
+    assert!(r.cells.iter().all(|c| c.value.is_none()), "the paper gives no number to chart");
+    assert_eq!((r.section, r.period_basis), (Some("五(三)1"), Some(PeriodBasis::NotGiven)));
+}
+
+#[test]
+fn ranks_the_paper_states_are_data() {
+    // 五(三)5 "广东…在全国名列榜首"; 一(五) "美国最大集装箱港洛杉矶"; 一(四)1 "第一大贸易伙伴东盟…第二大贸易伙伴欧盟";
+    // 二(二) "各项指标国际市场份额均保持世界第一"; 二(四) "已超越希腊成为世界最大船东国".
+    assert_printed(ds("guangdong"), "cbec_rank", "value", "1", "rank");
+    assert_printed(ds("shipping"), "la_rank", "value", "1", "rank");
+    assert_eq!(row(ds("shipping"), "la_rank").entities, ["port:port_los_angeles"]);
+    assert_printed(ds("regions"), "asean", "partner_rank", "1", "rank");
+    assert_printed(ds("regions"), "eu", "partner_rank", "2", "rank");
+    assert_empty(ds("regions"), "bri", "partner_rank");
+    for key in ["completions", "new_orders", "order_book"] {
+        assert_printed(ds("shipbuilding"), key, "world_rank", "1", "rank");
+    }
+    assert_printed(ds("port_totals"), "shipowner_rank", "value", "1", "rank");
+    assert_eq!(period_of(ds("port_totals"), "shipowner_rank").1, PeriodBasis::NotGiven);
+}
+
+#[test]
+fn the_timeline_lists_the_papers_dated_events_in_order_with_their_sections() {
+    // (key, the date as the paper gives it, the section).
+    let expected = [
+        ("internet_plus_circulation", "2015 年 5 月", "四(二)"), // "2015 年 5 月商务部推出《“互联网+流通”行动计划》"
+        ("largest_consumer_market", "2015 年起", "五(三)6"),     // "中国从 2015 年就是世界第一大消费市场"
+        ("hottest_tracks", "2021 年", "四(一)"),                 // "在 2021 年,跨境电商和新消费是…最新最火的赛道"
+        ("warehouse_boom", "2021—2023 年", "四(二)"),            // "2021—2023 年是海外仓高速发展的三年"
+        ("us_rate_rises", "2022 年起", "一(四)2"),               // "从 2022 年加息开始"
+        ("shein_downloads", "2022 年", "五(一)"),                // "2022 年全年下载量最大的电商 APP 则是 Shein(希音)"
+        ("new_quality_productive_forces", "2023 年", "引言"),    // "2023 年,习近平总书记创造性地提出“新质生产力”的概念"
+        ("xiaomo_persian_gulf", "2023 年 1 月", "二(四)3"), // "2023 年 1 月“小漠—波斯湾”滚装船外贸航线成功实现首航"
+        ("indonesia_regulation_31", "2023 年 10 月中旬", "五(一)"), // "2023 年 10 中旬印尼贸易部颁布…"
+    ];
+    let d = ds("timeline");
+    assert_eq!(d.rows.len(), expected.len());
+    for (r, (key, date, section)) in d.rows.iter().zip(expected) {
+        assert_eq!((r.key, r.period.unwrap().zh, r.section), (key, date, Some(section)));
+        assert_eq!(r.period_basis, Some(PeriodBasis::Paper), "{key}: a stated date");
+        // The list shows the date as its chip and the section, written out, as its detail.
+        assert_eq!(r.group.unwrap(), r.period.unwrap(), "{key}");
+        let detail = r.detail.unwrap();
+        assert_eq!((detail.zh, detail.en.to_string()), (section, paper_section(section, Lang::En)), "{key}");
+        assert!(r.cells.is_empty(), "{key}: an event without a figure");
+    }
+    // In time order, by the first year each date names.
+    let years: Vec<&str> = d.rows.iter().map(|r| &r.period.unwrap().zh[..4]).collect();
+    assert!(years.windows(2).all(|w| w[0] <= w[1]), "{years:?}");
+    // The paper prints "2023 年 10 中旬": kept as its words in the file, and said in a note.
+    let file = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/data/timeline.csv")).unwrap();
+    assert!(file.contains("2023 年 10 月中旬,Mid-October 2023,paper: 2023 年 10 中旬,"), "the paper's words");
+    assert!(d.note("october-misprint").unwrap().text.zh.contains("缺“月”字"));
+    assert_eq!(d.cell_notes("indonesia_regulation_31", "").map(|n| n.id).collect::<Vec<_>>(), ["october-misprint"]);
+}
+
 // ───────────────────── the glossary ─────────────────────
 
 fn normalise(s: &str) -> String {
     s.to_lowercase().replace('-', " ")
 }
 
-#[test]
-fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
-    let mut texts: Vec<(String, &str, &str)> = Vec::new();
+/// Every dataset title, column label and row label, as (where, Chinese, English).
+fn labels() -> Vec<(String, &'static str, &'static str)> {
+    let mut texts = Vec::new();
     for d in DATASETS {
         texts.push((format!("{} title", d.id), d.title.zh, d.title.en));
         for c in d.columns {
@@ -1108,10 +1439,16 @@ fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
             texts.push((format!("{} row {}", d.id, r.key), r.label.zh, r.label.en));
         }
     }
+    texts
+}
+
+#[test]
+fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
+    let texts = labels();
     let mut checked = 0;
     let mut failures = Vec::new();
     for g in GLOSSARY.iter().filter(|g| g.check) {
-        let wanted: Vec<String> = g.en.iter().map(|e| normalise(e)).collect();
+        let wanted: Vec<String> = g.matches.iter().map(|e| normalise(e)).collect();
         for (at, zh, en) in &texts {
             if !zh.contains(g.zh) {
                 continue;
@@ -1119,12 +1456,83 @@ fn glossary_terms_are_translated_consistently_in_labels_and_titles() {
             checked += 1;
             let en_n = normalise(en);
             if !wanted.iter().any(|w| en_n.contains(w.as_str())) {
-                failures.push(format!("{at}: '{zh}' contains {} but '{en}' says none of {:?}", g.zh, g.en));
+                failures.push(format!("{at}: '{zh}' contains {} but '{en}' says none of {:?}", g.zh, g.matches));
             }
         }
     }
     assert!(checked > 20, "the glossary matched only {checked} labels");
     assert!(failures.is_empty(), "{} label(s) break the glossary:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// Whether `phrase` occurs in `text` as whole words, allowing a plural ending (s, es, or y → ies).
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    let (text, phrase) = (normalise(text), normalise(phrase));
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let stem_ies = phrase.strip_suffix('y').map(|p| format!("{p}ies"));
+    let forms = [Some(phrase.clone()), Some(format!("{phrase}s")), Some(format!("{phrase}es")), stem_ies];
+    forms.iter().flatten().any(|form| {
+        text.match_indices(form.as_str())
+            .any(|(i, m)| !word(text[..i].chars().last()) && !word(text[i + m.len()..].chars().next()))
+    })
+}
+
+#[test]
+fn every_glossary_rendering_readers_see_is_a_whole_phrase_of_the_labels_not_a_fragment() {
+    // Used to show "lighthouse factor" (a matching stem) for 灯塔工厂, "independent" for 独立站 and
+    // "micro small and medium sized" for 中小微企业. The atlas's wording: labels, titles and captions.
+    let mut texts = labels();
+    texts.extend(DATASETS.iter().map(|d| (format!("{} caption", d.id), d.caption.zh, d.caption.en)));
+    let mut failures = Vec::new();
+    for g in GLOSSARY {
+        for (i, r) in g.en.iter().enumerate() {
+            // No rendering is a piece of another rendering of the same term.
+            if let Some(o) = g.en.iter().enumerate().find(|(j, o)| *j != i && has_phrase(o, r)) {
+                failures.push(format!("{}: '{r}' is a fragment of '{}'", g.zh, o.1));
+            }
+            // Where the atlas's labels use the term, each rendering stands in them as whole words.
+            let uses: Vec<&(String, &str, &str)> = texts.iter().filter(|(_, zh, _)| zh.contains(g.zh)).collect();
+            if g.check && !uses.is_empty() && !uses.iter().any(|(_, _, en)| has_phrase(en, r)) {
+                failures.push(format!("{}: '{r}' is not a whole phrase of any label or caption using the term", g.zh));
+            }
+        }
+    }
+    assert!(has_phrase("Lighthouse factories worldwide", "lighthouse factory"));
+    assert!(!has_phrase("Lighthouse factories worldwide", "lighthouse factor"), "a stem is not a phrase");
+    assert!(!has_phrase("Independent (own-brand) web shops", "independent (own-br"), "nor a piece cut mid-word");
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let shown = |zh: &str| GLOSSARY.iter().find(|g| g.zh == zh).unwrap().en;
+    assert_eq!(shown("灯塔工厂"), ["lighthouse factory"]);
+    assert_eq!(shown("独立站"), ["independent (own-brand) web shop"]);
+    assert_eq!(shown("中小微企业"), ["micro, small and medium-sized enterprises", "SMEs"]);
+}
+
+#[test]
+fn the_glossary_gives_the_trades_name_and_the_papers_for_full_custody_and_knows_jiu_san_yang() {
+    let g = |zh: &str| GLOSSARY.iter().find(|g| g.zh == zh).unwrap_or_else(|| panic!("no {zh}"));
+    assert_eq!(g("全托管").en, ["fully managed model", "full custody"]);
+    // The abstract and 二(一) write 旧三样 for 老三样.
+    assert_eq!(g("旧三样").en, g("老三样").en);
+}
+
+#[test]
+fn fixed_labels_say_what_the_paper_says() {
+    // 三(五): "传音旗下三大手机品牌全部上榜,其中一款位列第 9" — one of them is 9th, not the best rank.
+    let t = row(ds("unicorns"), "transsion_rank").label;
+    assert!(t.zh.contains("其中一款") && !t.zh.contains("最高"), "{}", t.zh);
+    assert!(t.en.starts_with("Rank of one of") && !t.en.contains("Best"), "{}", t.en);
+    // 三(四): "发展生产网络的概率要高出三倍": higher, to develop production networks.
+    let n = row(ds("lighthouse"), "network_odds").label;
+    assert!(n.zh.contains("高出") && n.en.starts_with("Higher likelihood"), "{} / {}", n.zh, n.en);
+    assert!(n.en.contains("to develop production networks"), "{}", n.en);
+    // 五(三)1: "贡献了中国出口交易额的 60%以上": export value, not transactions.
+    let e = row(ds("ecommerce"), "sme_export_share").label.en;
+    assert!(e.contains("export value") && !e.contains("transactions"), "{e}");
+    // 二(一): "三大强省(直辖市)": Shanghai is a municipality.
+    assert!(ds("new_three").title.en.contains("(and municipality)"), "{}", ds("new_three").title.en);
+    // 二(四): "2.492 亿总吨" is gross tonnage, as units.csv has it.
+    let fleet = ds("port_totals").caption.en;
+    assert!(fleet.contains("249.2 million gross tonnage (GT)") && !fleet.contains("tonnes"), "{fleet}");
+    assert_eq!(cell(ds("port_totals"), "fleet", "value").unit.unwrap().en, "million GT");
 }
 
 // ───────────────────── the arithmetic in the data notes ─────────────────────
@@ -1138,46 +1546,91 @@ fn table_2_exports_are_part_of_the_texts_trade_totals() {
     }
 }
 
+/// A note's text in both languages.
+fn note_text(id: &str, note: &str) -> (&'static str, &'static str) {
+    let n = ds(id).note(note).unwrap_or_else(|| panic!("{id} has no note '{note}'"));
+    (n.text.zh, n.text.en)
+}
+
+/// The note contains each of the expected pieces (Chinese, English).
+#[track_caller]
+fn assert_note_says(id: &str, note: &str, zh: &[&str], en: &[&str]) {
+    let (tz, te) = note_text(id, note);
+    for piece in zh {
+        assert!(tz.contains(piece), "{id}/{note} (zh) lacks '{piece}': {tz}");
+    }
+    for piece in en {
+        assert!(te.contains(piece), "{id}/{note} (en) lacks '{piece}': {te}");
+    }
+    assert!(!tz.contains("{=") && !te.contains("{="), "{id}/{note} kept a placeholder");
+}
+
 #[test]
-fn the_belt_and_road_note_is_right_that_implied_imports_fell_about_12_percent() {
-    // Note bri-growth: exports +33.4 % with trade +2.8 % means imports fell about 12 %.
-    let d = ds("regions");
-    let v = |c| value(d, "bri", c).x;
-    let exports_2022 = v("exports") / (1.0 + v("exports_yoy") / 100.0);
-    let trade_2022 = v("trade") / (1.0 + v("trade_yoy") / 100.0);
-    let imports_change = (v("trade") - v("exports")) / (trade_2022 - exports_2022) * 100.0 - 100.0;
+fn the_belt_and_road_note_computes_its_import_fall_the_yuan_dollar_gap_and_the_other_exports() {
+    // Table 2: BRI exports 11 896.58 (+33.4 %); text: BRI trade 27 818.28 (+2.8 %).
+    let imports_2022: f64 = 27818.28 / 1.028 - 11896.58 / 1.334;
+    let imports_change = (27818.28 - 11896.58) / imports_2022 * 100.0 - 100.0;
     assert!((imports_change - -12.2).abs() < 0.1, "{imports_change}");
-    assert!(d.note("bri-growth").unwrap().text.zh.contains("−12%"));
+    // 一(二): exports 3.382 trillion US$, −4.6 %; the rest of the world = total − BRI.
+    let others: f64 = (33820.0 - 11896.58) / (33820.0 / 0.954 - 11896.58 / 1.334) * 100.0 - 100.0;
+    assert!((others - -17.4).abs() < 0.1, "{others}");
+    // Total trade +0.2 % in yuan, −5.0 % in dollars: equal growth in both is implausible.
+    assert_note_says(
+        "regions",
+        "bri-growth",
+        &["约 −12%", "增长 0.2%", "下降 5.0%", "下降约 17%", "+33.4%"],
+        &["about −12%", "rose 0.2% in yuan", "fell 5.0% in dollars", "fell about 17%", "US$3.382 trillion"],
+    );
+    assert_eq!(ds("regions").note("bri-growth").unwrap().kind, NoteKind::Caveat);
 }
 
 #[test]
 fn the_notes_checks_recompute_from_the_data() {
-    // surplus-check: 3.382 − 2.56 = 0.822 trillion against the stated 8 232.2 (10⁸ US$).
+    // surplus-check: 3.382 − 2.56 = 0.822, shown as 0.82 (2.56 has two decimals); 8 232.2 亿 = 0.82322 万亿.
     let h = ds("headline");
     let diff = value(h, "exports", "usd").x - value(h, "imports", "usd").x;
     assert!((diff - 0.822).abs() < 1e-9);
-    assert!(h.note("surplus-check").unwrap().text.zh.contains("0.822"));
+    assert_note_says(
+        "headline",
+        "surplus-check",
+        &["3.382 − 2.56 = 0.82 万亿美元", "8 232.2 亿美元即 0.82322"],
+        &["US$823.22 billion is 0.82322 trillion"],
+    );
     // share-check: 19.47 ÷ 41.76 = 46.6 %.
     let share = value(ds("belt_road"), "trade_rmb", "value").x / value(h, "trade", "rmb").x * 100.0;
     assert_eq!(format!("{share:.1}"), "46.6");
+    assert_note_says("belt_road", "share-check", &["19.47 ÷ 41.76", "= 46.6%"], &["= 46.6%, as stated"]);
     // drewry-rate: 77 ÷ 650 = 11.8 %.
     let s = ds("shipping");
     let rate = value(s, "drewry_cancelled", "value").x / value(s, "drewry_planned", "value").x * 100.0;
     assert_eq!(format!("{rate:.1}"), "11.8");
+    assert_note_says("shipping", "drewry-rate", &["77 ÷ 650 = 11.8%"], &["77 ÷ 650 = 11.8%"]);
     // gd-exports: 41.76 × 19.88 % = 8.30 trillion yuan.
     let gd = value(h, "trade", "rmb").x * value(ds("guangdong"), "trade_share", "value").x / 100.0;
     assert_eq!(format!("{gd:.2}"), "8.30");
+    assert_note_says("new_three", "gd-exports", &["41.76 × 19.88% = 8.30 万亿元"], &["19.88% × 41.76 = 8.30 trillion"]);
     // adv-mfg-share: 68 ÷ 347 = 19.6 %.
     let u = ds("unicorns");
     let adv = value(u, "china_adv_mfg", "value").x / value(u, "china", "value").x * 100.0;
     assert_eq!(format!("{adv:.1}"), "19.6");
+    assert_note_says("unicorns", "adv-mfg-share", &["68 ÷ 347 = 19.6%"], &["68 ÷ 347 = 19.6%"]);
     // us-avg: 653.5 ÷ 253 = 2.58 (10⁴ m²) per new US warehouse.
     let w = ds("warehouses");
     let per = value(w, "us_new_area", "value").x / value(w, "us_new", "value").x;
     assert_eq!(format!("{per:.2}"), "2.58");
-    // cagr-check: 44^(1/7) − 1 = 71.7 %, 44^(1/8) − 1 ≈ 60 %.
-    assert_eq!(format!("{:.1}", (44f64.powf(1.0 / 7.0) - 1.0) * 100.0), "71.7");
-    assert!(((44f64.powf(1.0 / 8.0) - 1.0) * 100.0 - 60.0).abs() < 1.0);
+    assert_note_says(
+        "warehouses",
+        "us-avg",
+        &["653.5 万平方米分摊到 253 个新仓约为每仓 2.58 万平方米"],
+        &["about 2.58 × 10⁴ m² each"],
+    );
+    // us-check: 1 178 ÷ 1.2735 = 925; 1 178 − 925 = 253.
+    assert_note_says(
+        "warehouse_found",
+        "us-check",
+        &["1 178 ÷ 1.2735 = 925", "− 925 = 253", "新增 253 个"],
+        &["1,178 ÷ 1.2735 = 925", "1,178 − 925 = 253"],
+    );
     // gd-national: 6 454 ÷ 43.4 % ≈ 1.49 trillion; 2.38 ÷ 1.156 ≈ 2.06 trillion.
     let g = ds("guangdong");
     let national = value(g, "cbec_value", "value").x / (value(g, "cbec_national_share", "value").x / 100.0) / 10_000.0;
@@ -1185,4 +1638,131 @@ fn the_notes_checks_recompute_from_the_data() {
     let e = ds("ecommerce");
     let y2022 = value(e, "full_year_value", "value").x / (1.0 + value(e, "full_year_value", "yoy").x / 100.0);
     assert_eq!(format!("{y2022:.2}"), "2.06");
+    assert_note_says(
+        "guangdong",
+        "gd-national",
+        &["≈ 1.49 万亿元", "约为 2.06 万亿元"],
+        &["≈ 1.49 trillion", "about 2.06 trillion"],
+    );
+    // Shenzhen and Guangzhou quote Table 4 as printed.
+    assert_note_says("ports", "shenzhen-nov", &["“28 340”", "(2 689)"], &["28,340", "(2,689)"]);
+    assert_note_says(
+        "ports",
+        "guangzhou-rank",
+        &["3 323 万 TEU", "(3 280)", "(2 639)"],
+        &["3,323", "Ningbo-Zhoushan 3,280"],
+    );
+}
+
+#[test]
+fn two_incompatible_national_totals_in_one_paper_are_an_inconsistency() {
+    // 43.4 % of 6 454 亿 gives 1.49 万亿 for 2022, 2.38 ÷ 1.156 gives 2.06 万亿: was a caveat.
+    assert_eq!(ds("guangdong").note("gd-national").unwrap().kind, NoteKind::Inconsistency);
+    assert_eq!(marked(ds("guangdong"), "cbec_national_share", "value", NoteKind::Inconsistency), ["gd-national"]);
+}
+
+#[test]
+fn the_us_title_note_adds_table_3s_own_sums_computed_from_the_tables() {
+    // Table 3: Vietnam 2 297.93 + Malaysia 1 902.44 + Indonesia 1 394.16 = 5 594.53 > Table 2's ASEAN 5 236.74.
+    let three: f64 = 2297.93 + 1902.44 + 1394.16;
+    assert!((three - 5594.53).abs() < 1e-6 && three > 5236.74);
+    // Ten rows: 27 102.57 = 80 % of exports (3.382 万亿美元) but 46 % of total trade (5.94 万亿美元).
+    let ten: f64 = 6644.51 + 3179.99 + 3107.37 + 2401.10 + 2297.93 + 2291.96 + 2067.82 + 1902.44 + 1815.29 + 1394.16;
+    assert!((ten - 27102.57).abs() < 1e-6);
+    assert_eq!(format!("{:.0}", ten / 33820.0 * 100.0), "80");
+    assert_eq!(format!("{:.0}", ten / 59400.0 * 100.0), "46");
+    // The same sums from the data, then the note.
+    let p = ds("partners");
+    let sum: f64 = p.rows.iter().map(|r| value(p, r.key, "exports").x).sum();
+    assert!((sum - ten).abs() < 1e-6);
+    assert_note_says(
+        "partners",
+        "us-title",
+        &[
+            "6 644.51 亿美元",
+            "5 002.91 亿美元",
+            "合计 5 594.53 亿美元",
+            "5 236.74 亿美元",
+            "合计 27 102.57 亿美元",
+            "出口总额的 80%",
+            "进出口总额的 46%",
+        ],
+        &[
+            "US$664.451 billion",
+            "US$559.453 billion",
+            "US$523.674 billion",
+            "US$2,710.257 billion",
+            "80% of China's exports",
+            "46% of its total trade",
+        ],
+    );
+    assert_note_says("us_imports", "us-title", &["6 644.51 亿美元"], &["US$664.451 billion"]);
+}
+
+#[test]
+fn the_drewry_note_says_the_77_were_announced_before_the_window_and_the_firms_two_spellings() {
+    // Footnote ①: "Drewry 德路里…公众号 2024 年 1 月 12 号"; the window is "2024 年 1 月 15 日至 2 月 18 日".
+    let s = ds("shipping");
+    assert!(row(s, "drewry_cancelled").period.unwrap().zh.starts_with("2024 年 1 月 15 日"));
+    assert_note_says(
+        "shipping",
+        "drewry-window",
+        &["2024 年 1 月 12 日", "77 次", "德鲁里", "德路里"],
+        &["12 January 2024", "announced", "blank sailings"],
+    );
+    assert_eq!(marked(s, "drewry_cancelled", "value", NoteKind::Caveat), ["drewry-window"]);
+    assert!(s.caption.en.contains("announced as cancelled"), "{}", s.caption.en);
+}
+
+#[test]
+fn table_1_lacks_four_of_the_five_products_the_text_cites_it_for() {
+    // 一(三)2: "电动汽车、汽车零配件、锂离子蓄电池以及船舶、家电等出口增长较快,而且出口价格上涨(见表 1)".
+    let t1 = ds("commodities");
+    let labels: Vec<&str> = t1.rows.iter().map(|r| r.label.zh).collect();
+    assert!(labels.contains(&"电动载人汽车"));
+    for missing in ["汽车零配件", "锂离子蓄电池", "船舶", "家电"] {
+        assert!(!labels.iter().any(|l| l.contains(missing)), "Table 1 has {missing}");
+    }
+    assert_eq!(t1.note("table-1-claim").unwrap().kind, NoteKind::Inconsistency);
+    assert!(t1.dataset_notes().any(|n| n.id == "table-1-claim"), "the note concerns the whole table");
+    let intro = registry::section("commodities").unwrap().intro;
+    assert!(intro.zh.contains("表 1 只列出其中的电动载人汽车"), "{}", intro.zh);
+}
+
+#[test]
+fn the_unicorn_note_separates_the_global_500_from_the_counts() {
+    // 三(五): "两国全球独角兽企业 500 强上榜企业数量和总估值在伯仲之间" beside 650 and 347.
+    let u = ds("unicorns");
+    assert!(value(u, "china", "value").x / value(u, "usa", "value").x < 0.6, "347 is far from 650");
+    assert_note_says("unicorns", "on-a-par", &["伯仲之间", "650 家", "347 家"], &["650 American and 347 Chinese"]);
+    assert_eq!(marked(u, "usa", "value", NoteKind::Caveat), ["on-a-par"]);
+}
+
+#[test]
+fn the_growth_note_checks_guangdongs_43_times_against_its_72_percent_a_year() {
+    // "规模在 8 年内扩大近 43 倍,年均增速高达 72%": read both figures and the note, not literals.
+    let g = ds("guangdong");
+    let times = value(g, "cbec_growth_multiple", "value").x;
+    let cagr = value(g, "cbec_cagr", "value").x;
+    assert_eq!((times, cagr), (43.0, 72.0));
+    let rate = |multiple: f64, steps: f64| (multiple.powf(1.0 / steps) - 1.0) * 100.0;
+    let note = g.note("cagr-check").unwrap();
+    for text in [note.text.zh, note.text.en] {
+        // Growing to 43 times, or by 43 times (to 44), over seven annual steps; "近 43 倍" has two
+        // significant figures, so whole percentage points.
+        for figure in [rate(times, 7.0), rate(times + 1.0, 7.0)] {
+            assert!(text.contains(&format!("≈ {figure:.0}%")), "the note lacks ≈ {figure:.0}%: {text}");
+        }
+        assert_eq!(
+            (format!("{:.0}", rate(times, 7.0)), format!("{:.0}", rate(times + 1.0, 7.0))),
+            ("71".into(), "72".into())
+        );
+        // Over eight steps either reading gives about 60 %.
+        assert!(text.contains(&format!("{:.0}%", rate(times, 8.0))) && text.contains("60%"), "{text}");
+        assert!(!text.contains("{="), "{text}");
+    }
+    // Seven steps fit the stated 72 % within a point; eight do not.
+    assert!((rate(times + 1.0, 7.0) - cagr).abs() < 1.0 && (rate(times, 7.0) - cagr).abs() < 1.0);
+    assert!((rate(times + 1.0, 8.0) - cagr).abs() > 10.0);
+    assert_eq!(format!("{:.0}", rate(times + 1.0, 8.0)), "60");
 }

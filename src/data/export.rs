@@ -4,7 +4,7 @@
 //! per-row units and derivations get their own columns when a dataset has them.
 
 use super::format::paper_section;
-use super::model::{Dataset, Lang, Qualifier, Status};
+use super::model::{Dataset, Footnote, Lang, Qualifier, Status};
 
 /// Quote a CSV field when needed.
 pub fn field(s: &str) -> String {
@@ -58,6 +58,22 @@ pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
             Lang::En => "Supplementary: public sources outside the paper, see the source column".into(),
         });
     }
+    let mut cited: Vec<&Footnote> = ds.footnotes.to_vec();
+    for f in ds.rows.iter().flat_map(|r| r.footnotes) {
+        if !cited.iter().any(|c| c.mark == f.mark) {
+            cited.push(f);
+        }
+    }
+    for f in cited {
+        let part = f.part.map_or(String::new(), |p| format!(", {}", p.get(lang)));
+        v.push(match lang {
+            Lang::Zh => format!("脚注{}: {}《{}》{part}, {}", f.mark, f.publisher.zh, f.title.zh, f.date.zh),
+            Lang::En => format!(
+                "Footnote {}: {}, '{}' ({}){part}, {}",
+                f.mark, f.publisher.en, f.title.en, f.title.zh, f.date.en
+            ),
+        });
+    }
     for n in ds.notes {
         v.push(match lang {
             Lang::Zh => format!("数据注释: {}", n.text.zh),
@@ -65,8 +81,8 @@ pub fn provenance_lines(ds: &Dataset, lang: Lang) -> Vec<String> {
         });
     }
     v.push(match lang {
-        Lang::Zh => "数值为原文印刷的数字与单位;status 列标明推算值及其公式".into(),
-        Lang::En => "Values are the digits and units printed in the paper; status columns mark derived values and their formulas".into(),
+        Lang::Zh => "数值为原文印刷的数字与单位;status 列标明推算值及其公式,推算值在此给出完整精度(图表按其最不精确的输入取舍)".into(),
+        Lang::En => "Values are the digits and units printed in the paper; status columns mark derived values and their formulas; derived values are given in full here (charts round them to the precision of their least precise input)".into(),
     });
     v
 }
@@ -112,9 +128,10 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
         }
         for (i, cell) in r.cells.iter().enumerate() {
             let v = cell.value.as_ref();
+            // A derived value in full (its text is rounded for reading); a printed one as printed.
             let text = v.map_or(String::new(), |v| match v.hi {
                 Some(_) => v.text.replace('~', "–"),
-                None if v.text.contains('/') => format!("{}", v.x),
+                None if v.text.contains('/') || v.status.is_derived() => format!("{}", v.x),
                 None => v.text.to_string(),
             });
             f.push(text);
@@ -167,6 +184,22 @@ mod tests {
     fn derived_columns_say_how_they_were_computed() {
         let text = csv(dataset("commodities").unwrap(), Lang::Zh);
         assert!(text.contains("derived: (1 + amount_yoy / 100) / (1 + qty_yoy / 100) * 100 - 100"));
+    }
+
+    #[test]
+    fn derived_values_are_exported_in_full() {
+        // The chart shows the implied 2022 Los Angeles volume as 992; the CSV keeps every digit.
+        let text = csv(dataset("shipping").unwrap(), Lang::En);
+        let la = text.lines().find(|l| l.starts_with("la_teu,")).unwrap();
+        assert!(la.contains(",992.47091954,"), "{la}");
+    }
+
+    #[test]
+    fn the_provenance_names_each_cited_footnote_with_its_date() {
+        let text = csv(dataset("shipping").unwrap(), Lang::En);
+        assert!(text.contains("# Footnote ①: Drewry (WeChat account), 'A look at container freight rates' (集装箱运价透视), 12 Jan 2024"), "{text}");
+        assert!(text.contains("# Footnote ②: Gangkouquan (WeChat account)"));
+        assert!(csv(dataset("fastest_markets").unwrap(), Lang::Zh).contains("# 脚注③: 广东进出口商会公众号"));
     }
 
     #[test]

@@ -178,10 +178,21 @@ pub fn tick(x: f64, step: f64) -> String {
     minus(&group_thousands(&s))
 }
 
-/// The paper's section number in the reader's language: "一(四)2" → "§1.4.2" in English.
+/// The paper's section number in the reader's language: "一(四)2" → "§1.4.2" in English; the
+/// unnumbered parts are named ("引言" → "Introduction", "摘要" → "Abstract"); a list joined by "、"
+/// stays a list.
 pub fn paper_section(s: &str, lang: Lang) -> String {
     if lang == Lang::Zh {
         return s.to_string();
+    }
+    s.split('、').map(numbered_section).collect::<Vec<_>>().join(", ")
+}
+
+fn numbered_section(s: &str) -> String {
+    match s.trim() {
+        "引言" => return "Introduction".into(),
+        "摘要" => return "Abstract".into(),
+        _ => {}
     }
     let mut out = String::from("§");
     let mut after_close = false;
@@ -288,5 +299,7 @@ mod tests {
         assert_eq!(paper_section("四(一)、五(三)", Lang::En), "§4.1, §5.3");
         assert_eq!(paper_section("三(四)—三(五)", Lang::En), "§3.4–3.5");
         assert_eq!(paper_section("一(四)2", Lang::Zh), "一(四)2");
+        assert_eq!(paper_section("引言", Lang::En), "Introduction");
+        assert_eq!(paper_section("引言、一(四)—五(三)", Lang::En), "Introduction, §1.4–5.3");
     }
 }

@@ -1,14 +1,16 @@
 //! The data layer: every dataset of the paper, typed, with provenance.
 //!
-//! `build.rs` validates `data/` and generates the statics included here; `model` holds the types,
-//! `parse` the shared reading rules, `format` the number formatting per language, `registry`
-//! the look-ups. Nothing in this layer knows about drawing or the UI.
+//! The build script (`build/`) validates `data/` and generates the statics included here; `model`
+//! holds the types, `parse` and `rules` the reading and validation rules the build script shares
+//! with the native tests, `format` the number formatting per language, `registry` the look-ups.
+//! Nothing in this layer knows about drawing or the UI.
 
 pub mod export;
 pub mod format;
 pub mod model;
 pub mod parse;
 pub mod registry;
+pub mod rules;
 
 pub use model::*;
 
@@ -18,4 +20,4 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/data_gen.rs"));
 }
 
-pub use generated::{DATASETS, GLOSSARY, PAPER, SECTIONS, UNITS};
+pub use generated::{DATASETS, FOOTNOTES, GLOSSARY, PAPER, SECTIONS, UNITS};

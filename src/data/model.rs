@@ -1,6 +1,6 @@
 //! Typed records for every dataset of the paper, with their provenance.
 //!
-//! Layer: data. `build.rs` fills these types from `data/*.csv` and `data/datasets.toml` as
+//! Layer: data. The build script (`build/`) fills these types from `data/*.csv` and `data/datasets.toml` as
 //! `static` items; the rest of the app only reads them. No drawing or UI code here.
 
 pub use super::parse::Qualifier;
@@ -168,16 +168,36 @@ pub struct Row {
     pub group: Option<L>,
     pub measure: Option<L>,
     pub detail: Option<L>,
-    /// The row's own period when it differs from the dataset's.
+    /// The row's own period when it differs from the dataset's, as readers see it (an inferred
+    /// period carries its reason, one the paper does not give says so).
     pub period: Option<L>,
+    /// Where the row's own period comes from; `None` when it takes the dataset's.
+    pub period_basis: Option<PeriodBasis>,
     /// The row's own section of the paper when it differs from the dataset's.
     pub section: Option<&'static str>,
     /// The row's own cited agency when it differs from the dataset's.
     pub agency: Option<L>,
     /// Source address of a supplementary row.
     pub source: Option<&'static str>,
+    /// The paper's footnotes (①…) this row's figures come from.
+    pub footnotes: &'static [&'static Footnote],
     pub cells: &'static [Cell],
     pub notes: &'static [&'static str],
+}
+
+/// Where a period comes from: every period is stated in the paper, inferred with a reason shown to
+/// readers, or not given (`data::rules::period` holds the rule the build script enforces, against
+/// the paper's words the data files give; the app carries only the kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodBasis {
+    /// Stated in the paper.
+    Paper,
+    /// Inferred by the atlas; the reason is part of the period's text.
+    Inferred,
+    /// The paper gives no date.
+    NotGiven,
+    /// A dataset whose rows each state their own period.
+    Rows,
 }
 
 /// What a data note is about.
@@ -216,12 +236,32 @@ pub struct Dataset {
     pub agency: L,
     /// The paper's reference marks for this data ("[2]", "④").
     pub footnote: &'static str,
+    /// The footnotes among those marks (①…), with their sources and dates.
+    pub footnotes: &'static [&'static Footnote],
+    /// The period as readers see it.
     pub period: L,
+    pub period_basis: PeriodBasis,
     pub caption: L,
     pub supplementary: bool,
     pub columns: &'static [Column],
     pub rows: &'static [Row],
     pub notes: &'static [Note],
+}
+
+/// A footnote of the paper that cites a source (①–④), with its date.
+#[derive(Debug, PartialEq)]
+pub struct Footnote {
+    /// The circled number as printed: "①".
+    pub mark: &'static str,
+    /// The cited article's title as printed, and in English.
+    pub title: L,
+    pub publisher: L,
+    /// The part of the article cited, when the footnote names one.
+    pub part: Option<L>,
+    /// The date as readers see it: "2024 年 1 月 12 日", "12 Jan 2024".
+    pub date: L,
+    /// The date as `YYYY-MM-DD`.
+    pub iso_date: &'static str,
 }
 
 /// A section of the page, following the paper.
@@ -237,8 +277,11 @@ pub struct Section {
 #[derive(Debug, PartialEq)]
 pub struct GlossaryEntry {
     pub zh: &'static str,
-    /// Accepted English renderings, preferred first.
+    /// The English renderings readers see, preferred first; each a whole phrase.
     pub en: &'static [&'static str],
+    /// The stems the label check looks for, which readers never see ("lighthouse factor" matches
+    /// "factory" and "factories").
+    pub matches: &'static [&'static str],
     /// Whether dataset labels are checked against this entry.
     pub check: bool,
     pub note: &'static str,

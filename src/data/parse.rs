@@ -1,8 +1,9 @@
 //! Reading the data files: CSV records, printed cell values and derivation formulas.
 //!
-//! Layer: data. Pure functions over strings, no dependencies beyond `std`. `build.rs` includes this
-//! file to validate `data/*.csv` at build time; the app uses the formula tokenizer to show
-//! formulas in the reader's language. Nothing here may touch the UI or the drawing code.
+//! Layer: data. Pure functions over strings, no dependencies beyond `std`. The build script
+//! (`build/main.rs`) includes this file to read `data/*.csv` at build time; the app uses the
+//! formula tokenizer to show formulas in the reader's language. Nothing here may touch the UI or
+//! the drawing code.
 
 /// One CSV record with the 1-based line on which it starts.
 #[derive(Debug, Clone, PartialEq)]
@@ -12,6 +13,11 @@ pub struct Record {
 }
 
 /// Parse CSV text (RFC 4180 quoting; lines starting with `#` and blank lines are skipped).
+///
+/// A field that starts with `"` is quoted: it may hold commas, line breaks and doubled quotes, and
+/// only a comma or the end of the line may follow its closing quote. A `"` inside an unquoted field
+/// is an ordinary character (the coordinate files write arc-seconds as `30°37'36"N`). Errors give the
+/// 1-based line and the character column.
 pub fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
     let mut records = Vec::new();
     let mut line_no = 0usize;
@@ -25,44 +31,43 @@ pub fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
         }
         let mut fields = Vec::new();
         let mut field = String::new();
-        let mut in_quotes = false;
+        // Inside a quoted field; just after a quoted field's closing quote.
+        let (mut in_quotes, mut closed) = (false, false);
         let mut current = trimmed.to_string();
         loop {
-            let mut chars = current.chars().peekable();
-            while let Some(c) = chars.next() {
+            let mut chars = current.chars().enumerate().peekable();
+            while let Some((col, c)) = chars.next() {
                 if in_quotes {
-                    if c == '"' {
-                        if chars.peek() == Some(&'"') {
-                            chars.next();
-                            field.push('"');
-                        } else {
-                            in_quotes = false;
-                        }
-                    } else {
+                    if c != '"' {
                         field.push(c);
+                    } else if chars.peek().map(|p| p.1) == Some('"') {
+                        chars.next();
+                        field.push('"');
+                    } else {
+                        in_quotes = false;
+                        closed = true;
                     }
-                } else if c == '"' {
-                    if !field.is_empty() {
-                        return Err((line_no, "a quote may only open a field".into()));
-                    }
-                    in_quotes = true;
                 } else if c == ',' {
                     fields.push(std::mem::take(&mut field));
+                    closed = false;
+                } else if closed {
+                    return Err((line_no, format!("column {}: text after a closing quote", col + 1)));
+                } else if c == '"' && field.is_empty() {
+                    in_quotes = true;
                 } else {
                     field.push(c);
                 }
             }
-            if in_quotes {
-                match lines.next() {
-                    Some(next) => {
-                        line_no += 1;
-                        field.push('\n');
-                        current = next.trim_end_matches('\r').to_string();
-                    }
-                    None => return Err((start, "unterminated quoted field".into())),
-                }
-            } else {
+            if !in_quotes {
                 break;
+            }
+            match lines.next() {
+                Some(next) => {
+                    line_no += 1;
+                    field.push('\n');
+                    current = next.trim_end_matches('\r').to_string();
+                }
+                None => return Err((start, "unterminated quoted field".into())),
             }
         }
         fields.push(field);
@@ -219,7 +224,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, String> {
                 i += 1;
             }
             out.push(Token::Ref(chars[start..i].iter().collect()));
-        } else if "+-*/".contains(c) {
+        } else if "+-*/^".contains(c) {
             out.push(Token::Op(c));
             i += 1;
         } else if c == '(' {
@@ -238,72 +243,150 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, String> {
     Ok(out)
 }
 
-/// Evaluate a formula. `lookup` resolves a reference to a value, `None` when the cell is empty
-/// or unknown (which makes the whole formula unavailable, reported as `Ok(None)`), or an error
-/// for a reference that does not exist at all.
+/// The arithmetic a formula is evaluated in: plain numbers (`f64`, for recomputing a value) or
+/// figures that carry their precision and qualifier (`rules::figure::Figure`, at build time). Both
+/// go through the one parser below, so a formula means the same thing everywhere.
+pub trait Arith: Copy {
+    /// A number written in the formula itself (`1`, `100`): exact.
+    fn constant(x: f64) -> Self;
+    fn add(self, other: Self) -> Self;
+    fn sub(self, other: Self) -> Self;
+    fn mul(self, other: Self) -> Self;
+    /// `None` when dividing by zero.
+    fn div(self, other: Self) -> Option<Self>;
+    fn neg(self) -> Self;
+    /// `None` when the power is not a real number.
+    fn pow(self, other: Self) -> Option<Self>;
+}
+
+impl Arith for f64 {
+    fn constant(x: f64) -> f64 {
+        x
+    }
+    fn add(self, other: f64) -> f64 {
+        self + other
+    }
+    fn sub(self, other: f64) -> f64 {
+        self - other
+    }
+    fn mul(self, other: f64) -> f64 {
+        self * other
+    }
+    fn div(self, other: f64) -> Option<f64> {
+        (other != 0.0).then(|| self / other)
+    }
+    fn neg(self) -> f64 {
+        -self
+    }
+    fn pow(self, other: f64) -> Option<f64> {
+        Some(self.powf(other)).filter(|v| v.is_finite())
+    }
+}
+
+/// Evaluate a formula in plain numbers. `lookup` resolves a reference to a value, `None` when the
+/// cell is empty or unknown (which makes the whole formula unavailable, reported as `Ok(None)`), or
+/// an error for a reference that does not exist at all.
 pub fn evaluate(src: &str, lookup: &mut dyn FnMut(&str) -> Result<Option<f64>, String>) -> Result<Option<f64>, String> {
+    evaluate_in(src, lookup)
+}
+
+/// Evaluate a formula in any [`Arith`]: `+ - * /`, `^` (power, binding tightest, right to left),
+/// unary minus and parentheses, with the usual precedence.
+pub fn evaluate_in<T: Arith>(
+    src: &str,
+    lookup: &mut dyn FnMut(&str) -> Result<Option<T>, String>,
+) -> Result<Option<T>, String> {
     let tokens = tokenize(src)?;
-    let mut pos = 0;
-    let v = expr(&tokens, &mut pos, lookup, src)?;
-    if pos != tokens.len() {
+    let mut p = Parser { t: &tokens, pos: 0, lookup, src };
+    let v = p.expr()?;
+    if p.pos != tokens.len() {
         return Err(format!("unexpected trailing input in formula '{src}'"));
     }
     Ok(v)
 }
 
-type Lookup<'a> = &'a mut dyn FnMut(&str) -> Result<Option<f64>, String>;
-
-fn expr(t: &[Token], pos: &mut usize, lookup: Lookup, src: &str) -> Result<Option<f64>, String> {
-    let mut acc = term(t, pos, lookup, src)?;
-    while let Some(Token::Op(op @ ('+' | '-'))) = t.get(*pos) {
-        *pos += 1;
-        let rhs = term(t, pos, lookup, src)?;
-        acc = match (acc, rhs) {
-            (Some(a), Some(b)) => Some(if *op == '+' { a + b } else { a - b }),
-            _ => None,
-        };
-    }
-    Ok(acc)
+struct Parser<'a, T> {
+    t: &'a [Token],
+    pos: usize,
+    lookup: &'a mut dyn FnMut(&str) -> Result<Option<T>, String>,
+    src: &'a str,
 }
 
-fn term(t: &[Token], pos: &mut usize, lookup: Lookup, src: &str) -> Result<Option<f64>, String> {
-    let mut acc = factor(t, pos, lookup, src)?;
-    while let Some(Token::Op(op @ ('*' | '/'))) = t.get(*pos) {
-        *pos += 1;
-        let rhs = factor(t, pos, lookup, src)?;
-        acc = match (acc, rhs) {
-            (Some(a), Some(b)) if *op == '*' => Some(a * b),
-            (Some(a), Some(b)) => (b != 0.0).then(|| a / b),
+impl<T: Arith> Parser<'_, T> {
+    fn op(&self) -> Option<char> {
+        match self.t.get(self.pos) {
+            Some(Token::Op(c)) => Some(*c),
             _ => None,
-        };
+        }
     }
-    Ok(acc)
-}
 
-fn factor(t: &[Token], pos: &mut usize, lookup: Lookup, src: &str) -> Result<Option<f64>, String> {
-    match t.get(*pos) {
-        Some(Token::Num(v, _)) => {
-            *pos += 1;
-            Ok(Some(*v))
+    fn expr(&mut self) -> Result<Option<T>, String> {
+        let mut acc = self.term()?;
+        while let Some(op @ ('+' | '-')) = self.op() {
+            self.pos += 1;
+            let rhs = self.term()?;
+            acc = match (acc, rhs) {
+                (Some(a), Some(b)) if op == '+' => Some(a.add(b)),
+                (Some(a), Some(b)) => Some(a.sub(b)),
+                _ => None,
+            };
         }
-        Some(Token::Ref(name)) => {
-            *pos += 1;
-            lookup(name)
+        Ok(acc)
+    }
+
+    fn term(&mut self) -> Result<Option<T>, String> {
+        let mut acc = self.unary()?;
+        while let Some(op @ ('*' | '/')) = self.op() {
+            self.pos += 1;
+            let rhs = self.unary()?;
+            acc = match (acc, rhs) {
+                (Some(a), Some(b)) if op == '*' => Some(a.mul(b)),
+                (Some(a), Some(b)) => a.div(b),
+                _ => None,
+            };
         }
-        Some(Token::Op('-')) => {
-            *pos += 1;
-            Ok(factor(t, pos, lookup, src)?.map(|v| -v))
+        Ok(acc)
+    }
+
+    fn unary(&mut self) -> Result<Option<T>, String> {
+        if self.op() == Some('-') {
+            self.pos += 1;
+            return Ok(self.unary()?.map(T::neg));
         }
-        Some(Token::Open) => {
-            *pos += 1;
-            let v = expr(t, pos, lookup, src)?;
-            if t.get(*pos) != Some(&Token::Close) {
-                return Err(format!("missing ')' in formula '{src}'"));
+        let base = self.atom()?;
+        if self.op() != Some('^') {
+            return Ok(base);
+        }
+        self.pos += 1;
+        let exp = self.unary()?;
+        Ok(match (base, exp) {
+            (Some(b), Some(e)) => b.pow(e),
+            _ => None,
+        })
+    }
+
+    fn atom(&mut self) -> Result<Option<T>, String> {
+        let src = self.src;
+        match self.t.get(self.pos) {
+            Some(Token::Num(v, _)) => {
+                self.pos += 1;
+                Ok(Some(T::constant(*v)))
             }
-            *pos += 1;
-            Ok(v)
+            Some(Token::Ref(name)) => {
+                self.pos += 1;
+                (self.lookup)(name)
+            }
+            Some(Token::Open) => {
+                self.pos += 1;
+                let v = self.expr()?;
+                if self.t.get(self.pos) != Some(&Token::Close) {
+                    return Err(format!("missing ')' in formula '{src}'"));
+                }
+                self.pos += 1;
+                Ok(v)
+            }
+            _ => Err(format!("formula '{src}' is incomplete")),
         }
-        _ => Err(format!("formula '{src}' is incomplete")),
     }
 }
 
@@ -374,6 +457,13 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_inside_an_unquoted_field_is_an_ordinary_character() {
+        let recs = parse_csv("id,basis\nx,30°37'36\"N 122°03'54\"E\n").unwrap();
+        assert_eq!(recs[1].fields[1], "30°37'36\"N 122°03'54\"E");
+        assert_eq!(parse_csv("a,\"x\"y\n").unwrap_err(), (1, "column 6: text after a closing quote".into()));
+    }
+
+    #[test]
     fn formulas_follow_arithmetic_precedence() {
         let mut look = |name: &str| -> Result<Option<f64>, String> {
             match name {
@@ -391,5 +481,17 @@ mod tests {
         assert!(evaluate("nosuch + 1", &mut look).is_err());
         assert!(evaluate("(1 + 2", &mut look).is_err());
         assert!(evaluate("1 +", &mut look).is_err());
+    }
+
+    #[test]
+    fn powers_bind_tighter_than_signs_and_run_right_to_left() {
+        let mut none = |name: &str| -> Result<Option<f64>, String> { Err(format!("no column {name}")) };
+        assert_eq!(evaluate("2 ^ 3 ^ 2", &mut none).unwrap(), Some(512.0));
+        assert_eq!(evaluate("-2 ^ 2", &mut none).unwrap(), Some(-4.0));
+        assert_eq!(evaluate("2 ^ -1", &mut none).unwrap(), Some(0.5));
+        let cagr = evaluate("(44 ^ (1 / 7) - 1) * 100", &mut none).unwrap().unwrap();
+        assert!((cagr - 71.7).abs() < 0.05, "{cagr}");
+        assert_eq!(evaluate("(0 - 8) ^ 0.5", &mut none).unwrap(), None, "no real root");
+        assert_eq!(evaluate("1 / 0", &mut none).unwrap(), None);
     }
 }

@@ -84,6 +84,12 @@ pub static CHARTS: &[ChartDef] = &[
         title: L::new("世界贸易走势与中国出口份额", "World trade and China's export share"),
         kind: Kind::Tiles { rows: Rows::All, cols: &["value"] },
     },
+    ChartDef {
+        id: "timeline",
+        dataset: "timeline",
+        title: L::new("论文中的时间节点(按时间排列)", "Dated events in the paper, in time order"),
+        kind: Kind::List,
+    },
     // 一(三)1 The slump
     ChartDef {
         id: "economies-change",
@@ -229,7 +235,7 @@ pub static CHARTS: &[ChartDef] = &[
         dataset: "shipping",
         title: L::new(
             "德鲁里:主要航线 650 次预定航次中取消 77 次",
-            "Drewry: 77 of 650 scheduled sailings cancelled on the main lanes",
+            "Drewry: 77 of 650 scheduled sailings announced as cancelled on the main lanes",
         ),
         kind: Kind::Stacked {
             col: "value",

@@ -40,24 +40,13 @@ fn countries_of(row: &Row) -> Vec<usize> {
     out
 }
 
-/// Hand-placed label points where a bounding-box centre falls badly (long or scattered shapes).
-const LABEL_AT: [(&str, f64, f64); 7] = [
-    ("RUS", 96.0, 62.0),
-    ("USA", -99.0, 39.0),
-    ("CAN", -105.0, 58.0),
-    ("IDN", 114.0, -2.0),
-    ("MYS", 113.5, 3.0),
-    ("FRA", 2.5, 46.6),
-    ("NOR", 9.0, 61.5),
-];
-
 /// Label anchor: a hand-placed point for awkward shapes, else the centre of the largest ring's
 /// bounds among a row's countries.
 fn anchor(countries: &[usize]) -> Option<(f64, f64)> {
     let all = geo::countries();
     for &i in countries {
-        if let Some(&(_, lon, lat)) = LABEL_AT.iter().find(|(a3, _, _)| all.get(i).and_then(|c| c.a3) == Some(*a3)) {
-            return Some((lon, lat));
+        if let Some(at) = all.get(i).and_then(|c| c.a3).and_then(geo::points::label_anchor) {
+            return Some(at);
         }
     }
     let paths = geo::equal_earth_paths();
@@ -317,31 +306,9 @@ fn ecommerce(b: &mut Builder, lang: Lang) {
     ]);
 }
 
-/// lon/lat polylines of a rail corridor from the waypoint file.
-fn corridor_line(names: &[&str]) -> Vec<(f64, f64)> {
-    names
-        .iter()
-        .filter_map(|n| geo::points::waypoints().iter().find(|w| w.name_en.starts_with(n)))
-        .map(|w| (w.lon, w.lat))
-        .collect()
-}
-
 /// The schematic sea lanes (data/geo/sea_routes.csv), as parts split at the antimeridian.
 fn sea_route(route: &str) -> Vec<Vec<(f64, f64)>> {
-    let text = include_str!("../../data/geo/sea_routes.csv");
-    let mut parts: Vec<(String, Vec<(f64, f64)>)> = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#') && !l.starts_with("route,")) {
-        let f: Vec<&str> = line.split(',').collect();
-        if f.len() < 6 || f[0] != route {
-            continue;
-        }
-        let (Ok(lat), Ok(lon)) = (f[4].parse::<f64>(), f[5].parse::<f64>()) else { continue };
-        match parts.last_mut() {
-            Some((p, pts)) if p == f[1] => pts.push((lon, lat)),
-            _ => parts.push((f[1].to_string(), vec![(lon, lat)])),
-        }
-    }
-    parts.into_iter().map(|(_, p)| p).collect()
+    geo::points::sea_route(route).map_or_else(Vec::new, |r| r.parts.iter().map(|p| p.to_vec()).collect())
 }
 
 fn routes(b: &mut Builder, lang: Lang) {
@@ -350,58 +317,13 @@ fn routes(b: &mut Builder, lang: Lang) {
     let teu = rail.row("cr_teu");
     let trains = rail.row("cr_trains");
     let rail_cells = || vec![teu.and_then(|r| cell(rail, r, "value")), trains.and_then(|r| cell(rail, r, "value"))];
-    let trunk = ["Moscow", "Minsk", "Brest", "Terespol", "Warsaw", "Duisburg"];
-    let corridors: [(&str, &str, Vec<&str>); 4] = [
-        (
-            "中欧班列西通道(阿拉山口)",
-            "China–Europe Railway Express, western corridor (Alashankou)",
-            vec!["Xi'an", "Urumqi", "Alashankou", "Dostyk", "Astana", "Yekaterinburg"],
-        ),
-        (
-            "中欧班列西通道(霍尔果斯)",
-            "China–Europe Railway Express, western corridor (Khorgos)",
-            vec!["Urumqi", "Khorgos (CN", "Khorgos (KZ", "Almaty", "Astana"],
-        ),
-        (
-            "中欧班列中通道(二连浩特)",
-            "China–Europe Railway Express, central corridor (Erenhot)",
-            vec!["Zhengzhou", "Hohhot", "Erenhot", "Zamyn-Uud", "Ulaanbaatar", "Novosibirsk"],
-        ),
-        (
-            "中欧班列东通道(满洲里、绥芬河)",
-            "China–Europe Railway Express, eastern corridor (Manzhouli, Suifenhe)",
-            vec!["Harbin", "Manzhouli", "Zabaykalsk", "Novosibirsk"],
-        ),
-    ];
-    for (i, (zh, en, stops)) in corridors.iter().enumerate() {
-        let mut pts = corridor_line(stops);
-        if i == 0 {
-            pts.extend(corridor_line(&trunk));
+    // The corridors of data/geo/corridors.csv: one row each, drawn as all of its lines.
+    for c in geo::points::corridors() {
+        let row = b.row(c.name.get(lang).to_string(), rail_cells(), Some(c.name.get(lang).to_string()), None);
+        for pts in c.line_points() {
+            b.spec.lines.push(MapLine { pts, paint: Paint::Series(0), width: 3, dashed: false, row, label: None });
         }
-        if i == 2 {
-            pts.extend(corridor_line(&["Moscow"]));
-        }
-        let row = b.row(zh_en(lang, zh, en), rail_cells(), Some(zh_en(lang, zh, en)), None);
-        b.spec.lines.push(MapLine { pts, paint: Paint::Series(0), width: 3, dashed: false, row, label: None });
     }
-    // The east corridor's Suifenhe branch and the shared trunk beyond Novosibirsk.
-    let east = b.spec.rows - 1;
-    b.spec.lines.push(MapLine {
-        pts: corridor_line(&["Harbin", "Suifenhe", "Pogranichny"]),
-        paint: Paint::Series(0),
-        width: 3,
-        dashed: false,
-        row: east,
-        label: None,
-    });
-    b.spec.lines.push(MapLine {
-        pts: corridor_line(&["Novosibirsk", "Yekaterinburg", "Moscow"]),
-        paint: Paint::Series(0),
-        width: 3,
-        dashed: false,
-        row: east,
-        label: None,
-    });
     let wlsc = rail.row("wlsc_teu");
     // Sea lanes.
     let red_sea = ship.row("red_sea_delay");

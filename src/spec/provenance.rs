@@ -1,13 +1,13 @@
 //! Provenance text: source lines, formulas in words, and the facts behind one value.
 //!
 //! Layer: spec. Every number the atlas shows can be traced with these: the paper's section or
-//! table, the agency it cites, the unit as printed, the period, and whether the value is stated
-//! or derived (with its formula).
+//! table, the agency it cites (and the dated footnote behind it), the unit as printed, the period,
+//! and whether the value is stated or derived (with its formula).
 
 use super::CellRef;
 use crate::data::format::{self, paper_section};
 use crate::data::parse::{tokenize, Token};
-use crate::data::{Dataset, Lang, NoteKind, Row, Status, PAPER};
+use crate::data::{Dataset, Footnote, Lang, NoteKind, Row, Status, PAPER};
 
 /// "表 3" / "Table 3 (表 3)", or a figure, or nothing.
 pub fn table_ref(ds: &Dataset, lang: Lang) -> Option<String> {
@@ -117,6 +117,31 @@ pub struct Facts {
     pub notes: Vec<(NoteKind, String)>,
 }
 
+/// A footnote as a source: "脚注①:Drewry 德路里…公众号《集装箱运价透视》,2024 年 1 月 12 日" /
+/// "footnote ①: Drewry (WeChat account), 'A look at container freight rates' (集装箱运价透视), 12 Jan 2024".
+pub fn footnote_text(f: &Footnote, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => {
+            let part = f.part.map_or(String::new(), |p| format!(",{}", p.zh));
+            format!("脚注{}:{}《{}》{part},{}", f.mark, f.publisher.zh, f.title.zh, f.date.zh)
+        }
+        Lang::En => {
+            let part = f.part.map_or(String::new(), |p| format!(", {}", p.en));
+            format!("footnote {}: {}, '{}' ({}){part}, {}", f.mark, f.publisher.en, f.title.en, f.title.zh, f.date.en)
+        }
+    }
+}
+
+/// The cited agency of a row, followed by the footnotes its figures come from, with their dates.
+fn agency_line(ds: &Dataset, row: &Row, lang: Lang) -> String {
+    let mut line = row.agency.unwrap_or(ds.agency).get(lang).to_string();
+    for f in row.footnotes {
+        line.push_str(if lang == Lang::Zh { ";" } else { "; " });
+        line.push_str(&footnote_text(f, lang));
+    }
+    line
+}
+
 /// The growth column that goes with a value column, by the catalogue's naming convention.
 pub fn growth_column(ds: &Dataset, col: &str) -> Option<usize> {
     if ds.columns.get(ds.column_index(col)?)?.unit.is_some_and(|u| u.is_percent()) {
@@ -197,7 +222,7 @@ pub fn facts(c: CellRef, lang: Lang) -> Facts {
         growth,
         period: row.period.unwrap_or(ds.period).get(lang).to_string(),
         locator: section,
-        agency: row.agency.unwrap_or(ds.agency).get(lang).to_string(),
+        agency: agency_line(ds, row, lang),
         notes,
     }
 }
@@ -218,7 +243,7 @@ pub fn row_facts(ds: &Dataset, row: &Row, lang: Lang) -> Facts {
         growth: None,
         period: row.period.unwrap_or(ds.period).get(lang).to_string(),
         locator: row.section.map_or_else(|| locator(ds, lang), |s| paper_section(s, lang)),
-        agency: row.agency.unwrap_or(ds.agency).get(lang).to_string(),
+        agency: agency_line(ds, row, lang),
         notes: ds
             .cell_notes(row.key, "")
             .chain(ds.dataset_notes())
@@ -282,6 +307,26 @@ mod tests {
         assert_eq!(f.value, "-32.7%".replace('-', "−"));
         let zh = facts(c, Lang::Zh);
         assert!(zh.status.starts_with("推算值 = "), "{}", zh.status);
+    }
+
+    #[test]
+    fn a_value_from_a_dated_footnote_shows_the_source_and_its_date() {
+        // 一(五): the Drewry figures carry footnote ①, dated 12 January 2024.
+        let f = facts(CellRef::find("shipping", "drewry_cancelled", "value").unwrap(), Lang::En);
+        assert!(f.agency.starts_with("Drewry; footnote ①: Drewry (WeChat account)"), "{}", f.agency);
+        assert!(f.agency.ends_with("12 Jan 2024"), "{}", f.agency);
+        let zh = facts(CellRef::find("shipping", "la_teu", "value").unwrap(), Lang::Zh);
+        assert!(
+            zh.agency.contains("脚注②:港口圈公众号《美国最大集装箱港 2023 年吞吐量双位数暴跌》,2024 年 1 月 19 日"),
+            "{}",
+            zh.agency
+        );
+        // A row the footnotes do not concern names none.
+        let red_sea = facts(CellRef::find("shipping", "red_sea_delay", "value").unwrap(), Lang::En);
+        assert!(!red_sea.agency.contains("footnote"), "{}", red_sea.agency);
+        // ④ names the part of the report it cites.
+        let pen = facts(CellRef::find("penetration", "china", "y2025").unwrap(), Lang::En);
+        assert!(pen.agency.contains("Part 02, \"Trends\", 12 Oct 2023"), "{}", pen.agency);
     }
 
     #[test]

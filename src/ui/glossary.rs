@@ -1,6 +1,6 @@
 //! The glossary: the one list of English renderings, with the Chinese terms.
 //!
-//! Layer: ui.
+//! Layer: ui. Shows each entry's renderings (`en`), never the stems the label check matches.
 
 use super::state::use_app_state;
 use crate::data::GLOSSARY;
