@@ -33,7 +33,7 @@ pub struct Tile {
 pub struct ListItem {
     pub rank: Option<String>,
     pub label: String,
-    /// The Chinese original, shown beside the English label.
+    /// The Chinese original (the UI shows it beside the English label).
     pub original: Option<String>,
     pub group: Option<String>,
     pub detail: Option<String>,
@@ -451,7 +451,7 @@ fn list(ds: &'static Dataset, lang: Lang) -> Vec<ListItem> {
         .map(|r| ListItem {
             rank: rank.and_then(|c| r.cells[c].value.as_ref()).map(|v| v.text.to_string()),
             label: r.label.get(lang).to_string(),
-            original: (lang == Lang::En).then(|| r.label.zh.to_string()),
+            original: Some(r.label.zh.to_string()),
             group: r.group.map(|g| g.get(lang).to_string()),
             detail: r.detail.map(|d| d.get(lang).to_string()),
             entities: r.entities,

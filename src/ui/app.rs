@@ -149,7 +149,7 @@ fn Contents(st: AppState) -> impl IntoView {
             {move || st.selected.get().map(|e| view! {
                 <p class="selection" role="status" data-testid="selection">
                     {i18n::SELECTED.get(lang.get())}
-                    <strong>{entity_label(e, lang.get())}</strong>
+                    <strong>{crate::spec::entity::entity_name(e, lang.get())}</strong>
                     <button type="button" on:click=move |_| st.selected.set(None)
                         aria-label=i18n::CLEAR.get(lang.get())>"✕"</button>
                 </p>
@@ -171,15 +171,6 @@ fn UrlNotice(st: AppState) -> impl IntoView {
             </p>
         }
     })
-}
-
-/// A reader-facing name for an entity code: the label of the first row that carries it.
-fn entity_label(code: &str, lang: Lang) -> String {
-    crate::data::DATASETS
-        .iter()
-        .flat_map(|d| d.rows.iter())
-        .find(|r| r.entities.first() == Some(&code))
-        .map_or_else(|| code.to_string(), |r| r.label.get(lang).to_string())
 }
 
 /// The section title shortened for the contents bar (text before the first comma).

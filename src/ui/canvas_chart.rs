@@ -219,24 +219,34 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
 }
 
 /// The DOM legend of a chart with several series: a click hides or shows a series, Alt-click
-/// shows it alone.
+/// shows it alone. Its entries are rebuilt only when the number of series changes; names and
+/// colours follow the language and theme.
 #[component]
 fn Legend(cx: ChartCtx) -> impl IntoView {
     let lang = cx.st.lang;
+    let series = move |i: usize| {
+        cx.built.with(|b| match b {
+            Built::Canvas { spec, .. } => spec.series().get(i).cloned(),
+            _ => None,
+        })
+    };
+    let count = Memo::new(move |_| {
+        cx.built.with(|b| match b {
+            Built::Canvas { spec, .. } => spec.series().len(),
+            _ => 0,
+        })
+    });
+    let hint = move || i18n::LEGEND_HINT.get(lang.get());
     move || {
-        let l = lang.get();
-        let theme = cx.st.theme();
-        let series = cx.built.with(|b| match b {
-            Built::Canvas { spec, .. } => spec.series().to_vec(),
-            _ => Vec::new(),
-        });
-        let n = series.len();
+        let n = count.get();
         (n > 1).then(|| {
-            let items = series
-                .into_iter()
-                .enumerate()
-                .map(|(i, s)| {
-                    let colour = theme.series[s.color % theme.series.len()].hex();
+            let items = (0..n)
+                .map(|i| {
+                    let swatch = move || {
+                        let theme = cx.st.theme();
+                        let colour = theme.series[series(i).map_or(i, |s| s.color) % theme.series.len()].hex();
+                        format!("color:{colour};background:{colour};border-color:{colour}")
+                    };
                     let on = move || !cx.hidden.get().contains(&i);
                     let toggle = move |ev: web_sys::MouseEvent| {
                         cx.hidden.update(|h| *h = toggle_series(h, i, n, ev.alt_key()));
@@ -244,13 +254,13 @@ fn Legend(cx: ChartCtx) -> impl IntoView {
                     view! {
                         <li><button type="button" class="legend-item" aria-pressed=move || on().to_string()
                             data-series=i.to_string() on:click=toggle>
-                            <span class="swatch" style=format!("color:{colour};background:{colour};border-color:{colour}")></span>
-                            {s.name}
+                            <span class="swatch" style=swatch></span>
+                            {move || series(i).map(|s| s.name).unwrap_or_default()}
                         </button></li>
                     }
                 })
                 .collect_view();
-            view! { <ul class="legend" aria-label=i18n::LEGEND_HINT.get(l) title=i18n::LEGEND_HINT.get(l)>{items}</ul> }
+            view! { <ul class="legend" aria-label=hint title=hint>{items}</ul> }
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Reading controls for charts whose data has more than one reading: which metric, which order.
 //!
-//! Layer: ui. Plain `<select>` elements: keyboard and screen-reader friendly as they are.
+//! Layer: ui. Plain `<select>` elements: keyboard and screen-reader friendly as they are. The
+//! options are built once; a language switch changes only their text.
 
 use super::state::use_app_state;
 use crate::i18n;
@@ -26,24 +27,24 @@ pub fn ChartControls(
     let lang = use_app_state().lang;
     let ds = def.dataset();
     let metric = (controls.metrics.len() > 1).then(|| {
-        let options = move || {
-            let l = lang.get();
-            controls
-                .metrics
-                .iter()
-                .enumerate()
-                .map(|(i, m)| {
+        let options = controls
+            .metrics
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let text = move || {
+                    let l = lang.get();
                     let label = ds.column(m).map_or(*m, |c| c.label.get(l));
                     let derived = ds.column(m).is_some_and(|c| c.expr.is_some());
-                    let text = match (derived, l) {
+                    match (derived, l) {
                         (false, _) => label.to_string(),
                         (true, crate::data::Lang::Zh) => format!("{label}({})", i18n::DERIVED.get(l)),
                         (true, crate::data::Lang::En) => format!("{label} ({})", i18n::DERIVED.get(l)),
-                    };
-                    view! { <option value=i.to_string() selected=move || settings.get().metric == i>{text}</option> }
-                })
-                .collect_view()
-        };
+                    }
+                };
+                view! { <option value=i.to_string() selected=move || settings.get().metric == i>{text}</option> }
+            })
+            .collect_view();
         view! {
             <label class="control">
                 <span>{move || i18n::METRIC.get(lang.get())}</span>
@@ -55,18 +56,16 @@ pub fn ChartControls(
         }
     });
     let sort = (controls.sorts.len() > 1).then(|| {
-        let options = move || {
-            let l = lang.get();
-            controls
-                .sorts
-                .iter()
-                .enumerate()
-                .map(|(i, k)| {
-                    let k = *k;
-                    view! { <option value=i.to_string() selected=move || settings.get().sort == k>{sort_label(k).get(l)}</option> }
-                })
-                .collect_view()
-        };
+        let options = controls
+            .sorts
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let k = *k;
+                let text = move || sort_label(k).get(lang.get());
+                view! { <option value=i.to_string() selected=move || settings.get().sort == k>{text}</option> }
+            })
+            .collect_view();
         view! {
             <label class="control">
                 <span>{move || i18n::SORT.get(lang.get())}</span>

@@ -41,15 +41,30 @@ pub fn mount() {
     scroll_to_hash();
 }
 
-/// The page is built after load, so the browser could not honour `#section` links itself.
+/// The page is built after load, so the browser could not honour `#section` links itself. The
+/// target is scrolled to at once, then again while the parts near it are built and settle (their
+/// heights replace the reserved ones), unless it has stayed in place.
 fn scroll_to_hash() {
     let Some(win) = web_sys::window() else { return };
     let hash = win.location().hash().unwrap_or_default();
-    let id = hash.trim_start_matches('#');
+    let id = hash.trim_start_matches('#').to_string();
     if id.is_empty() {
         return;
     }
-    if let Some(el) = win.document().and_then(|d| d.get_element_by_id(id)) {
-        el.scroll_into_view();
-    }
+    let top = move || {
+        let el = web_sys::window()?.document()?.get_element_by_id(&id)?;
+        Some((el.get_bounding_client_rect().top(), el))
+    };
+    let Some((_, el)) = top() else { return };
+    el.scroll_into_view();
+    let Some((settled, _)) = top() else { return };
+    leptos::task::spawn_local(async move {
+        for _ in 0..6 {
+            gloo::timers::future::TimeoutFuture::new(60).await;
+            match top() {
+                Some((now, el)) if (now - settled).abs() > 2.0 => el.scroll_into_view(),
+                _ => {}
+            }
+        }
+    });
 }

@@ -15,7 +15,7 @@ use crate::chart::{ChartSpec, Layout, View};
 use crate::i18n;
 use crate::spec::interact::{
     announce, key_move, panned, should_draw, table_rows, toggled, zoomed, zoomed_at_centre, CameraMove, Gesture, Press,
-    KEY_ZOOM,
+    TableRow, KEY_ZOOM,
 };
 use crate::spec::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
@@ -279,57 +279,66 @@ fn row_labels(b: &Built) -> Vec<String> {
 
 /// One focusable button per item, in the layer's order: Tab walks the map, Enter selects. Each
 /// carries its item's anchor on the canvas (`data-anchor="x,y"`, CSS pixels), where its tooltip
-/// points and where a pointer reaches it.
+/// points and where a pointer reaches it. The buttons are built once per layer; a language switch
+/// changes only their text.
 #[component]
 fn MapItems(cx: MapCtx) -> impl IntoView {
     let lang = cx.st.lang;
-    let items = move || {
-        cx.built
-            .with(row_labels)
-            .into_iter()
-            .enumerate()
-            .map(|(i, label)| {
-                let anchor =
-                    move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
-                view! {
-                    <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
-                        on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
-                        on:click=move |_| cx.choose(i)>{label}</button></li>
-                }
-            })
-            .collect_view()
-    };
+    let count = cx.built.with_untracked(|b| row_labels(b).len());
+    let items = (0..count)
+        .map(|i| {
+            let label = move || cx.built.with(|b| row_labels(b).get(i).cloned().unwrap_or_default());
+            let anchor =
+                move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
+            view! {
+                <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
+                    on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
+                    on:click=move |_| cx.choose(i)>{label}</button></li>
+            }
+        })
+        .collect_view();
     view! { <ul class="map-items" aria-label=move || i18n::MAP_ITEMS.get(lang.get())>{items}</ul> }
 }
 
-/// The layer as a table: each item with its values, units and status.
+/// The layer as a table: each item with its values, units and status. Built the first time it is
+/// opened (or when the whole page is asked for); a language switch then changes only text.
 #[component]
 fn MapTable(built: Memo<Built>) -> impl IntoView {
-    let lang = use_app_state().lang;
-    let body = move || {
+    let st = use_app_state();
+    let lang = st.lang;
+    let rows = Memo::new(move |_| {
         let l = lang.get();
-        built
-            .with(|b| match b {
-                Built::Canvas { drawn, .. } => table_rows(&row_labels(b), drawn, l),
-                _ => Vec::new(),
+        built.with(|b| match b {
+            Built::Canvas { drawn, .. } => table_rows(&row_labels(b), drawn, l),
+            _ => Vec::new(),
+        })
+    });
+    let cell = move |i: usize, f: fn(&TableRow) -> String| move || rows.with(|r| r.get(i).map(f).unwrap_or_default());
+    let body = move || {
+        let n = rows.with_untracked(Vec::len);
+        (0..n)
+            .map(|i| {
+                view! { <tr><th scope="row">{cell(i, |r| r.head.clone())}</th><td>{cell(i, |r| r.values.clone())}</td><td>{cell(i, |r| r.section.clone())}</td></tr> }
             })
-            .into_iter()
-            .map(|r| view! { <tr><th scope="row">{r.head}</th><td>{r.values}</td><td>{r.section}</td></tr> })
             .collect_view()
     };
+    let opened = RwSignal::new(false);
+    let shown = Memo::new(move |_| opened.get() || st.build_all.get());
     let t = move |x: crate::data::L| move || x.get(lang.get());
     view! {
-        <details class="table-box" data-testid="map-table">
+        <details class="table-box" data-testid="map-table" on:toggle=move |_| opened.set(true)>
             <summary>{t(i18n::MAP_TABLE)}</summary>
             <div class="table-scroll">
-                <table>
-                    <thead><tr>
-                        <th scope="col">{t(i18n::ROW)}</th>
-                        <th scope="col">{t(i18n::VALUES)}</th>
-                        <th scope="col">{t(i18n::PAPER_SECTION)}</th>
-                    </tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
+                {move || shown.get().then(|| view! {
+                    <table>
+                        <thead><tr>
+                            <th scope="col">{t(i18n::ROW)}</th>
+                            <th scope="col">{t(i18n::VALUES)}</th>
+                            <th scope="col">{t(i18n::PAPER_SECTION)}</th>
+                        </tr></thead>
+                        <tbody>{body()}</tbody>
+                    </table>
+                })}
             </div>
         </details>
     }

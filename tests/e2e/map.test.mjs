@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, canvasImages, gotoAtlas, launch, openPage, outDir, problems,
-  readTip, settle, tipSel, until, waitFor,
+  readTip, settle, showChart, tipSel, until, waitFor,
 } from './lib.mjs';
 
 const MINUS = '\u2212';
@@ -455,11 +455,12 @@ describe('world map', { skip: SKIP_REASON }, () => {
       const rowSel = () => page.evaluate(() => document.querySelector('table#table-partners tr[data-row=russia]')?.className ?? null);
       assert.match(await rowSel() ?? '', /\bselected\b/, 'the Table 3 row of Russia is selected');
       assert.match((await mapState(page)).search, /[?&]sel=RUS(&|$)/, 'the address carries sel=RUS');
-      await until(async () => (await canvasImages(page))['partners-exports'] !== charts0['partners-exports'],
-        'the partners-exports chart redraws with Russia selected');
       await leaveMap(page, 'map-partners');
       await until(async () => (await mapImage(page)) !== map0, 'the map outlines the selection (pointer away)');
       assert.equal((await mapState(page)).zoom, '1.000', 'a click does not move the map');
+      await showChart(page, 'partners-exports');
+      await until(async () => (await canvasImages(page))['partners-exports'] !== charts0['partners-exports'],
+        'the partners-exports chart redraws with Russia selected');
 
       // The chip follows the language.
       await page.click('[data-testid=lang-toggle]');
@@ -471,6 +472,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
       await page.mouse.click(ru.x, ru.y);
       await expectChip(page, null, 'clicking Russia again clears the selection');
       assert.doesNotMatch(await rowSel() ?? '', /\bselected\b/, 'the Table 3 row is no longer selected');
+      await showChart(page, 'partners-exports');
       await until(async () => (await canvasImages(page))['partners-exports'] === charts0['partners-exports'],
         'the partners-exports chart returns to its first draw');
       assert.doesNotMatch((await mapState(page)).search, /sel=/, 'the selection leaves the address');

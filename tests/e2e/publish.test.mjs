@@ -319,7 +319,7 @@ describe('publishing', () => {
         const boot = await page.evaluate(() => ({
           text: document.getElementById('boot')?.innerText ?? '',
           visible: !!document.getElementById('boot')?.getClientRects().length,
-          app: !!document.querySelector('main, canvas'),
+          app: !!document.querySelector('canvas') || !document.getElementById('shell'),
         }));
         assert.ok(boot.visible, 'the message is visible');
         assert.match(boot.text, /The atlas could not load\./);

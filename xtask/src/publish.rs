@@ -79,7 +79,8 @@ const NOT_FOUND_SCRIPT: &str = concat!(
     "document.getElementById('go').hidden=false;}",
     "function tryAt(n){if(n<0){show();return;}var base=own(n);",
     "fetch(base,{cache:'no-store',mode:'same-origin'})",
-    ".then(function(r){return r.ok?r.text():'';})",
+    // The body is read even of a failed probe, so moving on never aborts a request in flight.
+    ".then(function(r){return r.text().then(function(t){return r.ok?t:'';});})",
     ".then(function(t){if(t.indexOf('trade-atlas-app')>=0){location.replace(base+q);}else{tryAt(n-1);}})",
     ".catch(function(){tryAt(n-1);});}",
     "tryAt(segs.length);",
