@@ -5,6 +5,7 @@
 //! by the ratio, and `CssPixels` reports the CSS size to plotters: draw functions and the
 //! returned `Layout` stay in CSS pixels, the same units as pointer events.
 
+use super::target::Target;
 use super::{draw, ChartSpec, Frame, Layout, Theme, View};
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
@@ -13,7 +14,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 /// A canvas backend that reports its size in CSS pixels.
-struct CssPixels {
+pub struct CssPixels {
     inner: CanvasBackend,
     size: (u32, u32),
 }
@@ -115,7 +116,7 @@ pub fn render(
         .map_err(|_| "not a 2d context".to_string())?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas".to_string())?;
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("cannot use the canvas")?;
-    let backend = CssPixels { inner, size: (css_w as u32, css_h.ceil() as u32) };
+    let backend = Target::Canvas(CssPixels { inner, size: (css_w as u32, css_h.ceil() as u32) });
     let area = backend.into_drawing_area();
     draw(&area, spec, frame, theme, view).map_err(|e| format!("{e:?}"))
 }

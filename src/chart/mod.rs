@@ -19,6 +19,7 @@ pub mod scatter;
 pub mod slope;
 pub mod stacked;
 pub mod svg;
+pub mod target;
 pub mod text;
 pub mod theme;
 

@@ -3,6 +3,7 @@
 //! Layer: chart. Used by native golden tests, the exporter binary and the SVG download.
 //! Coordinates in plotters' SVG output are integers, so the output is deterministic.
 
+use super::target::Target;
 use super::{draw, ChartSpec, Frame, Layout, Theme, View};
 use plotters::prelude::*;
 
@@ -18,7 +19,7 @@ pub fn render_view(spec: &ChartSpec, frame: &Frame, theme: &Theme, width: u32, v
     let mut out = String::new();
     let layout;
     {
-        let backend = SVGBackend::with_string(&mut out, (width, height));
+        let backend = Target::Svg(SVGBackend::with_string(&mut out, (width, height)));
         let area = backend.into_drawing_area();
         layout = draw(&area, spec, frame, theme, view).expect("drawing into a string cannot fail");
     }

@@ -1,9 +1,8 @@
-//! `test`: `setup-test`, then every test layer in turn — native tests, browser unit
-//! tests, the release build, its size budget, end-to-end — stopping at the first failure and
-//! printing a summary of each layer's outcome and wall time.
+//! `test`: `setup-test`, then every test layer in turn — native tests, the release build, its
+//! size budget, end-to-end — stopping at the first failure and printing a summary of each
+//! layer's outcome and wall time.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -20,10 +19,9 @@ type Layer = (&'static str, fn() -> util::Result<Option<String>>);
 
 /// Runs the layers; `Ok(Some(reason))` from a layer means it was skipped.
 pub fn test() -> util::Result {
-    let layers: [Layer; 6] = [
+    let layers: [Layer; 5] = [
         ("setup-test (tools, browser, npm packages)", || setup::setup_test().map(|()| None)),
         ("native tests: cargo test --workspace", native),
-        ("browser unit tests: wasm-bindgen-test in Chromium", browser_unit),
         ("release build: trunk build --release", || dist::build().map(|()| None)),
         ("size budget: shipped brotli bytes vs xtask/budget.toml", || budget::check(&dist::dist_dir()).map(|()| None)),
         ("end-to-end: node --test tests/e2e", end_to_end),
@@ -70,46 +68,6 @@ pub fn test() -> util::Result {
 
 fn native() -> util::Result<Option<String>> {
     run(Command::new("cargo").args(["test", "--workspace"]).current_dir(root()))?;
-    Ok(None)
-}
-
-/// The tests/*.rs files that contain wasm_bindgen_test.
-fn browser_test_files() -> Vec<PathBuf> {
-    let Ok(entries) = fs::read_dir(root().join("tests")) else {
-        return Vec::new();
-    };
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "rs"))
-        .filter(|p| fs::read_to_string(p).is_ok_and(|s| s.contains("wasm_bindgen_test")))
-        .collect();
-    files.sort();
-    files
-}
-
-fn browser_unit() -> util::Result<Option<String>> {
-    let files = browser_test_files();
-    if files.is_empty() {
-        let why = "no tests/*.rs contains wasm_bindgen_test";
-        println!("skipping the browser unit tests: {why}");
-        return Ok(Some(why.into()));
-    }
-    let version = setup::wasm_bindgen_version()?;
-    if !setup::wasm_bindgen_cli_matches(&version) {
-        return Err(format!(
-            "wasm-bindgen-test-runner {version} (the Cargo.lock version) is not on PATH; run `cargo xtask setup`"
-        ));
-    }
-    println!(
-        "browser test files: {}",
-        files.iter().map(|f| f.file_name().unwrap_or_default().to_string_lossy()).collect::<Vec<_>>().join(", ")
-    );
-    run(Command::new("cargo")
-        .args(["test", "--target", "wasm32-unknown-unknown", "--tests"])
-        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-        .env("WASM_BINDGEN_TEST_TIMEOUT", "120")
-        .current_dir(root()))?;
     Ok(None)
 }
 
