@@ -138,17 +138,19 @@ fn table_3_svg_shows_every_partner_and_value() {
     let def = trade_atlas::spec::chart("partners-exports").unwrap();
     let Built::Canvas { spec, .. } = build(def, Lang::Zh) else { panic!("canvas chart") };
     let (doc, layout) = svg::render(&spec, &frame(def, Lang::Zh), &Theme::light(), WIDTH);
+    // Bar ends carry the label rule's precision and the unit; tooltips and tables keep the
+    // printed digits.
     for (name, value) in [
-        ("美国", "6,644.51"),
-        ("日本", "3,179.99"),
-        ("韩国", "3,107.37"),
-        ("俄罗斯", "2,401.10"),
-        ("越南", "2,297.93"),
-        ("澳大利亚", "2,291.96"),
-        ("德国", "2,067.82"),
-        ("马来西亚", "1,902.44"),
-        ("巴西", "1,815.29"),
-        ("印尼", "1,394.16"),
+        ("美国", "6,644.5 亿美元"),
+        ("日本", "3,180.0 亿美元"),
+        ("韩国", "3,107.4 亿美元"),
+        ("俄罗斯", "2,401.1 亿美元"),
+        ("越南", "2,297.9 亿美元"),
+        ("澳大利亚", "2,292.0 亿美元"),
+        ("德国", "2,067.8 亿美元"),
+        ("马来西亚", "1,902.4 亿美元"),
+        ("巴西", "1,815.3 亿美元"),
+        ("印尼", "1,394.2 亿美元"),
     ] {
         assert!(doc.contains(&format!("\n{name}\n")), "missing label {name}");
         assert!(doc.contains(value), "missing value {value}");

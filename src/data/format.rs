@@ -94,6 +94,52 @@ fn minus(s: &str) -> String {
     }
 }
 
+/// How many decimals a label keeps: one from 10 up, two below, never more than were printed.
+/// This is the one precision rule for labels on charts and maps (what a reader can take in at a
+/// glance); tooltips, tables and exports keep the value exactly as printed.
+pub fn label_decimals(x: f64, printed_decimals: usize) -> usize {
+    let readable = if x.abs() >= 10.0 { 1 } else { 2 };
+    printed_decimals.min(readable)
+}
+
+/// A number rounded to `decimals`, with thousands separators and a true minus sign.
+pub fn rounded(x: f64, decimals: usize) -> String {
+    let s = format!("{:.*}", decimals, x);
+    let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') { s[1..].to_string() } else { s };
+    minus(&group_thousands(&s))
+}
+
+/// A unit as a label carries it: "亿美元"; "US$… bn", "… mn TEU" (short forms of billion,
+/// million and trillion).
+pub fn with_short_unit(num: &str, unit: Option<&Unit>, lang: Lang) -> String {
+    let long = with_unit(num, unit, lang);
+    if lang == Lang::Zh {
+        return long;
+    }
+    long.replace(" trillion", " tn").replace(" billion", " bn").replace(" million", " mn")
+}
+
+/// A figure as a chart or map label: the label precision (see [`label_decimals`]), its unit in
+/// short form, and a bound as a sign ("≈", ">", "<"). Fractions and ranges stay as printed.
+pub fn label(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
+    let sign = match v.qual {
+        Qualifier::Exact => "",
+        Qualifier::Over => ">",
+        Qualifier::Under => "<",
+        Qualifier::About | Qualifier::Nearly => "≈",
+    };
+    let printed = number_text(v.text, unit, lang);
+    let num = if v.text.contains('/') || v.text.contains('~') {
+        printed
+    } else {
+        let shift = if lang == Lang::En { unit.map_or(0, |u| u.en_shift) } else { 0 };
+        let x = v.x * 10f64.powi(shift as i32);
+        let printed_decimals = printed.split_once('.').map_or(0, |(_, f)| f.len());
+        rounded(x, label_decimals(x, printed_decimals))
+    };
+    format!("{sign}{}", with_short_unit(&num, unit, lang))
+}
+
 /// The qualifier as worded in the reader's language.
 pub fn qualifier(q: Qualifier, lang: Lang) -> &'static str {
     match (q, lang) {
@@ -282,6 +328,44 @@ mod tests {
         assert_eq!(signed_pct(&v("12.0", 12.0, Qualifier::Exact), Lang::Zh), "+12.0%");
         assert_eq!(signed_pct(&v("30", 30.0, Qualifier::Over), Lang::En), "over 30%");
         assert_eq!(signed_pct(&v("30", 30.0, Qualifier::Over), Lang::Zh), "超过30%");
+    }
+
+    fn fig(x: f64, text: &'static str) -> Value {
+        Value { x, hi: None, text, qual: Qualifier::Exact, status: crate::data::Status::Stated, expr: None }
+    }
+
+    fn u(id: &str) -> &'static Unit {
+        crate::data::registry::unit(id).unwrap()
+    }
+
+    #[test]
+    fn labels_round_to_one_decimal_from_ten_and_carry_a_short_unit() {
+        let us = fig(6644.51, "6644.51");
+        assert_eq!(label(&us, Some(u("usd_100m")), Lang::Zh), "6,644.5 亿美元");
+        assert_eq!(label(&us, Some(u("usd_100m")), Lang::En), "US$664.5 bn");
+        let ru = fig(2401.10, "2401.10");
+        assert_eq!(label(&ru, Some(u("usd_100m")), Lang::En), "US$240.1 bn");
+        let sh = fig(4440.0, "4440");
+        assert_eq!(label(&sh, Some(u("teu_10k_table")), Lang::En), "44.4 mn TEU", "two printed places → one");
+        assert_eq!(label(&sh, Some(u("teu_10k_table")), Lang::Zh), "4,440 万 Teu", "no decimals were printed");
+    }
+
+    #[test]
+    fn labels_below_ten_keep_two_decimals_and_never_invent_one() {
+        assert_eq!(label(&fig(3.382, "3.382"), Some(u("usd_tn")), Lang::En), "US$3.38 tn");
+        assert_eq!(label(&fig(5.0, "5"), Some(u("pct")), Lang::Zh), "5%");
+        assert_eq!(label(&fig(-11.64, "-11.64"), Some(u("pct")), Lang::En), "−11.6%");
+    }
+
+    #[test]
+    fn bounds_become_signs_and_fractions_and_ranges_stay_as_printed() {
+        let over = Value { qual: Qualifier::Over, ..fig(200.0, "200") };
+        assert_eq!(label(&over, Some(u("warehouses")), Lang::En), ">200 warehouses");
+        let about = Value { qual: Qualifier::About, ..fig(14.0, "14") };
+        assert_eq!(label(&about, Some(u("pct")), Lang::En), "≈14%");
+        assert_eq!(label(&fig(0.3333, "1/3"), None, Lang::En), "1/3");
+        let range = Value { hi: Some(15.0), ..fig(10.0, "10~15") };
+        assert_eq!(label(&range, Some(u("days")), Lang::En), "10–15 days");
     }
 
     #[test]

@@ -76,6 +76,17 @@ fn bound_prefix(q: Qualifier) -> &'static str {
     }
 }
 
+/// A label in a rescaled unit ("亿美元(由千美元换算)" / "US$ billion (converted from …)"): the
+/// unit without its explanation, in short form.
+fn rescaled_label(n: &str, unit: &str, lang: Lang) -> String {
+    let bare = unit.split(['(', '(']).next().unwrap_or(unit).trim();
+    match (lang, bare.strip_prefix("US$ ")) {
+        (Lang::Zh, _) => format!("{n} {bare}"),
+        (Lang::En, Some(rest)) => format!("US${n} {rest}").replace(" billion", " bn").replace(" million", " mn"),
+        (Lang::En, None) => format!("{n} {bare}"),
+    }
+}
+
 /// How a chart places and labels values.
 #[derive(Clone, Copy)]
 struct Axis {
@@ -100,22 +111,17 @@ impl Axis {
         let v = cell.value.as_ref()?;
         let x = v.plot_x() * self.factor(cell.unit);
         let pct = cell.unit.is_some_and(|u| u.id == "pct");
-        let mut label = if let Some(r) = self.rescale {
-            format::tick(x, 10f64.powi(-(r.decimals as i32)))
+        // Labels follow the one label rule (format::label): a readable precision and the unit.
+        let label = if let Some(r) = self.rescale {
+            let n = format::tick(x, 10f64.powi(-(r.decimals as i32)));
+            let unit = if self.lang == Lang::Zh { r.zh_unit } else { r.en_unit };
+            format!("{}{}", bound_prefix(v.qual), rescaled_label(&n, unit, self.lang))
         } else if pct && self.signed {
-            format::signed_pct(v, self.lang).replace(format::qualifier(v.qual, self.lang), "").trim().to_string()
+            let signed = format::signed_pct(v, self.lang);
+            format!("{}{}", bound_prefix(v.qual), signed.replace(format::qualifier(v.qual, self.lang), "").trim())
         } else {
-            let n = number_text(v.text, cell.unit, self.lang);
-            if pct {
-                format!("{n}%")
-            } else {
-                n
-            }
+            format::label(v, cell.unit, self.lang)
         };
-        let prefix = bound_prefix(v.qual);
-        if !prefix.is_empty() {
-            label = format!("{prefix}{label}");
-        }
         Some(Datum {
             x,
             label,

@@ -24,6 +24,15 @@ pub static CHARTS: &[ChartDef] = &[
         kind: Kind::Map(MapLayer::Partners),
     },
     ChartDef {
+        id: "map-flows",
+        dataset: "partners",
+        title: L::new(
+            "地图:中国对十大伙伴的贸易流向(表 3)",
+            "Map: China's trade flows to its ten main partners (Table 3)",
+        ),
+        kind: Kind::Map(MapLayer::Flows),
+    },
+    ChartDef {
         id: "map-warehouses",
         dataset: "warehouse_top10",
         title: L::new(
@@ -514,12 +523,32 @@ const ALL_SORTS: &[SortKey] = &[SortKey::Paper, SortKey::Value, SortKey::Growth,
 
 /// The readings offered by charts whose data has more than one.
 pub static CONTROLS: &[(&str, Controls)] = &[
-    ("map-partners", Controls { metrics: &["exports", "yoy"], sorts: &[] }),
-    ("commodities", Controls { metrics: &["amount", "amount_yoy", "qty_yoy", "unit_value_yoy"], sorts: ALL_SORTS }),
-    ("partners-exports", Controls { metrics: &["exports", "yoy", "exports_2022"], sorts: ALL_SORTS }),
-    ("ports-jan-nov", Controls { metrics: &["jan_nov", "nov", "yoy"], sorts: ALL_SORTS }),
-    ("ports-yoy", Controls { metrics: &[], sorts: &[SortKey::Value, SortKey::Paper, SortKey::Name] }),
-    ("economies-change", Controls { metrics: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
-    ("regions-value", Controls { metrics: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
-    ("warehouse-found", Controls { metrics: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
+    ("map-partners", Controls { metrics: &["exports", "yoy"], labels: &[], sorts: &[] }),
+    (
+        "map-flows",
+        Controls {
+            metrics: &["partners", "blocs"],
+            labels: &[
+                L::new("十大伙伴(表 3)", "Ten partners (Table 3)"),
+                L::new("东盟、欧盟合计(表 2)", "ASEAN and the EU as blocs (Table 2)"),
+            ],
+            sorts: &[],
+        },
+    ),
+    (
+        "commodities",
+        Controls { metrics: &["amount", "amount_yoy", "qty_yoy", "unit_value_yoy"], labels: &[], sorts: ALL_SORTS },
+    ),
+    ("partners-exports", Controls { metrics: &["exports", "yoy", "exports_2022"], labels: &[], sorts: ALL_SORTS }),
+    ("ports-jan-nov", Controls { metrics: &["jan_nov", "nov", "yoy"], labels: &[], sorts: ALL_SORTS }),
+    ("ports-yoy", Controls { metrics: &[], labels: &[], sorts: &[SortKey::Value, SortKey::Paper, SortKey::Name] }),
+    (
+        "economies-change",
+        Controls { metrics: &[], labels: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] },
+    ),
+    ("regions-value", Controls { metrics: &[], labels: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] }),
+    (
+        "warehouse-found",
+        Controls { metrics: &[], labels: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] },
+    ),
 ];

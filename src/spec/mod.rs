@@ -177,7 +177,10 @@ pub enum SortKey {
 /// The readings a chart offers: alternative columns (metric switch) and sort orders.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Controls {
+    /// Column ids of the readings, or (with `labels`) the ids of readings that are not columns.
     pub metrics: &'static [&'static str],
+    /// The readings' names when they are not the columns' labels (a map layer's two views).
+    pub labels: &'static [L],
     pub sorts: &'static [SortKey],
 }
 

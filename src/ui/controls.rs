@@ -34,7 +34,8 @@ pub fn ChartControls(
             .map(|(i, m)| {
                 let text = move || {
                     let l = lang.get();
-                    let label = ds.column(m).map_or(*m, |c| c.label.get(l));
+                    let named = controls.labels.get(i).map(|n| n.get(l));
+                    let label = named.or_else(|| ds.column(m).map(|c| c.label.get(l))).unwrap_or(m);
                     let derived = ds.column(m).is_some_and(|c| c.expr.is_some());
                     match (derived, l) {
                         (false, _) => label.to_string(),

@@ -284,19 +284,22 @@ fn row_labels(b: &Built) -> Vec<String> {
 #[component]
 fn MapItems(cx: MapCtx) -> impl IntoView {
     let lang = cx.st.lang;
-    let count = cx.built.with_untracked(|b| row_labels(b).len());
-    let items = (0..count)
-        .map(|i| {
-            let label = move || cx.built.with(|b| row_labels(b).get(i).cloned().unwrap_or_default());
-            let anchor =
-                move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
-            view! {
-                <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
-                    on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
-                    on:click=move |_| cx.choose(i)>{label}</button></li>
-            }
-        })
-        .collect_view();
+    // Rebuilt only when the number of items changes (another reading of the layer).
+    let count = Memo::new(move |_| cx.built.with(|b| row_labels(b).len()));
+    let items = move || {
+        (0..count.get())
+            .map(|i| {
+                let label = move || cx.built.with(|b| row_labels(b).get(i).cloned().unwrap_or_default());
+                let anchor =
+                    move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
+                view! {
+                    <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
+                        on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
+                        on:click=move |_| cx.choose(i)>{label}</button></li>
+                }
+            })
+            .collect_view()
+    };
     view! { <ul class="map-items" aria-label=move || i18n::MAP_ITEMS.get(lang.get())>{items}</ul> }
 }
 
@@ -314,9 +317,9 @@ fn MapTable(built: Memo<Built>) -> impl IntoView {
         })
     });
     let cell = move |i: usize, f: fn(&TableRow) -> String| move || rows.with(|r| r.get(i).map(f).unwrap_or_default());
+    let count = Memo::new(move |_| rows.with(Vec::len));
     let body = move || {
-        let n = rows.with_untracked(Vec::len);
-        (0..n)
+        (0..count.get())
             .map(|i| {
                 view! { <tr><th scope="row">{cell(i, |r| r.head.clone())}</th><td>{cell(i, |r| r.values.clone())}</td><td>{cell(i, |r| r.section.clone())}</td></tr> }
             })
@@ -336,7 +339,7 @@ fn MapTable(built: Memo<Built>) -> impl IntoView {
                             <th scope="col">{t(i18n::VALUES)}</th>
                             <th scope="col">{t(i18n::PAPER_SECTION)}</th>
                         </tr></thead>
-                        <tbody>{body()}</tbody>
+                        <tbody>{body}</tbody>
                     </table>
                 })}
             </div>

@@ -15,7 +15,7 @@ import {
 
 const MINUS = '\u2212';
 const at = (query) => new URL(query, ATLAS_URL).href;
-const LAYERS = ['map-partners', 'map-warehouses', 'map-economies', 'map-ecommerce', 'map-routes', 'map-ports'];
+const LAYERS = ['map-partners', 'map-flows', 'map-warehouses', 'map-economies', 'map-ecommerce', 'map-routes', 'map-ports'];
 const CANVAS = '#map canvas';
 const card = (layer) => `#map figure.card[data-chart="${layer}"]`;
 
@@ -202,6 +202,41 @@ describe('world map', { skip: SKIP_REASON }, () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('flows layer: ten arcs, each reached at its arrow with Table 3 as printed; the blocs reading swaps members for ASEAN and the EU', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
+    try {
+      await gotoAtlas(page, at('?layer=map-flows'));
+      assert.equal((await mapState(page)).layer, 'map-flows', 'the address opens the flows layer');
+      const items = await page.$$eval('#map .map-item', (bs) => bs.map((b) => b.textContent.trim()));
+      assert.equal(items.length, 10, `ten arcs: ${items.join(' / ')}`);
+      const us = await hoverPlace(page, 'map-flows', '美国');
+      assert.equal(us.tip.value, '6,644.51 亿美元', `the US arc: ${us.tip.text}`);
+      assert.equal(us.tip.growth, `同比 ${MINUS}11.6%`);
+      assert.ok(us.tip.notes.some((n) => /inconsistency/.test(n.cls)), 'the Table 3 data note travels with the arc');
+      const ru = await hoverPlace(page, 'map-flows', '俄罗斯');
+      assert.equal(ru.tip.value, '2,401.10 亿美元', `the Russia arc: ${ru.tip.text}`);
+      assert.match(ru.tip.growth ?? '', /^同比 \+?26\.3%$/);
+      // Clicking an arc selects the partner everywhere.
+      await page.mouse.click(ru.x, ru.y);
+      await expectChip(page, '俄罗斯', 'clicking the Russia arc selects Russia');
+      await leaveMap(page, 'map-flows');
+      // The table alternative lists the flows.
+      const rows = await mapTable(page);
+      assert.ok(rows.some(([head, values]) => head === '美国' && values.includes('6,644.51')), 'the table lists the US flow');
+      // The blocs reading: ASEAN and the EU in place of their members.
+      await page.selectOption('#map select[data-control=metric]', '1');
+      await until(async () => {
+        const now = await page.$$eval('#map .map-item', (bs) => bs.map((b) => b.textContent.trim()));
+        return now.includes('东盟') && now.includes('欧盟') && !now.includes('越南') && !now.includes('德国') ? now : null;
+      }, 'the blocs reading lists ASEAN and the EU instead of their members');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
     }
   });
 

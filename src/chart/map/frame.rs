@@ -47,6 +47,37 @@ impl<'a> MapFrame<'a> {
         self.xy(self.proj.forward(lon, lat))
     }
 
+    /// A lon/lat path (longitudes kept continuous, so they may run past ±180°) in canvas pixels,
+    /// cut where it crosses the map's edge: each crossing ends one part at the edge and starts
+    /// the next at the opposite edge, at the latitude where the path crosses.
+    pub fn runs(&self, pts: &[(f64, f64)]) -> Vec<Vec<(f64, f64)>> {
+        let Some(&(lon0, _)) = pts.first() else { return Vec::new() };
+        // The part's offset: its longitudes minus this lie within the map's ±180°.
+        let mut off = 360.0 * ((lon0 + 180.0) / 360.0).floor();
+        let mut out: Vec<Vec<(f64, f64)>> = vec![Vec::new()];
+        let mut prev = pts[0];
+        for &(lon, lat) in pts {
+            let (plon, plat) = prev;
+            let at = |seam: f64| plat + (seam - plon) / (lon - plon) * (lat - plat);
+            while lon > off + 180.0 {
+                let y = at(off + 180.0);
+                out.last_mut().expect("a part").push(self.px(180.0, y));
+                out.push(vec![self.px(-180.0, y)]);
+                off += 360.0;
+            }
+            while lon < off - 180.0 {
+                let y = at(off - 180.0);
+                out.last_mut().expect("a part").push(self.px(-180.0, y));
+                out.push(vec![self.px(180.0, y)]);
+                off -= 360.0;
+            }
+            out.last_mut().expect("a part").push(self.px(lon - off, lat));
+            prev = (lon, lat);
+        }
+        out.retain(|r| r.len() >= 2);
+        out
+    }
+
     /// A projected ring in canvas pixels, skipping points within half a pixel of the previous one
     /// (a cheap simplification at low zoom).
     pub fn ring(&self, ring: &[(f32, f32)]) -> Vec<(f64, f64)> {

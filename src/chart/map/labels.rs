@@ -1,32 +1,56 @@
-//! Labels: points' labels, then area labels, then route labels, first come first placed, never
-//! overlapping one another, each with a halo in the background colour.
+//! Labels: flows' values at their arrows, points' labels, area labels, then route labels, first
+//! come first placed, never overlapping one another or an arrowhead, each with a halo in the
+//! background colour. A label that finds no free place is dropped (its item stays reachable by
+//! hover and in the table), unless its row is highlighted or selected.
 //!
 //! Layer: chart.
 
+use super::flows::FlowPx;
 use super::frame::MapFrame;
-use super::marks::{point_order, radius, RoutePx};
-use super::MapSpec;
+use super::marks::{point_order, radius};
+use super::{HitLine, MapSpec};
 use crate::chart::paint::{Align, DrawError, Painter};
 use crate::chart::place::Placer;
 use crate::chart::text::width;
 use crate::chart::Rect;
 use plotters::prelude::DrawingBackend;
 
-/// One label at an anchor: at the anchor if free, else just above or below it. A highlighted or
-/// selected row's label is drawn even where it collides.
+/// Where a label may go.
+#[derive(Clone, Copy)]
+enum Spot {
+    /// Centred on a point, else just above or below it.
+    At(f64, f64),
+    /// Beside a point: right, left, above or below (an arrow's end).
+    Beside(f64, f64),
+}
+
+/// The label's candidate centres, best first, for a text `lw` wide in a `font`-pixel font.
+fn candidates(spot: Spot, lw: f64, font: f64) -> Vec<(f64, f64)> {
+    let step = font * 1.3;
+    match spot {
+        Spot::At(x, y) => vec![(x, y), (x, y - step), (x, y + step)],
+        Spot::Beside(x, y) => {
+            let gap = lw / 2.0 + 7.0;
+            vec![(x + gap, y), (x - gap, y), (x, y - step), (x, y + step)]
+        }
+    }
+}
+
+/// One label. A highlighted or selected row's label is drawn even where it collides.
 fn label<DB: DrawingBackend>(
     p: &Painter<DB>,
     f: &MapFrame,
     placer: &mut Placer,
     (text, row): (&str, usize),
-    (x, y0): (f64, f64),
+    spot: Spot,
 ) -> Result<(), DrawError<DB>> {
     let th = p.theme;
     let font = 11.0 * (f.w / 760.0).clamp(0.85, 1.0);
     let lw = width(text, font);
-    let spot = |y: f64| Rect::new(x - lw / 2.0, y - font * 0.65, x + lw / 2.0, y + font * 0.65);
-    let choice = [y0, y0 - font * 1.3, y0 + font * 1.3].into_iter().find(|&y| placer.is_free(&spot(y), None));
-    let y = choice.unwrap_or(y0);
+    let bx = |(x, y): (f64, f64)| Rect::new(x - lw / 2.0, y - font * 0.65, x + lw / 2.0, y + font * 0.65);
+    let all = candidates(spot, lw, font);
+    let choice = all.iter().copied().find(|&c| placer.is_free(&bx(c), None));
+    let (x, y) = choice.unwrap_or(all[0]);
     if choice.is_none() && !(f.strong(row) && f.bx.contains(x, y)) {
         return Ok(());
     }
@@ -37,7 +61,7 @@ fn label<DB: DrawingBackend>(
         p.text(text, x + dx, y + dy, font, th.bg, Align::Middle, bold)?;
     }
     p.text(text, x, y, font, c, Align::Middle, bold)?;
-    placer.take(spot(y).inflate(2.0));
+    placer.take(bx((x, y)).inflate(2.0));
     Ok(())
 }
 
@@ -46,22 +70,34 @@ pub fn label_pass<DB: DrawingBackend>(
     p: &Painter<DB>,
     f: &MapFrame,
     spec: &MapSpec,
-    routes: &[RoutePx],
+    (routes, flows): (&[HitLine], &[FlowPx]),
 ) -> Result<(), DrawError<DB>> {
     let mut placer = Placer::new(Rect::new(0.0, f.bx.y0, f.w, f.bx.y1));
+    // Arrowheads first, as obstacles: no label may hide where a flow arrives.
+    for fl in flows {
+        placer.take(fl.head.inflate(1.0));
+    }
+    // Flows' values, largest first (the layer lists them so).
+    for (fl, px) in spec.flows.iter().zip(flows) {
+        if let Some(t) = &fl.label {
+            label(p, f, &mut placer, (t, fl.row), Spot::Beside(px.end.0, px.end.1))?;
+        }
+    }
     for i in point_order(spec) {
         let pt = &spec.points[i];
         if let Some(t) = &pt.label {
             let (x, y) = f.px(pt.lon, pt.lat);
-            label(p, f, &mut placer, (t, pt.row), (x, y - radius(f, pt.r) - 8.0))?;
+            label(p, f, &mut placer, (t, pt.row), Spot::At(x, y - radius(f, pt.r) - 8.0))?;
         }
     }
     for l in &spec.labels {
-        label(p, f, &mut placer, (&l.text, l.row), f.px(l.lon, l.lat))?;
+        let (x, y) = f.px(l.lon, l.lat);
+        label(p, f, &mut placer, (&l.text, l.row), Spot::At(x, y))?;
     }
-    for (l, (_, pts)) in spec.lines.iter().zip(routes) {
-        if let (Some(t), Some(&mid)) = (&l.label, pts.get(pts.len() / 2)) {
-            label(p, f, &mut placer, (t, l.row), (mid.0, mid.1 - 9.0))?;
+    for l in &spec.lines {
+        let hit = routes.iter().find(|h| h.row == l.row);
+        if let (Some(t), Some(&mid)) = (&l.label, hit.and_then(|h| h.pts.get(h.pts.len() / 2))) {
+            label(p, f, &mut placer, (t, l.row), Spot::At(mid.0, mid.1 - 9.0))?;
         }
     }
     Ok(())

@@ -16,11 +16,36 @@ fn caption_below(caption: &str, w: f64) -> bool {
     PAD + RAMP_W + 10.0 + width(caption, FONT) > w - PAD
 }
 
-/// Height of the legend at a width: one line, or two when the caption does not fit beside the ramp.
+/// Height of one more line of swatches.
+const SWATCH_LINE: f64 = 18.0;
+
+/// Swatches packed into lines no wider than the map: each entry's x and line number.
+fn swatch_places(list: &[(Paint, String)], w: f64) -> Vec<(f64, usize)> {
+    let (mut x, mut line) = (PAD, 0);
+    list.iter()
+        .map(|(_, name)| {
+            let wd = width(name, 11.0);
+            if x + wd + 20.0 > w && x > PAD {
+                x = PAD;
+                line += 1;
+            }
+            let at = (x, line);
+            x += wd + 30.0;
+            at
+        })
+        .collect()
+}
+
+/// Height of the legend at a width: one line, or more when the caption does not fit beside the
+/// ramp or the swatches need more lines (none is ever dropped).
 pub fn height(spec: &MapSpec, w: f64) -> f64 {
     match &spec.legend {
         MapLegend::None => 0.0,
         MapLegend::Ramp { caption, .. } if caption_below(caption, w) => LEGEND_H + 16.0,
+        MapLegend::Swatches(list) => {
+            let lines = swatch_places(list, w).last().map_or(0, |p| p.1);
+            LEGEND_H + SWATCH_LINE * lines as f64
+        }
         _ => LEGEND_H,
     }
 }
@@ -67,15 +92,10 @@ fn swatches<DB: DrawingBackend>(
     ly: f64,
     w: f64,
 ) -> Result<(), DrawError<DB>> {
-    let mut x = PAD;
-    for (pt, name) in list {
-        let wd = width(name, 11.0);
-        if x + wd + 20.0 > w && x > PAD {
-            break;
-        }
-        p.fill_rect(x, ly, x + 11.0, ly + 11.0, paint(p.theme, *pt))?;
-        p.text(name, x + 15.0, ly + 5.5, 11.0, p.theme.fg, Align::Start, false)?;
-        x += wd + 30.0;
+    for ((pt, name), (x, line)) in list.iter().zip(swatch_places(list, w)) {
+        let y = ly + SWATCH_LINE * line as f64;
+        p.fill_rect(x, y, x + 11.0, y + 11.0, paint(p.theme, *pt))?;
+        p.text(name, x + 15.0, y + 5.5, 11.0, p.theme.fg, Align::Start, false)?;
     }
     Ok(())
 }

@@ -5,37 +5,42 @@
 
 use super::colours::paint;
 use super::frame::MapFrame;
-use super::MapSpec;
+use super::hit::ROUTE_REACH_PX;
+use super::{HitLine, MapSpec};
 use crate::chart::paint::{DrawError, Painter};
 use crate::chart::theme::Rgb;
 use crate::chart::{clip, Item, Rect};
 use plotters::prelude::DrawingBackend;
 
-/// A drawn route: its row and its polyline in canvas pixels.
-pub type RoutePx = (usize, Vec<(f64, f64)>);
+/// A stroke width in whole pixels (the backends stroke whole pixels), at least one.
+pub fn stroke(w: f64) -> u32 {
+    w.round().max(1.0) as u32
+}
 
-/// Draw the routes; returns each route's row and pixel polyline (for hit tests and anchors).
+/// Draw the routes; returns each as a line a pointer can reach (for hit tests and anchors).
 pub fn route_pass<DB: DrawingBackend>(
     p: &Painter<DB>,
     f: &MapFrame,
     spec: &MapSpec,
-) -> Result<Vec<RoutePx>, DrawError<DB>> {
+) -> Result<Vec<HitLine>, DrawError<DB>> {
     let th = p.theme;
     let mut out = Vec::with_capacity(spec.lines.len());
     for l in &spec.lines {
-        let pts: Vec<(f64, f64)> = l.pts.iter().map(|&(lon, lat)| f.px(lon, lat)).collect();
         let c = if f.dim(l.row) { paint(th, l.paint).mix(th.bg, 0.6) } else { paint(th, l.paint) };
-        let wd = if f.strong(l.row) { l.width + 2 } else { l.width };
-        for run in clip::polyline(&pts, &f.bx) {
-            if l.dashed {
-                for seg in run.windows(2) {
-                    dashes(p, seg[0], seg[1], c, wd)?;
+        let wd = stroke(if f.strong(l.row) { l.width + 2.0 } else { l.width });
+        // A lane crossing the map's edge is drawn (and reached) as one part on each side.
+        for pts in f.runs(&l.pts) {
+            for run in clip::polyline(&pts, &f.bx) {
+                if l.dashed {
+                    for seg in run.windows(2) {
+                        dashes(p, seg[0], seg[1], c, wd)?;
+                    }
+                } else {
+                    p.line(&run, c, wd)?;
                 }
-            } else {
-                p.line(&run, c, wd)?;
             }
+            out.push(HitLine { row: l.row, pts, reach: ROUTE_REACH_PX.max(l.width / 2.0 + 3.0) });
         }
-        out.push((l.row, pts));
     }
     Ok(out)
 }

@@ -3,11 +3,12 @@
 //!
 //! Layer: chart. Geometry comes from `crate::geo` (projected once, cached); this module only
 //! transforms to pixels and paints, in named passes (ocean, countries, borders, emphasis,
-//! routes, points, labels, legend, anchors). The returned `Layout` carries the view transform
+//! routes, flows, points, labels, legend, anchors). The returned `Layout` carries the view transform
 //! and which country belongs to which row, so the UI hit-tests without re-deriving geometry.
 
 mod colours;
 mod fill;
+mod flows;
 mod frame;
 mod hit;
 mod labels;
@@ -61,10 +62,13 @@ pub fn draw<DB: DrawingBackend>(
     fill::border_pass(p, &f)?;
     fill::emphasis_pass(p, &f, spec)?;
     let routes = marks::route_pass(p, &f, spec)?;
+    let flows = flows::flow_pass(p, &f, spec)?;
     let items = marks::point_pass(p, &f, spec)?;
-    labels::label_pass(p, &f, spec, &routes)?;
+    labels::label_pass(p, &f, spec, (&routes, &flows))?;
     legend::legend_pass(p, spec, f.bx.y1 + 10.0, w)?;
-    let anchors = hit::anchors(&f, spec, &items, &routes);
+    let anchors = hit::anchors(&f, spec, &items, (&routes, &flows));
+    let mut lines = routes;
+    lines.extend(flows.into_iter().flat_map(|fl| fl.hits));
     Ok(Layout {
         width: w,
         height: body.y1,
@@ -72,7 +76,7 @@ pub fn draw<DB: DrawingBackend>(
         bands: Vec::new(),
         items,
         legend: Vec::new(),
-        map: Some(MapHit { fit: f.fit, country_row, lines: routes, top: f.top, anchors }),
+        map: Some(MapHit { fit: f.fit, country_row, lines, top: f.top, anchors }),
         texts: Vec::new(),
     })
 }

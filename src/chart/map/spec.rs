@@ -45,8 +45,23 @@ pub struct MapLine {
     /// lon/lat vertices; a route crossing the antimeridian is given as separate lines.
     pub pts: Vec<(f64, f64)>,
     pub paint: Paint,
-    pub width: u32,
+    /// Stroke width in CSS pixels.
+    pub width: f64,
     pub dashed: bool,
+    pub row: usize,
+    pub label: Option<String>,
+}
+
+/// An arc of trade from one place to another: its width in proportion to a value, an arrowhead
+/// at its end (the direction of the flow), and its value as a label there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapFlow {
+    /// The path in lon/lat from the origin to the destination (a great circle, longitudes kept
+    /// continuous, so they may run past ±180°).
+    pub pts: Vec<(f64, f64)>,
+    /// Stroke width in CSS pixels at zoom 1.
+    pub width: f64,
+    pub paint: Paint,
     pub row: usize,
     pub label: Option<String>,
 }
@@ -88,6 +103,8 @@ pub struct MapSpec {
     pub areas: Vec<MapArea>,
     pub points: Vec<MapPoint>,
     pub lines: Vec<MapLine>,
+    /// Drawn in order: largest first, so thin arcs stay on top.
+    pub flows: Vec<MapFlow>,
     pub labels: Vec<MapLabel>,
     pub legend: MapLegend,
     /// Number of rows (items a reader can step through).
@@ -112,14 +129,23 @@ impl Camera {
     }
 }
 
+/// A drawn line a pointer can reach: its row, its pixel polyline and how near a pointer must come.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HitLine {
+    pub row: usize,
+    pub pts: Vec<(f64, f64)>,
+    /// CSS pixels from the line's centre.
+    pub reach: f64,
+}
+
 /// What the UI needs to hit-test a drawn map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapHit {
     pub fit: Fit,
     /// Row of each country (indexed like `geo::countries()`), if it belongs to one.
     pub country_row: Vec<Option<usize>>,
-    /// Pixel polylines of the routes, with their rows.
-    pub lines: Vec<(usize, Vec<(f64, f64)>)>,
+    /// Pixel polylines of the routes and flows, in drawing order (the last is on top).
+    pub lines: Vec<HitLine>,
     /// Top of the map area (the fit's pixel y = 0 is at this canvas y).
     pub top: f64,
     /// Where each row's tooltip points: its label, its point, or the middle of its route.
