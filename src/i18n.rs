@@ -19,6 +19,8 @@ pub const CONTENTS: L = L::new("目录", "Contents");
 pub const SKIP: L = L::new("跳到正文", "Skip to content");
 pub const DATA_TABLE: L = L::new("数据表", "Data table");
 pub const NOTES: L = L::new("数据注释", "Data notes");
+/// A data-notes landmark's name, before its dataset's title.
+pub const NOTES_OF: L = L::new("数据注释:", "Data notes: ");
 pub const NOTE_INCONSISTENCY: L = L::new("原文矛盾", "The paper contradicts itself");
 pub const NOTE_CAVEAT: L = L::new("注意", "Caveat");
 pub const NOTE_METHOD: L = L::new("方法", "Method");

@@ -13,6 +13,15 @@ use super::world_map::WorldMap;
 use crate::spec::{build_with, Built, ChartDef, Kind, Settings};
 use leptos::prelude::*;
 
+/// The card's title as a heading of the given level (3 when none is given).
+fn title(level: u8, text: impl Fn() -> &'static str + Send + Sync + 'static) -> AnyView {
+    match level {
+        1 => view! { <h1 class="card-title">{text}</h1> }.into_any(),
+        4 => view! { <h4 class="card-title">{text}</h4> }.into_any(),
+        _ => view! { <h3 class="card-title">{text}</h3> }.into_any(),
+    }
+}
+
 /// One chart of the catalogue.
 #[component]
 pub fn ChartCard(
@@ -20,6 +29,10 @@ pub fn ChartCard(
     /// Hide the reading controls and the menu (embeds with `controls=0`).
     #[prop(optional)]
     bare: bool,
+    /// The level of the card's title: 3 under a section heading (the default), 4 under a dataset
+    /// heading, 1 when the card is the page (an embed).
+    #[prop(optional)]
+    level: u8,
 ) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
@@ -44,7 +57,7 @@ pub fn ChartCard(
     view! {
         <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=format!("chart-{}", def.id)>
             <figcaption>
-                <h4>{move || def.title.get(lang.get())}</h4>
+                {title(level, move || def.title.get(lang.get()))}
                 {menu}
             </figcaption>
             {controls}

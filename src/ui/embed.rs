@@ -52,8 +52,8 @@ pub fn EmbedView(def: &'static ChartDef, controls: bool) -> impl IntoView {
     };
     view! {
         <main class="embed" data-embed=def.id>
-            <ChartCard def=def bare=!controls/>
-            <Notes ds=def.dataset()/>
+            <ChartCard def=def bare=!controls level=1/>
+            <Notes ds=def.dataset() level=2/>
             <p class="source">{move || provenance::source_line(def.dataset(), lang.get())}</p>
             <p class="embed-link"><a href=full target="_blank" rel="noopener">{move || i18n::EMBED_BACK.get(lang.get())}</a></p>
         </main>

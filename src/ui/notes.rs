@@ -8,9 +8,15 @@ use crate::data::{Dataset, NoteKind};
 use crate::i18n;
 use leptos::prelude::*;
 
-/// The notes of one dataset (nothing when it has none).
+/// The notes of one dataset (nothing when it has none), as a landmark named after the dataset.
 #[component]
-pub fn Notes(ds: &'static Dataset) -> impl IntoView {
+pub fn Notes(
+    ds: &'static Dataset,
+    /// The level of the notes' heading: that of the charts beside them (3 by default; 2 in an
+    /// embed, under the chart's own h1).
+    #[prop(optional)]
+    level: u8,
+) -> impl IntoView {
     let lang = use_app_state().lang;
     (!ds.notes.is_empty()).then(|| {
         let items = ds
@@ -32,9 +38,16 @@ pub fn Notes(ds: &'static Dataset) -> impl IntoView {
                 }
             })
             .collect_view();
+        let name = move || format!("{}{}", i18n::NOTES_OF.get(lang.get()), ds.title.get(lang.get()));
+        let heading = move || i18n::NOTES.get(lang.get());
+        let heading = match level {
+            2 => view! { <h2 class="notes-title">{heading}</h2> }.into_any(),
+            4 => view! { <h4 class="notes-title">{heading}</h4> }.into_any(),
+            _ => view! { <h3 class="notes-title">{heading}</h3> }.into_any(),
+        };
         view! {
-            <aside class="notes" aria-label=move || i18n::NOTES.get(lang.get())>
-                <h5>{move || i18n::NOTES.get(lang.get())}</h5>
+            <aside class="notes" aria-label=name>
+                {heading}
                 <ol>{items}</ol>
             </aside>
         }

@@ -43,19 +43,21 @@ fn reserve(ds: &Dataset) -> u32 {
 #[component]
 fn DatasetBlock(ds: &'static Dataset) -> impl IntoView {
     let lang = use_app_state().lang;
+    // A card that carries the dataset's own title makes a separate heading redundant; under a
+    // dataset heading the cards' titles are one level down.
+    let heading = !CHARTS.iter().any(|c| c.dataset == ds.id && !c.kind.is_map() && c.title == ds.title);
+    let level = if heading { 4 } else { 3 };
     let cards = CHARTS
         .iter()
         .filter(|c| c.dataset == ds.id && !c.kind.is_map())
-        .map(|def| view! { <ChartCard def=def/> })
+        .map(|def| view! { <ChartCard def=def level=level/> })
         .collect_view();
-    // A card that carries the dataset's own title makes a separate heading redundant.
-    let heading = !CHARTS.iter().any(|c| c.dataset == ds.id && !c.kind.is_map() && c.title == ds.title);
     view! {
         <div class="dataset" id=format!("ds-{}", ds.id) data-dataset=ds.id>
             {heading.then(|| view! { <h3 class="dataset-title">{move || ds.title.get(lang.get())}</h3> })}
             <p class="caption">{move || ds.caption.get(lang.get())}</p>
             <div class="cards">{cards}</div>
-            <Notes ds=ds/>
+            <Notes ds=ds level=level/>
             <DataTable ds=ds/>
             <p class="source">{move || provenance::source_line(ds, lang.get())}</p>
         </div>

@@ -34,7 +34,7 @@ function embedShape(page) {
       embed: main?.getAttribute('data-embed') ?? null,
       figures: [...document.querySelectorAll('figure.card')].map((f) => f.getAttribute('data-chart')),
       canvases: document.querySelectorAll('canvas').length,
-      title: main?.querySelector('figure.card h4')?.textContent.trim() ?? '',
+      title: main?.querySelector('figure.card .card-title')?.textContent.trim() ?? '',
       source: main?.querySelector('p.source')?.textContent.trim() ?? '',
       link: link ? { href: link.href, text: link.textContent.trim(), target: link.target } : null,
       fullPage: !!document.querySelector('main#main, header.masthead, nav.toc'),

@@ -10,7 +10,7 @@ import {
 } from './lib.mjs';
 
 const titles = (page) => page.$$eval('figure.card[data-chart]', (fs) =>
-  Object.fromEntries(fs.map((f) => [f.getAttribute('data-chart'), f.querySelector('h4')?.textContent.trim() ?? ''])));
+  Object.fromEntries(fs.map((f) => [f.getAttribute('data-chart'), f.querySelector('.card-title')?.textContent.trim() ?? ''])));
 
 describe('language', { skip: SKIP_REASON }, () => {
   let browser;

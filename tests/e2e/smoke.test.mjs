@@ -35,7 +35,7 @@ describe('smoke', { skip: SKIP_REASON }, () => {
             .filter((f) => !f.querySelector('canvas, .tile, .rank-list li, .plain-list li'))
             .map((f) => f.getAttribute('data-chart')),
           untitled: [...document.querySelectorAll('figure.card[data-chart]')]
-            .filter((f) => !f.querySelector('h4')?.textContent.trim())
+            .filter((f) => !f.querySelector('.card-title')?.textContent.trim())
             .map((f) => f.getAttribute('data-chart')),
           chartErrors: [...document.querySelectorAll('.chart-error')].map((e) => e.textContent),
         }));
