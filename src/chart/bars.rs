@@ -143,6 +143,85 @@ fn bar_colour(spec: &BarSpec, th: &Theme, series: usize, d: &Datum) -> Rgb {
     }
 }
 
+/// The label block of row `i` (its label lines and sublabel lines), right-aligned before the
+/// plot and centred in its band.
+fn row_label<DB: DrawingBackend>(p: &Painter<DB>, g: &Geom, i: usize, view: &View) -> Result<(), DrawError<DB>> {
+    let th = p.theme;
+    let (b0, b1) = g.bands[i];
+    let (lines, subs) = (&g.label_lines[i], &g.sub_lines[i]);
+    let text_h = lines.len() as f64 * FONT * 1.25 + subs.len() as f64 * SUBFONT * 1.3;
+    let mut y = (b0 + b1) / 2.0 - text_h / 2.0;
+    let lx = PAD + g.label_w;
+    let fg = if view.highlight.is_some_and(|h| h != i) { th.faded(th.fg) } else { th.fg };
+    let bold = view.highlight == Some(i) || view.selected.contains(&i);
+    for l in lines {
+        p.text(l, lx, y + FONT * 0.62, FONT, fg, Align::End, bold)?;
+        y += FONT * 1.25;
+    }
+    for l in subs {
+        p.text(l, lx, y + SUBFONT * 0.65, SUBFONT, th.muted, Align::End, false)?;
+        y += SUBFONT * 1.3;
+    }
+    Ok(())
+}
+
+/// One bar of row `i`, series `j`, with its top at `by`: the fill (derived: light with an
+/// outline; high contrast: hatched), a chevron for a bound, the value label, a flag for a
+/// contradiction and the selection outline. Returns the bar as a hoverable item.
+#[allow(clippy::too_many_arguments)]
+fn bar<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    spec: &BarSpec,
+    g: &Geom,
+    sx: &Linear,
+    (i, j): (usize, usize),
+    d: &Datum,
+    by: f64,
+    view: &View,
+) -> Result<Item, DrawError<DB>> {
+    let th = p.theme;
+    let dim = view.highlight.is_some_and(|h| h != i);
+    let (x0, x1) = (sx.at(0.0), sx.at(d.x));
+    let c = if dim { th.faded(bar_colour(spec, th, j, d)) } else { bar_colour(spec, th, j, d) };
+    if d.derived {
+        p.fill_rect(x0, by, x1, by + g.bar_h, th.derived_fill(c))?;
+        p.stroke_rect(x0, by, x1, by + g.bar_h, c, 1)?;
+    } else if th.patterns && (j > 0 || (spec.signed && d.x < 0.0)) {
+        // High contrast: outline plus a hatch per series (or for falls).
+        let kind = if spec.signed { 3 } else { j };
+        p.fill_rect(x0, by, x1, by + g.bar_h, th.bg)?;
+        p.hatch_rect(x0, by, x1, by + g.bar_h, c, kind)?;
+        p.stroke_rect(x0, by, x1, by + g.bar_h, c, 1)?;
+    } else {
+        p.fill_rect(x0, by, x1, by + g.bar_h, c)?;
+    }
+    let dir = if d.x < 0.0 { -1.0 } else { 1.0 };
+    let mid = by + g.bar_h / 2.0;
+    let bounded = matches!(d.bound, Bound::AtLeast | Bound::AtMost);
+    if bounded {
+        // A chevron beyond the end: the true value lies further (or nearer).
+        let tip = x1 + dir * 7.0;
+        let pts = if d.bound == Bound::AtLeast {
+            [(x1, by), (tip, mid), (x1, by + g.bar_h)]
+        } else {
+            [(tip, by), (x1, mid), (tip, by + g.bar_h)]
+        };
+        p.polygon(&pts, c)?;
+    }
+    let lx = x1 + dir * (4.0 + if bounded { 9.0 } else { 0.0 });
+    let align = if dir < 0.0 { Align::End } else { Align::Start };
+    p.text(&d.label, lx, mid, VALUE_FONT, if dim { th.faded(th.fg) } else { th.fg }, align, false)?;
+    if d.flagged {
+        let fx = if dir < 0.0 { lx - width(&d.label, VALUE_FONT) } else { lx + width(&d.label, VALUE_FONT) };
+        p.text(FLAG, fx, mid, VALUE_FONT, th.note, align, true)?;
+    }
+    if view.selected.contains(&i) {
+        p.stroke_rect(x0.min(x1) - 1.0, by - 1.0, x0.max(x1) + 1.0, by + g.bar_h + 1.0, th.fg, 2)?;
+    }
+    let (ra, rb) = if x0 <= x1 { (x0, x1.max(x0 + 3.0)) } else { (x1.min(x0 - 3.0), x0) };
+    Ok(Item { row: i, series: j, rect: Rect::new(ra, by, rb, by + g.bar_h) })
+}
+
 /// Draw the bars into `body`.
 pub fn draw<DB: DrawingBackend>(
     p: &Painter<DB>,
@@ -170,79 +249,18 @@ pub fn draw<DB: DrawingBackend>(
     frame::draw_x_grid(p, &sx, &g.ticks, (g.plot_y0, g.plot_y1), g.plot_y1 + AXIS_H / 2.0)?;
 
     let mut items = Vec::new();
-    let dim = |row: usize| view.highlight.is_some_and(|h| h != row);
     for (i, row) in spec.rows.iter().enumerate() {
         let (b0, b1) = g.bands[i];
         if view.highlight == Some(i) {
             p.fill_rect(0.0, b0, w, b1, th.grid.mix(th.bg, 0.5))?;
         }
-        // Label block, vertically centred in the band.
-        let lines = &g.label_lines[i];
-        let subs = &g.sub_lines[i];
-        let text_h = lines.len() as f64 * FONT * 1.25 + subs.len() as f64 * SUBFONT * 1.3;
-        let mut y = (b0 + b1) / 2.0 - text_h / 2.0;
-        let lx = PAD + g.label_w;
-        let fg = if dim(i) { th.faded(th.fg) } else { th.fg };
-        for l in lines {
-            let bold = view.highlight == Some(i) || view.selected.contains(&i);
-            p.text(l, lx, y + FONT * 0.62, FONT, fg, Align::End, bold)?;
-            y += FONT * 1.25;
-        }
-        for l in subs {
-            p.text(l, lx, y + SUBFONT * 0.65, SUBFONT, th.muted, Align::End, false)?;
-            y += SUBFONT * 1.3;
-        }
-        // Bars.
+        row_label(p, &g, i, view)?;
         let n = g.visible.len();
         let group_h = n as f64 * g.bar_h + n.saturating_sub(1) as f64 * GAP;
         let mut by = (b0 + b1) / 2.0 - group_h / 2.0;
         for &j in &g.visible {
             if let Some(Some(d)) = row.values.get(j) {
-                let x0 = sx.at(0.0);
-                let x1 = sx.at(d.x);
-                let mut c = bar_colour(spec, th, j, d);
-                if dim(i) {
-                    c = th.faded(c);
-                }
-                if d.derived {
-                    p.fill_rect(x0, by, x1, by + g.bar_h, th.derived_fill(c))?;
-                    p.stroke_rect(x0, by, x1, by + g.bar_h, c, 1)?;
-                } else if th.patterns && (j > 0 || (spec.signed && d.x < 0.0)) {
-                    // High contrast: outline plus a hatch per series (or for falls).
-                    let kind = if spec.signed { 3 } else { j };
-                    p.fill_rect(x0, by, x1, by + g.bar_h, th.bg)?;
-                    p.hatch_rect(x0, by, x1, by + g.bar_h, c, kind)?;
-                    p.stroke_rect(x0, by, x1, by + g.bar_h, c, 1)?;
-                } else {
-                    p.fill_rect(x0, by, x1, by + g.bar_h, c)?;
-                }
-                let dir = if d.x < 0.0 { -1.0 } else { 1.0 };
-                let mid = by + g.bar_h / 2.0;
-                if matches!(d.bound, Bound::AtLeast | Bound::AtMost) {
-                    // A chevron beyond the end: the true value lies further (or nearer).
-                    let tip = x1 + dir * 7.0;
-                    let pts = if d.bound == Bound::AtLeast {
-                        [(x1, by), (tip, mid), (x1, by + g.bar_h)]
-                    } else {
-                        [(tip, by), (x1, mid), (tip, by + g.bar_h)]
-                    };
-                    p.polygon(&pts, c)?;
-                }
-                let extra = if matches!(d.bound, Bound::AtLeast | Bound::AtMost) { 9.0 } else { 0.0 };
-                let lx = x1 + dir * (4.0 + extra);
-                let align = if dir < 0.0 { Align::End } else { Align::Start };
-                let vc = if dim(i) { th.faded(th.fg) } else { th.fg };
-                p.text(&d.label, lx, mid, VALUE_FONT, vc, align, false)?;
-                if d.flagged {
-                    let fx =
-                        if dir < 0.0 { lx - width(&d.label, VALUE_FONT) } else { lx + width(&d.label, VALUE_FONT) };
-                    p.text(FLAG, fx, mid, VALUE_FONT, th.note, align, true)?;
-                }
-                if view.selected.contains(&i) {
-                    p.stroke_rect(x0.min(x1) - 1.0, by - 1.0, x0.max(x1) + 1.0, by + g.bar_h + 1.0, th.fg, 2)?;
-                }
-                let (ra, rb) = if x0 <= x1 { (x0, x1.max(x0 + 3.0)) } else { (x1.min(x0 - 3.0), x0) };
-                items.push(Item { row: i, series: j, rect: Rect::new(ra, by, rb, by + g.bar_h) });
+                items.push(bar(p, spec, &g, &sx, (i, j), d, by, view)?);
             }
             by += g.bar_h + GAP;
         }

@@ -7,6 +7,7 @@
 
 pub mod build;
 pub mod catalog;
+pub mod cite;
 pub mod entity;
 pub mod export;
 pub mod interact;

@@ -8,6 +8,7 @@ use super::state::use_app_state;
 use crate::chart::svg;
 use crate::i18n;
 use crate::spec::build::frame;
+use crate::spec::cite::{citations, Citations};
 use crate::spec::export::{chart_csv, chart_json, cite, file_stem};
 use crate::spec::{Built, ChartDef, Settings};
 use leptos::prelude::*;
@@ -138,13 +139,28 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
     }
 }
 
-/// "Cite": the citation text of the chart's view, with a copy button.
+/// Today, as the reader's browser has it (the access date of a citation).
+fn today() -> crate::spec::cite::Day {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// "Cite": the citation of the chart's view in plain text, GB/T 7714-2015, APA and BibTeX, each
+/// with the permalink of the exact view and today's date, and a copy button.
 #[component]
 fn CitePanel(ex: Exports) -> impl IntoView {
     let lang = ex.st.lang;
     let open = RwSignal::new(false);
     let t = move |l: crate::data::L| move || l.get(lang.get());
     let text = move || cite(ex.def, lang.get(), &page_link(ex.def));
+    let formats = move || citations(ex.def, lang.get(), &page_link(ex.def), today());
+    let block = move |name: &'static str, pick: fn(&Citations) -> String| {
+        view! {
+            <p class="cite-format">{name}</p>
+            <pre class="cite-text" data-format=name>{move || pick(&formats())}</pre>
+            <button type="button" on:click=move |_| ex.copy(pick(&formats()))>{t(i18n::COPY_TEXT)}</button>
+        }
+    };
     view! {
         <button type="button" data-action="cite" aria-expanded=move || open.get().to_string()
             on:click=move |_| open.update(|v| *v = !*v)>{t(i18n::CITE)}</button>
@@ -154,6 +170,9 @@ fn CitePanel(ex: Exports) -> impl IntoView {
                 <button type="button" on:click=move |_| ex.copy(cite(ex.def, lang.get_untracked(), &page_link(ex.def)))>
                     {t(i18n::COPY_TEXT)}
                 </button>
+                {block("GB/T 7714-2015", |c| c.gbt.clone())}
+                {block("APA", |c| c.apa.clone())}
+                {block("BibTeX", |c| c.bibtex.clone())}
             </div>
         })}
     }

@@ -625,6 +625,14 @@ describe('interaction', { skip: SKIP_REASON }, () => {
       for (const s of [titleZh, '外贸新质生产力', '中华人民共和国海关总署', '#chart-partners-exports']) {
         assert.ok(citeZh.includes(s), `citation includes ${s}: ${citeZh}`);
       }
+      // The formats researchers use, each with the view's permalink and today's date.
+      const format = (name) => page.textContent(`${fig(chart)} [data-format="${name}"]`);
+      const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`; });
+      const gbt = await format('GB/T 7714-2015');
+      assert.ok(gbt.includes(`[EB/OL]. [${today}]. `) && gbt.includes('#chart-partners-exports'), `GB/T 7714: ${gbt}`);
+      assert.match(await format('APA'), /\[数据可视化\]\. 检索于 \d{4} 年 \d{1,2} 月 \d{1,2} 日, 来自 http/);
+      const bibtex = await format('BibTeX');
+      assert.ok(bibtex.startsWith('@misc{tradeatlas-partners-exports,') && bibtex.includes(`urldate = {${today}}`), bibtex);
 
       // The exports follow the reading: sorted by growth, the CSV lists Russia first.
       await page.selectOption(`${fig(chart)} select[data-control=sort]`, '2');

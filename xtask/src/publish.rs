@@ -100,14 +100,19 @@ pub fn write_404(dist: &Path) -> util::Result {
     fs::write(dist.join("404.html"), not_found_page()).map_err(|e| format!("dist/404.html: {e}"))
 }
 
-/// Write `dist/trade-atlas.html`: stylesheets as `<style>`, the JS glue and the wasm (base64)
-/// in one module script, preloads removed, and a CSP with hashes of exactly those inline parts.
-pub fn single_file(dist: &Path) -> util::Result {
-    let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+/// `index.html` with its stylesheets inlined and the Trunk loader lines replaced by `@@LOADER@@`,
+/// the inlined stylesheets, and the paths of the JS glue and the wasm it loaded.
+struct Inlined {
+    html: String,
+    styles: Vec<String>,
+    glue: String,
+    wasm: String,
+}
+
+fn inline_index(dist: &Path, index: &str) -> util::Result<Inlined> {
     let mut out = String::new();
     let mut styles = Vec::new();
-    let mut glue = None;
-    let mut wasm = None;
+    let (mut glue, mut wasm) = (None, None);
     for line in index.lines() {
         let t = line.trim();
         if t.starts_with("<meta http-equiv=\"Content-Security-Policy\"") {
@@ -117,8 +122,8 @@ pub fn single_file(dist: &Path) -> util::Result {
             let href = attr(t, "href").ok_or("a stylesheet link without href")?;
             let css =
                 fs::read_to_string(dist.join(href.trim_start_matches("./"))).map_err(|e| format!("{href}: {e}"))?;
-            styles.push(css.clone());
             out.push_str(&format!("<style>{css}</style>\n"));
+            styles.push(css);
             continue;
         }
         if t.starts_with("<link rel=\"modulepreload\"") {
@@ -145,19 +150,31 @@ pub fn single_file(dist: &Path) -> util::Result {
     }
     let glue = glue.ok_or("index.html has no Trunk loader import")?;
     let wasm = wasm.ok_or("index.html has no wasm path")?;
-    let js = fs::read_to_string(dist.join(&glue)).map_err(|e| format!("{glue}: {e}"))?;
+    Ok(Inlined { html: out, styles, glue, wasm })
+}
+
+/// The module script's body: the JS glue without its exports, and the wasm as base64.
+fn loader(dist: &Path, glue: &str, wasm: &str) -> util::Result<String> {
+    let js = fs::read_to_string(dist.join(glue)).map_err(|e| format!("{glue}: {e}"))?;
     // Inline module scripts export nothing; keep the definitions, drop the export syntax.
     let js = js.replace("export class ", "class ").replace("export function ", "function ");
     let js = js.lines().filter(|l| !l.starts_with("export {")).collect::<Vec<_>>().join("\n");
-    let bytes = fs::read(dist.join(&wasm)).map_err(|e| format!("{wasm}: {e}"))?;
+    let bytes = fs::read(dist.join(wasm)).map_err(|e| format!("{wasm}: {e}"))?;
     let b64 = base64::engine::general_purpose::STANDARD.encode(&bytes);
-    let loader = format!(
+    Ok(format!(
         "{js}\nconst bindings = {{}};\nconst bytes = Uint8Array.from(atob(\"{b64}\"), (c) => c.charCodeAt(0));\nawait __wbg_init({{ module_or_path: bytes }});"
-    );
+    ))
+}
+
+/// Write `dist/trade-atlas.html`: stylesheets as `<style>`, the JS glue and the wasm (base64)
+/// in one module script, preloads removed, and a CSP with hashes of exactly those inline parts.
+pub fn single_file(dist: &Path) -> util::Result {
+    let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
+    let page = inline_index(dist, &index)?;
     // Replace the whole module script body (loader lines plus Trunk's event dispatch).
-    let html = out.replace("@@LOADER@@", &loader);
+    let html = page.html.replace("@@LOADER@@", &loader(dist, &page.glue, &page.wasm)?);
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
-    let style_hashes: Vec<String> = styles.iter().map(|s| csp_hash(s)).collect();
+    let style_hashes: Vec<String> = page.styles.iter().map(|s| csp_hash(s)).collect();
     let html = insert_meta(&html, &policy(&scripts, &style_hashes, false))?;
     let html = html.replacen(
         "<meta name=\"generator\" content=\"trade-atlas-app\">",
