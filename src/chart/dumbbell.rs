@@ -118,11 +118,7 @@ pub fn draw<DB: DrawingBackend>(
             p.line(&[(a, cy), (b, cy)], if dim { th.grid } else { th.axis }, 3)?;
         }
         // Labels above the dots; the lower value's label sits left when two dots are close.
-        let order: Vec<usize> = {
-            let mut o: Vec<usize> = (0..pts.len()).collect();
-            o.sort_by(|&a, &b| pts[a].1.x.total_cmp(&pts[b].1.x));
-            o
-        };
+        let order = super::order::ordered(pts.len(), &|a, b| pts[a].1.x.total_cmp(&pts[b].1.x));
         for (rank, &k) in order.iter().enumerate() {
             let (j, d) = pts[k];
             let x = sx.at(d.x);

@@ -12,6 +12,7 @@ pub mod clip;
 pub mod dumbbell;
 pub mod frame;
 pub mod map;
+pub mod order;
 pub mod paint;
 pub mod place;
 pub mod scale;

@@ -92,8 +92,8 @@ pub fn draw<DB: DrawingBackend>(
     // Labels may run past the plot's right edge into the padding, never off the canvas.
     let area = Rect::new(0.0, f64::NEG_INFINITY, g.x1 + PAD, f64::INFINITY);
     let mut placed = Placer::with_obstacles(area, marks.collect());
-    let mut order: Vec<usize> = (0..spec.rows.len()).collect();
-    order.sort_by_key(|&i| view.highlight == Some(i) || view.selected.contains(&i));
+    let front = |i: usize| view.highlight == Some(i) || view.selected.contains(&i);
+    let order = super::order::ordered(spec.rows.len(), &|a, b| front(a).cmp(&front(b)));
     for &i in &order {
         let r = &spec.rows[i];
         let (x, y) = (sx.at(r.x.x), sy.at(r.y.x));
@@ -120,7 +120,7 @@ pub fn draw<DB: DrawingBackend>(
         let rect = Rect::new(x - R, y - R, x + R, y + R);
         items.push(Item { row: i, series: 0, rect });
     }
-    items.sort_by_key(|it| it.row);
+    let items = super::order::reorder(items, &|a: &Item, b: &Item| (a.row, a.series).cmp(&(b.row, b.series)));
     frame::draw_keys(p, &spec.keys, (false, false, false), PAD, g.y1 + 34.0, w)?;
     Ok(Layout {
         width: w,

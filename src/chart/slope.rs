@@ -36,8 +36,7 @@ const PLOT_H: f64 = 300.0;
 
 /// Spread label positions so neighbours are at least `gap` apart, keeping order.
 pub fn spread(ys: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..ys.len()).collect();
-    idx.sort_by(|&a, &b| ys[a].total_cmp(&ys[b]));
+    let idx = super::order::ordered(ys.len(), &|a, b| ys[a].total_cmp(&ys[b]));
     let mut out = ys.to_vec();
     for _ in 0..50 {
         let mut moved = false;
@@ -110,8 +109,8 @@ pub fn draw<DB: DrawingBackend>(
     let mut items = Vec::new();
     let mut bands = Vec::new();
     // Draw dimmed rows first so the highlighted line is on top.
-    let mut order: Vec<usize> = (0..spec.rows.len()).collect();
-    order.sort_by_key(|&i| view.highlight == Some(i) || view.selected.contains(&i));
+    let front = |i: usize| view.highlight == Some(i) || view.selected.contains(&i);
+    let order = super::order::ordered(spec.rows.len(), &|a, b| front(a).cmp(&front(b)));
     for &i in &order {
         let r = &spec.rows[i];
         let dim = view.highlight.is_some_and(|h| h != i);
@@ -130,8 +129,7 @@ pub fn draw<DB: DrawingBackend>(
         items.push(Item { row: i, series: 1, rect: Rect::new(g.xr - 5.0, b - 5.0, g.xr + 5.0, b + 5.0) });
     }
     // Bands: each row owns the slice of height around its end label, so hovering a label works.
-    let mut idx: Vec<usize> = (0..spec.rows.len()).collect();
-    idx.sort_by(|&a, &b| ry[a].total_cmp(&ry[b]));
+    let idx = super::order::ordered(spec.rows.len(), &|a, b| ry[a].total_cmp(&ry[b]));
     let mut tmp = vec![(0.0, 0.0); spec.rows.len()];
     for (k, &i) in idx.iter().enumerate() {
         let top = if k == 0 { g.y0 - 10.0 } else { (ry[idx[k - 1]] + ry[i]) / 2.0 };
@@ -139,7 +137,7 @@ pub fn draw<DB: DrawingBackend>(
         tmp[i] = (top, bot);
     }
     bands.extend(tmp);
-    items.sort_by_key(|it| (it.row, it.series));
+    let items = super::order::reorder(items, &|a: &Item, b: &Item| (a.row, a.series).cmp(&(b.row, b.series)));
     frame::draw_keys(p, &spec.keys, (false, false, false), PAD, g.y1 + 10.0, w)?;
     Ok(Layout {
         width: w,

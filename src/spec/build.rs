@@ -9,6 +9,7 @@ use super::words;
 use super::{CellRef, ChartDef, Kind, Rows, Settings, Sort, SortKey};
 use crate::chart::bars::{BarRow, BarSpec};
 use crate::chart::dumbbell::{DumbbellRow, DumbbellSpec};
+use crate::chart::order::reorder;
 use crate::chart::scatter::{ScatterRow, ScatterSpec};
 use crate::chart::slope::{SlopeRow, SlopeSpec};
 use crate::chart::stacked::{StackedRow, StackedSpec};
@@ -148,15 +149,16 @@ fn select(ds: &'static Dataset, rows: Rows, sort: Sort, lang: Lang) -> Vec<&'sta
         Rows::Only(keys) => keys.iter().filter_map(|k| ds.row(k)).collect(),
     };
     if sort == Sort::Name {
-        out.sort_by_key(|r| match lang {
+        let name = |r: &Row| match lang {
             Lang::Zh => r.label.zh.to_string(),
             Lang::En => r.label.en.to_lowercase(),
-        });
+        };
+        out = reorder(out, &|a, b| name(a).cmp(&name(b)));
     }
     if let Sort::Desc(col) = sort {
         if let Some(ci) = ds.column_index(col) {
             let key = |r: &Row| r.cells[ci].value.as_ref().map(|v| v.x);
-            out.sort_by(|a, b| match (key(a), key(b)) {
+            out = reorder(out, &|a, b| match (key(a), key(b)) {
                 (Some(x), Some(y)) => y.total_cmp(&x),
                 (Some(_), None) => std::cmp::Ordering::Less,
                 (None, Some(_)) => std::cmp::Ordering::Greater,

@@ -47,9 +47,7 @@ pub fn route_pass<DB: DrawingBackend>(
 
 /// Point indices, larger first (so small ones are drawn on top).
 pub fn point_order(spec: &MapSpec) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..spec.points.len()).collect();
-    order.sort_by(|&a, &b| spec.points[b].r.total_cmp(&spec.points[a].r));
-    order
+    crate::chart::order::ordered(spec.points.len(), &|a, b| spec.points[b].r.total_cmp(&spec.points[a].r))
 }
 
 /// A point's radius in this frame: circles grow gently with zoom and shrink on narrow maps, so

@@ -79,8 +79,7 @@ fn arcs(blocs: bool) -> Vec<Arc> {
         }
     }
     let v = |a: &Arc| value_of(a.ds, a.row, a.value).unwrap_or(0.0);
-    out.sort_by(|a, b| v(b).total_cmp(&v(a)));
-    out
+    crate::chart::order::reorder(out, &|a, b| v(b).total_cmp(&v(a)))
 }
 
 pub(super) fn build(b: &mut Builder, lang: Lang, blocs: bool) {
