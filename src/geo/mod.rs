@@ -25,7 +25,7 @@ pub mod shapes;
 
 pub use fit::{Fit, MAX_ZOOM, MIN_ZOOM};
 pub use paths::{equal_earth_bounds, equal_earth_paths, project_paths, Paths};
-pub use project::{Bounds, LonLatBox, Projection, XY};
+pub use project::{wrap_lon, Bounds, LonLatBox, Projection, XY};
 pub use shapes::{by_a3, by_num, countries, Country};
 
 /// A fit of the whole map (all countries, Equal Earth) into `width × height` pixels at zoom 1.
