@@ -14,6 +14,7 @@
 //! assert_eq!(geo::hit::hit(&fit, px).and_then(|c| c.a3), Some("CHN"));
 //! ```
 
+pub mod cut;
 pub mod fit;
 pub mod hit;
 pub mod paths;
