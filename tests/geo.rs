@@ -9,12 +9,12 @@ use std::time::{Duration, Instant};
 
 use trade_atlas::data::rules::countries::{decode, stitch};
 use trade_atlas::data::{Lang, DATASETS};
-use trade_atlas::geo::hit::{hit, hit_index, hit_near, point_in_rings};
-use trade_atlas::geo::points::{corridor, port, ports, waypoints};
+use trade_atlas::geo::hit::{hit, hit_index, hit_index_near, hit_near, point_in_rings};
+use trade_atlas::geo::points::{corridor, port, ports, sea_route, waypoints};
 use trade_atlas::geo::regions::{self, entity, entity_countries, Entity, REGIONS};
 use trade_atlas::geo::{
-    self, by_a3, by_num, countries, equal_earth_bounds, equal_earth_paths, project_paths, Bounds, Country, Fit,
-    LonLatBox, Projection, MAX_ZOOM, XY,
+    self, by_a3, by_num, countries, equal_earth_bounds, equal_earth_paths, project_paths, project_paths_at, wrap_lon,
+    Bounds, Centre, Country, Fit, LonLatBox, Paths, Projection, MAX_ZOOM, XY,
 };
 
 // ───────────────────────────── helpers ─────────────────────────────
@@ -405,6 +405,304 @@ fn the_projected_path_cache_is_built_once_and_matches_the_shapes() {
     assert_eq!(ne.len(), a.len());
     assert_ne!(ne[0].rings[0][0], a[0].rings[0][0]);
     assert_eq!(hit_index(a, Projection::EqualEarth.forward(105.0, 35.0)).map(|i| countries()[i].a3), Some(Some("CHN")));
+}
+
+// ───────────────────────────── the Pacific-centred view ─────────────────────────────
+
+/// What is under (lon, lat) on a 1200 × 600 world map centred as `centre` says.
+fn a3_in(centre: Centre, lon: f64, lat: f64) -> Option<&'static str> {
+    let fit = centre.world_fit(1200.0, 600.0, 10.0);
+    let px = fit.to_px(centre.forward(lon, lat));
+    let i = hit_index_near(centre.paths(), fit.from_px(px), 0.0)?;
+    Some(countries()[i].a3.unwrap_or(countries()[i].num))
+}
+
+/// The longitude of a projected path point of a view (points on the seam may lie a rounding
+/// error outside the sphere's outline, where `inverse` says `None`).
+fn lon_of(centre: Centre, p: (f32, f32)) -> f64 {
+    let (lambda, _) = trade_atlas::geo::project::equal_earth_inverse(p.0 as f64, p.1 as f64);
+    wrap_lon(lambda.to_degrees().clamp(-180.0, 180.0) + centre.lon0())
+}
+
+/// Twice the signed area of a closed projected ring (shoelace).
+fn ring_area(ring: &[(f32, f32)]) -> f64 {
+    ring.windows(2).map(|w| w[0].0 as f64 * w[1].1 as f64 - w[1].0 as f64 * w[0].1 as f64).sum::<f64>() / 2.0
+}
+
+/// The projected area of a country's paths, by the even–odd rule (holes subtract).
+fn paths_area(p: &Paths) -> f64 {
+    // Every ring in the file is either an island or a hole inside one: sum absolute areas, minus
+    // twice those of rings inside another ring of the same country.
+    let mut total = 0.0;
+    for (i, r) in p.rings.iter().enumerate() {
+        let a = ring_area(r).abs();
+        let (x, y) = (r[0].0 as f64, r[0].1 as f64);
+        let inside = p.rings.iter().enumerate().any(|(j, o)| j != i && point_in_rings(std::slice::from_ref(o), x, y));
+        total += if inside { -a } else { a };
+    }
+    total
+}
+
+/// A country of one ring, for projecting made-up shapes through the real code path.
+fn made_up_country(ring: Vec<(f64, f64)>) -> Country {
+    let mut lon_lat_bounds = Bounds::EMPTY;
+    ring.iter().for_each(|&(lon, lat)| lon_lat_bounds.include(lon, lat));
+    Country {
+        num: "999",
+        a3: None,
+        name_en: "Made-up",
+        name_zh: "虚构",
+        rings: vec![ring],
+        taiwan_as_china: false,
+        shade_as: None,
+        from_50m: false,
+        lon_lat_bounds,
+    }
+}
+
+/// The lon/lat edges of a box, a point every degree, closed.
+fn box_ring(west: f64, south: f64, east: f64, north: f64) -> Vec<(f64, f64)> {
+    let side = |a: (f64, f64), b: (f64, f64)| {
+        let n = (b.0 - a.0).abs().max((b.1 - a.1).abs()).ceil() as usize;
+        (0..n).map(move |i| (a.0 + (b.0 - a.0) * i as f64 / n as f64, a.1 + (b.1 - a.1) * i as f64 / n as f64))
+    };
+    let (sw, se, ne, nw) = ((west, south), (east, south), (east, north), (west, north));
+    let mut ring: Vec<(f64, f64)> = side(sw, se).chain(side(se, ne)).chain(side(ne, nw)).chain(side(nw, sw)).collect();
+    ring.push(sw);
+    ring.iter_mut().for_each(|p| p.0 = wrap_lon(p.0));
+    ring
+}
+
+#[test]
+fn each_centre_projects_and_unprojects_back_to_the_same_place() {
+    for centre in Centre::ALL {
+        for (lon, lat) in [(0.0, 0.0), (150.0, 30.0), (-30.5, 64.0), (-29.5, 64.0), (179.9, -16.5), (-118.26, 33.73)] {
+            let (x, y) = centre.forward(lon, lat);
+            let back = centre.inverse(x, y).unwrap_or_else(|| panic!("{centre:?} ({lon}, {lat}) inverts"));
+            assert_close(back, (lon, lat), 1e-7);
+        }
+    }
+    assert_eq!(Centre::Pacific.forward(150.0, 10.0).0, 0.0, "150°E runs down the middle");
+}
+
+#[test]
+fn the_atlantic_view_is_the_equal_earth_map_as_before() {
+    assert!(std::ptr::eq(Centre::Atlantic.paths(), equal_earth_paths()));
+    assert_eq!(Centre::Atlantic.bounds(), equal_earth_bounds());
+    let uncut = project_paths(countries(), Projection::EqualEarth);
+    for ((c, p), q) in countries().iter().zip(equal_earth_paths()).zip(&uncut) {
+        assert_eq!(p.rings, q.rings, "{}", c.name_en);
+        let whole: Vec<Vec<(f32, f32)>> = c
+            .rings
+            .iter()
+            .map(|r| {
+                r.iter()
+                    .map(|&(lon, lat)| Projection::EqualEarth.forward(lon, lat))
+                    .map(|(x, y)| (x as f32, y as f32))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(p.rings, whole, "{}: every ring projected whole and unchanged", c.name_en);
+    }
+}
+
+#[test]
+fn the_pacific_view_is_cut_once_and_cached() {
+    let a = Centre::Pacific.paths();
+    assert!(std::ptr::eq(a, Centre::Pacific.paths()), "the cache is reused");
+    assert!(!std::ptr::eq(a, Centre::Atlantic.paths()));
+    assert_eq!(a.len(), countries().len());
+    let t = Instant::now();
+    let again = project_paths_at(countries(), Projection::EqualEarth, Centre::Pacific.lon0());
+    println!("projecting and cutting every ring for the Pacific view: {:?} ({} build)", t.elapsed(), build());
+    assert_eq!(again, a);
+}
+
+#[test]
+fn greenland_is_cut_at_the_pacific_seam_and_keeps_its_projected_area() {
+    let i = countries().iter().position(|c| c.a3 == Some("GRL")).unwrap();
+    let pieces = &Centre::Pacific.paths()[i];
+    assert!(pieces.rings.len() >= 2, "Greenland lies on both sides of 30°W");
+    // Uncut, centred on its own middle.
+    let whole = &project_paths_at(&countries()[i..=i], Projection::EqualEarth, -42.0)[0];
+    assert_eq!(whole.rings.len(), 1);
+    let (cut, uncut) = (paths_area(pieces), paths_area(whole));
+    println!("Greenland: {} pieces, area {cut:.6} cut, {uncut:.6} whole", pieces.rings.len());
+    assert!((cut - uncut).abs() / uncut < 5e-4, "{cut} against {uncut}");
+}
+
+#[test]
+fn a_box_across_the_pacific_seam_is_cut_in_two_that_add_up_to_its_area() {
+    let made_up = [made_up_country(box_ring(-50.0, 20.0, -10.0, 50.0))];
+    let pieces = &project_paths_at(&made_up, Projection::EqualEarth, Centre::Pacific.lon0())[0];
+    assert_eq!(pieces.rings.len(), 2);
+    let whole = &project_paths_at(&made_up, Projection::EqualEarth, -30.0)[0];
+    let (cut, uncut) = (paths_area(pieces), paths_area(whole));
+    assert!((cut - uncut).abs() / uncut < 1e-4, "{cut} against {uncut}");
+    // Each piece hugs its own edge of the map.
+    let edge = Projection::EqualEarth.forward(180.0, 20.0).0;
+    let xs: Vec<(f32, f32)> =
+        pieces.rings.iter().map(|r| r.iter().fold((f32::MAX, f32::MIN), |m, p| (m.0.min(p.0), m.1.max(p.0)))).collect();
+    assert!(
+        xs.iter().any(|&(lo, _)| (lo as f64 + edge).abs() < 0.05)
+            && xs.iter().any(|&(_, hi)| (hi as f64 - edge).abs() < 0.05),
+        "{xs:?}"
+    );
+}
+
+#[test]
+fn greenland_is_hit_on_both_sides_of_the_pacific_seam() {
+    let fit = Centre::Pacific.world_fit(1200.0, 600.0, 10.0);
+    for (lon, lat, edge) in [(-45.0, 72.0, "east"), (-34.0, 75.0, "east"), (-26.0, 74.0, "west"), (-29.0, 81.0, "west")]
+    {
+        assert_eq!(a3_in(Centre::Pacific, lon, lat), Some("GRL"), "({lon}, {lat})");
+        let (x, _) = fit.to_px(Centre::Pacific.forward(lon, lat));
+        let at_edge = if edge == "east" { x > 900.0 } else { x < 300.0 };
+        assert!(at_edge, "({lon}, {lat}) is at pixel x {x}, not near the {edge} edge");
+    }
+    assert_eq!(a3_in(Centre::Atlantic, -26.0, 74.0), Some("GRL"));
+}
+
+#[test]
+fn the_middle_of_the_pacific_is_sea_in_the_pacific_view_and_the_atlantic_in_the_atlantic_view() {
+    for (lon, lat) in [(180.0, 0.0), (-160.0, 10.0), (170.0, 30.0), (-150.0, -20.0), (150.0, 0.0)] {
+        assert_eq!(a3_in(Centre::Pacific, lon, lat), None, "Pacific view, ({lon}, {lat})");
+    }
+    for (lon, lat) in [(-30.0, 30.0), (-40.0, 0.0), (-30.0, -30.0), (-20.0, 50.0)] {
+        assert_eq!(a3_in(Centre::Atlantic, lon, lat), None, "Atlantic view, ({lon}, {lat})");
+        assert_eq!(a3_in(Centre::Pacific, lon, lat), None, "Pacific view, ({lon}, {lat}), at the seam");
+    }
+}
+
+#[test]
+fn chukotka_wrangel_island_and_fiji_are_hit_in_both_views() {
+    for centre in Centre::ALL {
+        for (lon, lat, want) in [
+            (177.0, 65.0, "RUS"),
+            (-172.0, 65.5, "RUS"),
+            (179.5, 67.0, "RUS"),
+            (-179.5, 67.0, "RUS"),
+            (179.5, 71.2, "RUS"),
+            (-179.5, 71.2, "RUS"),
+            (178.0, -17.8, "FJI"),
+            (179.95, -16.3, "FJI"),
+            (-179.95, -16.3, "FJI"),
+        ] {
+            assert_eq!(a3_in(centre, lon, lat), Some(want), "{centre:?} ({lon}, {lat})");
+        }
+    }
+}
+
+#[test]
+fn the_pacific_view_joins_again_the_rings_cut_at_180() {
+    // Chukotka, Wrangel Island and Fiji are whole in the middle of the map: no edge along ±180°.
+    for (c, p) in countries().iter().zip(Centre::Pacific.paths()) {
+        for ring in &p.rings {
+            for w in ring.windows(2) {
+                let (a, b) = (lon_of(Centre::Pacific, w[0]), lon_of(Centre::Pacific, w[1]));
+                let on_180 = (a.abs() - 180.0).abs() < 1e-3 && (b.abs() - 180.0).abs() < 1e-3 && w[0].1 != w[1].1;
+                assert!(!on_180, "{}: an edge along ±180° from {:?} to {:?}", c.name_en, w[0], w[1]);
+            }
+        }
+    }
+    let rus = countries().iter().position(|c| c.a3 == Some("RUS")).unwrap();
+    assert_eq!(Centre::Pacific.paths()[rus].rings.len() + 2, equal_earth_paths()[rus].rings.len());
+}
+
+#[test]
+fn no_projected_ring_segment_is_longer_than_half_the_map_width() {
+    for centre in Centre::ALL {
+        let half = centre.bounds().width() / 2.0;
+        for (c, p) in countries().iter().zip(centre.paths()) {
+            for ring in &p.rings {
+                for w in ring.windows(2) {
+                    let len = ((w[1].0 - w[0].0) as f64).hypot((w[1].1 - w[0].1) as f64);
+                    assert!(
+                        len < half,
+                        "{centre:?} {}: a segment of {len:.3} from {:?} to {:?}",
+                        c.name_en,
+                        w[0],
+                        w[1]
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn border_lines_cover_every_real_edge_and_never_run_along_a_cut() {
+    for centre in Centre::ALL {
+        let mut cut_edges = 0;
+        for (c, p) in countries().iter().zip(centre.paths()) {
+            let on_cut = |a: (f32, f32), b: (f32, f32)| {
+                let (a, b) = (lon_of(centre, a), lon_of(centre, b));
+                let seam = |lon: f64| (wrap_lon(lon - centre.lon0()).abs() - 180.0).abs() < 1e-3;
+                let file_cut = |lon: f64| (lon.abs() - 180.0).abs() < 1e-3;
+                (seam(a) && seam(b)) || (file_cut(a) && file_cut(b) && (a - b).abs() < 1.0)
+            };
+            for line in p.border_lines() {
+                for w in line.windows(2) {
+                    assert!(!on_cut(w[0], w[1]), "{centre:?} {}: a border along a cut at {:?}", c.name_en, w);
+                }
+            }
+            let in_borders: usize = p.border_lines().map(|l| l.len() - 1).sum();
+            let edges: usize = p.rings.iter().map(|r| r.len() - 1).sum();
+            let cut: usize = p.rings.iter().flat_map(|r| r.windows(2)).filter(|w| on_cut(w[0], w[1])).count();
+            assert_eq!(in_borders + cut, edges, "{centre:?} {}: every edge is a border or a cut", c.name_en);
+            cut_edges += cut;
+        }
+        assert!(cut_edges > 4, "{centre:?}: only {cut_edges} cut edges (Chukotka and Fiji, or Greenland)");
+    }
+}
+
+#[test]
+fn the_pacific_extent_is_centred_on_150e_and_inside_the_sphere() {
+    let b = Centre::Pacific.bounds();
+    let sphere = Projection::EqualEarth.world_bounds();
+    assert_eq!(b.x0, -b.x1, "symmetric about the central meridian");
+    assert!(b.x1 <= sphere.x1 + 1e-9 && b.x1 > 0.95 * sphere.x1, "{b:?}");
+    assert_eq!((b.y0, b.y1), (equal_earth_bounds().y0, equal_earth_bounds().y1), "the same latitudes");
+}
+
+#[test]
+fn the_trans_pacific_lane_is_one_piece_in_the_pacific_view_and_two_in_the_atlantic_view() {
+    let parts = sea_route("pacific").expect("the lane").parts;
+    assert_eq!(parts.len(), 2, "the file splits it at ±180°");
+    let whole: Vec<XY> = parts.iter().flat_map(|p| p.iter().copied()).collect();
+    // Whole, less the second of the two points at ±180° (the same place).
+    let once: Vec<XY> = whole.iter().copied().filter(|&p| p != (-180.0, 42.0)).collect();
+    assert_eq!(Centre::Pacific.cut_line(&whole), vec![once]);
+    assert_eq!(Centre::Atlantic.cut_line(&whole), parts.iter().map(|p| p.to_vec()).collect::<Vec<_>>());
+    // Given unwrapped, Shanghai to Los Angeles at 242°E.
+    let (sh, la) = (port("shanghai").unwrap(), port("port_los_angeles").unwrap());
+    let lane = [(sh.lon, sh.lat), (180.0, 42.0), (la.lon + 360.0, la.lat)];
+    let pacific = Centre::Pacific.cut_line(&lane);
+    assert_eq!(pacific.len(), 1);
+    let atlantic = Centre::Atlantic.cut_line(&lane);
+    assert_eq!(atlantic.len(), 2);
+    assert_close(*atlantic[1].last().unwrap(), (la.lon, la.lat), 1e-9);
+    // Every piece draws without a jump across the map.
+    for (centre, pieces) in [(Centre::Pacific, &pacific), (Centre::Atlantic, &atlantic)] {
+        let half = centre.bounds().width() / 2.0;
+        for piece in pieces.iter() {
+            let px: Vec<XY> = piece.iter().map(|&(lon, lat)| centre.forward(lon, lat)).collect();
+            assert!(px.windows(2).all(|w| (w[1].0 - w[0].0).abs() < half), "{centre:?}: {piece:?}");
+        }
+    }
+}
+
+#[test]
+fn a_route_across_the_pacific_seam_is_cut_at_the_map_edge() {
+    // The Atlantic crossing of the Suez lane's end, extended to New York: across 30°W.
+    let line = [(-5.6, 35.95), (-40.0, 40.0), (-74.0, 40.7)];
+    assert_eq!(Centre::Atlantic.cut_line(&line).len(), 1);
+    let pieces = Centre::Pacific.cut_line(&line);
+    assert_eq!(pieces.len(), 2, "{pieces:?}");
+    // Going west from Europe, the first piece ends at the west edge, the second starts at the east.
+    let (end, start) = (*pieces[0].last().unwrap(), pieces[1][0]);
+    assert_close(Centre::Pacific.forward(end.0, end.1), Projection::EqualEarth.forward(-180.0, end.1), 1e-6);
+    assert_close(Centre::Pacific.forward(start.0, start.1), Projection::EqualEarth.forward(180.0, start.1), 1e-6);
 }
 
 // ───────────────────────────── datasets ↔ geometry ─────────────────────────────

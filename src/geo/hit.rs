@@ -4,7 +4,9 @@
 //! the projected paths: a bounding-box prefilter, then the even–odd rule across all of a country's
 //! rings (so holes such as Lesotho inside South Africa are handled). Where features overlap (Hong
 //! Kong and Macao, taken from the 1:50m file, lie on the 1:110m China) the one with the smallest
-//! bounding box wins. No drawing, no UI.
+//! bounding box wins. [`hit`] and [`hit_near`] read the Atlantic view; for another
+//! [`Centre`](super::Centre) pass its paths to [`hit_index`] or [`hit_index_near`]: the rings cut
+//! at its seam are separate pieces on either edge, so both sides hit. No drawing, no UI.
 
 use super::fit::Fit;
 use super::paths::{equal_earth_paths, Paths};

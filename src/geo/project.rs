@@ -4,6 +4,11 @@
 //! Layer: geo. Pure `f64` math, no drawing, no UI. Projected coordinates have y pointing
 //! **north** (up); the pixel transform in `fit.rs` flips it.
 //!
+//! Every projection can be centred on any meridian ([`Projection::forward_at`],
+//! [`Projection::inverse_at`]): longitudes are taken relative to the central meridian and wrapped
+//! to [−180°, 180°] by [`wrap_lon`], so the view's seam (its antimeridian) is the map's left and
+//! right edge.
+//!
 //! Formulas: Šavrič, Patterson & Jenny, "The Equal Earth map projection" (IJGIS 2018); Natural
 //! Earth: Šavrič, Jenny, Patterson, Petrovič & Hurni (2011), polynomial form as in d3-geo's
 //! `geoNaturalEarth1`. Both inverses use Newton's method on the latitude polynomial.
@@ -121,6 +126,19 @@ impl Projection {
         }
     }
 
+    /// Projects lon/lat in degrees on a map centred on the meridian `lon0`: the longitude is
+    /// taken relative to `lon0` and wrapped to [−180°, 180°] ([`wrap_lon`]) first. A point on
+    /// the seam (`lon0 ± 180°`) goes to the edge its relative longitude says: −180° west, 180° east.
+    pub fn forward_at(self, lon0: f64, lon: f64, lat: f64) -> XY {
+        self.forward(wrap_lon(lon - lon0), lat)
+    }
+
+    /// Unprojects a point of a map centred on `lon0` to lon/lat degrees, the longitude in
+    /// [−180°, 180°]; `None` outside the projection's outline of the sphere.
+    pub fn inverse_at(self, lon0: f64, x: f64, y: f64) -> Option<XY> {
+        self.inverse(x, y).map(|(lon, lat)| (wrap_lon(lon + lon0), lat))
+    }
+
     /// Unprojects to lon/lat degrees; `None` outside the projection's outline of the sphere.
     pub fn inverse(self, x: f64, y: f64) -> Option<XY> {
         let b = self.world_bounds();
@@ -147,6 +165,11 @@ impl Projection {
 
     /// The projected bounds of a lon/lat box (its edges are curves, so they are sampled).
     pub fn bounds_of(self, b: LonLatBox) -> Bounds {
+        self.bounds_of_at(0.0, b)
+    }
+
+    /// [`Projection::bounds_of`] on a map centred on `lon0` (the box must not cross that map's seam).
+    pub fn bounds_of_at(self, lon0: f64, b: LonLatBox) -> Bounds {
         let mut out = Bounds::EMPTY;
         const N: usize = 32;
         for i in 0..=N {
@@ -154,11 +177,21 @@ impl Projection {
             let lon = b.west + t * (b.east - b.west);
             let lat = b.south + t * (b.north - b.south);
             for (x, y) in [(lon, b.south), (lon, b.north), (b.west, lat), (b.east, lat)] {
-                let (px, py) = self.forward(x, y);
+                let (px, py) = self.forward_at(lon0, x, y);
                 out.include(px, py);
             }
         }
         out
+    }
+}
+
+/// A longitude in degrees brought into [−180°, 180°] by whole turns. Values already in that
+/// range, both ends included, come back unchanged (so ±180° keeps its sign).
+pub fn wrap_lon(lon: f64) -> f64 {
+    if (-180.0..=180.0).contains(&lon) {
+        lon
+    } else {
+        lon - 360.0 * ((lon + 180.0) / 360.0).floor()
     }
 }
 
@@ -231,4 +264,59 @@ pub fn natural_earth_inverse(x: f64, y: f64) -> XY {
     let p4 = p2 * p2;
     let lambda = x / (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)));
     (lambda, phi.clamp(-PI / 2.0, PI / 2.0))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn assert_same_place(got: XY, want: XY) {
+        let dlon = wrap_lon(got.0 - want.0).abs();
+        assert!(dlon < 1e-7 && (got.1 - want.1).abs() < 1e-7, "got {got:?}, want {want:?}");
+        assert!((-180.0..=180.0).contains(&got.0), "{got:?} is not wrapped");
+    }
+
+    #[test]
+    fn wrapping_a_longitude_keeps_values_in_range_and_moves_others_by_whole_turns() {
+        assert_eq!(wrap_lon(180.0), 180.0);
+        assert_eq!(wrap_lon(-180.0), -180.0);
+        assert_eq!(wrap_lon(242.0), -118.0);
+        assert_eq!(wrap_lon(-210.0), 150.0);
+        assert_eq!(wrap_lon(720.5), 0.5);
+    }
+
+    #[test]
+    fn forward_and_inverse_at_a_central_meridian_round_trip() {
+        for lon0 in [0.0, 150.0, -30.0, 180.0, -180.0, 75.5] {
+            for lon in (-180..180).step_by(13) {
+                for lat in (-85..=85).step_by(17) {
+                    let (lon, lat) = (lon as f64 + 0.25, lat as f64);
+                    let (x, y) = Projection::EqualEarth.forward_at(lon0, lon, lat);
+                    let back = Projection::EqualEarth.inverse_at(lon0, x, y).expect("inside the outline");
+                    assert_same_place(back, (lon, lat));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_central_meridian_projects_to_the_middle_of_the_map() {
+        for lon0 in [0.0, 150.0, -30.0, 180.0] {
+            let (x, _) = Projection::EqualEarth.forward_at(lon0, lon0, 40.0);
+            assert!(x.abs() < 1e-12, "lon0 {lon0}: x = {x}");
+        }
+    }
+
+    #[test]
+    fn points_just_east_and_just_west_of_the_seam_go_to_opposite_edges() {
+        let edge = Projection::EqualEarth.world_bounds().x1;
+        for lon0 in [0.0, 150.0, -30.0, 180.0] {
+            let seam = wrap_lon(lon0 + 180.0);
+            let (west_of, _) = Projection::EqualEarth.forward_at(lon0, seam - 0.01, 0.0);
+            let (east_of, _) = Projection::EqualEarth.forward_at(lon0, seam + 0.01, 0.0);
+            assert!(west_of > 0.99 * edge, "lon0 {lon0}: just west of the seam is at the east edge ({west_of})");
+            assert!(east_of < -0.99 * edge, "lon0 {lon0}: just east of the seam is at the west edge ({east_of})");
+        }
+    }
 }
