@@ -95,6 +95,9 @@ pub const MAP_HINT: L = L::new(
     "滚轮或双指缩放,拖动平移;键盘:方向键平移,+/− 缩放,0 复位,Tab 逐项浏览。",
     "Wheel or pinch to zoom, drag to pan; keys: arrows pan, +/− zoom, 0 resets, Tab steps through the items.",
 );
+pub const MAP_CENTRE: L = L::new("地图中心", "Centre the map on");
+pub const CENTRE_PACIFIC: L = L::new("太平洋", "the Pacific");
+pub const CENTRE_ATLANTIC: L = L::new("大西洋", "the Atlantic");
 pub const MAP_ITEMS: L = L::new("本图层的项目", "Items on this layer");
 pub const MAP_TABLE: L = L::new("本图层的数据表", "This layer as a table");
 pub const VALUES: L = L::new("数值", "Values");

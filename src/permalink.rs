@@ -26,6 +26,9 @@ pub struct Params {
     pub layer: Option<&'static str>,
     /// The map's zoom and centre in projected units (`view=2.5,1.4,0.6`).
     pub camera: Option<crate::chart::map::Camera>,
+    /// The world map's central meridian, when the reader chose one (`centre=pacific`); without
+    /// it the map follows the language (Pacific for Chinese, Atlantic for English).
+    pub centre: Option<crate::geo::Centre>,
     /// Parameters that were not understood, as `key=value` for a notice.
     pub ignored: Vec<String>,
 }
@@ -120,6 +123,7 @@ pub fn parse(query: &str) -> Params {
             ("embed", id) if CHARTS.iter().any(|c| c.id == id) => p.embed = chart(id).map(|c| c.id),
             ("layer", id) if chart(id).is_some_and(|c| c.kind.is_map()) => p.layer = chart(id).map(|c| c.id),
             ("view", v) if parse_camera(v).is_some() => p.camera = parse_camera(v),
+            ("centre", c) if crate::geo::Centre::from_code(c).is_some() => p.centre = crate::geo::Centre::from_code(c),
             ("chart", spec) if parse_chart(spec).is_some() => {
                 let (id, s) = parse_chart(spec).expect("checked");
                 p.charts.retain(|(c, _)| *c != id);
@@ -172,6 +176,15 @@ pub fn hash_dataset(fragment: &str) -> Option<&'static str> {
     DATASETS.iter().find(|d| d.id == ds).map(|d| d.id)
 }
 
+/// The world map's central meridian a reader starts with: their choice, else the one maps in
+/// their language are usually drawn with (Pacific for Chinese, Atlantic for English).
+pub fn centre_for(chosen: Option<crate::geo::Centre>, lang: Lang) -> crate::geo::Centre {
+    chosen.unwrap_or(match lang {
+        Lang::Zh => crate::geo::Centre::Pacific,
+        Lang::En => crate::geo::Centre::Atlantic,
+    })
+}
+
 /// The address of one chart alone, for an `<iframe>`: its id, language and (dark) theme.
 pub fn embed_query(chart: &'static str, lang: Lang, theme: Mode) -> String {
     format(&Params {
@@ -207,6 +220,9 @@ pub fn format(p: &Params) -> String {
     }
     if let Some(l) = p.layer {
         parts.push(format!("layer={l}"));
+    }
+    if let Some(c) = p.centre {
+        parts.push(format!("centre={}", c.code()));
     }
     if let Some(c) = p.camera {
         parts.push(format!("view={},{},{}", round3(c.zoom), round3(c.cx), round3(c.cy)));
@@ -245,7 +261,12 @@ mod tests {
         ];
         for lang in [None, Some(Lang::Zh), Some(Lang::En)] {
             for theme in [None, Some(Mode::Light), Some(Mode::Dark)] {
-                for sel in [None, Some("RUS"), Some("port:shanghai"), Some("ASEAN")] {
+                for (sel, centre) in [
+                    (None, None),
+                    (Some("RUS"), Some(crate::geo::Centre::Pacific)),
+                    (Some("port:shanghai"), Some(crate::geo::Centre::Atlantic)),
+                    (Some("ASEAN"), None),
+                ] {
                     for embed in [None, Some("partners-exports")] {
                         let p = Params {
                             lang,
@@ -257,6 +278,7 @@ mod tests {
                             controls: embed.is_none(),
                             layer: Some("map-ports"),
                             camera: Some(crate::chart::map::Camera { zoom: 2.5, cx: 1.25, cy: -0.5 }),
+                            centre,
                             ignored: vec![],
                         };
                         assert_eq!(parse(&format(&p)), p, "{}", format(&p));
@@ -264,6 +286,16 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn the_map_follows_the_language_until_the_reader_chooses_a_centre() {
+        use crate::geo::Centre;
+        assert_eq!(centre_for(None, Lang::Zh), Centre::Pacific);
+        assert_eq!(centre_for(None, Lang::En), Centre::Atlantic);
+        assert_eq!(centre_for(Some(Centre::Pacific), Lang::En), Centre::Pacific);
+        assert_eq!(parse("?centre=pacific").centre, Some(Centre::Pacific));
+        assert_eq!(parse("?centre=mars").ignored, vec!["centre=mars".to_string()]);
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use trade_atlas::chart::map::Camera;
 use trade_atlas::chart::{svg, Mode, Theme, View};
 use trade_atlas::data::Lang;
+use trade_atlas::geo::Centre;
 use trade_atlas::spec::{build, build::frame, build_with, Built, Settings, SortKey, CHARTS};
 
 const WIDTH: u32 = 640;
@@ -100,6 +101,12 @@ fn variants() -> Vec<Variant> {
         // A phone's width.
         Variant { width: 360, ..base("narrow", "ports-jan-nov", Lang::Zh) },
         Variant { width: 360, ..base("narrow", "map-routes", Lang::En) },
+        // The Pacific-centred view (150°E), as world maps published in China are drawn.
+        Variant { view: View { centre: Centre::Pacific, ..View::default() }, ..base("pacific", "map-flows", Lang::Zh) },
+        Variant {
+            view: View { centre: Centre::Pacific, ..View::default() },
+            ..base("pacific", "map-routes", Lang::En)
+        },
         // A map layer zoomed in on East Asia, a row hidden from view behind a highlight.
         Variant {
             view: View { camera: Some(Camera { zoom: 3.0, cx: 1.6, cy: 0.55 }), highlight: Some(1), ..View::default() },

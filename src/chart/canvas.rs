@@ -17,6 +17,26 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 pub struct CssPixels {
     inner: CanvasBackend,
     size: (u32, u32),
+    /// The context, for text: a text property or colour is set only when it changed (parsing a
+    /// font string was the costliest call of a map's redraw).
+    ctx: CanvasRenderingContext2d,
+    text_state: [String; 5],
+}
+
+impl CssPixels {
+    /// Plotters' own drawing sets colours behind the cache's back: forget the cached ones.
+    fn forget_colours(&mut self) {
+        self.text_state[1].clear();
+        self.text_state[2].clear();
+    }
+
+    /// Set a text property of the context only when it differs from the last one set.
+    fn set(&mut self, which: usize, value: String, apply: impl FnOnce(&CanvasRenderingContext2d, &str)) {
+        if self.text_state[which] != value {
+            apply(&self.ctx, &value);
+            self.text_state[which] = value;
+        }
+    }
 }
 
 type E = <CanvasBackend as DrawingBackend>::ErrorType;
@@ -34,6 +54,7 @@ impl DrawingBackend for CssPixels {
         self.inner.present()
     }
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<E>> {
+        self.forget_colours();
         self.inner.draw_pixel(p, c)
     }
     fn draw_line<S: BackendStyle>(
@@ -42,6 +63,7 @@ impl DrawingBackend for CssPixels {
         b: BackendCoord,
         s: &S,
     ) -> Result<(), DrawingErrorKind<E>> {
+        self.forget_colours();
         self.inner.draw_line(a, b, s)
     }
     fn draw_rect<S: BackendStyle>(
@@ -51,6 +73,7 @@ impl DrawingBackend for CssPixels {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<E>> {
+        self.forget_colours();
         self.inner.draw_rect(a, b, s, fill)
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -58,6 +81,7 @@ impl DrawingBackend for CssPixels {
         path: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<E>> {
+        self.forget_colours();
         self.inner.draw_path(path, s)
     }
     fn draw_circle<S: BackendStyle>(
@@ -67,6 +91,7 @@ impl DrawingBackend for CssPixels {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<E>> {
+        self.forget_colours();
         self.inner.draw_circle(c, r, s, fill)
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -74,6 +99,7 @@ impl DrawingBackend for CssPixels {
         path: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<E>> {
+        self.forget_colours();
         self.inner.fill_polygon(path, s)
     }
     fn draw_text<S: BackendTextStyle>(
@@ -82,7 +108,29 @@ impl DrawingBackend for CssPixels {
         s: &S,
         pos: BackendCoord,
     ) -> Result<(), DrawingErrorKind<E>> {
-        self.inner.draw_text(text, s, pos)
+        use plotters_backend::text_anchor::{HPos, VPos};
+        let c = s.color();
+        if c.alpha == 0.0 {
+            return Ok(());
+        }
+        let baseline = match s.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        let align = match s.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        let (r, g, b) = c.rgb;
+        self.set(0, baseline.to_string(), |x, v| x.set_text_baseline(v));
+        self.set(4, align.to_string(), |x, v| x.set_text_align(v));
+        self.set(1, format!("rgba({r},{g},{b},{})", c.alpha), |x, v| x.set_fill_style_str(v));
+        self.set(3, format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()), |x, v| x.set_font(v));
+        // fillText only throws on a detached context; the chart is then gone anyway.
+        let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
+        Ok(())
     }
 }
 
@@ -116,7 +164,8 @@ pub fn render(
         .map_err(|_| "not a 2d context".to_string())?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas".to_string())?;
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("cannot use the canvas")?;
-    let backend = Target::Canvas(CssPixels { inner, size: (css_w as u32, css_h.ceil() as u32) });
+    let size = (css_w as u32, css_h.ceil() as u32);
+    let backend = Target::Canvas(CssPixels { inner, size, ctx, text_state: Default::default() });
     let area = backend.into_drawing_area();
     draw(&area, spec, frame, theme, view).map_err(|e| format!("{e:?}"))
 }

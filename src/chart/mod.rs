@@ -226,6 +226,8 @@ pub struct View {
     pub hidden: Vec<usize>,
     /// For maps: zoom and centre (`None` shows the whole extent).
     pub camera: Option<map::Camera>,
+    /// For world maps: the central meridian (Atlantic 0° or Pacific 150°E).
+    pub centre: crate::geo::Centre,
 }
 
 impl ChartSpec {

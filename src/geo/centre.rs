@@ -13,9 +13,10 @@ use super::paths::{centred_paths, Paths};
 use super::project::{wrap_lon, Bounds, Projection, XY};
 
 /// The central meridian of a world map.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Centre {
     /// 0°: the seam at ±180° splits the Pacific (the usual world map in English).
+    #[default]
     Atlantic = 0,
     /// 150°E: the seam at 30°W runs through the Atlantic and Greenland (the usual world map in
     /// China), putting China, its Asian partners and the trans-Pacific lane in the middle.

@@ -60,6 +60,11 @@ fn Switches(st: AppState) -> impl IntoView {
     let t = move |l: L| move || l.get(lang.get());
     let toggle_lang = move |_| {
         let next = lang.get_untracked().other();
+        // A map that follows the language changes its centre with it: its zoom and pan, in the
+        // old centre's coordinates, give way to the whole map.
+        if st.map_centre.get_untracked().is_none() && st.map_camera.get_untracked().is_some() {
+            st.map_camera.set(None);
+        }
         lang.set(next);
         prefs::save_lang(next);
     };

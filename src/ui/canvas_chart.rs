@@ -131,13 +131,14 @@ fn draw_effect(
             highlight: now.highlight,
             selected: selected.get_untracked(),
             hidden: now.hidden.clone(),
-            camera: None,
+            ..View::default()
         };
         last.set_value(Some(now));
         cx.built.with_untracked(|b| match paint(&el, b, &theme, &view, w) {
             None => {}
             Some(Ok((l, t0, t1))) => {
                 cx.layout.set_value(l);
+                perf::record(cx.def.id, "draw", t1 - t0);
                 if first {
                     perf::record(cx.def.id, "first-draw", t1 - t0);
                     perf::record(cx.def.id, "first-draw-at", t1);

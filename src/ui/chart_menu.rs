@@ -50,6 +50,12 @@ struct Exports {
 }
 
 impl Exports {
+    /// What an export shows besides the chart: for a map, the reader's centre (Pacific or
+    /// Atlantic) at the whole extent.
+    fn view(&self) -> crate::chart::View {
+        crate::chart::View { centre: self.st.centre_untracked(), ..Default::default() }
+    }
+
     fn report(&self, r: Result<(), String>, ok: crate::data::L) {
         let l = self.st.lang.get_untracked();
         self.status.set(Some(match r {
@@ -64,9 +70,10 @@ impl Exports {
         let Built::Canvas { spec, .. } = self.built.get_untracked() else { return };
         let name = format!("{}.png", file_stem(self.def, l));
         let def = self.def;
+        let view = self.view();
         spawn_local(async move {
             let result = async {
-                let c = download::render_png_canvas(&spec, &frame(def, l), &theme, EXPORT_WIDTH, 2.0)?;
+                let c = download::render_png_canvas(&spec, &frame(def, l), &theme, EXPORT_WIDTH, 2.0, &view)?;
                 let blob = download::png_blob(&c).await?;
                 if copy {
                     download::copy_png(&blob).await
@@ -83,7 +90,7 @@ impl Exports {
         let l = self.st.lang.get_untracked();
         let theme = self.st.theme_untracked();
         let Built::Canvas { spec, .. } = self.built.get_untracked() else { return };
-        let (doc, _) = svg::render(&spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32);
+        let (doc, _) = svg::render_view(&spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32, &self.view());
         self.report(
             download::save_text(&format!("{}.svg", file_stem(self.def, l)), "image/svg+xml", &doc),
             i18n::SAVED,

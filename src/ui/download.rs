@@ -51,10 +51,11 @@ pub fn render_png_canvas(
     theme: &Theme,
     css_w: f64,
     scale: f64,
+    view: &View,
 ) -> Result<HtmlCanvasElement, String> {
     let doc = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let c: HtmlCanvasElement = doc.create_element("canvas").map_err(err)?.unchecked_into();
-    canvas::render(&c, spec, frame, theme, &View::default(), css_w, scale)?;
+    canvas::render(&c, spec, frame, theme, view, css_w, scale)?;
     Ok(c)
 }
 

@@ -24,6 +24,7 @@ pub struct DrawInputs {
     pub hidden: Vec<usize>,
     pub reading: Option<crate::spec::Settings>,
     pub camera: Option<crate::chart::map::Camera>,
+    pub centre: crate::geo::Centre,
 }
 
 impl DrawInputs {
@@ -39,6 +40,7 @@ impl DrawInputs {
             hidden: Vec::new(),
             reading: st.charts.with(|c| c.iter().find(|(id, _)| *id == chart).map(|(_, s)| *s)),
             camera: None,
+            centre: crate::geo::Centre::Atlantic,
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct AppState {
     pub map_layer: RwSignal<&'static str>,
     /// The map's zoom and centre (`None`: the whole extent).
     pub map_camera: RwSignal<Option<crate::chart::map::Camera>>,
+    /// The world map's central meridian as the reader chose it (`None`: follow the language).
+    pub map_centre: RwSignal<Option<crate::geo::Centre>>,
     /// While printing, the page and its charts use the light theme (paper is white).
     pub printing: RwSignal<bool>,
     /// The address the page was opened with, parsed once (embed, controls, ignored parameters).
@@ -45,6 +47,7 @@ pub fn provide_app_state() -> AppState {
         charts: RwSignal::new(p.charts.clone()),
         map_layer: RwSignal::new(p.layer.unwrap_or(DEFAULT_LAYER)),
         map_camera: RwSignal::new(p.camera),
+        map_centre: RwSignal::new(p.centre),
         printing: RwSignal::new(false),
         start: StoredValue::new(p),
         build_all: RwSignal::new(false),
@@ -99,6 +102,16 @@ impl AppState {
                 }
             });
         }
+    }
+
+    /// The world map's central meridian now: the reader's choice, else their language's (tracks).
+    pub fn centre(&self) -> crate::geo::Centre {
+        crate::permalink::centre_for(self.map_centre.get(), self.lang.get())
+    }
+
+    /// The world map's central meridian now, without tracking (for event handlers).
+    pub fn centre_untracked(&self) -> crate::geo::Centre {
+        crate::permalink::centre_for(self.map_centre.get_untracked(), self.lang.get_untracked())
     }
 
     /// The chart theme for the current mode and contrast choice (tracks both).

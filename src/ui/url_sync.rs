@@ -23,6 +23,7 @@ fn current_params(st: &AppState) -> Params {
         controls,
         layer: Some(st.map_layer.get()).filter(|l| *l != DEFAULT_LAYER),
         camera: st.map_camera.get(),
+        centre: st.map_centre.get(),
         ignored: Vec::new(),
     }
 }
@@ -56,6 +57,7 @@ fn apply(st: &AppState, p: Params, applying: StoredValue<bool>) {
         set_if_changed(st.charts, p.charts),
         set_if_changed(st.map_layer, p.layer.unwrap_or(DEFAULT_LAYER)),
         set_if_changed(st.map_camera, p.camera),
+        set_if_changed(st.map_centre, p.centre),
     ];
     if !changed.contains(&true) {
         applying.set_value(false);

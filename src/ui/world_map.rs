@@ -12,6 +12,7 @@ use super::size::track_width;
 use super::state::{use_app_state, AppState};
 use crate::chart::map::{Camera, MapHit};
 use crate::chart::{ChartSpec, Layout, View};
+use crate::geo::Centre;
 use crate::i18n;
 use crate::spec::interact::{
     announce, key_move, panned, should_draw, table_rows, toggled, zoomed, zoomed_at_centre, CameraMove, Gesture, Press,
@@ -169,13 +170,15 @@ fn draw_effect(
         let mut now = DrawInputs::read(&cx.st, cx.def.id, w);
         now.highlight = cx.focus.get().or(cx.hover.get());
         now.camera = cx.st.map_camera.get();
+        now.centre = cx.st.centre();
         let near = near.get() || cx.st.printing.get();
         if !last.with_value(|l| should_draw(l.as_ref(), &now, near)) {
             return;
         }
         let theme = cx.st.theme_untracked();
-        let camera = now.camera;
-        let view = View { highlight: now.highlight, selected: selected.get_untracked(), hidden: Vec::new(), camera };
+        let (camera, centre) = (now.camera, now.centre);
+        let selected = selected.get_untracked();
+        let view = View { highlight: now.highlight, selected, hidden: Vec::new(), camera, centre };
         last.set_value(Some(now));
         cx.built.with_untracked(|b| match paint(&el, b, &theme, &view, w) {
             None => {}
@@ -248,6 +251,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
             <button type="button" data-testid="zoom-in" aria-label=t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
             <button type="button" data-testid="zoom-out" aria-label=t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
             <button type="button" data-testid="zoom-reset" on:click=move |_| cx.set_camera(None)>{t(i18n::ZOOM_RESET)}</button>
+            <CentreSwitch st=st/>
             <span class="map-hint">{t(i18n::MAP_HINT)}</span>
         </div>
         <div class="chart-wrap map-wrap" node_ref=wrap>
@@ -263,6 +267,32 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
         </div>
         <MapItems cx=cx/>
         <MapTable built=built/>
+    }
+}
+
+/// The world map's centre: the Pacific (150°E) or the Atlantic (0°). Choosing one keeps it (in
+/// the address too) and shows the whole map again.
+#[component]
+fn CentreSwitch(st: AppState) -> impl IntoView {
+    let lang = st.lang;
+    let button = move |c: Centre, name: crate::data::L| {
+        let pressed = move || (st.centre() == c).to_string();
+        let choose = move |_| {
+            if st.centre_untracked() != c || st.map_centre.get_untracked().is_none() {
+                st.map_camera.set(None);
+                st.map_centre.set(Some(c));
+            }
+        };
+        view! {
+            <button type="button" data-centre=c.code() aria-pressed=pressed on:click=choose>{move || name.get(lang.get())}</button>
+        }
+    };
+    view! {
+        <span class="map-centre" role="group" aria-label=move || i18n::MAP_CENTRE.get(lang.get())>
+            <span class="map-centre-label" aria-hidden="true">{move || i18n::MAP_CENTRE.get(lang.get())}</span>
+            {button(Centre::Pacific, i18n::CENTRE_PACIFIC)}
+            {button(Centre::Atlantic, i18n::CENTRE_ATLANTIC)}
+        </span>
     }
 }
 

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
   ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, canvasImages, gotoAtlas, launch, openPage, outDir, problems,
-  readTip, settle, showChart, tipSel, until, waitFor,
+  readTip, settle, showChart, tipSel, until, waitFor, waitForCanvases,
 } from './lib.mjs';
 
 const MINUS = '\u2212';
@@ -240,6 +240,59 @@ describe('world map', { skip: SKIP_REASON }, () => {
     }
   });
 
+  test('centre: the Pacific view for Chinese and the Atlantic for English by default, a switch, pixels that survive a reload, sea in the middle of each ocean', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
+    try {
+      /** The midpoint of two items' anchors on the canvas, in page coordinates. */
+      const between = async (a, b) => {
+        const box = await mapBox(page);
+        const [ax, ay] = await itemAnchor(page, a);
+        const [bx, by] = await itemAnchor(page, b);
+        return [box.x + (ax + bx) / 2, box.y + (ay + by) / 2];
+      };
+      const pressed = () => page.$eval('#map .map-centre [aria-pressed=true]', (b) => b.dataset.centre);
+
+      // Chinese: the Pacific view. Between Japan and the United States lies the North Pacific.
+      await gotoAtlas(page, at('?lang=zh'));
+      assert.equal(await pressed(), 'pacific', 'a Chinese reader gets the Pacific view');
+      const [px, py] = await between('日本', '美国');
+      await page.mouse.move(px, py);
+      await settle(page);
+      assert.equal(await readTip(page, 'map-partners'), null, 'the middle of the Pacific is sea, no smeared polygon');
+
+      // A permalink of the Pacific view of the flows draws the same pixels after a reload.
+      await page.click('#map button.layer-tab[data-layer=map-flows]');
+      await page.click('#map .map-centre [data-centre=pacific]');
+      await until(async () => /[?&]centre=pacific(&|$)/.test((await mapState(page)).search), 'the address names the centre');
+      await leaveMap(page, 'map-flows');
+      const before = await mapImage(page);
+      const address = page.url();
+      await page.reload();
+      await waitForCanvases(page);
+      assert.equal(page.url(), address, 'the reload keeps the address');
+      await mapBox(page);
+      assert.equal(await mapImage(page), before, 'the same pixels after a reload');
+
+      // The switch: the Atlantic view draws another map and says so in the address.
+      await page.click('#map .map-centre [data-centre=atlantic]');
+      await until(async () => /[?&]centre=atlantic(&|$)/.test((await mapState(page)).search), 'the address follows the switch');
+      await until(async () => (await mapImage(page)) !== before, 'the Atlantic view is drawn');
+
+      // English: the Atlantic view. Between the United States and Germany lies the North Atlantic.
+      await gotoAtlas(page, at('?lang=en'));
+      assert.equal(await pressed(), 'atlantic', 'an English reader gets the Atlantic view');
+      const [ax, ay] = await between('United States', 'Germany');
+      await page.mouse.move(ax, ay);
+      await settle(page);
+      assert.equal(await readTip(page, 'map-partners'), null, 'the middle of the Atlantic is sea');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('ports layer: Shanghai\'s circle shows 4,440 万 Teu; the table lists all 20 ports of Table 4', {
     timeout: TEST_TIMEOUT,
   }, async () => {
@@ -412,8 +465,11 @@ describe('world map', { skip: SKIP_REASON }, () => {
       await mapBox(page);
       const img0 = await mapImage(page);
       await page.focus('#map [data-testid=zoom-reset]');
-      await page.keyboard.press('Tab');
-      assert.ok(await page.evaluate(() => document.activeElement?.matches('#map canvas')), 'Tab from reset reaches the canvas');
+      // Reset, then the centre switch (Pacific, Atlantic), then the map itself.
+      for (const want of ['[data-centre=pacific]', '[data-centre=atlantic]', 'canvas']) {
+        await page.keyboard.press('Tab');
+        assert.ok(await page.evaluate((w) => document.activeElement?.matches(`#map ${w}`), want), `Tab reaches ${want}`);
+      }
 
       await page.keyboard.press('+');
       await waitZoom(page, (z) => z === 1.5, '"+" zooms in by 1.5');

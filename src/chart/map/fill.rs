@@ -13,8 +13,8 @@ use plotters::prelude::DrawingBackend;
 
 /// The outline of the projected world (the Equal Earth "lozenge") in canvas pixels.
 fn sphere(f: &MapFrame) -> Vec<(f64, f64)> {
-    let west = (0..=36).map(|i| f.px(-180.0, -90.0 + 5.0 * i as f64));
-    let east = (0..=36).map(|i| f.px(180.0, 90.0 - 5.0 * i as f64));
+    let west = (0..=36).map(|i| f.edge_px(-180.0, -90.0 + 5.0 * i as f64));
+    let east = (0..=36).map(|i| f.edge_px(180.0, 90.0 - 5.0 * i as f64));
     west.chain(east).collect()
 }
 
@@ -53,7 +53,7 @@ pub fn country_pass<DB: DrawingBackend>(
     let th = p.theme;
     let countries = geo::countries();
     let fill = fills(spec, countries.len());
-    for (i, path) in geo::equal_earth_paths().iter().enumerate().filter(|(_, path)| shows(f, path)) {
+    for (i, path) in f.centre.paths().iter().enumerate().filter(|(_, path)| shows(f, path)) {
         let colour = match fill[i] {
             Some((pt, row)) if f.dim(row) => paint(th, pt).mix(land(th), 0.6),
             Some((pt, _)) => paint(th, pt),
@@ -74,9 +74,10 @@ pub fn country_pass<DB: DrawingBackend>(
 /// Borders in the background colour over the fills.
 pub fn border_pass<DB: DrawingBackend>(p: &Painter<DB>, f: &MapFrame) -> Result<(), DrawError<DB>> {
     let visible = f.fit.visible();
-    for path in geo::equal_earth_paths().iter().filter(|path| path.bounds.intersects(&visible)) {
-        for ring in &path.rings {
-            for run in clip::polyline(&f.ring(ring), &f.bx) {
+    for path in f.centre.paths().iter().filter(|path| path.bounds.intersects(&visible)) {
+        // Real borders only: never the edges where a ring was cut at the map's seam.
+        for line in path.border_lines() {
+            for run in clip::polyline(&f.ring(line), &f.bx) {
                 p.line(&run, p.theme.bg, 1)?;
             }
         }
@@ -87,16 +88,12 @@ pub fn border_pass<DB: DrawingBackend>(p: &Painter<DB>, f: &MapFrame) -> Result<
 /// Outlines: highlighted or selected rows in the foreground colour, grouped rows (ASEAN, the
 /// EU) in their own paint.
 pub fn emphasis_pass<DB: DrawingBackend>(p: &Painter<DB>, f: &MapFrame, spec: &MapSpec) -> Result<(), DrawError<DB>> {
-    let paths = geo::equal_earth_paths();
+    let paths = f.centre.paths();
     for a in spec.areas.iter().filter(|a| f.strong(a.row) || a.outline) {
         let c = if f.strong(a.row) { p.theme.fg } else { paint(p.theme, a.paint) };
         for path in a.countries.iter().filter_map(|&ci| paths.get(ci)) {
-            for ring in &path.rings {
-                let mut pts = f.ring(ring);
-                if let Some(&first) = pts.first() {
-                    pts.push(first);
-                }
-                for run in clip::polyline(&pts, &f.bx) {
+            for line in path.border_lines() {
+                for run in clip::polyline(&f.ring(line), &f.bx) {
                     p.line(&run, c, 2)?;
                 }
             }

@@ -71,15 +71,20 @@ pub fn flow_pass<DB: DrawingBackend>(
         let (len, half) = head_size(w);
         let end = *last.last().unwrap_or(&(0.0, 0.0));
         let (tail, dir) = shortened(&last, len * 0.8);
-        for run in parts.iter().chain(std::iter::once(&tail)) {
-            for piece in clip::polyline(run, &f.bx) {
-                p.line(&piece, c, stroke(w))?;
+        // A casing in the background colour keeps overlapping arcs (Japan's and Korea's leave
+        // China side by side) and arcs over fills of their own colour apart.
+        for (colour, width) in [(th.bg, w + 2.0), (c, w)] {
+            for run in parts.iter().chain(std::iter::once(&tail)) {
+                for piece in clip::polyline(run, &f.bx) {
+                    p.line(&piece, colour, stroke(width))?;
+                }
             }
         }
         let base = (end.0 - dir.0 * len, end.1 - dir.1 * len);
         let (nx, ny) = (-dir.1, dir.0);
         let head = [end, (base.0 + nx * half, base.1 + ny * half), (base.0 - nx * half, base.1 - ny * half)];
         if head.iter().all(|&(x, y)| f.bx.contains(x, y)) {
+            p.line(&[head[0], head[1], head[2], head[0]], th.bg, 2)?;
             p.polygon(&head, c)?;
             if f.strong(fl.row) {
                 p.line(&[head[0], head[1], head[2], head[0]], th.fg, 1)?;

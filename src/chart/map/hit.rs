@@ -20,7 +20,7 @@ impl MapHit {
             return Some(l.row);
         }
         let at = self.fit.from_px((x, y - self.top));
-        let idx = geo::hit::hit_index_near(geo::equal_earth_paths(), at, 3.0 / self.fit.scale())?;
+        let idx = geo::hit::hit_index_near(self.centre.paths(), at, 3.0 / self.fit.scale())?;
         self.country_row.get(idx).copied().flatten()
     }
 }

@@ -23,7 +23,7 @@ pub use spec::*;
 use super::paint::{DrawError, Painter};
 use super::theme::Theme;
 use super::{Layout, Rect, View};
-use crate::geo::{self, Bounds, Projection};
+use crate::geo::{Bounds, Centre, Projection};
 use frame::MapFrame;
 use plotters::prelude::DrawingBackend;
 
@@ -31,17 +31,19 @@ const PAD: f64 = 8.0;
 const LEGEND_H: f64 = 34.0;
 
 impl MapSpec {
-    fn bounds(&self) -> Bounds {
+    /// The projected extent zoom 1 shows, in a view centred on `centre`.
+    fn bounds(&self, centre: Centre) -> Bounds {
         match self.extent {
-            Extent::World => geo::equal_earth_bounds(),
-            Extent::Box(b) => Projection::EqualEarth.bounds_of(b),
+            Extent::World => centre.bounds(),
+            Extent::Box(b) => Projection::EqualEarth.bounds_of_at(centre.lon0(), b),
         }
     }
 }
 
 /// Map height for a width: the extent's aspect, within sensible limits, plus the legend.
 pub fn body_height(spec: &MapSpec, _theme: &Theme, w: f64) -> f64 {
-    let b = spec.bounds();
+    // The aspect is the same in every view (the world is as wide and as tall).
+    let b = spec.bounds(Centre::Atlantic);
     let aspect = (b.height() / b.width()).clamp(0.4, 1.3);
     let map_h = ((w - 2.0 * PAD) * aspect).clamp(140.0, 720.0);
     map_h + 2.0 * PAD + legend::height(spec, w)
@@ -76,7 +78,7 @@ pub fn draw<DB: DrawingBackend>(
         bands: Vec::new(),
         items,
         legend: Vec::new(),
-        map: Some(MapHit { fit: f.fit, country_row, lines, top: f.top, anchors }),
+        map: Some(MapHit { fit: f.fit, centre: f.centre, country_row, lines, top: f.top, anchors }),
         texts: Vec::new(),
     })
 }

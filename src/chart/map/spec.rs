@@ -142,6 +142,8 @@ pub struct HitLine {
 #[derive(Clone, Debug, PartialEq)]
 pub struct MapHit {
     pub fit: Fit,
+    /// The central meridian the map was drawn with.
+    pub centre: crate::geo::Centre,
     /// Row of each country (indexed like `geo::countries()`), if it belongs to one.
     pub country_row: Vec<Option<usize>>,
     /// Pixel polylines of the routes and flows, in drawing order (the last is on top).

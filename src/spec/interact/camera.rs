@@ -54,13 +54,21 @@ mod tests {
     use crate::chart::map::fit_for;
     use crate::chart::ChartSpec;
     use crate::data::Lang;
+    use crate::geo::Centre;
     use crate::spec::{build, chart, Built};
 
     fn hit(camera: Option<Camera>) -> MapHit {
         let Built::Canvas { spec, .. } = build(chart("map-partners").unwrap(), Lang::En) else { panic!() };
         let ChartSpec::Map(m) = spec.as_ref() else { panic!() };
-        let fit = fit_for(m, 800.0, 400.0, camera);
-        MapHit { fit, country_row: Vec::new(), lines: Vec::new(), top: 0.0, anchors: Vec::new() }
+        let fit = fit_for(m, 800.0, 400.0, camera, Centre::Atlantic);
+        MapHit {
+            fit,
+            centre: Centre::Atlantic,
+            country_row: Vec::new(),
+            lines: Vec::new(),
+            top: 0.0,
+            anchors: Vec::new(),
+        }
     }
 
     #[test]
