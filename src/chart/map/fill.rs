@@ -18,13 +18,23 @@ fn sphere(f: &MapFrame) -> Vec<(f64, f64)> {
     west.chain(east).collect()
 }
 
-/// Ocean inside the sphere outline; the canvas around it stays the page colour.
+/// Ocean inside the sphere outline (the canvas around it stays the page colour), and a faint
+/// graticule every 30° in the view's own projection.
 pub fn ocean_pass<DB: DrawingBackend>(p: &Painter<DB>, f: &MapFrame, spec: &MapSpec) -> Result<(), DrawError<DB>> {
     if spec.extent == Extent::World {
-        p.polygon(&clip::polygon(&sphere(f), &f.bx), ocean(p.theme))
+        p.polygon(&clip::polygon(&sphere(f), &f.bx), ocean(p.theme))?;
     } else {
-        p.fill_rect(f.bx.x0, f.bx.y0, f.bx.x1, f.bx.y1, ocean(p.theme))
+        p.fill_rect(f.bx.x0, f.bx.y0, f.bx.x1, f.bx.y1, ocean(p.theme))?;
     }
+    let line = ocean(p.theme).mix(p.theme.fg, 0.12);
+    let meridians = (-5..=5).map(|k| (0..=36).map(|i| f.edge_px(30.0 * k as f64, -90.0 + 5.0 * i as f64)).collect());
+    let parallels = (-2..=2).map(|k| (0..=72).map(|i| f.edge_px(-180.0 + 5.0 * i as f64, 30.0 * k as f64)).collect());
+    for pts in meridians.chain(parallels).collect::<Vec<Vec<(f64, f64)>>>() {
+        for run in clip::polyline(&pts, &f.bx) {
+            p.line(&run, line, 1)?;
+        }
+    }
+    Ok(())
 }
 
 /// Each country's paint and row (indexed like `geo::countries()`), from the layer's filled areas.
