@@ -32,13 +32,27 @@ mod world_map;
 pub use app::App;
 pub use state::{provide_app_state, use_app_state, AppState};
 
-/// Replace the static first screen (`crate::shell`, in `index.html`) with the app, in one step.
+/// Replace the static first screen (`crate::shell`, in `index.html`) with the app, in one step,
+/// in the frame after the browser has painted it: a reader sees the first screen at once, and the
+/// page's largest text is painted then, not when the app is ready.
 pub fn mount() {
-    if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
-        shell.remove();
-    }
-    leptos::mount::mount_to_body(App);
-    scroll_to_hash();
+    let replace = || {
+        if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+            shell.remove();
+        }
+        leptos::mount::mount_to_body(App);
+        scroll_to_hash();
+    };
+    // Two frames: the first is painted with the static screen, the app replaces it in the next.
+    after_frame(move || after_frame(replace));
+}
+
+/// Run `f` at the next animation frame (at once when there is none).
+fn after_frame(f: impl FnOnce() + 'static) {
+    let Some(win) = web_sys::window() else { return f() };
+    let next = wasm_bindgen::closure::Closure::once_into_js(f);
+    // A window always takes a frame request; should it not, the app simply never mounts twice.
+    let _ = win.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&next));
 }
 
 /// The page is built after load, so the browser could not honour `#section` links itself. The

@@ -25,15 +25,13 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
     on_cleanup(move || keep.0.disconnect());
 }
 
-/// The content width of `wrap`, read once mounted and then kept by a ResizeObserver.
+/// The content width of `wrap`, kept by a ResizeObserver. Its first report arrives after the
+/// browser's layout and before it paints, so nothing forces a layout while the page is being
+/// built (reading `clientWidth` here cost more than a hundred milliseconds at start).
 pub fn track_width(wrap: NodeRef<Div>) -> RwSignal<f64> {
     let width = RwSignal::new(0.0f64);
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
-            let w = el.client_width() as f64;
-            if w > 0.0 {
-                width.set(w);
-            }
             observe_width(&el, width);
         }
     });
