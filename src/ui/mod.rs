@@ -33,8 +33,9 @@ pub use app::App;
 pub use state::{provide_app_state, use_app_state, AppState};
 
 /// Replace the static first screen (`crate::shell`, in `index.html`) with the app, in one step,
-/// in the frame after the browser has painted it: a reader sees the first screen at once, and the
-/// page's largest text is painted then, not when the app is ready.
+/// once the browser has painted that screen (`window.atlasFirstPaint`, set by `index.html`): a
+/// reader sees the first screen at once, and the page's first and largest text is painted then,
+/// not when the app is ready. Without that promise (a page missing the script), the next frame.
 pub fn mount() {
     let replace = || {
         if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
@@ -43,8 +44,15 @@ pub fn mount() {
         leptos::mount::mount_to_body(App);
         scroll_to_hash();
     };
-    // Two frames: the first is painted with the static screen, the app replaces it in the next.
-    after_frame(move || after_frame(replace));
+    let painted = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"atlasFirstPaint".into()).ok())
+        .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
+    let Some(painted) = painted else { return after_frame(replace) };
+    let then: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> =
+        wasm_bindgen::closure::Closure::once(move |_| replace());
+    let _ = painted.then(&then);
+    // Called once when the screen is painted; it lives as long as the page.
+    then.forget();
 }
 
 /// Run `f` at the next animation frame (at once when there is none).
