@@ -302,6 +302,12 @@ async function hovers(page, cdp) {
   const canvas = page.locator(`${chart} canvas`);
   await canvas.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
   await frames();
+  // Let the parts built and drawn because of the scroll finish first: the figures are the
+  // hovers' own cost, not the building of the neighbouring sections.
+  const idle = () => page.evaluate(() => new Promise((r) => (window.requestIdleCallback ? requestIdleCallback(r, { timeout: 3000 }) : r())));
+  await idle();
+  await frames();
+  await idle();
   const box = await canvas.boundingBox();
   const tip = () => page.evaluate((sel) => document.querySelector(`${sel} [data-testid=tooltip] .tt-title`)?.textContent ?? null, chart);
   await page.mouse.move(box.x + box.width * 0.4, box.y + 2);

@@ -25,7 +25,7 @@ const COMMANDS: [(&str, &str); 12] = [
     ("bench", "dist, then sizes (raw/gzip/brotli vs xtask/budget.toml), first paint, Lighthouse, switch/hover cost, memory, DOM"),
     ("      [--dir PATH]", "measure the site built in PATH instead of building dist/"),
     ("      [--compare BEFORE]", "measure the build in BEFORE in the same run, as a \"before\" column"),
-    ("      [--charts]", "also time every chart's first draw and hover redraw, and the map's frames"),
+    ("      [--charts]", "also time every chart's first draw and hover redraw, the map's frames, native hit tests"),
     ("geo", "regenerate data/geo/countries.txt (world map) from npm world-atlas and i18n-iso-countries"),
     ("help", "this list"),
 ];

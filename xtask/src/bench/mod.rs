@@ -1,7 +1,8 @@
 //! `bench`: measurements of a built site, or of two side by side (`--compare BEFORE`): the shipped
 //! sizes (`sizes`) and the browser figures (`timing`: first painted canvas, Lighthouse mobile and
 //! desktop, main-thread time per language switch, theme switch and hover, WebAssembly memory over
-//! language switches, DOM size), and with `--charts` the per-chart draw and hover timings.
+//! language switches, DOM size), and with `--charts` the per-chart draw and hover timings and the
+//! native geometry timings (hit test, projection, the Pacific cut) of this source tree.
 
 pub mod sizes;
 mod timing;
@@ -33,6 +34,18 @@ pub fn bench(plan: &Plan) -> util::Result {
     timing::report(&builds)?;
     if plan.charts {
         timing::charts(plan.dir)?;
+        native()?;
     }
     Ok(())
+}
+
+/// The native timings the tests print but do not assert (the `#[ignore]`d `timing_` tests), in a
+/// release build of this tree.
+fn native() -> util::Result {
+    util::step("native geometry timings (release build of this tree)");
+    let mut cmd = std::process::Command::new("cargo");
+    cmd.args(["test", "--release", "--test", "geo", "--", "--ignored", "--nocapture", "--exact"])
+        .arg("timing_of_hit_tests_and_projection")
+        .current_dir(util::root());
+    util::run(&mut cmd)
 }
