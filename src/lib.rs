@@ -1,16 +1,26 @@
 //! Trade Atlas: China's 2023 foreign trade as described in the paper 外贸新质生产力.
 //!
-//! The data flows one way:
+//! The data flows one way, down this map of the crate:
 //!
 //! ```text
-//! data/*.csv + data/datasets.toml   (build.rs validates and bakes them)
+//! data/*.csv, data/datasets.toml, data/geo/*   the paper's tables, notes, glossary, map data
+//!         ▼  build/ (build script): validates every file with data::rules, fails with file:line:col
+//! data       typed statics + provenance; number formatting and the rounding rule (data::format)
+//! geo        country shapes, projections, the Pacific/Atlantic cut, fit, zoom, hit testing
 //!         ▼
-//! data   typed records + provenance, number formatting
+//! spec       the catalogue of views and their builders: a dataset + a reading + a language
+//!            → a drawable ChartSpec / MapSpec with a reference from every mark to its cell;
+//!            spec::interact decides tooltips, tables, selection, camera and gestures
+//! i18n       interface strings in both languages        permalink  the view ⇄ the address
 //!         ▼
-//! chart  pure drawing on any plotters backend; returns a Layout for hit-testing
+//! chart      pure drawing of a spec on any plotters backend (canvas, SVG); returns a Layout
+//!            for hit tests; chart::map draws the world map in named passes
 //!         ▼
-//! ui     thin Leptos components (browser only)
+//! shell      the static first screen written into index.html (native, checked by a test)
+//! ui         Leptos components, browser only: signals, effects and wiring, no decisions
 //! ```
+//!
+//! Everything above `ui` is native code with native tests; `ui` compiles only for wasm32.
 
 pub mod chart;
 pub mod data;

@@ -234,7 +234,7 @@ pub struct Dataset {
     pub table: Option<u8>,
     pub figure: Option<u8>,
     pub agency: L,
-    /// The paper's reference marks for this data ("[2]", "④").
+    /// The paper's reference marks for this data (`"[2]"`, `"④"`).
     pub footnote: &'static str,
     /// The footnotes among those marks (①…), with their sources and dates.
     pub footnotes: &'static [&'static Footnote],
