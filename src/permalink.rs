@@ -145,7 +145,7 @@ pub fn parse(query: &str) -> Params {
 /// The search an address opens with (`?q=TEU`): decoded, trimmed, at most 100 characters;
 /// `None` when there is none or it is blank.
 pub fn search_query(query: &str) -> Option<String> {
-    let q = query.trim_start_matches('?').split('&').filter_map(|p| p.strip_prefix("q=")).last()?;
+    let q = query.trim_start_matches('?').split('&').filter_map(|p| p.strip_prefix("q=")).next_back()?;
     let q: String = decode(q).trim().chars().take(100).collect();
     (!q.is_empty()).then_some(q)
 }

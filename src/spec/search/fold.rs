@@ -125,13 +125,14 @@ pub fn find_from(hay: &str, needle: &str, mut from: usize) -> Option<usize> {
     None
 }
 
-/// Edit distance between two short ASCII words, or `None` when it exceeds `max`.
+/// Edit distance between two ASCII words of under 32 letters, or `None` when it exceeds `max`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len().abs_diff(b.len()) > max {
+    if a.len().abs_diff(b.len()) > max || b.len() >= 32 {
         return None;
     }
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut row = [0usize; 32];
+    (0..=b.len()).for_each(|j| row[j] = j);
     for (i, &ca) in a.iter().enumerate() {
         let mut diag = row[0];
         row[0] = i + 1;

@@ -1,7 +1,6 @@
 //! The search index: one entry per figure, named row, place, chart, section, glossary term and
 //! data note, each with its texts folded for matching and weighted by what they are (a name
-//! counts more than a caption); the words Latin spelling may be corrected to; the aliases with the
-//! names they stand for.
+//! counts more than a caption); the aliases with the names they stand for.
 //!
 //! Layer: spec (search). Built from the compiled statics once, on first use.
 
@@ -43,8 +42,6 @@ pub struct Index {
     pub entries: Vec<Entry>,
     /// Per dataset (in `DATASETS` order), the fields every entry of the dataset shares.
     pub contexts: Vec<Vec<Field>>,
-    /// Every ASCII word of three letters or more, sorted: what a misspelling may be corrected to.
-    pub vocab: Vec<Box<str>>,
     /// Each folded alias with the folded names of what it stands for; then every place's and
     /// glossary term's name with its names in both languages.
     pub aliases: Vec<(Box<str>, Vec<Box<str>>)>,
@@ -262,17 +259,12 @@ impl Index {
         chart_entries(&mut entries);
         term_entries(&mut entries);
         let aliases = aliases_and_bridges(&place_figures);
-        let all = || entries.iter().flat_map(|e| e.fields.iter()).chain(contexts.iter().flatten());
-        let mut vocab: Vec<Box<str>> = all()
-            .map(|f| &*f.text)
-            .chain(aliases.iter().map(|(a, _)| &**a))
-            .flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic()))
-            .filter(|w| w.len() >= 3)
-            .map(Box::from)
-            .collect();
-        vocab.sort_unstable();
-        vocab.dedup();
-        Index { entries, contexts, vocab, aliases, place_figures }
+        Index { entries, contexts, aliases, place_figures }
+    }
+
+    /// Every field of every entry and context.
+    pub fn fields(&self) -> impl Iterator<Item = &Field> {
+        self.entries.iter().flat_map(|e| e.fields.iter()).chain(self.contexts.iter().flatten())
     }
 
     /// The context fields of an entry (empty when it has none).

@@ -6,10 +6,12 @@
 //! punctuation, spacing), `index` builds the index from the compiled statics (once, on first use:
 //! the UI asks for it when the reader first reaches for the search, never on the first screen),
 //! `query` reads what the reader typed (aliases from `data/aliases.csv`, small misspellings,
-//! Chinese run together) and scores entries, `results` ranks, groups and highlights them, and
-//! `reveal` decides what choosing a result does (which chart, which row, which selection).
+//! Chinese run together) and scores entries, `results` ranks, groups and highlights them, `html`
+//! writes them as the listbox's markup, and `reveal` decides what choosing a result does (which
+//! chart, which row, which selection).
 
 pub mod fold;
+pub mod html;
 mod index;
 mod query;
 pub mod results;
@@ -71,6 +73,20 @@ impl Group {
         }
     }
 
+    /// "数字 8" / "8 figures" (one: "1 figure"), for the announcement.
+    pub fn counted(self, n: usize, lang: Lang) -> String {
+        let (zh, one, many) = match self {
+            Group::Figures => ("数字", "figure", "figures"),
+            Group::Places => ("地点", "place", "places"),
+            Group::Charts => ("图表与章节", "chart or section", "charts and sections"),
+            Group::Notes => ("术语与注释", "glossary term or note", "glossary terms and notes"),
+        };
+        match lang {
+            Lang::Zh => format!("{zh} {n}"),
+            Lang::En => format!("{n} {}", if n == 1 { one } else { many }),
+        }
+    }
+
     /// How many results of the group are shown at most.
     pub fn shown(self) -> usize {
         match self {
@@ -93,8 +109,9 @@ pub mod words {
     /// The list of results.
     pub const RESULTS: L = L::new("搜索结果", "Search results");
     pub const NONE: L = L::new("没有找到结果。", "No results.");
-    /// "12 results: 8 figures, 2 places…" and its parts.
+    /// "12 results: 8 figures, 2 places…".
     pub const FOUND: L = L::new("找到 {} 项:", "{} results: ");
+    pub const FOUND_ONE: L = L::new("找到 1 项:", "1 result: ");
     pub const PRINTED: L = L::new("原文", "as printed");
     /// Places by kind.
     pub const COUNTRY: L = L::new("国家或地区", "Country or region");

@@ -144,22 +144,24 @@ fn quality(hay: &str, needle: &str) -> Option<f32> {
 }
 
 /// The words of the index a Latin word of four letters or more may be a misspelling of (one edit
-/// from four letters, two from eight), when no word of the index begins with it; an alias among
-/// them brings its names too.
+/// from four letters, two from eight), when the index has no word beginning with it; an alias
+/// among them brings its names too.
 fn near_words(index: &Index, word: &str, alts: &mut Vec<Alt>) {
-    if word.len() < 4 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
-        return;
-    }
-    if index.vocab.iter().any(|w| w.starts_with(word)) {
+    if word.len() < 4
+        || !word.bytes().all(|b| b.is_ascii_lowercase())
+        || index.fields().any(|f| find(&f.text, word).is_some())
+    {
         return;
     }
     let max = if word.len() >= 8 { 2 } else { 1 };
-    for w in &index.vocab {
+    let texts = index.fields().map(|f| &*f.text).chain(index.aliases.iter().map(|(a, _)| &**a));
+    for w in texts.flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic())) {
+        if w.len() < 3 || alts.iter().any(|a| *a.text == *w) {
+            continue;
+        }
         let Some(d) = edit_distance(word, w, max) else { continue };
         let factor = if d <= 1 { NEAR_1 } else { NEAR_2 };
-        if !alts.iter().any(|a| a.text == *w) {
-            alts.push(Alt { text: w.clone(), factor });
-        }
+        alts.push(Alt { text: w.into(), factor });
         if let Some(names) = index.alias(w) {
             push_names(alts, names, factor * ALIAS);
         }

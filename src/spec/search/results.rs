@@ -33,15 +33,7 @@ impl Marked {
                 from = at + needle.len();
             }
         }
-        marks.sort_unstable();
-        let mut merged: Vec<(usize, usize)> = Vec::new();
-        for (a, b) in marks {
-            match merged.last_mut() {
-                Some(last) if a <= last.1 => last.1 = last.1.max(b),
-                _ => merged.push((a, b)),
-            }
-        }
-        Marked { text, marks: merged }
+        Marked { text, marks: merge(marks) }
     }
 
     /// The text in runs, each with whether it is marked.
@@ -59,6 +51,33 @@ impl Marked {
             out.push((&self.text[at..], false));
         }
         out
+    }
+}
+
+/// Ranges in order, those that overlap or touch joined.
+fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (a, b) in ranges {
+        let at = out.iter().position(|r| r.0 > a).unwrap_or(out.len());
+        out.insert(at, (a, b));
+    }
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
+    for (a, b) in out {
+        match merged.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
+}
+
+/// Keep the `n` best of a group, best first; an equal score goes after those already kept (the
+/// entries come in the paper's order).
+fn keep_best(best: &mut Vec<(f32, usize)>, item: (f32, usize), n: usize) {
+    let at = best.iter().position(|b| b.0 < item.0).unwrap_or(best.len());
+    if at < n {
+        best.insert(at, item);
+        best.truncate(n);
     }
 }
 
@@ -113,16 +132,14 @@ impl Results {
             return words::NONE.get(lang).to_string();
         }
         let total: usize = self.groups.iter().map(|g| g.total).sum();
-        let parts: Vec<String> = self
-            .groups
-            .iter()
-            .map(|g| match lang {
-                Lang::Zh => format!("{} {}", g.group.name().zh, g.total),
-                Lang::En => format!("{} {}", g.total, g.group.name().en.to_lowercase()),
-            })
-            .collect();
+        let parts: Vec<String> = self.groups.iter().map(|g| g.group.counted(g.total, lang)).collect();
         let sep = if lang == Lang::Zh { "、" } else { ", " };
-        fill(words::FOUND, lang, &[&total.to_string()]) + &parts.join(sep)
+        let found = if total == 1 {
+            words::FOUND_ONE.get(lang).to_string()
+        } else {
+            fill(words::FOUND, lang, &[&total.to_string()])
+        };
+        found + &parts.join(sep)
     }
 }
 
@@ -130,34 +147,40 @@ impl Index {
     /// Rank, group and tell the entries that match `raw`.
     pub fn search(&self, raw: &str, lang: Lang) -> Results {
         let q = Query::parse(self, raw);
-        let mut groups: Vec<GroupHits> =
-            Group::ALL.iter().map(|&group| GroupHits { group, total: 0, hits: Vec::new() }).collect();
-        for (_, i) in self.ranked(&q) {
-            let group = self.entries[i].target.group();
-            let g = &mut groups[group as usize];
-            g.total += 1;
-            if g.hits.len() < group.shown() {
-                g.hits.push(self.hit(i, &q, lang));
+        let mut best: [Vec<(f32, usize)>; 4] = Default::default();
+        let mut totals = [0usize; 4];
+        if !q.is_empty() {
+            for (i, e) in self.entries.iter().enumerate() {
+                if let Some(s) = q.score(self, e) {
+                    let g = e.target.group();
+                    totals[g as usize] += 1;
+                    keep_best(&mut best[g as usize], (s, i), g.shown());
+                }
             }
         }
-        groups.retain(|g| g.total > 0);
+        let groups = Group::ALL
+            .iter()
+            .zip(best)
+            .zip(totals)
+            .filter(|(_, total)| *total > 0)
+            .map(|((&group, best), total)| GroupHits {
+                group,
+                total,
+                hits: best.into_iter().map(|(_, i)| self.hit(i, &q, lang)).collect(),
+            })
+            .collect();
         Results { groups }
     }
 
     /// Every entry that matches `raw`, as (score, entry), best first and the paper's order between
     /// equals.
+    #[cfg(test)]
     pub fn matches(&self, raw: &str) -> Vec<(f32, usize)> {
-        self.ranked(&Query::parse(self, raw))
-    }
-
-    fn ranked(&self, q: &Query) -> Vec<(f32, usize)> {
-        if q.is_empty() {
-            return Vec::new();
-        }
-        let mut scored: Vec<(f32, usize)> =
+        let q = Query::parse(self, raw);
+        let mut all: Vec<(f32, usize)> =
             self.entries.iter().enumerate().filter_map(|(i, e)| q.score(self, e).map(|s| (s, i))).collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored
+        all.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        all
     }
 
     fn hit(&self, id: usize, q: &Query, lang: Lang) -> Hit {

@@ -163,6 +163,8 @@ fn results_come_in_groups_each_with_its_best_few() {
     }
     assert!(r.summary(Lang::En).starts_with(&format!("{} results: ", r.groups.iter().map(|g| g.total).sum::<usize>())));
     assert_eq!(search("", Lang::En).summary(Lang::Zh), "没有找到结果。");
+    assert_eq!(search("2401.1", Lang::En).summary(Lang::En), "1 result: 1 figure");
+    assert_eq!(search("2401.1", Lang::Zh).summary(Lang::Zh), "找到 1 项:数字 1");
     assert!(search(" ,.;— ", Lang::En).is_empty(), "punctuation alone finds nothing");
     assert!(search("zzzqqq", Lang::En).is_empty());
 }
