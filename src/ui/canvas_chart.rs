@@ -2,9 +2,10 @@
 //! pointer, touch or keyboard, with a DOM legend that hides and isolates series.
 //!
 //! Layer: ui. Wiring only. The spec comes from a memo; drawing happens in an effect that reruns
-//! on language, theme, width, hover, focus, selection or hidden series. Hit tests use the
-//! `Layout` the draw function returns; which cell, which entity, which tooltip and where focus
-//! goes are decided by `spec::interact`.
+//! on language, theme, width, hover, focus, selection or hidden series; a figure chosen in the
+//! search takes the keyboard focus. Hit tests use the `Layout` the draw function returns; which
+//! cell, which entity, which tooltip and where focus goes are decided by `spec::interact` (and,
+//! for the search, `spec::search`).
 
 use super::deferred::track_near;
 use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
@@ -14,6 +15,7 @@ use super::state::{use_app_state, AppState};
 use crate::chart::{Layout, View};
 use crate::i18n;
 use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled};
+use crate::spec::search::drawn_row;
 use crate::spec::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -153,6 +155,33 @@ fn draw_effect(
     });
 }
 
+/// A figure chosen in the search (`AppState::reveal`): once this chart has drawn, its canvas
+/// takes the focus and the figure's row the keyboard focus, which shows the tooltip and
+/// announces it, as if the reader had stepped there with the arrow keys.
+fn reveal_effect(cx: ChartCtx, canvas_ref: NodeRef<Canvas>) {
+    Effect::new(move |_| {
+        let Some(r) = cx.st.reveal.get().filter(|r| r.chart == cx.def.id) else { return };
+        let Some(el) = canvas_ref.get() else { return };
+        cx.st.reveal.set(None);
+        let row = cx.built.with_untracked(|b| match b {
+            Built::Canvas { drawn, .. } => drawn_row(drawn, r.cell),
+            _ => None,
+        });
+        let Some(row) = row else { return };
+        leptos::task::spawn_local(async move {
+            for _ in 0..100 {
+                if el.has_attribute("data-drawn") {
+                    break;
+                }
+                gloo::timers::future::TimeoutFuture::new(30).await;
+            }
+            super::search::focus_quietly(&el);
+            cx.hover.set(None);
+            cx.focus.set(Some(row));
+        });
+    });
+}
+
 /// A chart drawn on a canvas.
 #[component]
 pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
@@ -183,6 +212,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         }
     });
     draw_effect(cx, canvas_ref, (width, track_near(wrap)), error);
+    reveal_effect(cx, canvas_ref);
 
     // The item being explored: keyboard focus first, then the pointer.
     let tip = move || {
