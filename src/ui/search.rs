@@ -9,7 +9,7 @@
 //! least code in the module for a part of the page every reader carries.
 
 use super::state::{use_app_state, AppState};
-use crate::spec::search::{self, html, plan, words, Plan, Results, Target};
+use crate::spec::search::{self, html, plan, words, Plan, Results};
 use crate::spec::{ChartDef, Settings};
 use gloo::timers::future::TimeoutFuture;
 use leptos::html::Div;
@@ -201,7 +201,8 @@ impl SearchCtx {
         };
         let p = plan(&target, &current, st.map_layer.get_untracked());
         self.close();
-        if !matches!(target, Target::Figure(_)) {
+        // A revealed bar or tile takes the focus itself; otherwise the field lets it go.
+        if p.reveal.is_none() && p.tile.is_none() {
             // Later, not inside this event: the blur's own event comes to the same listener.
             leptos::task::spawn_local(async {
                 if let Some(field) = input() {
@@ -373,7 +374,7 @@ pub fn Search() -> impl IntoView {
     // The results follow the language; the listbox follows the results.
     Effect::new(move |prev: Option<crate::data::Lang>| {
         let lang = st.lang.get();
-        if prev.is_some_and(|p| p != lang) {
+        if prev.is_some_and(|p| p != lang) && cx.text.with_untracked(|t| !t.trim().is_empty()) {
             cx.search(cx.text.get_untracked());
         }
         lang
