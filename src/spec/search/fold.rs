@@ -112,15 +112,31 @@ pub fn find(hay: &str, needle: &str) -> Option<usize> {
 /// [`find`], from byte `from` of `hay` on.
 pub fn find_from(hay: &str, needle: &str, mut from: usize) -> Option<usize> {
     let cjk = needle.chars().next().is_some_and(is_cjk);
-    if needle.is_empty() {
-        return None;
-    }
-    while let Some(i) = hay.get(from..)?.find(needle) {
-        let at = from + i;
+    while let Some(at) = position(hay.as_bytes(), needle.as_bytes(), from) {
         if may_start(hay, at, cjk) {
             return Some(at);
         }
-        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+        from = at + 1;
+    }
+    None
+}
+
+/// Whether folded `needle` occurs anywhere in `hay`.
+pub fn contains(hay: &str, needle: &str) -> bool {
+    position(hay.as_bytes(), needle.as_bytes(), 0).is_some()
+}
+
+/// Where `needle` first occurs in `hay` from byte `from` on: a plain scan for its first byte,
+/// quicker than a general string search on the short texts of the index. (A match always begins
+/// on a character: UTF-8's first bytes never equal its continuation bytes.)
+fn position(hay: &[u8], needle: &[u8], mut from: usize) -> Option<usize> {
+    let (&first, rest) = needle.split_first()?;
+    while from + needle.len() <= hay.len() {
+        from += hay[from..=hay.len() - needle.len()].iter().position(|&b| b == first)?;
+        if hay[from + 1..].starts_with(rest) {
+            return Some(from);
+        }
+        from += 1;
     }
     None
 }

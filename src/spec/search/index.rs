@@ -20,10 +20,10 @@ pub const VALUE: u8 = 6;
 pub const CONTEXT: u8 = 3;
 pub const TEXT: u8 = 2;
 
-/// A folded text and its weight.
-#[derive(Debug)]
+/// A field: one of the index's texts, and its weight.
+#[derive(Clone, Copy, Debug)]
 pub struct Field {
-    pub text: Box<str>,
+    pub text: u32,
     pub weight: u8,
 }
 
@@ -36,9 +36,19 @@ pub struct Entry {
     pub ctx: Option<u16>,
 }
 
+/// An entry as first collected, its fields' texts not yet shared.
+struct RawEntry {
+    target: Target,
+    fields: Vec<(Box<str>, u8)>,
+    ctx: Option<u16>,
+}
+
 /// Everything the search needs, built once.
 #[derive(Debug)]
 pub struct Index {
+    /// Every distinct folded text, once: a query looks at each text once, however many entries
+    /// share it (a dataset's units, periods and column labels).
+    pub texts: Vec<Box<str>>,
     pub entries: Vec<Entry>,
     /// Per dataset (in `DATASETS` order), the fields every entry of the dataset shares.
     pub contexts: Vec<Vec<Field>>,
@@ -57,13 +67,13 @@ pub fn index() -> &'static Index {
 
 /// Fields collected for one entry.
 #[derive(Default)]
-struct Fields(Vec<Field>);
+struct Fields(Vec<(Box<str>, u8)>);
 
 impl Fields {
     fn add(&mut self, text: &str, weight: u8) {
         let text = fold(text);
-        if !text.is_empty() && !self.0.iter().any(|f| *f.text == *text && f.weight >= weight) {
-            self.0.push(Field { text: text.into(), weight });
+        if !text.is_empty() && !self.0.iter().any(|f| *f.0 == *text && f.1 >= weight) {
+            self.0.push((text.into(), weight));
         }
     }
 
@@ -81,7 +91,7 @@ impl Fields {
 
 /// The fields every entry of a dataset shares: its title, table, section, period and agency (not
 /// its caption, whose words would make every row match: the caption belongs to its charts).
-fn context(ds: &Dataset) -> Vec<Field> {
+fn context(ds: &Dataset) -> Vec<(Box<str>, u8)> {
     let mut f = Fields::default();
     f.pair(ds.title, CONTEXT);
     for lang in [Lang::Zh, Lang::En] {
@@ -110,7 +120,7 @@ fn row_fields(row: &Row, f: &mut Fields) {
 }
 
 /// A figure's fields: its row, its column, and its value and unit in both languages.
-fn figure_entry(c: CellRef, ctx: u16) -> Option<Entry> {
+fn figure_entry(c: CellRef, ctx: u16) -> Option<RawEntry> {
     let cell = c.cell();
     let v = cell.value.as_ref()?;
     let mut f = Fields::default();
@@ -124,24 +134,24 @@ fn figure_entry(c: CellRef, ctx: u16) -> Option<Entry> {
             f.add(unit_label(u, lang), CONTEXT);
         }
     }
-    Some(Entry { target: Target::Figure(c), fields: f.0, ctx: Some(ctx) })
+    Some(RawEntry { target: Target::Figure(c), fields: f.0, ctx: Some(ctx) })
 }
 
 /// Every figure of a dataset, and its rows that carry no figure.
-fn dataset_entries(ds: &'static Dataset, ctx: u16, out: &mut Vec<Entry>) {
+fn dataset_entries(ds: &'static Dataset, ctx: u16, out: &mut Vec<RawEntry>) {
     for row in ds.rows {
         let before = out.len();
         out.extend((0..row.cells.len()).filter_map(|col| figure_entry(CellRef { ds, row, col }, ctx)));
         if out.len() == before {
             let mut f = Fields::default();
             row_fields(row, &mut f);
-            out.push(Entry { target: Target::Row(RowRef { ds, row }), fields: f.0, ctx: Some(ctx) });
+            out.push(RawEntry { target: Target::Row(RowRef { ds, row }), fields: f.0, ctx: Some(ctx) });
         }
     }
     for note in ds.notes {
         let mut f = Fields::default();
         f.pair(note.text, TEXT);
-        out.push(Entry { target: Target::Note(ds, note), fields: f.0, ctx: Some(ctx) });
+        out.push(RawEntry { target: Target::Note(ds, note), fields: f.0, ctx: Some(ctx) });
     }
 }
 
@@ -167,21 +177,21 @@ fn places() -> Vec<(&'static str, usize)> {
     out
 }
 
-fn place_entry(code: &'static str) -> Entry {
+fn place_entry(code: &'static str) -> RawEntry {
     let mut f = Fields::default();
     f.add(&entity_name(code, Lang::Zh), NAME);
     f.add(&entity_name(code, Lang::En), NAME);
-    Entry { target: Target::Place(code), fields: f.0, ctx: None }
+    RawEntry { target: Target::Place(code), fields: f.0, ctx: None }
 }
 
 /// Charts, map layers and the page's sections.
-fn chart_entries(out: &mut Vec<Entry>) {
+fn chart_entries(out: &mut Vec<RawEntry>) {
     for def in CHARTS {
         let mut f = Fields::default();
         f.pair(def.title, NAME);
         f.pair(def.dataset().caption, TEXT);
         let ctx = DATASETS.iter().position(|d| d.id == def.dataset).map(|i| i as u16);
-        out.push(Entry { target: Target::Chart(def), fields: f.0, ctx });
+        out.push(RawEntry { target: Target::Chart(def), fields: f.0, ctx });
     }
     for s in SECTIONS {
         let mut f = Fields::default();
@@ -189,17 +199,17 @@ fn chart_entries(out: &mut Vec<Entry>) {
         f.add(s.paper, LABEL);
         f.add(&paper_section(s.paper, Lang::En), LABEL);
         f.pair(s.intro, TEXT);
-        out.push(Entry { target: Target::Section(s), fields: f.0, ctx: None });
+        out.push(RawEntry { target: Target::Section(s), fields: f.0, ctx: None });
     }
 }
 
-fn term_entries(out: &mut Vec<Entry>) {
+fn term_entries(out: &mut Vec<RawEntry>) {
     for g in GLOSSARY {
         let mut f = Fields::default();
         f.add(g.zh, NAME);
         g.en.iter().for_each(|e| f.add(e, NAME));
         f.add(g.note, TEXT);
-        out.push(Entry { target: Target::Term(g), fields: f.0, ctx: None });
+        out.push(RawEntry { target: Target::Term(g), fields: f.0, ctx: None });
     }
 }
 
@@ -247,24 +257,64 @@ fn aliases_and_bridges(places: &[(&'static str, usize)]) -> Vec<(Box<str>, Vec<B
     out
 }
 
-impl Index {
-    pub(super) fn build() -> Index {
-        let contexts: Vec<Vec<Field>> = DATASETS.iter().map(context).collect();
-        let mut entries = Vec::new();
-        for (i, ds) in DATASETS.iter().enumerate() {
-            dataset_entries(ds, i as u16, &mut entries);
+/// Texts stored once each: an open-addressing table of ids by FNV-1a hash.
+struct Texts {
+    texts: Vec<Box<str>>,
+    /// Per slot, the text's id + 1; 0 when free. A power of two, kept under a quarter full.
+    slots: Vec<u32>,
+}
+
+impl Texts {
+    fn id(&mut self, text: Box<str>) -> u32 {
+        if self.texts.len() * 4 >= self.slots.len() {
+            let texts = std::mem::take(&mut self.texts);
+            self.slots = vec![0; (self.slots.len() * 2).max(1024)];
+            texts.into_iter().for_each(|t| {
+                self.id(t);
+            });
         }
-        let place_figures = places();
-        entries.extend(place_figures.iter().map(|(code, _)| place_entry(code)));
-        chart_entries(&mut entries);
-        term_entries(&mut entries);
-        let aliases = aliases_and_bridges(&place_figures);
-        Index { entries, contexts, aliases, place_figures }
+        let mask = self.slots.len() - 1;
+        let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => {
+                    self.texts.push(text);
+                    self.slots[at] = self.texts.len() as u32;
+                    return self.texts.len() as u32 - 1;
+                }
+                k if *self.texts[k as usize - 1] == *text => return k - 1,
+                _ => at = (at + 1) & mask,
+            }
+        }
     }
 
-    /// Every field of every entry and context.
-    pub fn fields(&self) -> impl Iterator<Item = &Field> {
-        self.entries.iter().flat_map(|e| e.fields.iter()).chain(self.contexts.iter().flatten())
+    fn fields(&mut self, raw: Vec<(Box<str>, u8)>) -> Vec<Field> {
+        raw.into_iter().map(|(t, weight)| Field { text: self.id(t), weight }).collect()
+    }
+}
+
+impl Index {
+    pub(super) fn build() -> Index {
+        let mut raw = Vec::new();
+        for (i, ds) in DATASETS.iter().enumerate() {
+            dataset_entries(ds, i as u16, &mut raw);
+        }
+        let place_figures = places();
+        raw.extend(place_figures.iter().map(|(code, _)| place_entry(code)));
+        chart_entries(&mut raw);
+        term_entries(&mut raw);
+        let mut texts = Texts { texts: Vec::new(), slots: Vec::new() };
+        let contexts = DATASETS.iter().map(|d| texts.fields(context(d))).collect();
+        let entries =
+            raw.into_iter().map(|e| Entry { target: e.target, fields: texts.fields(e.fields), ctx: e.ctx }).collect();
+        let aliases = aliases_and_bridges(&place_figures);
+        Index { texts: texts.texts, entries, contexts, aliases, place_figures }
+    }
+
+    /// The text of a field.
+    pub fn text(&self, f: &Field) -> &str {
+        &self.texts[f.text as usize]
     }
 
     /// The context fields of an entry (empty when it has none).

@@ -5,8 +5,8 @@
 //!
 //! Layer: spec (search). Pure functions over the index.
 
-use super::fold::{edit_distance, find, fold, is_cjk, may_start};
-use super::index::{Entry, Index};
+use super::fold::{contains, edit_distance, find, fold, is_cjk, may_start};
+use super::index::{Entry, Field, Index};
 
 /// One way a term may be found, and how much a match through it counts.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,14 +22,23 @@ pub struct Term {
     pub alts: Vec<Alt>,
     /// The term has Chinese in it, so it may be split.
     pub cjk: bool,
+    /// For each text of the index, how well the best alternative matches it (0: not at all).
+    by_text: Vec<f32>,
 }
 
 /// A query read against the index.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Query {
     pub terms: Vec<Term>,
-    /// The whole query as typed, when it has more than one term.
-    pub phrase: Option<Box<str>>,
+    /// For each text of the index, how well the whole query matches it as typed, when it has more
+    /// than one term ("table 3").
+    phrase: Vec<f32>,
+}
+
+/// For each text of the index, the best match of any of `alts`.
+fn by_text(index: &Index, alts: &[Alt]) -> Vec<f32> {
+    let best = |t: &str| alts.iter().filter_map(|a| quality(t, &a.text).map(|q| q * a.factor)).fold(0.0, f32::max);
+    index.texts.iter().map(|t| best(t)).collect()
 }
 
 /// How much a match through an alias, a one-edit or a two-edit correction counts.
@@ -58,10 +67,13 @@ impl Query {
             if taken == 1 {
                 near_words(index, &literal, &mut alts);
             }
-            terms.push(Term { cjk: literal.chars().any(is_cjk), alts });
+            terms.push(Term { cjk: literal.chars().any(is_cjk), by_text: by_text(index, &alts), alts });
             i += taken;
         }
-        let phrase = (terms.len() > 1).then(|| words.join(" ").into());
+        let phrase = match terms.len() > 1 {
+            true => by_text(index, &[Alt { text: words.join(" ").into(), factor: 1.0 }]),
+            false => Vec::new(),
+        };
         Query { terms, phrase }
     }
 
@@ -73,26 +85,21 @@ impl Query {
     /// matches nowhere in the entry.
     pub fn score(&self, index: &Index, e: &Entry) -> Option<f32> {
         let fields = || e.fields.iter().chain(index.context_of(e));
-        let best = |needle: &str, factor: f32| {
-            fields()
-                .filter_map(|f| quality(&f.text, needle).map(|q| q * factor * f32::from(f.weight)))
-                .fold(0.0, f32::max)
-        };
+        let best = |table: &[f32]| fields().map(|f| table[f.text as usize] * f32::from(f.weight)).fold(0.0, f32::max);
         // Words found side by side, as typed ("table 3"), count once more.
-        let mut total = match &self.phrase {
-            Some(p) => best(p, 1.0),
-            None => 0.0,
-        };
+        let mut total = if self.phrase.is_empty() { 0.0 } else { best(&self.phrase) };
         for t in &self.terms {
-            let mut s = t.alts.iter().map(|a| best(&a.text, a.factor)).fold(0.0, f32::max);
+            let mut s = best(&t.by_text);
             if s == 0.0 && t.cjk {
-                let pieces = split(&t.alts[0].text, |p| fields().any(|f| f.text.contains(p)));
+                let pieces = split(&t.alts[0].text, |p| fields().any(|f| contains(index.text(f), p)));
                 if pieces.is_empty() {
                     return None;
                 }
-                let chars = |p: &str| p.chars().count() as f32;
-                let sum: f32 = pieces.iter().map(|p| best(p, PIECES) * chars(p)).sum();
-                s = sum / chars(&t.alts[0].text);
+                let piece = |p: &str| {
+                    let q = |f: &Field| quality(index.text(f), p).map(|q| q * PIECES * f32::from(f.weight));
+                    fields().filter_map(q).fold(0.0, f32::max) * p.chars().count() as f32
+                };
+                s = pieces.iter().map(|p| piece(p)).sum::<f32>() / t.alts[0].text.chars().count() as f32;
             }
             if s == 0.0 {
                 return None;
@@ -109,7 +116,7 @@ impl Query {
         for t in &self.terms {
             out.extend(t.alts.iter().map(|a| a.text.clone()));
             if t.cjk && find(hay, &t.alts[0].text).is_none() {
-                out.extend(split(&t.alts[0].text, |p| hay.contains(p)).into_iter().map(Box::from));
+                out.extend(split(&t.alts[0].text, |p| contains(hay, p)).into_iter().map(Box::from));
             }
         }
         out
@@ -149,12 +156,12 @@ fn quality(hay: &str, needle: &str) -> Option<f32> {
 fn near_words(index: &Index, word: &str, alts: &mut Vec<Alt>) {
     if word.len() < 4
         || !word.bytes().all(|b| b.is_ascii_lowercase())
-        || index.fields().any(|f| find(&f.text, word).is_some())
+        || index.texts.iter().any(|t| find(t, word).is_some())
     {
         return;
     }
     let max = if word.len() >= 8 { 2 } else { 1 };
-    let texts = index.fields().map(|f| &*f.text).chain(index.aliases.iter().map(|(a, _)| &**a));
+    let texts = index.texts.iter().map(|t| &**t).chain(index.aliases.iter().map(|(a, _)| &**a));
     for w in texts.flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic())) {
         if w.len() < 3 || alts.iter().any(|a| *a.text == *w) {
             continue;
