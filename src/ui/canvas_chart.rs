@@ -14,8 +14,9 @@ use super::size::track_width;
 use super::state::{use_app_state, AppState};
 use crate::chart::{Layout, View};
 use crate::i18n;
-use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled};
-use crate::spec::search::drawn_row;
+use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled, tooltip};
+use crate::spec::provenance::facts_lines;
+use crate::spec::search::drawn_at;
 use crate::spec::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -30,6 +31,9 @@ struct ChartCtx {
     hover: RwSignal<Option<(usize, Option<usize>)>>,
     /// The row reached by the keyboard.
     focus: RwSignal<Option<usize>>,
+    /// The row and series of a figure chosen in the search, while the canvas keeps the focus:
+    /// its tooltip shows that series.
+    revealed: RwSignal<Option<(usize, usize)>>,
     hidden: RwSignal<Vec<usize>>,
     layout: StoredValue<Layout>,
     /// When the pointer last changed the hovered item, for the redraw-latency benchmark.
@@ -101,6 +105,12 @@ impl ChartCtx {
     fn clear(&self) {
         self.focus.set(None);
         self.hover.set(None);
+        self.revealed.set(None);
+    }
+
+    /// The series the tooltip of a focused row shows: the revealed one, else the first.
+    fn focus_series(&self, row: usize) -> Option<usize> {
+        self.revealed.get().filter(|r| r.0 == row).map(|r| r.1)
     }
 }
 
@@ -163,11 +173,11 @@ fn reveal_effect(cx: ChartCtx, canvas_ref: NodeRef<Canvas>) {
         let Some(r) = cx.st.reveal.get().filter(|r| r.chart == cx.def.id) else { return };
         let Some(el) = canvas_ref.get() else { return };
         cx.st.reveal.set(None);
-        let row = cx.built.with_untracked(|b| match b {
-            Built::Canvas { drawn, .. } => drawn_row(drawn, r.cell),
+        let at = cx.built.with_untracked(|b| match b {
+            Built::Canvas { drawn, .. } => drawn_at(drawn, r.cell),
             _ => None,
         });
-        let Some(row) = row else { return };
+        let Some((row, series)) = at else { return };
         leptos::task::spawn_local(async move {
             for _ in 0..100 {
                 if el.has_attribute("data-drawn") {
@@ -177,6 +187,7 @@ fn reveal_effect(cx: ChartCtx, canvas_ref: NodeRef<Canvas>) {
             }
             super::search::focus_quietly(&el);
             cx.hover.set(None);
+            cx.revealed.set(Some((row, series)));
             cx.focus.set(Some(row));
         });
     });
@@ -197,6 +208,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         built,
         hover: RwSignal::new(None),
         focus: RwSignal::new(None),
+        revealed: RwSignal::new(None),
         hidden: RwSignal::new(Vec::new()),
         layout: StoredValue::new(Layout::default()),
         pointer_at: StoredValue::new(None),
@@ -216,7 +228,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
 
     // The item being explored: keyboard focus first, then the pointer.
     let tip = move || {
-        let (row, series) = cx.focus.get().map(|r| (r, None)).or_else(|| cx.hover.get())?;
+        let (row, series) = cx.focus.get().map(|r| (r, cx.focus_series(r))).or_else(|| cx.hover.get())?;
         let anchor = cx.layout.with_value(|lay| lay.anchor(row, series).or_else(|| lay.anchor(row, None)));
         let (x, y) = anchor.unwrap_or((0.0, 0.0));
         let w = width.get_untracked();
@@ -224,9 +236,13 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     };
     let announce = move || {
         let row = cx.focus.get()?;
+        let series = cx.focus_series(row);
         cx.hidden.with(|h| {
-            built.with(|b| match b {
-                Built::Canvas { drawn, .. } => announce(drawn, row, h, lang.get()),
+            built.with(|b| match (b, series) {
+                (Built::Canvas { drawn, .. }, None) => announce(drawn, row, h, lang.get()),
+                (Built::Canvas { drawn, .. }, Some(_)) => {
+                    tooltip(drawn, row, series, h, lang.get()).map(|t| facts_lines(&t.facts, lang.get()).join(". "))
+                }
                 _ => None,
             })
         })

@@ -23,7 +23,7 @@ use crate::spec::{CellRef, ChartDef, RowRef};
 pub use index::{index, Index};
 pub use query::Query;
 pub use results::{Hit, Marked, Results};
-pub use reveal::{drawn_row, plan, Plan, Reveal};
+pub use reveal::{drawn_at, plan, Plan, Reveal};
 
 /// What a result stands for.
 #[derive(Clone, Copy, Debug)]

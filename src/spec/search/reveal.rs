@@ -42,15 +42,19 @@ pub fn same_cell(a: &CellRef, b: &CellRef) -> bool {
     std::ptr::eq(a.row, b.row) && a.col == b.col
 }
 
-/// The drawn row that shows `cell`, if the chart draws it.
-pub fn drawn_row(drawn: &Drawn, cell: CellRef) -> Option<usize> {
-    drawn.rows().iter().position(|r| r.iter().flatten().any(|c| same_cell(c, &cell)))
+/// The drawn row and series that show `cell`, if the chart draws it.
+pub fn drawn_at(drawn: &Drawn, cell: CellRef) -> Option<(usize, usize)> {
+    drawn
+        .rows()
+        .iter()
+        .enumerate()
+        .find_map(|(i, r)| r.iter().position(|c| c.as_ref().is_some_and(|c| same_cell(c, &cell))).map(|s| (i, s)))
 }
 
 /// Whether a chart in a reading shows the cell (as a mark or a tile).
 fn shows(def: &ChartDef, s: &Settings, cell: CellRef) -> bool {
     match build_with(def, Lang::Zh, s) {
-        Built::Canvas { drawn, .. } => drawn_row(&drawn, cell).is_some(),
+        Built::Canvas { drawn, .. } => drawn_at(&drawn, cell).is_some(),
         Built::Tiles(tiles) => tiles.iter().any(|t| same_cell(&t.cref, &cell)),
         Built::List(_) => false,
     }

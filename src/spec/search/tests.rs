@@ -197,7 +197,7 @@ fn choosing_the_table_3_russia_export_value_reveals_its_bar_and_selects_russia()
     else {
         unreachable!()
     };
-    assert_eq!(drawn_row(&drawn, r.cell), Some(3), "Russia is the fourth bar of Table 3");
+    assert_eq!(drawn_at(&drawn, r.cell), Some((3, 0)), "Russia is the fourth bar of Table 3");
 }
 
 #[test]
@@ -209,6 +209,13 @@ fn choosing_a_figure_another_reading_shows_switches_the_chart_to_it() {
     // A tile is focused, not a bar; a figure no chart draws leads to its table.
     let tile = plan(&Target::Figure(CellRef::find("headline", "trade", "rmb").unwrap()), &defaults, "map-partners");
     assert_eq!(tile.tile, Some(("headline-tiles", "trade")));
+    // A chart with two series names the series of the figure, not just its row.
+    let cell = CellRef::find("shipbuilding", "completions", "value").unwrap();
+    let r = plan(&Target::Figure(cell), &defaults, "map-partners").reveal.unwrap();
+    let Built::Canvas { drawn, .. } = crate::spec::build(crate::spec::chart(r.chart).unwrap(), Lang::Zh) else {
+        unreachable!()
+    };
+    assert_eq!(drawn_at(&drawn, r.cell), Some((0, 1)), "completions in 2023 are the second series of the first row");
 }
 
 #[test]
