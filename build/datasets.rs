@@ -1,5 +1,5 @@
-//! `data_gen.rs`: units, the paper, the page sections, every dataset and the glossary, written as
-//! statics of the types in `src/data/model.rs`.
+//! `data_gen.rs`: units, the paper, the page sections, every dataset, the glossary and the aliases
+//! readers type (`aliases.rs`), written as statics of the types in `src/data/model.rs`.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -38,7 +38,13 @@ pub fn generate(data: &Path) -> Checked<String> {
         out += &dataset_code(d, period, compiled, &cites);
     }
     out += "];\n";
-    out += &glossary_code(&glossary::read(&table(data, "glossary.csv")?)?);
+    let glossary = glossary::read(&table(data, "glossary.csv")?)?;
+    out += &glossary_code(&glossary);
+    let mut entities: Vec<&str> =
+        all.iter().flat_map(|(_, _, c)| c.rows.iter().flat_map(|r| r.entities.iter().map(String::as_str))).collect();
+    entities.sort_unstable();
+    entities.dedup();
+    out += &crate::aliases::generate(data, &entities, &glossary)?;
     Ok(out)
 }
 

@@ -12,6 +12,7 @@ mod parse;
 #[allow(dead_code)]
 mod rules;
 
+mod aliases;
 mod catalogue;
 mod datasets;
 mod emit;

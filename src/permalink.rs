@@ -2,6 +2,11 @@
 //!
 //! Layer: between data and ui (no DOM). Unknown or malformed parameters are collected so the
 //! UI can mention them; they never stop the page.
+//!
+//! A search (`?q=russia`) is an invitation, not a view: [`search_query`] reads it once, when the
+//! page opens, and the search opens with it; [`parse`] accepts it but keeps nothing, so the
+//! address is rewritten without it at once (in place, not as a history entry), Back and Forward
+//! never step through searches, and "Copy link" gives the view the reader has reached.
 
 use crate::chart::Mode;
 use crate::data::{Lang, DATASETS};
@@ -124,6 +129,8 @@ pub fn parse(query: &str) -> Params {
             ("layer", id) if chart(id).is_some_and(|c| c.kind.is_map()) => p.layer = chart(id).map(|c| c.id),
             ("view", v) if parse_camera(v).is_some() => p.camera = parse_camera(v),
             ("centre", c) if crate::geo::Centre::from_code(c).is_some() => p.centre = crate::geo::Centre::from_code(c),
+            // Read by `search_query` when the page opens; not part of the view.
+            ("q", _) => {}
             ("chart", spec) if parse_chart(spec).is_some() => {
                 let (id, s) = parse_chart(spec).expect("checked");
                 p.charts.retain(|(c, _)| *c != id);
@@ -137,6 +144,14 @@ pub fn parse(query: &str) -> Params {
         p.controls = true;
     }
     p
+}
+
+/// The search an address opens with (`?q=TEU`): decoded, trimmed, at most 100 characters;
+/// `None` when there is none or it is blank.
+pub fn search_query(query: &str) -> Option<String> {
+    let q = query.trim_start_matches('?').split('&').filter_map(|p| p.strip_prefix("q=")).next_back()?;
+    let q: String = decode(q).trim().chars().take(100).collect();
+    (!q.is_empty()).then_some(q)
 }
 
 /// A number with at most three decimals, without trailing zeros.
@@ -316,6 +331,18 @@ mod tests {
         assert_eq!(p.theme, Some(Mode::Dark));
         assert_eq!(p.ignored.len(), 4, "{:?}", p.ignored);
         assert!(p.ignored.contains(&"中=1".to_string()));
+    }
+
+    #[test]
+    fn a_search_in_the_address_opens_the_search_but_is_never_kept() {
+        assert_eq!(search_query("?q=TEU"), Some("TEU".to_string()));
+        assert_eq!(search_query("?lang=en&q=%E4%BF%84%E7%BD%97%E6%96%AF"), Some("俄罗斯".to_string()));
+        assert_eq!(search_query("?q=electric+cars"), Some("electric cars".to_string()));
+        assert_eq!(search_query("?q=+&lang=en"), None, "blank");
+        assert_eq!(search_query("?lang=en"), None);
+        let p = parse("?lang=en&q=TEU");
+        assert!(p.ignored.is_empty(), "understood: no notice");
+        assert_eq!(format(&p), "?lang=en", "but not part of the view the address keeps");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! The first screen as static HTML: the masthead, the contents bar and the map section's heading,
-//! in both languages, written into `index.html` so a reader sees the real page at once while the
-//! WebAssembly module loads. The app replaces it, in one step, with the same content.
+//! The first screen as static HTML: the masthead (with an inert twin of the search field), the
+//! contents bar and the map section's heading, in both languages, written into `index.html` so a
+//! reader sees the real page at once while the WebAssembly module loads. The app replaces it, in
+//! one step, with the same content.
 //!
 //! Layer: between data and ui; pure text from the same strings the app shows (`i18n`, the
 //! sections of `data/`). A native test keeps `index.html` in step with [`html`]; a small script
@@ -73,8 +74,13 @@ fn masthead() -> String {
         switch("contrast-toggle", both_l(i18n::CONTRAST)),
     ]
     .concat();
+    // The search field's inert twin, so that the header does not move when the app arrives.
+    let search = format!(
+        r#"<div class="search" aria-hidden="true"><div class="search-box"><span class="search-input search-fake">{}</span><kbd class="search-key">/</kbd></div></div>"#,
+        both_l(crate::spec::search::words::PLACEHOLDER)
+    );
     format!(
-        r#"<header class="masthead"><div class="masthead-inner"><div class="brand"><h1>{}</h1><p class="lede">{}</p></div><div class="switches">{switches}</div></div>{}</header>"#,
+        r#"<header class="masthead"><div class="masthead-inner"><div class="brand"><h1>{}</h1><p class="lede">{}</p></div>{search}<div class="switches">{switches}</div></div>{}</header>"#,
         both_l(i18n::SITE_TITLE),
         both_l(i18n::SITE_SUB),
         contents()

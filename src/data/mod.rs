@@ -20,4 +20,4 @@ mod generated {
     include!(concat!(env!("OUT_DIR"), "/data_gen.rs"));
 }
 
-pub use generated::{DATASETS, FOOTNOTES, GLOSSARY, PAPER, SECTIONS, UNITS};
+pub use generated::{ALIASES, DATASETS, FOOTNOTES, GLOSSARY, PAPER, SECTIONS, UNITS};

@@ -293,3 +293,15 @@ pub struct Paper {
     pub title: L,
     pub note: L,
 }
+
+/// A word readers type for places and glossary terms ("USA", "美", "EV", "B&R"), from
+/// `data/aliases.csv`: the search also looks for the names of what it stands for.
+#[derive(Debug, PartialEq)]
+pub struct Alias {
+    /// As readers type it.
+    pub text: &'static str,
+    /// Entity codes the data's rows carry (`USA`, `port:shanghai`).
+    pub entities: &'static [&'static str],
+    /// Glossary terms, by their Chinese.
+    pub terms: &'static [&'static str],
+}

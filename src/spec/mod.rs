@@ -13,6 +13,7 @@ pub mod export;
 pub mod interact;
 pub mod map;
 pub mod provenance;
+pub mod search;
 pub mod words;
 
 use crate::data::{Cell, Dataset, Row, L};

@@ -34,6 +34,7 @@ pub fn App() -> impl IntoView {
                     <h1>{move || i18n::SITE_TITLE.get(lang.get())}</h1>
                     <p class="lede">{move || i18n::SITE_SUB.get(lang.get())}</p>
                 </div>
+                <super::search::Search/>
                 <Switches st=st/>
             </div>
             <Contents st=st/>

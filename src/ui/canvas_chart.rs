@@ -2,9 +2,10 @@
 //! pointer, touch or keyboard, with a DOM legend that hides and isolates series.
 //!
 //! Layer: ui. Wiring only. The spec comes from a memo; drawing happens in an effect that reruns
-//! on language, theme, width, hover, focus, selection or hidden series. Hit tests use the
-//! `Layout` the draw function returns; which cell, which entity, which tooltip and where focus
-//! goes are decided by `spec::interact`.
+//! on language, theme, width, hover, focus, selection or hidden series; a figure chosen in the
+//! search takes the keyboard focus. Hit tests use the `Layout` the draw function returns; which
+//! cell, which entity, which tooltip and where focus goes are decided by `spec::interact` (and,
+//! for the search, `spec::search`).
 
 use super::deferred::track_near;
 use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
@@ -13,7 +14,9 @@ use super::size::track_width;
 use super::state::{use_app_state, AppState};
 use crate::chart::{Layout, View};
 use crate::i18n;
-use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled};
+use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled, tooltip};
+use crate::spec::provenance::facts_lines;
+use crate::spec::search::drawn_at;
 use crate::spec::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -28,6 +31,9 @@ struct ChartCtx {
     hover: RwSignal<Option<(usize, Option<usize>)>>,
     /// The row reached by the keyboard.
     focus: RwSignal<Option<usize>>,
+    /// The row and series of a figure chosen in the search, while the canvas keeps the focus:
+    /// its tooltip shows that series.
+    revealed: RwSignal<Option<(usize, usize)>>,
     hidden: RwSignal<Vec<usize>>,
     layout: StoredValue<Layout>,
     /// When the pointer last changed the hovered item, for the redraw-latency benchmark.
@@ -99,6 +105,12 @@ impl ChartCtx {
     fn clear(&self) {
         self.focus.set(None);
         self.hover.set(None);
+        self.revealed.set(None);
+    }
+
+    /// The series the tooltip of a focused row shows: the revealed one, else the first.
+    fn focus_series(&self, row: usize) -> Option<usize> {
+        self.revealed.get().filter(|r| r.0 == row).map(|r| r.1)
     }
 }
 
@@ -154,6 +166,34 @@ fn draw_effect(
     });
 }
 
+/// A figure chosen in the search (`AppState::reveal`): once this chart has drawn, its canvas
+/// takes the focus and the figure's row the keyboard focus, which shows the tooltip and
+/// announces it, as if the reader had stepped there with the arrow keys.
+fn reveal_effect(cx: ChartCtx, canvas_ref: NodeRef<Canvas>) {
+    Effect::new(move |_| {
+        let Some(r) = cx.st.reveal.get().filter(|r| r.chart == cx.def.id) else { return };
+        let Some(el) = canvas_ref.get() else { return };
+        cx.st.reveal.set(None);
+        let at = cx.built.with_untracked(|b| match b {
+            Built::Canvas { drawn, .. } => drawn_at(drawn, r.cell),
+            _ => None,
+        });
+        let Some((row, series)) = at else { return };
+        leptos::task::spawn_local(async move {
+            for _ in 0..100 {
+                if el.has_attribute("data-drawn") {
+                    break;
+                }
+                gloo::timers::future::TimeoutFuture::new(30).await;
+            }
+            super::search::focus_quietly(&el);
+            cx.hover.set(None);
+            cx.revealed.set(Some((row, series)));
+            cx.focus.set(Some(row));
+        });
+    });
+}
+
 /// A chart drawn on a canvas.
 #[component]
 pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
@@ -169,6 +209,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         built,
         hover: RwSignal::new(None),
         focus: RwSignal::new(None),
+        revealed: RwSignal::new(None),
         hidden: RwSignal::new(Vec::new()),
         layout: StoredValue::new(Layout::default()),
         pointer_at: StoredValue::new(None),
@@ -184,10 +225,11 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         }
     });
     draw_effect(cx, canvas_ref, (width, track_near(wrap)), error);
+    reveal_effect(cx, canvas_ref);
 
     // The item being explored: keyboard focus first, then the pointer.
     let tip = move || {
-        let (row, series) = cx.focus.get().map(|r| (r, None)).or_else(|| cx.hover.get())?;
+        let (row, series) = cx.focus.get().map(|r| (r, cx.focus_series(r))).or_else(|| cx.hover.get())?;
         let anchor = cx.layout.with_value(|lay| lay.anchor(row, series).or_else(|| lay.anchor(row, None)));
         let (x, y) = anchor.unwrap_or((0.0, 0.0));
         let w = width.get_untracked();
@@ -195,9 +237,13 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     };
     let announce = move || {
         let row = cx.focus.get()?;
+        let series = cx.focus_series(row);
         cx.hidden.with(|h| {
-            built.with(|b| match b {
-                Built::Canvas { drawn, .. } => announce(drawn, row, h, lang.get()),
+            built.with(|b| match (b, series) {
+                (Built::Canvas { drawn, .. }, None) => announce(drawn, row, h, lang.get()),
+                (Built::Canvas { drawn, .. }, Some(_)) => {
+                    tooltip(drawn, row, series, h, lang.get()).map(|t| facts_lines(&t.facts, lang.get()).join(". "))
+                }
                 _ => None,
             })
         })

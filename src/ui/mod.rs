@@ -21,6 +21,7 @@ mod notes;
 mod perf;
 mod prefs;
 mod print;
+mod search;
 mod section;
 mod size;
 mod state;

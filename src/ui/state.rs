@@ -1,4 +1,5 @@
-//! The one shared application state: language, theme and the selected entity.
+//! The one shared application state: language, theme, the selected entity, and the figure a
+//! search asks a chart to reveal.
 //!
 //! Layer: ui. A `Copy` struct of signals provided once at the root; components read it with
 //! `use_app_state`. Effects here mirror the state onto `<html lang>` and `data-theme`.
@@ -34,6 +35,9 @@ pub struct AppState {
     pub build_all: RwSignal<bool>,
     /// Parts (dataset ids) to build at once: a deep link's or a search's target.
     pub wanted: RwSignal<Vec<&'static str>>,
+    /// A figure chosen in the search: its chart gives the figure's row the keyboard focus (which
+    /// shows the tooltip and announces it), then sets this back to `None`.
+    pub reveal: RwSignal<Option<crate::spec::search::Reveal>>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
@@ -52,6 +56,7 @@ pub fn provide_app_state() -> AppState {
         start: StoredValue::new(p),
         build_all: RwSignal::new(false),
         wanted: RwSignal::new(hash_target().into_iter().collect()),
+        reveal: RwSignal::new(None),
     };
     provide_context(st);
     Effect::new(move |_| {

@@ -388,3 +388,32 @@ export async function switchLanguage(page) {
   await settle(page);
   return page.getAttribute('html', 'lang');
 }
+
+/** The search field in the header. */
+export const SEARCH = '[data-testid=search]';
+
+/**
+ * Type `text` into the search (focusing it first, replacing what was typed) and wait until the
+ * listbox shows options or the page says nothing was found. Returns the options as
+ * { id, group, text, marks, selected }.
+ */
+export async function searchFor(page, text) {
+  await page.click(SEARCH);
+  await page.fill(SEARCH, '');
+  await page.keyboard.type(text);
+  await waitFor(page, (t) => document.querySelector('[data-testid=search]')?.value === t &&
+    (document.querySelector('#search-list:not([hidden]) [role=option]') || !document.querySelector('#search-none[hidden]')),
+  text, `the search for "${text}" should answer`);
+  return searchOptions(page);
+}
+
+/** The options the search's listbox shows (none when it is hidden). */
+export function searchOptions(page) {
+  return page.evaluate(() => [...document.querySelectorAll('#search-list:not([hidden]) [role=option]')].map((o) => ({
+    id: o.id,
+    group: o.closest('[role=group]')?.querySelector('.search-group-name')?.firstChild?.textContent.trim() ?? null,
+    text: o.textContent,
+    marks: [...o.querySelectorAll('mark')].map((m) => m.textContent),
+    selected: o.getAttribute('aria-selected') === 'true',
+  })));
+}

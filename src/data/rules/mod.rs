@@ -10,6 +10,7 @@
 // build script.
 use super::parse;
 
+pub mod aliases;
 pub mod countries;
 pub mod dataset;
 pub mod figure;

@@ -1,0 +1,274 @@
+//! The search as a reader uses it: what typing finds, how it is told, and where choosing leads.
+
+use super::*;
+use crate::data::registry::dataset;
+use crate::spec::{Built, Settings};
+
+/// The figures shown for `q`, as "dataset:row:column".
+fn figures(q: &str, lang: Lang) -> Vec<String> {
+    search(q, lang).hits().filter_map(|h| figure_id(&h.target)).collect()
+}
+
+fn figure_id(t: &Target) -> Option<String> {
+    match t {
+        Target::Figure(c) => Some(format!("{}:{}:{}", c.ds.id, c.row.key, c.column_id())),
+        _ => None,
+    }
+}
+
+/// Every figure `q` matches, shown or not, best first.
+fn all_figures(q: &str) -> Vec<String> {
+    let idx = index();
+    idx.matches(q).into_iter().filter_map(|(_, i)| figure_id(&idx.entries[i].target)).collect()
+}
+
+/// The places shown for `q`.
+fn places(q: &str) -> Vec<&'static str> {
+    search(q, Lang::En)
+        .hits()
+        .filter_map(|h| match h.target {
+            Target::Place(p) => Some(p),
+            _ => None,
+        })
+        .collect()
+}
+
+fn first_figure(q: &str, lang: Lang) -> Hit {
+    search(q, lang).hits().find(|h| matches!(h.target, Target::Figure(_))).cloned().expect("a figure")
+}
+
+fn defaults(def: &ChartDef) -> Settings {
+    def.default_settings()
+}
+
+#[test]
+fn russia_in_chinese_or_english_finds_the_russia_figures_whatever_the_language() {
+    for q in ["俄罗斯", "russia", "Russia", "  RUSSIA "] {
+        for lang in [Lang::Zh, Lang::En] {
+            let found = figures(q, lang);
+            assert!(found.contains(&"partners:russia:exports".to_string()), "{q} ({lang:?}): {found:?}");
+            assert!(found.contains(&"partners:russia:yoy".to_string()), "{q} ({lang:?}): {found:?}");
+            assert!(
+                found.iter().take(3).all(|f| f.starts_with("partners:russia:")),
+                "{q}: Russia's own first: {found:?}"
+            );
+        }
+        assert_eq!(places(q).first(), Some(&"RUS"), "{q}");
+    }
+}
+
+#[test]
+fn a_misspelling_like_rusia_still_finds_russia() {
+    assert!(figures("Rusia", Lang::En).contains(&"partners:russia:exports".to_string()));
+    assert_eq!(places("rusia").first(), Some(&"RUS"));
+    assert_eq!(places("Germny").first(), Some(&"DEU"));
+    assert_eq!(places("Philipines").first(), Some(&"PHL"), "ten letters: up to two edits");
+    assert!(places("Germnay").is_empty(), "seven letters: one edit only (a swap is two)");
+    assert!(places("Rus").is_empty() || places("Rus")[0] == "RUS", "short words are not corrected, only completed");
+}
+
+#[test]
+fn teu_finds_the_teu_figures_and_full_width_input_matches_alike() {
+    let teu = all_figures("TEU");
+    assert!(teu.contains(&"ports:shanghai:jan_nov".to_string()), "{teu:?}");
+    assert!(teu.iter().any(|f| f.starts_with("rail:")), "标箱 is the Chinese for TEU: {teu:?}");
+    assert_eq!(all_figures("ＴＥＵ"), teu);
+    assert_eq!(figures("teu", Lang::En), figures("ｔｅｕ", Lang::En));
+    assert_eq!(all_figures("标箱"), teu, "标箱 and TEU are aliases of each other");
+}
+
+#[test]
+fn usa_america_and_mei_find_the_united_states() {
+    for q in ["US", "USA", "U.S.", "America", "美国", "美", "united states"] {
+        assert_eq!(places(q).first(), Some(&"USA"), "{q}: {:?}", places(q));
+        assert!(
+            figures(q, Lang::Zh).iter().take(4).any(|f| f.ends_with(":usa:exports")),
+            "{q}: {:?}",
+            figures(q, Lang::Zh)
+        );
+    }
+}
+
+#[test]
+fn the_aliases_readers_type_find_what_they_stand_for() {
+    assert_eq!(places("EU").first(), Some(&"EU"));
+    assert_eq!(places("欧盟").first(), Some(&"EU"));
+    for q in ["EV", "NEV", "electric cars", "电动载人汽车", "新能源汽车"] {
+        let found = all_figures(q);
+        assert!(found.iter().any(|f| f.starts_with("commodities:ev:")), "{q}: {found:?}");
+    }
+    for q in ["B&R", "BRI", "一带一路", "Ｂ＆Ｒ"] {
+        assert_eq!(places(q).first(), Some(&"BRI"), "{q}");
+        assert!(figures(q, Lang::Zh).iter().any(|f| f.starts_with("regions:bri:")), "{q}");
+    }
+    // An ASEAN member finds ASEAN, even one the paper gives no figure for.
+    assert!(places("Myanmar").contains(&"ASEAN"));
+    assert_eq!(places("Viet Nam").first(), Some(&"VNM"));
+    assert!(places("Viet Nam").contains(&"ASEAN"));
+    assert_eq!(places("印度尼西亚").first(), Some(&"IDN"));
+}
+
+#[test]
+fn chinese_run_together_is_found_across_a_row_and_its_column() {
+    let found = figures("俄罗斯出口", Lang::Zh);
+    assert_eq!(found.first().map(String::as_str), Some("partners:russia:exports"), "{found:?}");
+    let found = figures("美国 出口", Lang::Zh);
+    assert!(found.iter().take(3).any(|f| f == "partners:usa:exports"), "{found:?}");
+}
+
+#[test]
+fn a_figure_is_told_with_its_value_as_printed_unit_period_and_section() {
+    let zh = first_figure("俄罗斯", Lang::Zh);
+    assert!(matches!(zh.target, Target::Figure(c) if c.row.key == "russia" && c.column_id() == "exports"));
+    assert_eq!(zh.title.text, "俄罗斯 · 出口总额");
+    assert_eq!(zh.value.as_deref(), Some("2,401.10 亿美元"));
+    assert_eq!(zh.unit.as_deref(), Some("亿美元"));
+    assert_eq!(zh.period.as_deref(), Some(dataset("partners").unwrap().period.zh));
+    assert_eq!(zh.section.as_deref(), Some("一(四)2 · 表 3"));
+    let en = first_figure("russia", Lang::En);
+    assert_eq!(en.title.text, format!("Russia · {}", dataset("partners").unwrap().columns[0].label.en));
+    assert_eq!(en.value.as_deref(), Some("US$240.110 billion"));
+    assert_eq!(en.printed.as_deref(), Some("2,401.10 亿美元"));
+    assert_eq!(en.alt.as_ref().map(|a| a.text.as_str()), Some("俄罗斯 · 出口总额"));
+}
+
+#[test]
+fn the_query_is_marked_in_the_title_and_its_other_language() {
+    let en = first_figure("俄罗斯", Lang::En);
+    assert_eq!(en.title.marks, vec![(0, 6)], "a Chinese name marks its English name too");
+    let alt = en.alt.unwrap();
+    assert_eq!(alt.runs()[0], ("俄罗斯", true));
+    let us = first_figure("America", Lang::En);
+    assert!(
+        us.title.runs().contains(&("United States", true)),
+        "an alias marks the name it stands for: {:?}",
+        us.title
+    );
+    let typo = first_figure("Rusia", Lang::En);
+    assert_eq!(typo.title.runs()[0], ("Russia", true));
+    let full = first_figure("ＴＥＵ", Lang::En);
+    assert!(
+        full.title.runs().iter().chain(full.alt.as_ref().unwrap().runs().iter()).any(|r| r.1) || full.value.is_some()
+    );
+}
+
+#[test]
+fn results_come_in_groups_each_with_its_best_few() {
+    let r = search("russia", Lang::En);
+    let groups: Vec<Group> = r.groups.iter().map(|g| g.group).collect();
+    assert!(groups.contains(&Group::Figures) && groups.contains(&Group::Places), "{groups:?}");
+    for g in &r.groups {
+        assert!(g.hits.len() <= g.group.shown() && g.hits.len() <= g.total);
+        assert!(g.hits.iter().all(|h| h.target.group() == g.group));
+    }
+    assert!(r.summary(Lang::En).starts_with(&format!("{} results: ", r.groups.iter().map(|g| g.total).sum::<usize>())));
+    assert_eq!(search("", Lang::En).summary(Lang::Zh), "没有找到结果。");
+    assert_eq!(search("2401.1", Lang::En).summary(Lang::En), "1 result: 1 figure");
+    assert_eq!(search("2401.1", Lang::Zh).summary(Lang::Zh), "找到 1 项:数字 1");
+    assert!(search(" ,.;— ", Lang::En).is_empty(), "punctuation alone finds nothing");
+    assert!(search("zzzqqq", Lang::En).is_empty());
+}
+
+#[test]
+fn charts_sections_glossary_terms_and_notes_are_found_too() {
+    let hit = |q: &str, f: &dyn Fn(&Target) -> bool| search(q, Lang::En).hits().any(|h| f(&h.target));
+    assert!(hit("Table 3", &|t| matches!(t, Target::Chart(d) if d.id == "partners-exports")));
+    assert!(hit("lighthouse factories", &|t| matches!(t, Target::Chart(d) if d.id == "lighthouse-share")));
+    assert!(hit("overseas warehouse", &|t| matches!(t, Target::Term(g) if g.zh == "海外仓")));
+    assert!(hit("海外仓", &|t| matches!(t, Target::Section(_))));
+    assert!(
+        hit("contradicts", &|t| matches!(t, Target::Note(..)))
+            || hit("US Commerce", &|t| matches!(t, Target::Note(..)))
+    );
+    assert!(hit("Shanghai", &|t| matches!(t, Target::Place("port:shanghai"))));
+}
+
+#[test]
+fn choosing_the_table_3_russia_export_value_reveals_its_bar_and_selects_russia() {
+    let Target::Figure(cell) = first_figure("俄罗斯", Lang::Zh).target else { unreachable!() };
+    let p = plan(&Target::Figure(cell), &defaults, "map-partners");
+    assert_eq!(p.select, Some("RUS"));
+    assert_eq!(p.build, Some("partners"));
+    assert_eq!(p.scroll, "chart-partners-exports");
+    let r = p.reveal.expect("a chart row to focus");
+    assert_eq!(r.chart, "partners-exports");
+    assert!(p.reading.is_none(), "the default reading shows it");
+    let Built::Canvas { drawn, .. } = crate::spec::build(crate::spec::chart("partners-exports").unwrap(), Lang::En)
+    else {
+        unreachable!()
+    };
+    assert_eq!(drawn_at(&drawn, r.cell), Some((3, 0)), "Russia is the fourth bar of Table 3");
+}
+
+#[test]
+fn choosing_a_figure_another_reading_shows_switches_the_chart_to_it() {
+    let cell = CellRef::find("partners", "russia", "yoy").unwrap();
+    let p = plan(&Target::Figure(cell), &defaults, "map-partners");
+    let (def, s) = p.reading.expect("a reading to switch to");
+    assert_eq!((def.id, s.metric), ("partners-exports", 1));
+    // A tile is focused, not a bar; a figure no chart draws leads to its table.
+    let tile = plan(&Target::Figure(CellRef::find("headline", "trade", "rmb").unwrap()), &defaults, "map-partners");
+    assert_eq!(tile.tile, Some(("headline-tiles", "trade")));
+    // A chart with two series names the series of the figure, not just its row.
+    let cell = CellRef::find("shipbuilding", "completions", "value").unwrap();
+    let r = plan(&Target::Figure(cell), &defaults, "map-partners").reveal.unwrap();
+    let Built::Canvas { drawn, .. } = crate::spec::build(crate::spec::chart(r.chart).unwrap(), Lang::Zh) else {
+        unreachable!()
+    };
+    assert_eq!(drawn_at(&drawn, r.cell), Some((0, 1)), "completions in 2023 are the second series of the first row");
+}
+
+#[test]
+fn choosing_a_place_selects_it_and_shows_a_map_layer_that_has_it() {
+    let p = plan(&Target::Place("port:shanghai"), &defaults, "map-partners");
+    assert_eq!((p.select, p.layer, p.scroll.as_str()), (Some("port:shanghai"), Some("map-ports"), "map"));
+    let p = plan(&Target::Place("RUS"), &defaults, "map-partners");
+    assert_eq!(p.layer, None, "the partners layer already shows Russia");
+}
+
+#[test]
+fn every_alias_the_readers_were_promised_is_in_the_data() {
+    let aliases: Vec<String> = crate::data::ALIASES.iter().map(|a| a.text.to_lowercase()).collect();
+    for a in [
+        "us",
+        "usa",
+        "america",
+        "美国",
+        "美",
+        "eu",
+        "欧盟",
+        "ev",
+        "nev",
+        "electric cars",
+        "电动载人汽车",
+        "新能源汽车",
+        "teu",
+        "标箱",
+        "b&r",
+        "bri",
+        "一带一路",
+    ] {
+        assert!(aliases.contains(&a.to_string()), "{a}");
+    }
+}
+
+#[test]
+fn a_query_answers_well_within_a_frame() {
+    let t = std::time::Instant::now();
+    let idx = Index::build();
+    let built = t.elapsed();
+    let queries =
+        ["俄罗斯", "russia", "Rusia", "TEU", "美", "electric cars", "俄罗斯出口", "2401", "overseas warehouse", "e"];
+    let t = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..10 {
+        for q in queries {
+            n += idx.search(q, Lang::En).groups.len();
+        }
+    }
+    let per = t.elapsed() / (10 * queries.len() as u32);
+    println!(
+        "search index: {} entries built in {built:?}; a query answers in {per:?} on average ({n})",
+        idx.entries.len()
+    );
+}
