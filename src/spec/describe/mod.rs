@@ -52,9 +52,11 @@ pub fn describe(def: &ChartDef, built: &Built, lang: Lang, focus: Focus) -> Desc
                 None => (None, Vec::new()),
             };
             // The values described, and those the selection names besides.
-            let described = told.sets.iter().flat_map(|s| &s.items).map(|i| (&i.cref, i.name(lang)));
-            let named = picked.iter().map(|c| (c, sentence_name(c.row.label.get(lang), c.row.entities, lang)));
-            let flagged = described.chain(named).filter(|(c, _)| contradicted(c)).map(|(_, name)| name);
+            let described = told.sets.iter().flat_map(|s| &s.items).filter(|i| contradicted(&i.cref));
+            let named = picked.iter().filter(|c| contradicted(c));
+            let flagged = described
+                .map(|i| i.name(lang))
+                .chain(named.map(|c| sentence_name(c.row.label.get(lang), c.row.entities, lang)));
             (told.sentences, selection, contradiction(flagged.collect(), lang))
         }
         Built::Tiles(tiles) => kinds::tiles(tiles, focus.selected, lang),
