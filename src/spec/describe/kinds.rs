@@ -176,7 +176,7 @@ pub(super) fn list(
             &[&n, &words::join_list(&items.iter().map(name).collect::<Vec<_>>(), lang)],
         )),
         (Some(a), Some(b)) => {
-            let end = |i: &ListItem| i.group.clone().unwrap_or_else(|| name(i));
+            let end = |i: &ListItem| i.group.as_deref().map_or_else(|| name(i), |g| sentence_name(g, &[], lang));
             Some(fill(desc::LIST_SPAN, lang, &[&n, &end(a), &end(b)]))
         }
         _ => None,

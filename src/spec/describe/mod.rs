@@ -183,8 +183,9 @@ fn bare(c: &CellRef, lang: Lang) -> String {
 /// Names that take "the" in English.
 const WITH_THE: &[&str] = &["United States", "United Kingdom", "European Union", "Philippines", "Middle East"];
 
-/// First words that are names even where no entity says so.
-const NAMES: &[&str] = &["China", "Chinese", "Table"];
+/// First words that are names even where no entity says so (months open dates: "May 2015").
+const NAMES: &str = "China Chinese Table January February March April May June July August September October \
+                     November December Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec";
 
 /// A row label as it reads inside an English sentence: a label that starts with the name of its
 /// entity keeps its capitals (and takes "the" where English needs it); other labels start in
@@ -205,7 +206,9 @@ fn sentence_name(label: &str, entities: &[&str], lang: Lang) -> String {
         };
     }
     let next_is_name = words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
-    let plain = first.chars().skip(1).all(|c| !c.is_uppercase()) && !NAMES.contains(&first);
+    // "Mid-October" is a plain word before a name; "US", "China–Europe" are names.
+    let head = first.split('-').next().unwrap_or(first);
+    let plain = head.chars().skip(1).all(|c| !c.is_uppercase()) && !NAMES.split_whitespace().any(|n| n == head);
     match (plain && !next_is_name, label.chars().next()) {
         (true, Some(c)) => c.to_lowercase().chain(label.chars().skip(1)).collect(),
         _ => label.to_string(),

@@ -165,6 +165,8 @@ fn labels_read_as_english_inside_a_sentence() {
         sentence_name("Container volume from mainland China to the US", &["USA"], Lang::En),
         "container volume from mainland China to the US"
     );
+    assert_eq!(sentence_name("Mid-October 2023", &[], Lang::En), "mid-October 2023");
+    assert_eq!(sentence_name("May 2015", &[], Lang::En), "May 2015");
     assert_eq!(sentence_name("Order book", &[], Lang::Zh), "Order book", "Chinese is left as it is");
 }
 
