@@ -55,7 +55,7 @@ pub fn ChartCard(
         let (l, selected) = (lang.get(), st.selected.get());
         hidden.with(|h| built.with(|b| describe(def, b, l, Focus { selected, hidden: h }).text()))
     });
-    // The map places its description under its canvas, before its item list and table.
+    // The map places its description under its canvas and item list, before its table.
     let (body, below) = match def.kind {
         Kind::Map(_) => (view! { <WorldMap def=def built=built desc=text/> }.into_any(), None),
         k if k.is_canvas() => (view! { <CanvasChart def=def built=built hidden=hidden/> }.into_any(), Some(text)),

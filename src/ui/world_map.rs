@@ -200,7 +200,7 @@ fn draw_effect(
 }
 
 /// The map canvas of one layer, with the description of the layer under it (also the canvas's
-/// accessible description).
+/// accessible description; after the item list, so Tab from the canvas reaches the items first).
 #[component]
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) -> impl IntoView {
     let st = use_app_state();
@@ -263,8 +263,8 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
             <p class="sr-only" aria-live="polite" data-testid="live">{announce}</p>
             {move || error.get().map(|e| view! { <p class="chart-error" role="alert">{i18n::CHART_ERROR.get(lang.get())}{e}</p> })}
         </div>
-        <ChartDescription def=def text=desc/>
         <MapItems cx=cx/>
+        <ChartDescription def=def text=desc/>
         <MapTable built=built/>
     }
 }
