@@ -1,20 +1,38 @@
-//! What a chart's menu hands out: the data shown as CSV or JSON with a provenance header, and
-//! citation text.
+//! What a chart's menu hands out: the data shown as CSV or JSON with a provenance header (which
+//! includes the chart's description), and citation text.
 //!
 //! Layer: spec. Pure text; the UI turns it into downloads.
 
+use super::describe::{describe, Focus};
 use super::provenance::{locator, source_line};
+use super::words::desc;
 use super::{build_with, Built, CellRef, ChartDef, Settings};
 use crate::data::export::{comment, field, provenance_lines};
 use crate::data::{Lang, Status, PAPER};
 
 /// The cells a chart currently draws, row by row.
 pub fn shown_cells(def: &ChartDef, lang: Lang, settings: &Settings) -> Vec<Vec<Option<CellRef>>> {
-    match build_with(def, lang, settings) {
+    cells_of(def, &build_with(def, lang, settings))
+}
+
+fn cells_of(def: &ChartDef, built: &Built) -> Vec<Vec<Option<CellRef>>> {
+    match built {
         Built::Canvas { drawn, .. } => drawn.rows().to_vec(),
-        Built::Tiles(t) => t.into_iter().map(|t| vec![Some(t.cref)]).collect(),
+        Built::Tiles(t) => t.iter().map(|t| vec![Some(t.cref)]).collect(),
         Built::List(_) => def.dataset().rows.iter().map(|_| Vec::new()).collect(),
     }
+}
+
+/// What an exported file says about the view it holds: the chart in its reading, every series,
+/// no selection (as the exported image draws it).
+pub fn description(def: &ChartDef, built: &Built, lang: Lang) -> String {
+    describe(def, built, lang, Focus::default()).text()
+}
+
+/// The cells shown in a reading and the description of that view.
+fn shown(def: &ChartDef, lang: Lang, settings: &Settings) -> (Vec<Vec<Option<CellRef>>>, String) {
+    let built = build_with(def, lang, settings);
+    (cells_of(def, &built), description(def, &built, lang))
 }
 
 /// Column ids of the shown cells, in order of first appearance.
@@ -44,10 +62,11 @@ fn status(c: &CellRef) -> String {
 /// The data shown by a chart, as CSV text with a provenance header (UTF-8 with BOM).
 pub fn chart_csv(def: &ChartDef, lang: Lang, settings: &Settings) -> String {
     let ds = def.dataset();
-    let cells = shown_cells(def, lang, settings);
+    let (cells, about) = shown(def, lang, settings);
     let cols = columns(&cells);
     let mut out = String::from("\u{feff}");
     out.push_str(&comment(def.title.get(lang)));
+    out.push_str(&comment(&format!("{}: {about}", desc::FIELD.get(lang))));
     for l in provenance_lines(ds, lang) {
         out.push_str(&comment(&l));
     }
@@ -106,7 +125,7 @@ pub fn json_str(s: &str) -> String {
 /// The data shown by a chart as JSON: provenance plus one record per shown cell.
 pub fn chart_json(def: &ChartDef, lang: Lang, settings: &Settings) -> String {
     let ds = def.dataset();
-    let cells = shown_cells(def, lang, settings);
+    let (cells, about) = shown(def, lang, settings);
     let prov: Vec<String> = provenance_lines(ds, lang).iter().map(|l| json_str(l)).collect();
     let notes: Vec<String> = ds
         .notes
@@ -132,9 +151,10 @@ pub fn chart_json(def: &ChartDef, lang: Lang, settings: &Settings) -> String {
         ));
     }
     format!(
-        "{{\n\"chart\":{},\n\"title\":{},\n\"paper\":{{\"zh\":{},\"en\":{}}},\n\"section\":{},\n\"agency\":{},\n\"period\":{},\n\"provenance\":[{}],\n\"notes\":[{}],\n\"values\":[\n{}\n]\n}}\n",
+        "{{\n\"chart\":{},\n\"title\":{},\n\"description\":{},\n\"paper\":{{\"zh\":{},\"en\":{}}},\n\"section\":{},\n\"agency\":{},\n\"period\":{},\n\"provenance\":[{}],\n\"notes\":[{}],\n\"values\":[\n{}\n]\n}}\n",
         json_str(def.id),
         json_str(def.title.get(lang)),
+        json_str(&about),
         json_str(PAPER.title.zh),
         json_str(PAPER.title.en),
         json_str(&locator(ds, lang)),
@@ -199,6 +219,22 @@ mod tests {
         assert_eq!(got.len(), 10);
         assert_eq!(got[0], ("usa".into(), 6644.51));
         assert_eq!(got[9], ("indonesia".into(), 1394.16));
+    }
+
+    #[test]
+    fn the_provenance_header_carries_the_charts_description() {
+        let def = chart("partners-exports").unwrap();
+        let csv = chart_csv(def, Lang::En, &def.default_settings());
+        let line = csv.lines().nth(1).unwrap();
+        assert!(
+            line.starts_with("# Description: Exports: of the ten partners, the largest is the United States"),
+            "{line}"
+        );
+        let zh = chart_csv(def, Lang::Zh, &def.default_settings());
+        assert!(zh.lines().nth(1).unwrap().starts_with("# 说明: 出口总额:十个贸易伙伴中,美国最大"), "{zh}");
+        let growth = Settings { metric: 1, sort: crate::spec::SortKey::Growth };
+        let j = chart_json(def, Lang::En, &growth);
+        assert!(j.contains("\"description\":\"YoY change: of the ten partners, Russia grew fastest (+26.3%)"), "{j}");
     }
 
     #[test]

@@ -3,11 +3,13 @@
 //! Layer: between data and chart. Each `ChartDef` in `catalog` names a dataset, the cells it
 //! shows and the chart kind; `build` turns it into a language-specific `ChartSpec` (or DOM
 //! tiles and lists) plus, for every drawn mark, a reference back to its dataset cell so the UI
-//! can show exact values and provenance. Pure and native-testable: no Leptos, no DOM.
+//! can show exact values and provenance; `describe` says in one to three sentences what each
+//! view shows. Pure and native-testable: no Leptos, no DOM.
 
 pub mod build;
 pub mod catalog;
 pub mod cite;
+pub mod describe;
 pub mod entity;
 pub mod export;
 pub mod interact;

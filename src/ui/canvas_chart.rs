@@ -7,6 +7,7 @@
 //! cell, which entity, which tooltip and where focus goes are decided by `spec::interact` (and,
 //! for the search, `spec::search`).
 
+use super::chart_card::desc_id;
 use super::deferred::track_near;
 use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
 use super::perf;
@@ -194,9 +195,14 @@ fn reveal_effect(cx: ChartCtx, canvas_ref: NodeRef<Canvas>) {
     });
 }
 
-/// A chart drawn on a canvas.
+/// A chart drawn on a canvas. Its accessible description is the card's description of it.
 #[component]
-pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
+pub fn CanvasChart(
+    def: &'static ChartDef,
+    built: Memo<Built>,
+    /// Series hidden from the legend (shared with the card, which describes what is shown).
+    hidden: RwSignal<Vec<usize>>,
+) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
     let wrap = NodeRef::<Div>::new();
@@ -210,7 +216,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
         hover: RwSignal::new(None),
         focus: RwSignal::new(None),
         revealed: RwSignal::new(None),
-        hidden: RwSignal::new(Vec::new()),
+        hidden,
         layout: StoredValue::new(Layout::default()),
         pointer_at: StoredValue::new(None),
     };
@@ -252,7 +258,7 @@ pub fn CanvasChart(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView 
     view! {
         <Legend cx=cx/>
         <div class="chart-wrap" node_ref=wrap>
-            <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label
+            <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label aria-describedby=desc_id(def)
                 on:pointermove=move |ev| cx.pointer(&ev) on:pointerdown=move |ev| cx.pointer(&ev)
                 on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() != "touch" { cx.hover.set(None) }
                 on:click=move |ev| cx.click(&ev) on:keydown=move |ev| cx.key(&ev) on:blur=move |_| cx.clear()></canvas>

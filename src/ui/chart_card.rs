@@ -1,7 +1,9 @@
-//! A chart card: title, reading controls, the chart (canvas, tiles or list) and its menu.
+//! A chart card: title, reading controls, the chart (canvas, tiles or list), the sentences that
+//! say what it shows, and its menu.
 //!
 //! Layer: ui. The reader's settings for the chart live in the shared state; the spec is rebuilt
-//! in a memo whenever the language or the settings change.
+//! in a memo whenever the language or the settings change, and its description (decided by
+//! `spec::describe`) whenever the spec, the selection or the hidden series change.
 
 use super::canvas_chart::CanvasChart;
 use super::chart_menu::ChartMenu;
@@ -10,6 +12,8 @@ use super::list::ListView;
 use super::state::use_app_state;
 use super::tiles::TilesView;
 use super::world_map::WorldMap;
+use crate::spec::describe::{describe, Focus};
+use crate::spec::words::desc;
 use crate::spec::{build_with, Built, ChartDef, Kind, Settings};
 use leptos::prelude::*;
 
@@ -19,6 +23,23 @@ fn title(level: u8, text: impl Fn() -> &'static str + Send + Sync + 'static) -> 
         1 => view! { <h1 class="card-title">{text}</h1> }.into_any(),
         4 => view! { <h4 class="card-title">{text}</h4> }.into_any(),
         _ => view! { <h3 class="card-title">{text}</h3> }.into_any(),
+    }
+}
+
+/// The id of a chart's description, which its canvas names as its accessible description.
+pub fn desc_id(def: &ChartDef) -> String {
+    format!("desc-{}", def.id)
+}
+
+/// What the chart shows, in words, under it: open by default, collapsible.
+#[component]
+pub fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView {
+    let lang = use_app_state().lang;
+    view! {
+        <details class="chart-desc" open>
+            <summary>{move || desc::LABEL.get(lang.get())}</summary>
+            <p id=desc_id(def) data-testid="chart-desc">{move || text.get()}</p>
+        </details>
     }
 }
 
@@ -41,12 +62,20 @@ pub fn ChartCard(
     let settings = Memo::new(move |_| st.chart_settings(def));
     let set_settings = Callback::new(move |s: Settings| st.set_chart_settings(def, s));
     let built = Memo::new(move |_| build_with(def, lang.get(), &settings.get()));
-    let body = match def.kind {
-        Kind::Map(_) => view! { <WorldMap def=def built=built/> }.into_any(),
-        k if k.is_canvas() => view! { <CanvasChart def=def built=built/> }.into_any(),
-        Kind::Tiles { .. } => view! { <TilesView built=built/> }.into_any(),
-        _ => view! { <ListView built=built/> }.into_any(),
+    // Series hidden from the legend: the canvas draws without them and the description leaves them out.
+    let hidden = RwSignal::new(Vec::<usize>::new());
+    let text = Memo::new(move |_| {
+        let (l, selected) = (lang.get(), st.selected.get());
+        hidden.with(|h| built.with(|b| describe(def, b, l, Focus { selected, hidden: h }).text()))
+    });
+    // The map places its description under its canvas and item list, before its table.
+    let (body, below) = match def.kind {
+        Kind::Map(_) => (view! { <WorldMap def=def built=built desc=text/> }.into_any(), None),
+        k if k.is_canvas() => (view! { <CanvasChart def=def built=built hidden=hidden/> }.into_any(), Some(text)),
+        Kind::Tiles { .. } => (view! { <TilesView built=built/> }.into_any(), Some(text)),
+        _ => (view! { <ListView built=built/> }.into_any(), Some(text)),
     };
+    let below = below.map(|text| view! { <ChartDescription def=def text=text/> });
     let wide =
         def.kind.is_map() || matches!(built.get_untracked(), Built::Canvas { ref spec, .. } if spec.row_count() > 12);
     let controls = def
@@ -62,6 +91,7 @@ pub fn ChartCard(
             </figcaption>
             {controls}
             {body}
+            {below}
         </figure>
     }
 }

@@ -9,7 +9,7 @@ use crate::chart::svg;
 use crate::i18n;
 use crate::spec::build::frame;
 use crate::spec::cite::{citations, Citations};
-use crate::spec::export::{chart_csv, chart_json, cite, file_stem};
+use crate::spec::export::{chart_csv, chart_json, cite, description, file_stem};
 use crate::spec::{Built, ChartDef, Settings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -89,8 +89,13 @@ impl Exports {
     fn svg(&self) {
         let l = self.st.lang.get_untracked();
         let theme = self.st.theme_untracked();
-        let Built::Canvas { spec, .. } = self.built.get_untracked() else { return };
-        let (doc, _) = svg::render_view(&spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32, &self.view());
+        let built = self.built.get_untracked();
+        let Built::Canvas { spec, .. } = &built else { return };
+        // The file says what it shows: the title and the description of the view it draws.
+        let about = description(self.def, &built, l);
+        let about = svg::About { title: self.def.title.get(l), desc: &about };
+        let (doc, _) =
+            svg::render_about(spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32, &self.view(), Some(about));
         self.report(
             download::save_text(&format!("{}.svg", file_stem(self.def, l)), "image/svg+xml", &doc),
             i18n::SAVED,

@@ -5,6 +5,7 @@
 //! from the `MapHit` the draw returns; camera moves, gestures, tooltips and table rows are
 //! decided by `spec::interact`.
 
+use super::chart_card::{desc_id, ChartDescription};
 use super::deferred::track_near;
 use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
 use super::perf;
@@ -201,9 +202,10 @@ fn draw_effect(
     });
 }
 
-/// The map canvas of one layer.
+/// The map canvas of one layer, with the description of the layer under it (also the canvas's
+/// accessible description; after the item list, so Tab from the canvas reaches the items first).
 #[component]
-pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
+pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
     let wrap = NodeRef::<Div>::new();
@@ -255,7 +257,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
             <span class="map-hint">{t(i18n::MAP_HINT)}</span>
         </div>
         <div class="chart-wrap map-wrap" node_ref=wrap>
-            <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label
+            <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label aria-describedby=desc_id(def)
                 on:pointerdown=move |ev| cx.down(&ev) on:pointermove=move |ev| cx.moved(&ev)
                 on:pointerup=move |ev| cx.up(&ev) on:pointercancel=move |ev| cx.up(&ev)
                 on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() != "touch" { cx.hover.set(None) }
@@ -266,6 +268,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>) -> impl IntoView {
             {move || error.get().map(|e| view! { <p class="chart-error" role="alert">{i18n::CHART_ERROR.get(lang.get())}{e}</p> })}
         </div>
         <MapItems cx=cx/>
+        <ChartDescription def=def text=desc/>
         <MapTable built=built/>
     }
 }

@@ -1,0 +1,477 @@
+//! One to three sentences that say what a chart view shows, in the reader's language: the largest
+//! and smallest items with the leader's value as printed, how many rose and fell, the reader's
+//! selection, and where the paper contradicts itself.
+//!
+//! Layer: spec. Pure and native-testable: it reads the `Built` chart the page draws (so it follows
+//! the reading, the language, the selection and the hidden series), never the DOM. Values are
+//! written as printed (`data::format`), counts and ranks in words, so every digit of a description
+//! is a figure the chart shows (`tests/describe.rs` checks this). The words live in
+//! `spec::words::desc`; the map layers are described in `map.rs`, the other kinds in `kinds.rs`.
+
+mod kinds;
+mod map;
+
+use super::build::Built;
+use super::entity::entity_name;
+use super::interact::Drawn;
+use super::words::{self, desc, fill, Noun};
+use super::{CellRef, ChartDef, Kind};
+
+use crate::chart::ChartSpec;
+use crate::data::{format, Lang, NoteKind, Qualifier, Value};
+
+/// What the reader has chosen besides the reading (metric and sort are already in the `Built`):
+/// the selected entity and the hidden series.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Focus<'a> {
+    pub selected: Option<&'a str>,
+    pub hidden: &'a [usize],
+}
+
+/// A chart's description: whole sentences in one language.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Description {
+    pub lang: Lang,
+    pub sentences: Vec<String>,
+}
+
+impl Description {
+    /// The sentences as one text.
+    pub fn text(&self) -> String {
+        self.sentences.join(desc::SENTENCE_SEP.get(self.lang))
+    }
+}
+
+/// Describe a built chart for a reader.
+pub fn describe(def: &ChartDef, built: &Built, lang: Lang, focus: Focus) -> Description {
+    let (main, selection, contradiction) = match built {
+        Built::Canvas { spec, drawn } => {
+            let told = canvas(def, spec, drawn, lang, focus.hidden);
+            let (selection, picked) = match focus.selected {
+                Some(e) => selection(e, spec, drawn, &told, focus.hidden, lang),
+                None => (None, Vec::new()),
+            };
+            // The values described, and those the selection names besides.
+            let described = told.sets.iter().flat_map(|s| &s.items).filter(|i| contradicted(&i.cref));
+            let named = picked.iter().filter(|c| contradicted(c));
+            let flagged = described
+                .map(|i| i.name(lang))
+                .chain(named.map(|c| sentence_name(c.row.label.get(lang), c.row.entities, lang)));
+            (told.sentences, selection, contradiction(flagged.collect(), lang))
+        }
+        Built::Tiles(tiles) => kinds::tiles(tiles, focus.selected, lang),
+        Built::List(items) => kinds::list(def, items, focus.selected, lang),
+    };
+    Description { lang, sentences: assemble(main, selection, contradiction, lang) }
+}
+
+/// What a chart kind says, and the values it considered (for the selection's rank and the
+/// contradictions).
+#[derive(Default)]
+struct Told {
+    sentences: Vec<String>,
+    sets: Vec<Set>,
+}
+
+/// One drawn value: the label it is drawn under and the cell behind it.
+#[derive(Clone, Debug)]
+struct Item {
+    label: String,
+    cref: CellRef,
+}
+
+impl Item {
+    /// An item for a cell with a value (`None` for an empty cell).
+    fn new(label: &str, cref: CellRef) -> Option<Item> {
+        cref.cell().value.as_ref().map(|_| Item { label: label.to_string(), cref })
+    }
+
+    fn value(&self) -> &'static Value {
+        self.cref.cell().value.as_ref().expect("items are made only for cells with a value")
+    }
+
+    fn x(&self) -> f64 {
+        self.value().plot_x()
+    }
+
+    /// A bound ("over 30%") cannot be ranked against figures.
+    fn bound(&self) -> bool {
+        matches!(self.value().qual, Qualifier::Over | Qualifier::Under)
+    }
+
+    fn name(&self, lang: Lang) -> String {
+        sentence_name(&self.label, self.cref.row.entities, lang)
+    }
+
+    fn shown(&self, lang: Lang) -> String {
+        shown(&self.cref, lang)
+    }
+
+    fn same(&self, c: &CellRef) -> bool {
+        std::ptr::eq(self.cref.row, c.row) && self.cref.col == c.col
+    }
+}
+
+/// A series of values described together: one column of a chart, or one reading of a map layer.
+#[derive(Debug)]
+struct Set {
+    /// What it measures (a series or column name), said before it when a chart shows several.
+    name: String,
+    items: Vec<Item>,
+    noun: Noun,
+    /// Whether ranking its items means something (not for ranks, parts or scatter coordinates).
+    ranked: bool,
+}
+
+impl Set {
+    fn growth(&self) -> bool {
+        self.items.first().is_some_and(|i| is_growth(&i.cref))
+    }
+
+    fn rate(&self) -> bool {
+        self.items.first().is_some_and(|i| i.cref.cell().unit.is_some_and(|u| u.is_percent()))
+    }
+
+    /// The values of one series of drawn rows, under the rows' labels.
+    fn column(name: &str, labels: &[&str], drawn: &Drawn, series: usize, noun: Noun) -> Set {
+        let items = labels
+            .iter()
+            .enumerate()
+            .filter_map(|(i, l)| drawn.row(i).get(series).copied().flatten().and_then(|c| Item::new(l, c)))
+            .collect();
+        Set { name: name.to_string(), items, noun, ranked: true }
+    }
+
+    /// Plain values that are not ranked (parts of a whole, coordinates).
+    fn unranked(items: Vec<Item>) -> Set {
+        Set { name: String::new(), items, noun: words::FIGURES, ranked: false }
+    }
+}
+
+/// Whether a cell is a growth rate (a percentage change), which rises or falls.
+fn is_growth(c: &CellRef) -> bool {
+    let id = c.column_id();
+    c.cell().unit.is_some_and(|u| u.is_percent()) && (id.contains("yoy") || id.contains("growth") || id == "change")
+}
+
+/// Whether the paper contradicts itself over a cell (it carries an inconsistency note).
+fn contradicted(c: &CellRef) -> bool {
+    c.ds.cell_notes(c.row.key, c.column_id()).any(|n| n.kind == NoteKind::Inconsistency)
+}
+
+/// A value as printed: a growth rate with its sign ("+26.3%"), a rank as a rank, anything else
+/// with its unit ("6,644.51 亿美元" / "US$664.451 billion").
+fn shown(c: &CellRef, lang: Lang) -> String {
+    let v = c.cell().value.as_ref().expect("described cells have values");
+    match c.cell().unit {
+        _ if is_growth(c) => format::signed_pct(v, lang),
+        Some(u) if u.id == "rank" => fill(desc::RANK, lang, &[&bare(c, lang)]),
+        unit => format::value(v, unit, lang),
+    }
+}
+
+/// A value as printed without its unit ("超过200" / "over 200"), where the unit is said once.
+fn bare(c: &CellRef, lang: Lang) -> String {
+    let v = c.cell().value.as_ref().expect("described cells have values");
+    let num = format::number_text(v.text, c.cell().unit, lang);
+    match format::qualifier(v.qual, lang) {
+        "" => num,
+        q => fill(desc::QUALIFIED, lang, &[q, &num]),
+    }
+}
+
+/// Names that take "the" in English.
+const WITH_THE: &[&str] = &["United States", "United Kingdom", "European Union", "Philippines", "Middle East"];
+
+/// First words that are names even where no entity says so (months open dates: "May 2015").
+const NAMES: &str = "China Chinese Table January February March April May June July August September October \
+                     November December Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec";
+
+/// A row label as it reads inside an English sentence: a label that starts with the name of its
+/// entity keeps its capitals (and takes "the" where English needs it); other labels start in
+/// lower case ("of the three indicators, the largest is order book") unless their first words
+/// are a name ("New Western Land–Sea Corridor"). A sub-item's "of which" is dropped. Chinese
+/// labels are unchanged.
+fn sentence_name(label: &str, entities: &[&str], lang: Lang) -> String {
+    if lang == Lang::Zh {
+        return label.to_string();
+    }
+    let label = label.strip_prefix("of which ").unwrap_or(label);
+    let mut words = label.split(' ');
+    let first = words.next().unwrap_or("");
+    if entities.iter().any(|e| entity_name(e, Lang::En).split(' ').next() == Some(first)) {
+        return match WITH_THE.iter().any(|p| label.starts_with(p)) {
+            true => format!("the {label}"),
+            false => label.to_string(),
+        };
+    }
+    let next_is_name = words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+    // "Mid-October" is a plain word before a name; "US", "China–Europe" are names.
+    let head = first.split('-').next().unwrap_or(first);
+    let plain = head.chars().skip(1).all(|c| !c.is_uppercase()) && !NAMES.split_whitespace().any(|n| n == head);
+    match (plain && !next_is_name, label.chars().next()) {
+        (true, Some(c)) => c.to_lowercase().chain(label.chars().skip(1)).collect(),
+        _ => label.to_string(),
+    }
+}
+
+/// The sentences of a canvas chart, by kind.
+fn canvas(def: &ChartDef, spec: &ChartSpec, drawn: &Drawn, lang: Lang, hidden: &[usize]) -> Told {
+    match (def.kind, spec) {
+        (Kind::Map(layer), ChartSpec::Map(m)) => map::layer(layer, m, drawn, lang),
+        (Kind::Stacked { stacks, .. }, ChartSpec::Stacked(s)) => kinds::stacked(def, stacks, s, drawn, hidden, lang),
+        (_, ChartSpec::Slope(s)) => kinds::slope(def, s, drawn, lang),
+        (Kind::Scatter { x, .. }, ChartSpec::Scatter(s)) => kinds::scatter(def, x, s, drawn, lang),
+        _ => series(def, spec, drawn, hidden, lang),
+    }
+}
+
+/// Bars and dumbbells: a sentence per visible series, each named when the chart shows several or
+/// offers a choice of metric.
+fn series(def: &ChartDef, spec: &ChartSpec, drawn: &Drawn, hidden: &[usize], lang: Lang) -> Told {
+    let (labels, names): (Vec<String>, Vec<&str>) = match spec {
+        ChartSpec::Bars(s) => (bar_labels(s, lang), s.series.iter().map(|x| x.name.as_str()).collect()),
+        ChartSpec::Dumbbell(s) => {
+            (s.rows.iter().map(|r| r.label.clone()).collect(), s.series.iter().map(|x| x.name.as_str()).collect())
+        }
+        _ => return Told::default(),
+    };
+    let labels: Vec<&str> = labels.iter().map(String::as_str).collect();
+    let noun = words::noun(def.dataset);
+    let sets: Vec<Set> = (0..names.len())
+        .filter(|j| !hidden.contains(j))
+        .map(|j| Set::column(names[j], &labels, drawn, j, noun))
+        .filter(|s| !s.items.is_empty())
+        .collect();
+    // Name the series whenever the chart has several (one may be hidden) or a metric to choose.
+    let prefix = names.len() > 1 || def.controls().is_some_and(|c| c.metrics.len() > 1);
+    Told { sentences: sets.iter().filter_map(|s| set_sentence(s, prefix, lang)).collect(), sets }
+}
+
+/// The rows' labels of a bar chart; rows that share a label are told apart by their sublabel
+/// (the period).
+fn bar_labels(s: &crate::chart::bars::BarSpec, lang: Lang) -> Vec<String> {
+    let repeated = |l: &str| s.rows.iter().filter(|r| r.label == l).count() > 1;
+    (s.rows.iter())
+        .map(|r| match &r.sublabel {
+            Some(sub) if repeated(&r.label) => fill(desc::SUBLABELLED, lang, &[&r.label, sub]),
+            _ => r.label.clone(),
+        })
+        .collect()
+}
+
+/// What one set shows: its figures given only as bounds, then its largest and smallest (or
+/// fastest-growing and most-falling) with how many rose and fell; named first when `prefix`.
+fn set_sentence(set: &Set, prefix: bool, lang: Lang) -> Option<String> {
+    let (exact, bounds): (Vec<&Item>, Vec<&Item>) = set.items.iter().partition(|i| !i.bound());
+    let clauses: Vec<String> =
+        [bounds_clause(&bounds, lang), ranking(set, &exact, !bounds.is_empty(), lang)].into_iter().flatten().collect();
+    let body = clauses.into_iter().reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]))?;
+    Some(if prefix { fill(desc::PREFIX, lang, &[&set.name, &body]) } else { body })
+}
+
+/// Figures given only as bounds: named, not ranked.
+fn bounds_clause(bounds: &[&Item], lang: Lang) -> Option<String> {
+    let names = words::join_list(&bounds.iter().map(|i| i.name(lang)).collect::<Vec<_>>(), lang);
+    let mut texts: Vec<String> = bounds.iter().map(|i| i.shown(lang)).collect();
+    texts.dedup();
+    match (bounds.len(), texts.as_slice()) {
+        (0, _) => None,
+        (1, [t]) => Some(fill(desc::BOUND_SAME_ONE, lang, &[&names, t])),
+        (_, [t]) => Some(fill(desc::BOUND_SAME, lang, &[&names, t])),
+        _ => Some(fill(desc::BOUNDS, lang, &[&names])),
+    }
+}
+
+/// The items with the largest and the smallest value (several when tied).
+fn extremes<'a>(items: &[&'a Item]) -> (Vec<&'a Item>, Vec<&'a Item>) {
+    let max = items.iter().map(|i| i.x()).fold(f64::NEG_INFINITY, f64::max);
+    let min = items.iter().map(|i| i.x()).fold(f64::INFINITY, f64::min);
+    (items.iter().copied().filter(|i| i.x() == max).collect(), items.iter().copied().filter(|i| i.x() == min).collect())
+}
+
+fn names(items: &[&Item], lang: Lang) -> String {
+    words::join_list(&items.iter().map(|i| i.name(lang)).collect::<Vec<_>>(), lang)
+}
+
+/// The words that rank a set of `n` items whose extremes are `hi` and `lo`.
+fn ranking_words(set: &Set, n: usize, hi: f64, lo: f64) -> crate::data::L {
+    match (set.growth(), n == 2) {
+        (true, false) if lo >= 0.0 => desc::GROWTH_UP,
+        (true, false) if hi <= 0.0 => desc::GROWTH_DOWN,
+        (true, false) => desc::GROWTH_MIXED,
+        (true, true) if lo >= 0.0 => desc::GROWTH2_UP,
+        (true, true) if hi <= 0.0 => desc::GROWTH2_DOWN,
+        (true, true) => desc::GROWTH2_MIXED,
+        (false, false) if set.rate() => desc::RATE_MOST,
+        (false, true) if set.rate() => desc::RATE_MORE,
+        (false, false) => desc::VALUE_MOST,
+        (false, true) => desc::VALUE_MORE,
+    }
+}
+
+/// The largest and smallest of the figures (after those given only as bounds, when `others`),
+/// and for growth how many rose and fell.
+fn ranking(set: &Set, exact: &[&Item], others: bool, lang: Lang) -> Option<String> {
+    let n = exact.len();
+    if n < 2 {
+        let only = if others { desc::ONE_MORE } else { desc::ONLY_ONE };
+        return exact.first().map(|i| fill(only, lang, &[&i.name(lang), &i.shown(lang)]));
+    }
+    let (top, bottom) = extremes(exact);
+    let lead = fill(if others { desc::OF_OTHERS } else { desc::OF_SET }, lang, &[&words::counted(n, set.noun, lang)]);
+    let (hi, lo) = (top[0].x(), bottom[0].x());
+    if hi == lo {
+        return Some(fill(desc::ALL_EQUAL, lang, &[&lead, &top[0].shown(lang)]));
+    }
+    let t = ranking_words(set, n, hi, lo);
+    let s =
+        fill(t, lang, &[&lead, &names(&top, lang), &top[0].shown(lang), &names(&bottom, lang), &bottom[0].shown(lang)]);
+    Some(if set.growth() && n > 2 {
+        fill(desc::CLAUSES, lang, &[&s, &rose_and_fell(exact, set.noun, lang)])
+    } else {
+        s
+    })
+}
+
+/// How many rose and fell: "all ten rose", "three rose and seven fell".
+fn rose_and_fell(items: &[&Item], noun: Noun, lang: Lang) -> String {
+    let up = items.iter().filter(|i| i.x() > 0.0).count();
+    let down = items.iter().filter(|i| i.x() < 0.0).count();
+    let flat = items.len() - up - down;
+    let c = |k| words::count(k, noun, lang);
+    match (up, down, flat) {
+        (_, 0, 0) => fill(desc::ALL_ROSE, lang, &[&c(up)]),
+        (0, _, 0) => fill(desc::ALL_FELL, lang, &[&c(down)]),
+        (_, _, 0) => fill(desc::ROSE_FELL, lang, &[&c(up), &c(down)]),
+        _ => fill(desc::ROSE_FELL_FLAT, lang, &[&c(up), &c(down), &c(flat)]),
+    }
+}
+
+/// The selected entity in a canvas chart: its values (at most three), and its rank when the chart
+/// ranks a single value of it.
+type Selected = (Option<String>, Vec<CellRef>);
+
+fn selection(e: &str, spec: &ChartSpec, drawn: &Drawn, told: &Told, hidden: &[usize], lang: Lang) -> Selected {
+    let Some(&r) = drawn.rows_with(e).first() else { return (None, Vec::new()) };
+    let parts = matches!(spec, ChartSpec::Stacked(_));
+    let cells: Vec<CellRef> = (drawn.row(r).iter().enumerate())
+        .filter(|(j, _)| !hidden.contains(j))
+        .filter_map(|(_, c)| *c)
+        .filter(|c| c.cell().value.is_some() && (!parts || c.row.entities.contains(&e)))
+        .take(3)
+        .collect();
+    let name = sentence_name(&entity_name(e, lang), &[e], lang);
+    let Some(first) = cells.first() else { return (Some(fill(desc::SELECTED_SHOWN, lang, &[&name])), cells) };
+    if let (1, Some((set, rank))) = (cells.len(), rank_in(told, first)) {
+        let of = words::counted(set.items.len(), set.noun, lang);
+        let args = [&name, &shown(first, lang), &of, &words::ordinal(rank, lang)];
+        return (Some(fill(desc::SELECTED_RANK, lang, &args.map(String::as_str))), cells);
+    }
+    let values: Vec<String> = match cells.as_slice() {
+        [c] => vec![shown(c, lang)],
+        _ => cells.iter().map(|c| labelled(c, first, lang)).collect(),
+    };
+    let text = fill(desc::SELECTED, lang, &[&name, &values.join(desc::VALUES_SEP.get(lang))]);
+    (Some(text), cells)
+}
+
+/// A value of a selected row with what it measures: its column when the row has several with
+/// names of their own, the row's own label when it comes from another row (a route's figures),
+/// nothing for a row's one value.
+fn labelled(c: &CellRef, first: &CellRef, lang: Lang) -> String {
+    let column = c.ds.columns[c.col].label;
+    let label = if c.row.label != first.row.label {
+        Some(c.row.label.get(lang))
+    } else if c.ds.columns.len() > 1 && column.en != "Value" {
+        Some(column.get(lang))
+    } else {
+        None
+    };
+    match label {
+        Some(l) => fill(desc::LABELLED, lang, &[l, &shown(c, lang)]),
+        None => shown(c, lang),
+    }
+}
+
+/// The set that ranks this cell and its rank there (1 = largest), when ranking it is sound: at
+/// least three figures, none of them a bound.
+fn rank_in<'a>(told: &'a Told, c: &CellRef) -> Option<(&'a Set, usize)> {
+    let set = told.sets.iter().find(|s| s.ranked && s.items.iter().any(|i| i.same(c)))?;
+    if set.items.len() < 3 || set.items.iter().any(Item::bound) {
+        return None;
+    }
+    let x = set.items.iter().find(|i| i.same(c))?.x();
+    Some((set, 1 + set.items.iter().filter(|i| i.x() > x).count()))
+}
+
+/// A label the chart draws, quoted inside a sentence (a quotation inside it takes single marks).
+fn quoted(label: &str, lang: Lang) -> String {
+    fill(desc::QUOTED, lang, &[&label.replace('“', "‘").replace('”', "’")])
+}
+
+/// Where the paper contradicts itself among the values described.
+fn contradiction(mut flagged: Vec<String>, lang: Lang) -> Option<String> {
+    flagged.dedup();
+    match flagged.len() {
+        0 => None,
+        1 => Some(fill(desc::CONTRADICTS_ONE, lang, &[&flagged[0]])),
+        _ => Some(fill(desc::CONTRADICTS, lang, &[&words::join_list(&flagged, lang)])),
+    }
+}
+
+/// Where the paper contradicts itself over a list's entries (which are not figures).
+fn contradiction_entries(mut flagged: Vec<String>, lang: Lang) -> Option<String> {
+    flagged.dedup();
+    (!flagged.is_empty()).then(|| fill(desc::CONTRADICTS_ENTRY, lang, &[&words::join_list(&flagged, lang)]))
+}
+
+/// The sentences in order (what the chart shows, the selection, the contradictions), at most
+/// three: when there would be more, the last two share a sentence. Each starts with a capital (in
+/// English) and ends with a full stop.
+fn assemble(mut main: Vec<String>, selection: Option<String>, contra: Option<String>, lang: Lang) -> Vec<String> {
+    let extra: Vec<String> = selection.into_iter().chain(contra).collect();
+    let extra = match extra.as_slice() {
+        [a, b] if main.len() + 2 > 3 => vec![fill(desc::CLAUSES, lang, &[a, b])],
+        _ => extra,
+    };
+    main.extend(extra);
+    main.into_iter().map(|s| finish(&s, lang)).collect()
+}
+
+/// A clause as a sentence: a capital first letter (English) or a space between Chinese and a
+/// number (Chinese), and a full stop.
+fn finish(s: &str, lang: Lang) -> String {
+    let mut chars = s.chars();
+    let head: String = match (lang, chars.next()) {
+        (Lang::En, Some(c)) => c.to_uppercase().chain(chars).collect(),
+        _ => spaced(s),
+    };
+    format!("{head}{}", desc::SENTENCE_END.get(lang))
+}
+
+/// Chinese with a space between a character and a number beside it ("从 2015 年 5 月到 2023 年"),
+/// as the paper's figures are set; a qualifier stays joined to its number as values print it
+/// ("超过30%", "约10~15 天").
+fn spaced(s: &str) -> String {
+    const QUALIFIERS: [&str; 4] = ["超过", "约", "近", "不足"];
+    let han = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        let gap = match prev {
+            Some(p) if han(p) && c.is_ascii_digit() => !QUALIFIERS.iter().any(|q| out.ends_with(q)),
+            Some(p) => p.is_ascii_digit() && han(c),
+            None => false,
+        };
+        if gap {
+            out.push(' ');
+        }
+        out.push(c);
+        prev = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;
