@@ -151,11 +151,11 @@ pub enum Kind {
 
 impl Kind {
     /// Whether this kind is drawn on a canvas.
-    pub fn is_canvas(&self) -> bool {
+    pub const fn is_canvas(&self) -> bool {
         !matches!(self, Kind::Tiles { .. } | Kind::List)
     }
 
-    pub fn is_map(&self) -> bool {
+    pub const fn is_map(&self) -> bool {
         matches!(self, Kind::Map(_))
     }
 }
