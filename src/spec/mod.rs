@@ -12,6 +12,7 @@ pub mod export;
 pub mod interact;
 pub mod map;
 pub mod provenance;
+pub mod tour;
 pub mod words;
 
 use crate::data::{Cell, Dataset, Row, L};
