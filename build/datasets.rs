@@ -11,11 +11,11 @@ use crate::rules::figure::Figure;
 use crate::rules::footnotes::{self, Footnote};
 use crate::rules::period::{Basis, Period};
 use crate::rules::units::UnitRow;
-use crate::rules::{glossary, notes, units, Checked};
+use crate::rules::{glossary, notes, tour, units, Checked};
 use crate::table;
 
-/// The whole generated file.
-pub fn generate(data: &Path) -> Checked<String> {
+/// The whole generated file, and what its datasets carry that other files may name (the tour).
+pub fn generate(data: &Path) -> Checked<(String, tour::Known)> {
     let units = units::read(&table(data, "units.csv")?)?;
     let toml = crate::read(data, "datasets.toml")?;
     let cat = catalogue::load(&toml)?;
@@ -45,7 +45,25 @@ pub fn generate(data: &Path) -> Checked<String> {
     entities.sort_unstable();
     entities.dedup();
     out += &crate::aliases::generate(data, &entities, &glossary)?;
-    Ok(out)
+    Ok((out, known(&cat, &all)))
+}
+
+/// The entities the rows carry and the sections of the paper the data cites.
+fn known(cat: &Catalogue, all: &[(&DatasetT, Period, Compiled)]) -> tour::Known {
+    let mut k = tour::Known::default();
+    for s in &cat.section {
+        k.cite(&s.paper);
+    }
+    for (d, _, c) in all {
+        k.cite(&d.section);
+        for r in &c.rows {
+            k.entities.extend(r.entities.iter().cloned());
+            if let Some(s) = &r.section {
+                k.cite(s);
+            }
+        }
+    }
+    k
 }
 
 /// Compute the numbers of every note (`{=formula}`) over all datasets.

@@ -17,6 +17,7 @@ mod catalogue;
 mod datasets;
 mod emit;
 mod geo;
+mod tour;
 
 use std::path::{Path, PathBuf};
 
@@ -34,7 +35,9 @@ fn main() {
 
 /// Every generated file, or the first broken rule.
 fn generate(data: &Path, out: &Path) -> rules::Checked<()> {
-    write(&out.join("data_gen.rs"), &datasets::generate(data)?)?;
+    let (datasets, known) = datasets::generate(data)?;
+    write(&out.join("data_gen.rs"), &datasets)?;
+    write(&out.join("tour_gen.rs"), &tour::generate(data, &known)?)?;
     let (points, shapes) = geo::generate(data)?;
     write(&out.join("points_gen.rs"), &points)?;
     write(&out.join("shapes_gen.rs"), &shapes)

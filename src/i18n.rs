@@ -102,6 +102,17 @@ pub const MAP_ITEMS: L = L::new("本图层的项目", "Items on this layer");
 pub const MAP_TABLE: L = L::new("本图层的数据表", "This layer as a table");
 pub const VALUES: L = L::new("数值", "Values");
 pub const PAPER_SECTION: L = L::new("原文章节", "Paper section");
+pub const TOUR: L = L::new("导览", "Tour");
+pub const TOUR_LABEL: L = L::new("分步导览:跟随论文的论证", "A guided tour: follow the paper's argument step by step");
+pub const TOUR_PROGRESS: L = L::new("导览进度", "Tour progress");
+/// Before a tour step's paper section.
+pub const TOUR_SECTION: L = L::new("原文 ", "Paper ");
+pub const TOUR_PREV: L = L::new("上一步", "Back");
+pub const TOUR_NEXT: L = L::new("下一步", "Next");
+pub const TOUR_FINISH: L = L::new("完成", "Finish");
+pub const TOUR_LEAVE: L = L::new("退出导览(Esc)", "Leave the tour (Esc)");
+pub const TOUR_KEYS: L = L::new("← → 翻页 · Esc 退出", "← → to step · Esc to leave");
+pub const TOUR_BACK: L = L::new("在完整图集中查看这一步 ↗", "See this step in the full Trade Atlas ↗");
 
 pub const ABOUT_TEXT: L = L::new(
     "所有数字均来自论文全文(PDF 提取),以原文印刷的数字与单位录入 data/ 目录下的 CSV 文件,构建时校验并编入页面;推算值标明公式,论文以外的补充数据标明来源。原文自相矛盾之处保留原数并附数据注释。地图边界来自 Natural Earth(公有领域),经 npm 包 world-atlas 2.0.2(ISC 许可)提供,为示意性质;航线与班列通道为示意线。本页面完全在浏览器中运行,不向任何其他网站发出请求。",

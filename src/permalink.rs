@@ -10,7 +10,10 @@
 
 use crate::chart::Mode;
 use crate::data::{Lang, DATASETS};
-use crate::spec::{chart, Settings, SortKey, CHARTS};
+use crate::spec::{chart, tour, Settings, SortKey, CHARTS};
+
+/// The `embed=` value that shows the guided tour rather than one chart.
+pub const TOUR_EMBED: &str = "tour";
 
 /// What a query string asks for.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -34,6 +37,8 @@ pub struct Params {
     /// The world map's central meridian, when the reader chose one (`centre=pacific`); without
     /// it the map follows the language (Pacific for Chinese, Atlantic for English).
     pub centre: Option<crate::geo::Centre>,
+    /// The step of the guided tour being shown (`tour=3`, from 1).
+    pub tour: Option<usize>,
     /// Parameters that were not understood, as `key=value` for a notice.
     pub ignored: Vec<String>,
 }
@@ -59,6 +64,12 @@ pub fn known_entity(code: &str) -> Option<&'static str> {
     DATASETS.iter().flat_map(|d| d.rows.iter()).flat_map(|r| r.entities.iter()).find(|e| **e == code).copied()
 }
 
+/// Whether a camera is one the address accepts: a zoom within the map's bounds and a centre on the
+/// projected world. A `const fn`, so the tour's cameras are checked at compile time.
+pub const fn camera_in_bounds(zoom: f64, cx: f64, cy: f64) -> bool {
+    zoom >= crate::geo::MIN_ZOOM && zoom <= crate::geo::MAX_ZOOM && cx.abs() <= 4.0 && cy.abs() <= 2.0
+}
+
 /// `view=<zoom>,<x>,<y>`: a zoom within the map's bounds and a centre on the projected world.
 fn parse_camera(v: &str) -> Option<crate::chart::map::Camera> {
     let mut it = v.split(',').map(|s| s.trim().parse::<f64>());
@@ -66,8 +77,12 @@ fn parse_camera(v: &str) -> Option<crate::chart::map::Camera> {
     if it.next().is_some() || ![zoom, cx, cy].iter().all(|x| x.is_finite()) {
         return None;
     }
-    let ok = (crate::geo::MIN_ZOOM..=crate::geo::MAX_ZOOM).contains(&zoom) && cx.abs() <= 4.0 && cy.abs() <= 2.0;
-    ok.then_some(crate::chart::map::Camera { zoom, cx, cy })
+    camera_in_bounds(zoom, cx, cy).then_some(crate::chart::map::Camera { zoom, cx, cy })
+}
+
+/// `tour=<n>`: a step of the tour.
+fn parse_step(v: &str) -> Option<usize> {
+    v.parse().ok().filter(|n| tour::step(*n).is_some())
 }
 
 /// `chart=<id>:<metric>:<sort>`, validated against the chart's controls.
@@ -126,6 +141,8 @@ pub fn parse(query: &str) -> Params {
             ("controls", "1") => p.controls = true,
             ("sel", code) if known_entity(code).is_some() => p.sel = known_entity(code),
             ("embed", id) if CHARTS.iter().any(|c| c.id == id) => p.embed = chart(id).map(|c| c.id),
+            ("embed", TOUR_EMBED) => p.embed = Some(TOUR_EMBED),
+            ("tour", n) if parse_step(n).is_some() => p.tour = parse_step(n),
             ("layer", id) if chart(id).is_some_and(|c| c.kind.is_map()) => p.layer = chart(id).map(|c| c.id),
             ("view", v) if parse_camera(v).is_some() => p.camera = parse_camera(v),
             ("centre", c) if crate::geo::Centre::from_code(c).is_some() => p.centre = crate::geo::Centre::from_code(c),
@@ -142,6 +159,52 @@ pub fn parse(query: &str) -> Params {
     // `controls` only means something for an embedded chart.
     if p.embed.is_none() {
         p.controls = true;
+    }
+    // The embedded tour starts at its first step.
+    if p.embed == Some(TOUR_EMBED) && p.tour.is_none() {
+        p.tour = Some(1);
+    }
+    p
+}
+
+/// The view an address asks for, with what its tour step sets filled in: a tour address names
+/// only its step (`?tour=3`), and the step's selection, map layer and camera and its chart's
+/// reading are implied. What the address does give wins (a reader's change during the tour).
+pub fn with_step_view(mut p: Params) -> Params {
+    let Some(s) = p.tour.and_then(tour::step) else { return p };
+    let v = tour::view(s);
+    p.sel = p.sel.or(v.selected);
+    if s.is_map() {
+        p.layer = p.layer.or(Some(v.layer));
+        p.camera = p.camera.or(v.camera);
+    }
+    if let Some((id, set)) = v.reading {
+        if !p.charts.iter().any(|(c, _)| *c == id) {
+            p.charts.push((id, set));
+        }
+    }
+    p
+}
+
+/// The inverse of [`with_step_view`] for writing an address: what the tour step implies is left
+/// out. (Clearing a step's selection, layer, camera or reading during the tour cannot be written
+/// as an absence, so the step's own comes back with the address.)
+pub fn without_step_view(mut p: Params) -> Params {
+    let Some(s) = p.tour.and_then(tour::step) else { return p };
+    let v = tour::view(s);
+    if p.sel == v.selected {
+        p.sel = None;
+    }
+    if s.is_map() {
+        if p.layer.unwrap_or(crate::spec::DEFAULT_LAYER) == v.layer {
+            p.layer = None;
+        }
+        if p.camera == v.camera {
+            p.camera = None;
+        }
+    }
+    if let Some(r) = v.reading {
+        p.charts.retain(|c| *c != r);
     }
     p
 }
@@ -230,6 +293,9 @@ pub fn format(p: &Params) -> String {
     if p.embed.is_some() && !p.controls {
         parts.push("controls=0".into());
     }
+    if let Some(n) = p.tour {
+        parts.push(format!("tour={n}"));
+    }
     if let Some(s) = p.sel {
         parts.push(format!("sel={}", encode(s)));
     }
@@ -294,6 +360,7 @@ mod tests {
                             layer: Some("map-ports"),
                             camera: Some(crate::chart::map::Camera { zoom: 2.5, cx: 1.25, cy: -0.5 }),
                             centre,
+                            tour: embed.is_none().then_some(3),
                             ignored: vec![],
                         };
                         assert_eq!(parse(&format(&p)), p, "{}", format(&p));
@@ -367,6 +434,10 @@ mod tests {
             "value",
             "partners-exports:0:growth",
             "embed=",
+            "tour",
+            "tour=",
+            "12",
+            "99",
             "controls=0",
             "&",
             "=",
@@ -397,5 +468,56 @@ mod tests {
             assert_eq!(Params { ignored: vec![], ..p.clone() }, Params { ignored: vec![], ..again.clone() }, "{s:?}");
             assert!(again.ignored.is_empty(), "a formatted address is fully understood: {s:?}");
         }
+    }
+
+    #[test]
+    fn a_tour_step_is_its_own_address_and_implies_the_view_it_sets() {
+        for s in tour::STEPS {
+            let start = Params { lang: Some(Lang::En), tour: Some(s.n), controls: true, ..Params::default() };
+            let full = with_step_view(start.clone());
+            let v = tour::view(s);
+            assert_eq!(full.sel, v.selected, "step {}", s.n);
+            assert_eq!(full.charts, v.reading.into_iter().collect::<Vec<_>>(), "step {}", s.n);
+            if s.is_map() {
+                assert_eq!((full.layer, full.camera), (Some(s.chart), s.view), "step {}", s.n);
+            } else {
+                assert_eq!((full.layer, full.camera), (None, None), "step {}: the default map", s.n);
+            }
+            let address = format(&without_step_view(full.clone()));
+            assert_eq!(address, format!("?lang=en&tour={}", s.n), "what the step sets is implied");
+            assert_eq!(with_step_view(parse(&address)), full, "step {}", s.n);
+        }
+    }
+
+    #[test]
+    fn a_change_made_during_the_tour_stays_in_the_address() {
+        let s = tour::STEPS.iter().find(|s| s.is_map() && s.select.is_some()).expect("a map step with a selection");
+        let mut p = with_step_view(Params { tour: Some(s.n), controls: true, ..Params::default() });
+        p.sel = Some("USA").filter(|u| Some(*u) != s.select).or(Some("RUS"));
+        p.charts.push(("ports-jan-nov", Settings { metric: 1, sort: SortKey::Name }));
+        let address = format(&without_step_view(p.clone()));
+        assert!(address.contains("sel=") && address.contains("chart=ports-jan-nov:1:name"), "{address}");
+        assert_eq!(with_step_view(parse(&address)), p);
+    }
+
+    #[test]
+    fn the_embedded_tour_starts_at_step_one_and_unknown_steps_are_ignored() {
+        let p = parse("?embed=tour&lang=zh");
+        assert_eq!((p.embed, p.tour), (Some(TOUR_EMBED), Some(1)));
+        assert_eq!(format(&p), "?embed=tour&lang=zh&tour=1");
+        let p = parse(&format!("?tour=0&tour={}&tour=x", tour::count() + 1));
+        assert_eq!((p.tour, p.ignored.len()), (None, 3));
+        assert_eq!(parse("?tour=2").tour, Some(2));
+        assert!(chart(TOUR_EMBED).is_none(), "no chart is called 'tour'");
+    }
+
+    #[test]
+    fn cameras_outside_the_maps_bounds_are_refused() {
+        assert!(camera_in_bounds(1.0, 0.0, 0.0) && camera_in_bounds(12.0, -4.0, 2.0));
+        assert!(
+            !camera_in_bounds(0.5, 0.0, 0.0)
+                && !camera_in_bounds(2.0, 4.5, 0.0)
+                && !camera_in_bounds(f64::NAN, 0.0, 0.0)
+        );
     }
 }

@@ -67,6 +67,7 @@ fn masthead() -> String {
         both_l(i18n::THEME_LIGHT)
     );
     let switches = [
+        switch("tour-start", both_l(i18n::TOUR)),
         switch("lang-toggle", both(i18n::SWITCH_LANG.zh, i18n::SWITCH_LANG.en)),
         switch("theme-toggle", theme),
         switch("copy-link", both_l(i18n::COPY_LINK)),

@@ -1,7 +1,9 @@
 //! The chart catalogue: every chart of the atlas, in page order, with the cells it shows.
 //!
 //! Layer: spec. Adding a chart means adding an entry here; native tests render each entry to a
-//! golden SVG and check that every id it names exists.
+//! golden SVG and check that every id it names exists. The catalogue is a `const`, so files that
+//! name its charts and readings (the tour, `data/tour.csv`) are checked against it at compile
+//! time by the `const fn` look-ups at the end of this file.
 
 use super::map::MapLayer;
 use super::{ChartDef, Controls, Kind, Pick, Rescale, Rows, Sort, SortKey, StackDef};
@@ -11,9 +13,12 @@ const fn bars(cols: &'static [&'static str], sort: Sort, signed: bool) -> Kind {
     Kind::Bars { cols, rows: Rows::All, sort, signed, rescale: None, sublabel: false, names: &[] }
 }
 
+/// Every chart, in the order the page shows them (one copy at run time; see [`CATALOGUE`]).
+pub static CHARTS: &[ChartDef] = CATALOGUE;
+
 /// Every chart, in the order the page shows them. The map layers come first: the page shows them
-/// in the map section, one at a time.
-pub static CHARTS: &[ChartDef] = &[
+/// in the map section, one at a time. A `const` so that compile-time checks can read it.
+pub const CATALOGUE: &[ChartDef] = &[
     ChartDef {
         id: "map-partners",
         dataset: "partners",
@@ -521,8 +526,12 @@ pub static CHARTS: &[ChartDef] = &[
 
 const ALL_SORTS: &[SortKey] = &[SortKey::Paper, SortKey::Value, SortKey::Growth, SortKey::Name];
 
-/// The readings offered by charts whose data has more than one.
-pub static CONTROLS: &[(&str, Controls)] = &[
+/// The readings offered by charts whose data has more than one (one copy at run time).
+pub static CONTROLS: &[(&str, Controls)] = READINGS;
+
+/// The readings offered by charts whose data has more than one, as a `const` for compile-time
+/// checks.
+pub const READINGS: &[(&str, Controls)] = &[
     ("map-partners", Controls { metrics: &["exports", "yoy"], labels: &[], sorts: &[] }),
     (
         "map-flows",
@@ -552,3 +561,123 @@ pub static CONTROLS: &[(&str, Controls)] = &[
         Controls { metrics: &[], labels: &[], sorts: &[SortKey::Paper, SortKey::Value, SortKey::Name] },
     ),
 ];
+
+/// Whether two ids are equal, byte by byte (`==` on `str` is not available in `const fn`).
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// A chart of the catalogue by id, at compile time or run time.
+pub const fn find(id: &str) -> Option<&'static ChartDef> {
+    let mut i = 0;
+    while i < CATALOGUE.len() {
+        if same(CATALOGUE[i].id, id) {
+            return Some(&CATALOGUE[i]);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether the catalogue has a chart with this id.
+pub const fn has_chart(id: &str) -> bool {
+    find(id).is_some()
+}
+
+/// Whether the chart is drawn (on a canvas, or as a map layer), not tiles or a list.
+pub const fn is_drawn(id: &str) -> bool {
+    match find(id) {
+        Some(c) => c.kind.is_canvas(),
+        None => false,
+    }
+}
+
+/// Whether the chart is a layer of the world map.
+pub const fn is_map(id: &str) -> bool {
+    match find(id) {
+        Some(c) => c.kind.is_map(),
+        None => false,
+    }
+}
+
+/// The readings a chart offers, if any.
+pub const fn readings_of(id: &str) -> Option<&'static Controls> {
+    let mut i = 0;
+    while i < READINGS.len() {
+        if same(READINGS[i].0, id) {
+            return Some(&READINGS[i].1);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Whether the chart offers this reading (a metric of its controls).
+pub const fn has_reading(id: &str, metric: &str) -> bool {
+    let Some(c) = readings_of(id) else { return false };
+    let mut i = 0;
+    while i < c.metrics.len() {
+        if same(c.metrics[i], metric) {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Whether the chart offers this sort order.
+pub const fn has_sort(id: &str, sort: SortKey) -> bool {
+    let Some(c) = readings_of(id) else { return false };
+    let mut i = 0;
+    while i < c.sorts.len() {
+        if c.sorts[i] as u8 == sort as u8 {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_const_look_ups_agree_with_the_catalogue() {
+        for def in CHARTS {
+            assert!(has_chart(def.id), "{}", def.id);
+            assert_eq!(find(def.id).map(|c| c.id), Some(def.id));
+            assert_eq!(is_map(def.id), def.kind.is_map(), "{}", def.id);
+            assert_eq!(is_drawn(def.id), def.kind.is_canvas(), "{}", def.id);
+            let controls = def.controls();
+            assert_eq!(readings_of(def.id), controls, "{}", def.id);
+            for m in controls.map_or(&[][..], |c| c.metrics) {
+                assert!(has_reading(def.id, m), "{} {m}", def.id);
+            }
+            for k in [SortKey::Paper, SortKey::Value, SortKey::Growth, SortKey::Name] {
+                assert_eq!(has_sort(def.id, k), controls.is_some_and(|c| c.sorts.contains(&k)), "{} {k:?}", def.id);
+            }
+        }
+    }
+
+    #[test]
+    fn unknown_ids_and_near_misses_are_rejected_byte_by_byte() {
+        const { assert!(has_chart("commodities") && !has_chart("commodity") && !has_chart("commodities ")) };
+        assert!(!has_chart("") && !has_chart("Commodities") && !has_chart("map-partner"));
+        assert!(has_reading("commodities", "qty_yoy") && !has_reading("commodities", "qty"));
+        assert!(!has_reading("timeline", "value"), "a chart without readings offers none");
+        assert!(has_sort("ports-yoy", SortKey::Name) && !has_sort("ports-yoy", SortKey::Growth));
+        assert!(is_map("map-routes") && !is_map("rail-growth") && !is_drawn("rail-tiles"));
+    }
+}

@@ -16,6 +16,7 @@ pub mod interact;
 pub mod map;
 pub mod provenance;
 pub mod search;
+pub mod tour;
 pub mod words;
 
 use crate::data::{Cell, Dataset, Row, L};
@@ -155,11 +156,11 @@ pub enum Kind {
 
 impl Kind {
     /// Whether this kind is drawn on a canvas.
-    pub fn is_canvas(&self) -> bool {
+    pub const fn is_canvas(&self) -> bool {
         !matches!(self, Kind::Tiles { .. } | Kind::List)
     }
 
-    pub fn is_map(&self) -> bool {
+    pub const fn is_map(&self) -> bool {
         matches!(self, Kind::Map(_))
     }
 }

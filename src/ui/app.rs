@@ -14,15 +14,18 @@ use crate::data::{Lang, L, PAPER, SECTIONS};
 use crate::i18n;
 use leptos::prelude::*;
 
-/// The whole atlas (or, for `?embed=<chart>`, one chart alone).
+/// The whole atlas (or, for `?embed=<chart>`, one chart alone; for `?embed=tour`, the tour).
 #[component]
 pub fn App() -> impl IntoView {
     let st = provide_app_state();
     super::url_sync::start(st);
     super::print::install(st);
     super::print::install_find(st);
-    let (embed, controls) = st.start.with_value(|p| (p.embed.and_then(crate::spec::chart), p.controls));
-    if let Some(def) = embed {
+    let (embed, controls) = st.start.with_value(|p| (p.embed, p.controls));
+    if embed == Some(crate::permalink::TOUR_EMBED) {
+        return view! { <super::tour::TourEmbed controls=controls/> }.into_any();
+    }
+    if let Some(def) = embed.and_then(crate::spec::chart) {
         return view! { <super::embed::EmbedView def=def controls=controls/> }.into_any();
     }
     let lang = st.lang;
@@ -50,11 +53,12 @@ pub fn App() -> impl IntoView {
                 <p>{move || i18n::ABOUT_TEXT.get(lang.get())}</p>
             </section>
         </main>
+        <super::tour::Tour st=st/>
     }
     .into_any()
 }
 
-/// The masthead's switches: language, theme, copy link, print, contrast.
+/// The masthead's switches: tour, language, theme, copy link, print, contrast.
 #[component]
 fn Switches(st: AppState) -> impl IntoView {
     let lang = st.lang;
@@ -85,6 +89,7 @@ fn Switches(st: AppState) -> impl IntoView {
     };
     view! {
         <div class="switches">
+            <super::tour::TourButton st=st/>
             <button type="button" class="switch" data-testid="lang-toggle" on:click=toggle_lang
                 aria-label=t(i18n::SWITCH_LANG_LABEL) lang=move || lang.get().other().tag()>
                 {t(i18n::SWITCH_LANG)}

@@ -13,7 +13,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 
 /// Post `{type: "trade-atlas:height", chart, height}` to the parent whenever the body resizes.
-fn post_height(id: &'static str) {
+pub(super) fn post_height(id: &'static str) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
         let Some(win) = web_sys::window() else { return };
         let Some(body) = win.document().and_then(|d| d.body()) else { return };

@@ -27,6 +27,7 @@ mod size;
 mod state;
 mod tiles;
 mod tooltip;
+mod tour;
 mod url_sync;
 mod world_map;
 
@@ -64,16 +65,21 @@ fn after_frame(f: impl FnOnce() + 'static) {
     let _ = win.request_animation_frame(wasm_bindgen::JsCast::unchecked_ref(&next));
 }
 
-/// The page is built after load, so the browser could not honour `#section` links itself. The
-/// target is scrolled to at once, then again while the parts near it are built and settle (their
-/// heights replace the reserved ones), unless it has stayed in place.
+/// The page is built after load, so the browser could not honour `#section` links itself: the
+/// target is scrolled to as [`scroll_to_id`] does.
 fn scroll_to_hash() {
     let Some(win) = web_sys::window() else { return };
     let hash = win.location().hash().unwrap_or_default();
     let id = hash.trim_start_matches('#').to_string();
-    if id.is_empty() {
-        return;
+    if !id.is_empty() {
+        scroll_to_id(id);
     }
+}
+
+/// Scroll the element with this id to the top of the view at once, then again while the parts
+/// near it are built and settle (their heights replace the reserved ones), unless it has stayed
+/// in place.
+pub(crate) fn scroll_to_id(id: String) {
     let top = move || {
         let el = web_sys::window()?.document()?.get_element_by_id(&id)?;
         Some((el.get_bounding_client_rect().top(), el))

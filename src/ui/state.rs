@@ -1,5 +1,5 @@
-//! The one shared application state: language, theme, the selected entity, and the figure a
-//! search asks a chart to reveal.
+//! The one shared application state: language, theme, the selected entity, the map, chart
+//! readings, the step of the guided tour, and the figure a search asks a chart to reveal.
 //!
 //! Layer: ui. A `Copy` struct of signals provided once at the root; components read it with
 //! `use_app_state`. Effects here mirror the state onto `<html lang>` and `data-theme`.
@@ -38,11 +38,15 @@ pub struct AppState {
     /// A figure chosen in the search: its chart gives the figure's row the keyboard focus (which
     /// shows the tooltip and announces it), then sets this back to `None`.
     pub reveal: RwSignal<Option<crate::spec::search::Reveal>>,
+    /// The step of the guided tour being shown (from 1), `None` outside the tour.
+    pub tour: RwSignal<Option<usize>>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
 pub fn provide_app_state() -> AppState {
-    let p = prefs::url_params();
+    // A tour address names its step; the view the step sets is filled in.
+    let p = crate::permalink::with_step_view(prefs::url_params());
+    let step_block = p.tour.and_then(crate::spec::tour::step).and_then(|s| crate::spec::tour::view(s).block);
     let st = AppState {
         lang: RwSignal::new(prefs::initial_lang(&p)),
         mode: RwSignal::new(prefs::initial_mode(&p)),
@@ -52,10 +56,11 @@ pub fn provide_app_state() -> AppState {
         map_layer: RwSignal::new(p.layer.unwrap_or(DEFAULT_LAYER)),
         map_camera: RwSignal::new(p.camera),
         map_centre: RwSignal::new(p.centre),
+        tour: RwSignal::new(p.tour),
         printing: RwSignal::new(false),
         start: StoredValue::new(p),
         build_all: RwSignal::new(false),
-        wanted: RwSignal::new(hash_target().into_iter().collect()),
+        wanted: RwSignal::new(hash_target().into_iter().chain(step_block).collect()),
         reveal: RwSignal::new(None),
     };
     provide_context(st);

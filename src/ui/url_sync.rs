@@ -1,11 +1,12 @@
-//! Keeps the address in step with the view: language, theme, contrast, selection and chart
-//! readings go into the query string; Back and Forward restore them.
+//! Keeps the address in step with the view: language, theme, contrast, selection, chart
+//! readings, the map and the tour's step go into the query string; Back and Forward restore them.
+//! A tour step's address names the step alone: what the step sets is implied.
 //!
 //! Layer: ui. Parsing and formatting are the pure functions of `crate::permalink`.
 
 use super::state::AppState;
 use crate::chart::Mode;
-use crate::permalink::{format, parse, Params};
+use crate::permalink::{format, parse, with_step_view, without_step_view, Params};
 use crate::spec::DEFAULT_LAYER;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -24,6 +25,7 @@ fn current_params(st: &AppState) -> Params {
         layer: Some(st.map_layer.get()).filter(|l| *l != DEFAULT_LAYER),
         camera: st.map_camera.get(),
         centre: st.map_centre.get(),
+        tour: st.tour.get(),
         ignored: Vec::new(),
     }
 }
@@ -44,12 +46,10 @@ fn set_if_changed<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) ->
     differs
 }
 
-/// Apply an address (Back/Forward) to the state: only the signals whose value differs are set,
-/// so a popstate that does not change the view redraws nothing. While the change propagates,
-/// the address is replaced rather than pushed.
-fn apply(st: &AppState, p: Params, applying: StoredValue<bool>) {
-    applying.set_value(true);
-    let changed = [
+/// Set the state to a view: only the signals whose value differs are set, so a view that does
+/// not change anything redraws nothing. Returns whether anything changed.
+pub fn set_view(st: &AppState, p: Params) -> bool {
+    [
         p.lang.is_some_and(|l| set_if_changed(st.lang, l)),
         set_if_changed(st.mode, p.theme.unwrap_or(Mode::Light)),
         set_if_changed(st.contrast, p.contrast.unwrap_or(false)),
@@ -58,8 +58,16 @@ fn apply(st: &AppState, p: Params, applying: StoredValue<bool>) {
         set_if_changed(st.map_layer, p.layer.unwrap_or(DEFAULT_LAYER)),
         set_if_changed(st.map_camera, p.camera),
         set_if_changed(st.map_centre, p.centre),
-    ];
-    if !changed.contains(&true) {
+        set_if_changed(st.tour, p.tour),
+    ]
+    .contains(&true)
+}
+
+/// Apply an address (Back/Forward) to the state, a tour step's address with the view the step
+/// sets. While the change propagates, the address is replaced rather than pushed.
+fn apply(st: &AppState, p: Params, applying: StoredValue<bool>) {
+    applying.set_value(true);
+    if !set_view(st, with_step_view(p)) {
         applying.set_value(false);
     }
 }
@@ -70,7 +78,7 @@ pub fn start(st: AppState) {
     let applying = StoredValue::new(false);
     let first = StoredValue::new(true);
     Effect::new(move |_| {
-        let p = current_params(&st);
+        let p = without_step_view(current_params(&st));
         let query = format(&p);
         let Some(win) = web_sys::window() else { return };
         let Ok(history) = win.history() else { return };

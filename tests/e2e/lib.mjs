@@ -4,7 +4,8 @@
 // passes ATLAS_URL, CHROMIUM and ATLAS_OUT. Without ATLAS_URL every file skips with SKIP_REASON.
 
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -416,4 +417,46 @@ export function searchOptions(page) {
     marks: [...o.querySelectorAll('mark')].map((m) => m.textContent),
     selected: o.getAttribute('aria-selected') === 'true',
   })));
+}
+
+/**
+ * A CSV file of the repository (path relative to its root) as objects keyed by the header; lines
+ * starting with '#' are skipped and quoted fields may hold commas and doubled quotes (no line breaks).
+ */
+export function readCsv(rel) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const text = readFileSync(path.join(here, '..', '..', rel), 'utf8');
+  const lines = text.split('\n').filter((l) => l.trim() && !l.startsWith('#'));
+  const split = (line) => {
+    const out = [];
+    let cur = '';
+    let quoted = false;
+    for (let i = 0; i < line.length; i++) {
+      const c = line[i];
+      if (quoted && c === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) { out.push(cur); cur = ''; } else cur += c;
+    }
+    out.push(cur);
+    return out;
+  };
+  const [header, ...rows] = lines.map(split);
+  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/**
+ * Run axe-core in the page (its context must bypass the page's CSP); the violations as
+ * "rule (impact, n×): help — e.g. targets" lines.
+ */
+export async function axeViolations(page) {
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({
+      id: v.id, impact: v.impact, help: v.help, count: v.nodes.length,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  return result.map((v) => `${v.id} (${v.impact}, ${v.count}×): ${v.help} — e.g. ${v.nodes.join(' | ')}`);
 }

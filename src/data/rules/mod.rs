@@ -20,6 +20,7 @@ pub mod glossary;
 pub mod notes;
 pub mod period;
 pub mod table;
+pub mod tour;
 pub mod units;
 
 pub use table::Table;
