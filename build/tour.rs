@@ -1,4 +1,4 @@
-//! `tour_gen.rs`: the guided tour of `data/tour.csv` as a static of `src/spec/tour.rs`'s `Step`,
+//! `tour_gen.rs`: the guided tour of `data/tour.csv` as a static of `src/views/tour.rs`'s `Step`,
 //! followed by the compile-time assertions of what only the chart catalogue can check.
 
 use std::fmt::Write as _;
@@ -23,7 +23,7 @@ pub fn generate(data: &Path, known: &Known) -> Checked<String> {
 }
 
 fn step_code(s: &StepDecl) -> String {
-    let sort = s.sort.map_or("None".into(), |k| format!("Some(crate::spec::SortKey::{k})"));
+    let sort = s.sort.map_or("None".into(), |k| format!("Some(crate::views::SortKey::{k})"));
     let view = s.view.map_or("None".into(), |(z, x, y)| {
         format!("Some(crate::chart::map::Camera {{ zoom: {}, cx: {}, cy: {} }})", f64_lit(z), f64_lit(x), f64_lit(y))
     });

@@ -8,9 +8,9 @@
 //! data       typed statics + provenance; number formatting and the rounding rule (data::format)
 //! geo        country shapes, projections, the Pacific/Atlantic cut, fit, zoom, hit testing
 //!         ▼
-//! spec       the catalogue of views and their builders: a dataset + a reading + a language
+//! views      the catalogue of views and their builders: a dataset + a reading + a language
 //!            → a drawable ChartSpec / MapSpec with a reference from every mark to its cell;
-//!            spec::interact decides tooltips, tables, selection, camera and gestures
+//!            views::interact decides tooltips, tables, selection, camera and gestures
 //! i18n       interface strings in both languages        permalink  the view ⇄ the address
 //!         ▼
 //! chart      pure drawing of a spec on any plotters backend (canvas, SVG); returns a Layout
@@ -28,6 +28,6 @@ pub mod geo;
 pub mod i18n;
 pub mod permalink;
 pub mod shell;
-pub mod spec;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+pub mod views;

@@ -10,7 +10,7 @@
 
 use crate::chart::Mode;
 use crate::data::{Lang, DATASETS};
-use crate::spec::{chart, tour, Settings, SortKey, CHARTS};
+use crate::views::{chart, tour, Settings, SortKey, CHARTS};
 
 /// The `embed=` value that shows the guided tour rather than one chart.
 pub const TOUR_EMBED: &str = "tour";
@@ -196,7 +196,7 @@ pub fn without_step_view(mut p: Params) -> Params {
         p.sel = None;
     }
     if s.is_map() {
-        if p.layer.unwrap_or(crate::spec::DEFAULT_LAYER) == v.layer {
+        if p.layer.unwrap_or(crate::views::DEFAULT_LAYER) == v.layer {
             p.layer = None;
         }
         if p.camera == v.camera {

@@ -78,7 +78,7 @@ fn masthead() -> String {
     // The search field's inert twin, so that the header does not move when the app arrives.
     let search = format!(
         r#"<div class="search" aria-hidden="true"><div class="search-box"><span class="search-input search-fake">{}</span><kbd class="search-key">/</kbd></div></div>"#,
-        both_l(crate::spec::search::words::PLACEHOLDER)
+        both_l(crate::views::search::words::PLACEHOLDER)
     );
     format!(
         r#"<header class="masthead"><div class="masthead-inner"><div class="brand"><h1>{}</h1><p class="lede">{}</p></div>{search}<div class="switches">{switches}</div></div>{}</header>"#,

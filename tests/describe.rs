@@ -1,4 +1,4 @@
-//! The sentence under every chart (`spec::describe`): the text of every chart in both languages
+//! The sentence under every chart (`views::describe`): the text of every chart in both languages
 //! against a reviewed golden file, and checks that hold for every view (every reading, selection
 //! and hidden series): one to three sentences, and no number a chart does not show.
 //!
@@ -10,9 +10,9 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 use trade_atlas::chart::ChartSpec;
 use trade_atlas::data::{format, Lang};
-use trade_atlas::spec::build::Built;
-use trade_atlas::spec::describe::{describe, Focus};
-use trade_atlas::spec::{build_with, ChartDef, Settings, SortKey, CHARTS};
+use trade_atlas::views::build::Built;
+use trade_atlas::views::describe::{describe, Focus};
+use trade_atlas::views::{build_with, ChartDef, Settings, SortKey, CHARTS};
 
 fn golden_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden")
@@ -93,7 +93,7 @@ const VARIANTS: &[Variant] = &[
 ];
 
 fn chart(id: &str) -> &'static ChartDef {
-    trade_atlas::spec::chart(id).unwrap_or_else(|| panic!("{id} is in the catalogue"))
+    trade_atlas::views::chart(id).unwrap_or_else(|| panic!("{id} is in the catalogue"))
 }
 
 /// The whole golden text: every chart in its default reading, then the variants.

@@ -10,7 +10,7 @@ use trade_atlas::chart::map::Camera;
 use trade_atlas::chart::{svg, Mode, Theme, View};
 use trade_atlas::data::Lang;
 use trade_atlas::geo::Centre;
-use trade_atlas::spec::{build, build::frame, build_with, Built, Settings, SortKey, CHARTS};
+use trade_atlas::views::{build, build::frame, build_with, Built, Settings, SortKey, CHARTS};
 
 const WIDTH: u32 = 640;
 
@@ -119,7 +119,7 @@ fn variants() -> Vec<Variant> {
 fn readings_themes_widths_and_zoom_match_their_golden_svgs() {
     let mut failures = Vec::new();
     for v in variants() {
-        let def = trade_atlas::spec::chart(v.chart).unwrap();
+        let def = trade_atlas::views::chart(v.chart).unwrap();
         let settings = v.settings.unwrap_or_else(|| def.default_settings());
         let Built::Canvas { spec, .. } = build_with(def, v.lang, &settings) else { panic!("{} is drawn", v.chart) };
         let (doc, layout) = svg::render_view(&spec, &frame(def, v.lang), &v.theme, v.width, &v.view);
@@ -142,7 +142,7 @@ fn exported_svgs_carry_title_and_source() {
 
 #[test]
 fn table_3_svg_shows_every_partner_and_value() {
-    let def = trade_atlas::spec::chart("partners-exports").unwrap();
+    let def = trade_atlas::views::chart("partners-exports").unwrap();
     let Built::Canvas { spec, .. } = build(def, Lang::Zh) else { panic!("canvas chart") };
     let (doc, layout) = svg::render(&spec, &frame(def, Lang::Zh), &Theme::light(), WIDTH);
     // Bar ends carry the label rule's precision and the unit; tooltips and tables keep the

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use trade_atlas::chart::{svg, Mode, Theme};
 use trade_atlas::data::{export, Lang, DATASETS};
-use trade_atlas::spec::{build, build::frame, Built, CHARTS};
+use trade_atlas::views::{build, build::frame, Built, CHARTS};
 
 fn main() {
     let mut out = PathBuf::from("exports");

@@ -25,7 +25,7 @@ pub fn App() -> impl IntoView {
     if embed == Some(crate::permalink::TOUR_EMBED) {
         return view! { <super::tour::TourEmbed controls=controls/> }.into_any();
     }
-    if let Some(def) = embed.and_then(crate::spec::chart) {
+    if let Some(def) = embed.and_then(crate::views::chart) {
         return view! { <super::embed::EmbedView def=def controls=controls/> }.into_any();
     }
     let lang = st.lang;
@@ -160,7 +160,7 @@ fn Contents(st: AppState) -> impl IntoView {
             {move || st.selected.get().map(|e| view! {
                 <p class="selection" role="status" data-testid="selection">
                     {i18n::SELECTED.get(lang.get())}
-                    <strong>{crate::spec::entity::entity_name(e, lang.get())}</strong>
+                    <strong>{crate::views::entity::entity_name(e, lang.get())}</strong>
                     <button type="button" on:click=move |_| st.selected.set(None)
                         aria-label=i18n::CLEAR.get(lang.get())>"✕"</button>
                 </p>

@@ -4,8 +4,8 @@
 //! Layer: ui. Wiring only. The spec comes from a memo; drawing happens in an effect that reruns
 //! on language, theme, width, hover, focus, selection or hidden series; a figure chosen in the
 //! search takes the keyboard focus. Hit tests use the `Layout` the draw function returns; which
-//! cell, which entity, which tooltip and where focus goes are decided by `spec::interact` (and,
-//! for the search, `spec::search`).
+//! cell, which entity, which tooltip and where focus goes are decided by `views::interact` (and,
+//! for the search, `views::search`).
 
 use super::chart_card::desc_id;
 use super::deferred::track_near;
@@ -15,10 +15,10 @@ use super::size::track_width;
 use super::state::{use_app_state, AppState};
 use crate::chart::{Layout, View};
 use crate::i18n;
-use crate::spec::interact::{announce, next_focus, should_draw, toggle_series, toggled, tooltip};
-use crate::spec::provenance::facts_lines;
-use crate::spec::search::drawn_at;
-use crate::spec::{Built, ChartDef};
+use crate::views::interact::{announce, next_focus, should_draw, toggle_series, toggled, tooltip};
+use crate::views::provenance::facts_lines;
+use crate::views::search::drawn_at;
+use crate::views::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 

@@ -3,7 +3,7 @@
 //!
 //! Layer: ui. The reader's settings for the chart live in the shared state; the spec is rebuilt
 //! in a memo whenever the language or the settings change, and its description (decided by
-//! `spec::describe`) whenever the spec, the selection or the hidden series change.
+//! `views::describe`) whenever the spec, the selection or the hidden series change.
 
 use super::canvas_chart::CanvasChart;
 use super::chart_menu::ChartMenu;
@@ -12,9 +12,9 @@ use super::list::ListView;
 use super::state::use_app_state;
 use super::tiles::TilesView;
 use super::world_map::WorldMap;
-use crate::spec::describe::{describe, Focus};
-use crate::spec::words::desc;
-use crate::spec::{build_with, Built, ChartDef, Kind, Settings};
+use crate::views::describe::{describe, Focus};
+use crate::views::words::desc;
+use crate::views::{build_with, Built, ChartDef, Kind, Settings};
 use leptos::prelude::*;
 
 /// The card's title as a heading of the given level (3 when none is given).

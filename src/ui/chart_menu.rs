@@ -7,10 +7,10 @@ use super::download;
 use super::state::use_app_state;
 use crate::chart::svg;
 use crate::i18n;
-use crate::spec::build::frame;
-use crate::spec::cite::{citations, Citations};
-use crate::spec::export::{chart_csv, chart_json, cite, description, file_stem};
-use crate::spec::{Built, ChartDef, Settings};
+use crate::views::build::frame;
+use crate::views::cite::{citations, Citations};
+use crate::views::export::{chart_csv, chart_json, cite, description, file_stem};
+use crate::views::{Built, ChartDef, Settings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -152,7 +152,7 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
 }
 
 /// Today, as the reader's browser has it (the access date of a citation).
-fn today() -> crate::spec::cite::Day {
+fn today() -> crate::views::cite::Day {
     let d = js_sys::Date::new_0();
     (d.get_full_year(), d.get_month() + 1, d.get_date())
 }

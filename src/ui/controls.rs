@@ -5,7 +5,7 @@
 
 use super::state::use_app_state;
 use crate::i18n;
-use crate::spec::{ChartDef, Controls, Settings, SortKey};
+use crate::views::{ChartDef, Controls, Settings, SortKey};
 use leptos::prelude::*;
 
 fn sort_label(k: SortKey) -> crate::data::L {

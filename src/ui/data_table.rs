@@ -8,7 +8,7 @@ use super::state::{use_app_state, AppState};
 use crate::data::format::{number_text, qualifier, unit_label};
 use crate::data::{Cell, Column, Dataset, Lang, Row};
 use crate::i18n;
-use crate::spec::provenance::formula_text;
+use crate::views::provenance::formula_text;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

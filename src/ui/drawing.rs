@@ -1,19 +1,19 @@
 //! What charts and map layers share on the page: painting a built spec on its canvas at the
 //! device pixel ratio, the rows a linked selection lights up, and the tooltip element for a row.
 //!
-//! Layer: ui. Wiring only: decisions come from `spec::interact`.
+//! Layer: ui. Wiring only: decisions come from `views::interact`.
 
 use super::perf;
 use super::state::AppState;
 use super::tooltip::Tooltip;
 use crate::chart::{canvas, Frame, Layout, View};
 use crate::data::Lang;
-use crate::spec::interact::tooltip;
-use crate::spec::Built;
+use crate::views::interact::tooltip;
+use crate::views::Built;
 use leptos::prelude::*;
 
 /// Everything a drawing depends on, read cheaply from signals (tracking them): a canvas redraws
-/// only when this changes, and then only near the viewport (`spec::interact::should_draw`).
+/// only when this changes, and then only near the viewport (`views::interact::should_draw`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct DrawInputs {
     pub lang: Lang,
@@ -22,7 +22,7 @@ pub struct DrawInputs {
     pub highlight: Option<usize>,
     pub selected: Option<&'static str>,
     pub hidden: Vec<usize>,
-    pub reading: Option<crate::spec::Settings>,
+    pub reading: Option<crate::views::Settings>,
     pub camera: Option<crate::chart::map::Camera>,
     pub centre: crate::geo::Centre,
 }

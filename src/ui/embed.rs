@@ -7,7 +7,7 @@ use super::chart_card::ChartCard;
 use super::notes::Notes;
 use super::state::use_app_state;
 use crate::i18n;
-use crate::spec::{provenance, ChartDef};
+use crate::views::{provenance, ChartDef};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;

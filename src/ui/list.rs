@@ -5,7 +5,7 @@
 
 use super::state::use_app_state;
 use crate::data::Lang;
-use crate::spec::build::{Built, ListItem};
+use crate::views::build::{Built, ListItem};
 use leptos::prelude::*;
 
 /// Read one item of the built list (tracking it).

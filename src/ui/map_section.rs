@@ -6,7 +6,7 @@
 use super::chart_card::ChartCard;
 use super::state::use_app_state;
 use crate::i18n;
-use crate::spec::{ChartDef, CHARTS};
+use crate::views::{ChartDef, CHARTS};
 use leptos::prelude::*;
 
 /// The map layers, in the order of the switch.

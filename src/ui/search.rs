@@ -3,14 +3,14 @@
 //! Ctrl/⌘+K, and opened by `?q=` in the address once the first screen has painted.
 //!
 //! Layer: ui. Wiring only: the index, matching, ranking, grouping, the listbox's markup and what
-//! choosing a result does all come from `spec::search`. The index is built the first time the
+//! choosing a result does all come from `views::search`. The index is built the first time the
 //! reader reaches for the search, never for the first screen. The field's elements are written
 //! once and kept in step with the state by effects, with one listener for all their events: the
 //! least code in the module for a part of the page every reader carries.
 
 use super::state::{use_app_state, AppState};
-use crate::spec::search::{self, html, plan, words, Plan, Results};
-use crate::spec::{ChartDef, Settings};
+use crate::views::search::{self, html, plan, words, Plan, Results};
+use crate::views::{ChartDef, Settings};
 use gloo::timers::future::TimeoutFuture;
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -190,7 +190,7 @@ impl SearchCtx {
         }
     }
 
-    /// Choose a result: carry out what `spec::search::plan` decides.
+    /// Choose a result: carry out what `views::search::plan` decides.
     fn choose(&self, i: usize) {
         let Some(target) = self.results.with_untracked(|r| r.hits().nth(i).map(|h| h.target)) else { return };
         let st = self.st;

@@ -11,7 +11,7 @@ use super::state::use_app_state;
 use crate::data::format::paper_section;
 use crate::data::registry::datasets_in;
 use crate::data::{Dataset, Section};
-use crate::spec::{provenance, CHARTS};
+use crate::views::{provenance, CHARTS};
 use leptos::prelude::*;
 
 /// A section of the paper.

@@ -8,7 +8,7 @@ use super::prefs;
 use crate::chart::Mode;
 use crate::data::Lang;
 use crate::permalink::Params;
-use crate::spec::DEFAULT_LAYER;
+use crate::views::DEFAULT_LAYER;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -20,7 +20,7 @@ pub struct AppState {
     /// A country, region or port selected anywhere (ISO alpha-3, `ASEAN`, `port:<id>`…).
     pub selected: RwSignal<Option<&'static str>>,
     /// Charts whose reading (metric, sort) differs from their default.
-    pub charts: RwSignal<Vec<(&'static str, crate::spec::Settings)>>,
+    pub charts: RwSignal<Vec<(&'static str, crate::views::Settings)>>,
     /// The map layer shown (a `map-*` chart id).
     pub map_layer: RwSignal<&'static str>,
     /// The map's zoom and centre (`None`: the whole extent).
@@ -37,7 +37,7 @@ pub struct AppState {
     pub wanted: RwSignal<Vec<&'static str>>,
     /// A figure chosen in the search: its chart gives the figure's row the keyboard focus (which
     /// shows the tooltip and announces it), then sets this back to `None`.
-    pub reveal: RwSignal<Option<crate::spec::search::Reveal>>,
+    pub reveal: RwSignal<Option<crate::views::search::Reveal>>,
     /// The step of the guided tour being shown (from 1), `None` outside the tour.
     pub tour: RwSignal<Option<usize>>,
 }
@@ -46,7 +46,7 @@ pub struct AppState {
 pub fn provide_app_state() -> AppState {
     // A tour address names its step; the view the step sets is filled in.
     let p = crate::permalink::with_step_view(prefs::url_params());
-    let step_block = p.tour.and_then(crate::spec::tour::step).and_then(|s| crate::spec::tour::view(s).block);
+    let step_block = p.tour.and_then(crate::views::tour::step).and_then(|s| crate::views::tour::view(s).block);
     let st = AppState {
         lang: RwSignal::new(prefs::initial_lang(&p)),
         mode: RwSignal::new(prefs::initial_mode(&p)),
@@ -94,14 +94,14 @@ pub fn use_app_state() -> AppState {
 
 impl AppState {
     /// The reading of one chart (tracks the shared list).
-    pub fn chart_settings(&self, def: &crate::spec::ChartDef) -> crate::spec::Settings {
+    pub fn chart_settings(&self, def: &crate::views::ChartDef) -> crate::views::Settings {
         self.charts
             .with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
             .unwrap_or_else(|| def.default_settings())
     }
 
     /// Record a chart's reading; the default reading is stored as no entry at all.
-    pub fn set_chart_settings(&self, def: &'static crate::spec::ChartDef, s: crate::spec::Settings) {
+    pub fn set_chart_settings(&self, def: &'static crate::views::ChartDef, s: crate::views::Settings) {
         let current = self.charts.with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s));
         let wanted = (s != def.default_settings()).then_some(s);
         if current != wanted {

@@ -6,8 +6,8 @@
 use super::state::use_app_state;
 use super::tooltip::Tooltip;
 use crate::i18n;
-use crate::spec::build::{Built, Tile};
-use crate::spec::provenance::facts;
+use crate::views::build::{Built, Tile};
+use crate::views::provenance::facts;
 use leptos::prelude::*;
 
 /// Read one tile of the built chart (tracking it).

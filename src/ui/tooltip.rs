@@ -6,7 +6,7 @@
 use super::state::use_app_state;
 use crate::data::NoteKind;
 use crate::i18n;
-use crate::spec::provenance::Facts;
+use crate::views::provenance::Facts;
 use leptos::prelude::*;
 
 /// A tooltip placed beside the point (x, y) of a chart `width` pixels wide.

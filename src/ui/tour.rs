@@ -3,7 +3,7 @@
 //! step with its chart, one a page).
 //!
 //! Layer: ui. Wiring only: what a step sets, what a key or swipe does, the progress text and the
-//! announcement come from `spec::tour`; the address from `permalink` through `url_sync`.
+//! announcement come from `views::tour`; the address from `permalink` through `url_sync`.
 
 use super::chart_card::ChartCard;
 use super::state::{use_app_state, AppState};
@@ -11,8 +11,8 @@ use crate::chart::{svg, Mode, View};
 use crate::data::format::paper_section;
 use crate::i18n;
 use crate::permalink::{with_step_view, Params, TOUR_EMBED};
-use crate::spec::tour::{self, Nav, Step};
-use crate::spec::{build::frame, build_with, Built};
+use crate::views::tour::{self, Nav, Step};
+use crate::views::{build::frame, build_with, Built};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
@@ -143,7 +143,7 @@ pub fn TourEmbed(controls: bool) -> impl IntoView {
 }
 
 /// ←/→ step and Escape leaves, from anywhere on the page, unless the key belongs to a field, a
-/// chart or the map (`spec::tour::key` decides). Removed with the panel.
+/// chart or the map (`views::tour::key` decides). Removed with the panel.
 fn listen_keys(st: AppState, embedded: bool) {
     let cb = Closure::<dyn FnMut(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
         let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());

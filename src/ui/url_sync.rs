@@ -7,7 +7,7 @@
 use super::state::AppState;
 use crate::chart::Mode;
 use crate::permalink::{format, parse, with_step_view, without_step_view, Params};
-use crate::spec::DEFAULT_LAYER;
+use crate::views::DEFAULT_LAYER;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;

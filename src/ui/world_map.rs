@@ -3,7 +3,7 @@
 //!
 //! Layer: ui. Wiring only. The map is drawn by `chart::map`; hit tests and tooltip anchors come
 //! from the `MapHit` the draw returns; camera moves, gestures, tooltips and table rows are
-//! decided by `spec::interact`.
+//! decided by `views::interact`.
 
 use super::chart_card::{desc_id, ChartDescription};
 use super::deferred::track_near;
@@ -15,11 +15,11 @@ use crate::chart::map::{Camera, MapHit};
 use crate::chart::{ChartSpec, Layout, View};
 use crate::geo::Centre;
 use crate::i18n;
-use crate::spec::interact::{
+use crate::views::interact::{
     announce, key_move, panned, should_draw, table_rows, toggled, zoomed, zoomed_at_centre, CameraMove, Gesture, Press,
     TableRow, KEY_ZOOM,
 };
-use crate::spec::{Built, ChartDef};
+use crate::views::{Built, ChartDef};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 

@@ -612,7 +612,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
   });
 
   // App bugs: (1) the routes layer's "Asia–Europe via Suez" item is built from the red_sea_delay
-  // row without its cell (spec/map.rs routes(): `vec![]` + RowRef), so it falls back to
+  // row without its cell (views/map/ routes(): `vec![]` + RowRef), so it falls back to
   // row_facts(): the tooltip is titled "Extra voyage time … Cape of Good Hope" with an empty value
   // and the status "Named in the paper (no figure)", the announcement reads "… Cape of Good Hope.
   // . As printed …", and its table row has no values and no paper section. (2) MapTable takes the

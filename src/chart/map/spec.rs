@@ -1,7 +1,7 @@
 //! What a map layer asks to draw: filled countries, points, routes, labels and a legend, in
 //! lon/lat and ready-formatted text; the camera; and what a drawn map hands back for hit tests.
 //!
-//! Layer: chart. Plain data, built by `spec::map` and read by the map's draw passes and the UI.
+//! Layer: chart. Plain data, built by `views::map` and read by the map's draw passes and the UI.
 
 use crate::geo::{Fit, LonLatBox};
 

@@ -25,7 +25,7 @@ pub const SORTS: &[(&str, &str)] = &[("paper", "Paper"), ("value", "Value"), ("g
 pub const STEPS: std::ops::RangeInclusive<usize> = 8..=12;
 
 /// Where the look-ups of the compile-time assertions live.
-const CATALOGUE: &str = "crate::spec::catalog";
+const CATALOGUE: &str = "crate::views::catalog";
 
 /// What the other data files hold that a step may name.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -207,7 +207,7 @@ pub fn assertions(path: &str, steps: &[StepDecl]) -> String {
         if let Some(k) = s.sort {
             let name = SORTS.iter().find(|(_, v)| *v == k).map_or(k, |(n, _)| *n);
             check(
-                given(format!("{CATALOGUE}::has_sort({c:?}, crate::spec::SortKey::{k})")),
+                given(format!("{CATALOGUE}::has_sort({c:?}, crate::views::SortKey::{k})")),
                 format!("{at}: column 'sort': chart '{c}' offers no sort '{name}'"),
             );
         }
@@ -337,21 +337,21 @@ mod tests {
         let lines: Vec<&str> = code.lines().collect();
         assert_eq!(
             lines[0],
-            r#"const _: () = assert!(crate::spec::catalog::has_chart("nope"), "data/tour.csv:3: column 'chart': unknown chart 'nope'");"#
+            r#"const _: () = assert!(crate::views::catalog::has_chart("nope"), "data/tour.csv:3: column 'chart': unknown chart 'nope'");"#
         );
         assert_eq!(
             lines[1],
-            r#"const _: () = assert!(!crate::spec::catalog::has_chart("nope") || crate::spec::catalog::is_drawn("nope"), "data/tour.csv:3: column 'chart': 'nope' is tiles or a list; a step shows a drawn chart or a map layer");"#
+            r#"const _: () = assert!(!crate::views::catalog::has_chart("nope") || crate::views::catalog::is_drawn("nope"), "data/tour.csv:3: column 'chart': 'nope' is tiles or a list; a step shows a drawn chart or a map layer");"#
         );
         assert!(lines[2].contains(
-            r#"crate::spec::catalog::is_map("nope"), "data/tour.csv:3: column 'view': chart 'nope' is not a map layer""#
+            r#"crate::views::catalog::is_map("nope"), "data/tour.csv:3: column 'view': chart 'nope' is not a map layer""#
         ));
         assert_eq!(
             lines[3],
             r#"const _: () = assert!(crate::permalink::camera_in_bounds(2.0, 0.9, 0.4), "data/tour.csv:3: column 'view': the zoom must be within the map's bounds and the centre on the world");"#
         );
         assert!(code.contains(r#"has_reading("map-flows", "qty_yoy"), "data/tour.csv:4: column 'metric': chart 'map-flows' has no reading 'qty_yoy'");"#));
-        assert!(code.contains(r#"has_sort("map-flows", crate::spec::SortKey::Value), "data/tour.csv:4: column 'sort': chart 'map-flows' offers no sort 'value'");"#));
+        assert!(code.contains(r#"has_sort("map-flows", crate::views::SortKey::Value), "data/tour.csv:4: column 'sort': chart 'map-flows' offers no sort 'value'");"#));
         assert_eq!(lines.len(), 4 + 6);
     }
 }

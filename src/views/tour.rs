@@ -185,7 +185,7 @@ pub fn announce(s: &Step, lang: Lang) -> String {
 mod tests {
     use super::*;
     use crate::data::DATASETS;
-    use crate::spec::{build_with, Built, CHARTS};
+    use crate::views::{build_with, Built, CHARTS};
 
     fn by_chart(id: &str) -> &'static Step {
         STEPS.iter().find(|s| s.chart == id).unwrap_or_else(|| panic!("a step shows {id}"))
@@ -296,7 +296,7 @@ mod tests {
     #[test]
     fn the_compile_time_checks_accept_the_catalogue_and_reject_bad_ids() {
         // The look-ups that the generated assertions (data/rules/tour.rs) call.
-        use crate::spec::catalog::{has_chart, has_reading, has_sort, is_drawn, is_map};
+        use crate::views::catalog::{has_chart, has_reading, has_sort, is_drawn, is_map};
         assert!(has_chart("map-flows") && is_drawn("map-flows") && is_map("map-flows"));
         assert!(has_reading("map-flows", "blocs") && !has_reading("map-flows", "qty_yoy"));
         assert!(!has_chart("nope") && !is_drawn("rail-tiles") && !has_sort("map-flows", SortKey::Value));

@@ -83,7 +83,7 @@ pub fn citations(def: &ChartDef, lang: Lang, link: &str, day: Day) -> Citations 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::chart;
+    use crate::views::chart;
 
     const LINK: &str = "https://example.org/atlas/?lang=en&sel=RUS#chart-partners-exports";
 

@@ -25,7 +25,7 @@ pub const KEY_FLAGGED: L =
 pub const KEY_BOUND: L =
     L::new("箭头表示原文为“超过”或“不足”的界限值", "An arrowhead marks a bound (\"over\", \"under\" in the paper)");
 
-/// The words of a chart's description (`spec::describe`): one to three sentences per view.
+/// The words of a chart's description (`views::describe`): one to three sentences per view.
 /// Placeholders are numbered where the languages order them differently.
 pub mod desc {
     use crate::data::L;

@@ -8,9 +8,9 @@ use super::fold::fold;
 use super::Target;
 use crate::data::format::{number_text, paper_section, unit_label};
 use crate::data::{Dataset, Lang, Row, ALIASES, DATASETS, GLOSSARY, L, SECTIONS};
-use crate::spec::entity::entity_name;
-use crate::spec::provenance::table_ref;
-use crate::spec::{CellRef, RowRef, CHARTS};
+use crate::views::entity::entity_name;
+use crate::views::provenance::table_ref;
+use crate::views::{CellRef, RowRef, CHARTS};
 use std::sync::OnceLock;
 
 /// How much a match in a field counts, by what the field is.

@@ -10,11 +10,11 @@ use crate::chart::scatter::ScatterSpec;
 use crate::chart::slope::SlopeSpec;
 use crate::chart::stacked::StackedSpec;
 use crate::data::{format, Lang, NoteKind};
-use crate::spec::build::{ListItem, Tile};
-use crate::spec::entity::entity_name;
-use crate::spec::interact::Drawn;
-use crate::spec::words::{self, desc, fill};
-use crate::spec::{CellRef, ChartDef, StackDef};
+use crate::views::build::{ListItem, Tile};
+use crate::views::entity::entity_name;
+use crate::views::interact::Drawn;
+use crate::views::words::{self, desc, fill};
+use crate::views::{CellRef, ChartDef, StackDef};
 
 /// Each stack's whole as printed and its visible parts: "Unicorns worldwide: 1,100 firms in all, of
 /// which the United States 650, China 347 and rest of the world (derived) 103."
@@ -53,7 +53,7 @@ pub(super) fn stacked(
 /// The printed whole of a stack ("1,100 firms").
 fn whole(def: &ChartDef, st: &StackDef, lang: Lang) -> Option<String> {
     let ds = def.dataset();
-    let crate::spec::Kind::Stacked { col, .. } = def.kind else { return None };
+    let crate::views::Kind::Stacked { col, .. } = def.kind else { return None };
     let cell = ds.row(st.total?)?.cell(ds, col)?;
     cell.value.as_ref().map(|v| format::value(v, cell.unit, lang))
 }

@@ -7,10 +7,10 @@ use super::kinds::printed;
 use super::{sentence_name, set_sentence, Item, Set, Told};
 use crate::chart::map::{MapLegend, MapSpec};
 use crate::data::Lang;
-use crate::spec::interact::Drawn;
-use crate::spec::map::MapLayer;
-use crate::spec::words::{self, desc, fill};
-use crate::spec::CellRef;
+use crate::views::interact::Drawn;
+use crate::views::map::MapLayer;
+use crate::views::words::{self, desc, fill};
+use crate::views::CellRef;
 
 /// The sentences of one map layer.
 pub(super) fn layer(layer: MapLayer, m: &MapSpec, drawn: &Drawn, lang: Lang) -> Told {

@@ -1,4 +1,5 @@
-//! From datasets to chart specs: the chart catalogue and the builders.
+//! The views of the atlas: the catalogue of every chart and map layer, and the builders that turn
+//! a dataset into a drawable spec.
 //!
 //! Layer: between data and chart. Each `ChartDef` in `catalog` names a dataset, the cells it
 //! shows and the chart kind; `build` turns it into a language-specific `ChartSpec` (or DOM

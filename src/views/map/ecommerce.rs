@@ -6,7 +6,7 @@
 use super::{anchor, cell, countries_of, ds, label_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapLabel, MapLegend, Paint};
 use crate::data::Lang;
-use crate::spec::RowRef;
+use crate::views::RowRef;
 
 pub(super) fn build(b: &mut Builder, lang: Lang) {
     let pen = ds("penetration");

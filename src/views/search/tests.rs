@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::data::registry::dataset;
-use crate::spec::{Built, Settings};
+use crate::views::{Built, Settings};
 
 /// The figures shown for `q`, as "dataset:row:column".
 fn figures(q: &str, lang: Lang) -> Vec<String> {
@@ -193,7 +193,7 @@ fn choosing_the_table_3_russia_export_value_reveals_its_bar_and_selects_russia()
     let r = p.reveal.expect("a chart row to focus");
     assert_eq!(r.chart, "partners-exports");
     assert!(p.reading.is_none(), "the default reading shows it");
-    let Built::Canvas { drawn, .. } = crate::spec::build(crate::spec::chart("partners-exports").unwrap(), Lang::En)
+    let Built::Canvas { drawn, .. } = crate::views::build(crate::views::chart("partners-exports").unwrap(), Lang::En)
     else {
         unreachable!()
     };
@@ -212,7 +212,7 @@ fn choosing_a_figure_another_reading_shows_switches_the_chart_to_it() {
     // A chart with two series names the series of the figure, not just its row.
     let cell = CellRef::find("shipbuilding", "completions", "value").unwrap();
     let r = plan(&Target::Figure(cell), &defaults, "map-partners").reveal.unwrap();
-    let Built::Canvas { drawn, .. } = crate::spec::build(crate::spec::chart(r.chart).unwrap(), Lang::Zh) else {
+    let Built::Canvas { drawn, .. } = crate::views::build(crate::views::chart(r.chart).unwrap(), Lang::Zh) else {
         unreachable!()
     };
     assert_eq!(drawn_at(&drawn, r.cell), Some((0, 1)), "completions in 2023 are the second series of the first row");

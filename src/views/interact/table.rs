@@ -6,9 +6,9 @@
 use super::Drawn;
 use crate::data::format::paper_section;
 use crate::data::Lang;
-use crate::spec::provenance::{facts, row_facts};
-use crate::spec::words;
-use crate::spec::CellRef;
+use crate::views::provenance::{facts, row_facts};
+use crate::views::words;
+use crate::views::CellRef;
 
 /// One row of a layer's table.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +64,7 @@ pub fn table_rows(labels: &[String], drawn: &Drawn, lang: Lang) -> Vec<TableRow>
 mod tests {
     use super::*;
     use crate::chart::ChartSpec;
-    use crate::spec::{build, chart, Built};
+    use crate::views::{build, chart, Built};
 
     fn rows(id: &str, lang: Lang) -> Vec<TableRow> {
         let Built::Canvas { spec, drawn } = build(chart(id).unwrap(), lang) else { panic!() };

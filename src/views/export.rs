@@ -203,7 +203,7 @@ pub fn source(def: &ChartDef, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::chart;
+    use crate::views::chart;
 
     #[test]
     fn table_3_csv_round_trips_to_the_papers_numbers() {
@@ -232,7 +232,7 @@ mod tests {
         );
         let zh = chart_csv(def, Lang::Zh, &def.default_settings());
         assert!(zh.lines().nth(1).unwrap().starts_with("# 说明: 出口总额:十个贸易伙伴中,美国最大"), "{zh}");
-        let growth = Settings { metric: 1, sort: crate::spec::SortKey::Growth };
+        let growth = Settings { metric: 1, sort: crate::views::SortKey::Growth };
         let j = chart_json(def, Lang::En, &growth);
         assert!(j.contains("\"description\":\"YoY change: of the ten partners, Russia grew fastest (+26.3%)"), "{j}");
     }
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn switching_the_metric_changes_what_is_exported() {
         let def = chart("commodities").unwrap();
-        let s = Settings { metric: 3, sort: crate::spec::SortKey::Value };
+        let s = Settings { metric: 3, sort: crate::views::SortKey::Value };
         let csv = chart_csv(def, Lang::Zh, &s);
         assert!(csv.contains("unit_value_yoy_status"));
         assert!(csv.contains("derived: (1 + amount_yoy / 100)"));

@@ -4,7 +4,7 @@
 //! Layer: spec. Built once per spec; the UI asks it questions and never walks the references
 //! itself.
 
-use crate::spec::{CellRef, RowExtra, RowRef};
+use crate::views::{CellRef, RowExtra, RowRef};
 
 /// Per drawn row: the cell behind each series (`None` where the row draws nothing for it), plus
 /// what a row without cells stands for (a market named in a list, a route's heading).
@@ -90,7 +90,7 @@ impl Drawn {
 mod tests {
     use super::*;
     use crate::data::Lang;
-    use crate::spec::{build, chart, Built};
+    use crate::views::{build, chart, Built};
 
     fn drawn(id: &str, lang: Lang) -> Drawn {
         match build(chart(id).unwrap(), lang) {

@@ -10,9 +10,9 @@ use super::query::Query;
 use super::{words, Group, Target};
 use crate::data::format::{self, paper_section};
 use crate::data::{Lang, NoteKind, L};
-use crate::spec::entity::entity_name;
-use crate::spec::provenance::locator;
-use crate::spec::words::fill;
+use crate::views::entity::entity_name;
+use crate::views::provenance::locator;
+use crate::views::words::fill;
 
 /// A displayed text and the byte ranges of it that match the query.
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -245,7 +245,7 @@ impl Index {
 }
 
 /// A figure: its row (and column), value as printed, unit, period and section.
-fn figure(h: &mut Hit, c: crate::spec::CellRef, q: &Query, lang: Lang) {
+fn figure(h: &mut Hit, c: crate::views::CellRef, q: &Query, lang: Lang) {
     let col = &c.ds.columns[c.col];
     let title = |l: Lang| {
         if c.ds.columns.len() > 1 && col.id != "value" {

@@ -6,7 +6,7 @@
 //! the reading, the language, the selection and the hidden series), never the DOM. Values are
 //! written as printed (`data::format`), counts and ranks in words, so every digit of a description
 //! is a figure the chart shows (`tests/describe.rs` checks this). The words live in
-//! `spec::words::desc`; the map layers are described in `map.rs`, the other kinds in `kinds.rs`.
+//! `views::words::desc`; the map layers are described in `map.rs`, the other kinds in `kinds.rs`.
 
 mod kinds;
 mod map;

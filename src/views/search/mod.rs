@@ -18,7 +18,7 @@ pub mod results;
 pub mod reveal;
 
 use crate::data::{Dataset, GlossaryEntry, Lang, Note, Section, L};
-use crate::spec::{CellRef, ChartDef, RowRef};
+use crate::views::{CellRef, ChartDef, RowRef};
 
 pub use index::{index, Index};
 pub use query::Query;

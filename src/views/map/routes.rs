@@ -8,7 +8,7 @@ use super::{cell, ds, words, Builder};
 use crate::chart::map::{MapLegend, MapLine, MapPoint, Paint};
 use crate::data::Lang;
 use crate::geo;
-use crate::spec::words::fill;
+use crate::views::words::fill;
 
 /// Width in CSS pixels per 万 TEU, for a lane whose volume the paper gives.
 const PX_PER_10K_TEU: f64 = 0.0056;
@@ -84,7 +84,7 @@ pub(super) fn build(b: &mut Builder, lang: Lang) {
 }
 
 /// Railway hubs in China; Chongqing carries the New Western Land–Sea Corridor's figure.
-fn hubs(b: &mut Builder, lang: Lang, rail_cells: impl Fn() -> Vec<Option<crate::spec::CellRef>>) {
+fn hubs(b: &mut Builder, lang: Lang, rail_cells: impl Fn() -> Vec<Option<crate::views::CellRef>>) {
     let rail = ds("rail");
     let wlsc = vec![rail.row("wlsc_teu").and_then(|r| cell(rail, r, "value"))];
     let hub_row = b.row(words::WLSC.get(lang).into(), wlsc, None, None);

@@ -1,5 +1,5 @@
 use super::*;
-use crate::spec::{build_with, chart, Settings, SortKey};
+use crate::views::{build_with, chart, Settings, SortKey};
 
 /// The description of a chart in a reading (default when `None`) and focus.
 fn said(id: &str, lang: Lang, settings: Option<Settings>, focus: Focus) -> Description {

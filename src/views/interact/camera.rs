@@ -55,7 +55,7 @@ mod tests {
     use crate::chart::ChartSpec;
     use crate::data::Lang;
     use crate::geo::Centre;
-    use crate::spec::{build, chart, Built};
+    use crate::views::{build, chart, Built};
 
     fn hit(camera: Option<Camera>) -> MapHit {
         let Built::Canvas { spec, .. } = build(chart("map-partners").unwrap(), Lang::En) else { panic!() };

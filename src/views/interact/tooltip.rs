@@ -6,7 +6,7 @@
 
 use super::Drawn;
 use crate::data::Lang;
-use crate::spec::provenance::{facts, facts_lines, row_facts, Facts};
+use crate::views::provenance::{facts, facts_lines, row_facts, Facts};
 
 /// A tooltip's content.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,7 +53,7 @@ pub fn announce(drawn: &Drawn, row: usize, hidden: &[usize], lang: Lang) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{build, chart, Built};
+    use crate::views::{build, chart, Built};
 
     fn drawn(id: &str, lang: Lang) -> Drawn {
         match build(chart(id).unwrap(), lang) {

@@ -7,8 +7,8 @@
 
 use super::Target;
 use crate::data::Lang;
-use crate::spec::interact::Drawn;
-use crate::spec::{build_with, Built, CellRef, ChartDef, Kind, RowRef, Settings, CHARTS};
+use crate::views::interact::Drawn;
+use crate::views::{build_with, Built, CellRef, ChartDef, Kind, RowRef, Settings, CHARTS};
 
 /// A figure to show on a chart: the chart, and the cell whose row takes the chart's keyboard
 /// focus (which shows its tooltip and announces it).
@@ -81,7 +81,7 @@ fn home(cell: CellRef, current: &dyn Fn(&ChartDef) -> Settings) -> Option<(&'sta
 
 /// Whether a map layer has an item for the entity.
 fn layer_shows(def: &ChartDef, code: &str) -> bool {
-    match crate::spec::build(def, Lang::Zh) {
+    match crate::views::build(def, Lang::Zh) {
         Built::Canvas { drawn, .. } => !drawn.rows_with(code).is_empty(),
         _ => false,
     }
@@ -124,7 +124,7 @@ fn row_plan(r: RowRef, layer_now: &str) -> Plan {
     if let Some(def) = CHARTS.iter().find(|d| d.dataset == r.ds.id && !d.kind.is_map()) {
         return Plan { select, build: Some(r.ds.id), scroll: format!("chart-{}", def.id), ..Plan::default() };
     }
-    let names_row = |d: &&ChartDef| match crate::spec::build(d, Lang::Zh) {
+    let names_row = |d: &&ChartDef| match crate::views::build(d, Lang::Zh) {
         Built::Canvas { drawn, .. } => {
             (0..drawn.len()).any(|i| drawn.row_ref(i).is_some_and(|x| std::ptr::eq(x.row, r.row)))
         }
