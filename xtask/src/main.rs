@@ -21,7 +21,7 @@ const COMMANDS: [(&str, &str); 12] = [
     ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages)"),
     ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/ gzip-compressed as GitHub Pages does"),
     ("      [--brotli]", "offer brotli before gzip, as hosts with brotli do"),
-    ("test", "setup-test, then native tests, browser unit tests, release build, size budget, end-to-end tests"),
+    ("test", "setup-test, then native tests, release build, size budget, end-to-end tests"),
     ("bench", "dist, then sizes (raw/gzip/brotli vs xtask/budget.toml), first paint, Lighthouse, switch/hover cost, memory, DOM"),
     ("      [--dir PATH]", "measure the site built in PATH instead of building dist/"),
     ("      [--compare BEFORE]", "measure the build in BEFORE in the same run, as a \"before\" column"),
