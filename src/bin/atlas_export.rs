@@ -1,10 +1,13 @@
-//! Native exporter: every chart as SVG, every dataset as CSV, from the same library the app uses.
+//! Native exporter: every chart as SVG (with its title and description, as the app's download),
+//! every dataset as CSV, from the same library the app uses.
 //!
 //! `cargo run --bin atlas-export -- --out exports [--lang zh|en] [--theme light|dark] [--width 720]`
 
 use std::path::PathBuf;
+use trade_atlas::chart::View;
 use trade_atlas::chart::{svg, Mode, Theme};
 use trade_atlas::data::{export, Lang, DATASETS};
+use trade_atlas::views::export::description;
 use trade_atlas::views::{build, build::frame, Built, CHARTS};
 
 fn main() {
@@ -41,8 +44,12 @@ fn main() {
     let mut n = 0;
     for def in CHARTS {
         for &lang in &langs {
-            if let Built::Canvas { spec, .. } = build(def, lang) {
-                let (doc, _) = svg::render(&spec, &frame(def, lang), &theme, width);
+            let built = build(def, lang);
+            if let Built::Canvas { spec, .. } = &built {
+                // As the app's SVG download: the file says what it shows, in <title> and <desc>.
+                let desc = description(def, &built, lang);
+                let about = svg::About { title: def.title.get(lang), desc: &desc };
+                let (doc, _) = svg::render_about(spec, &frame(def, lang), &theme, width, &View::default(), Some(about));
                 let tag = if lang == Lang::Zh { "zh" } else { "en" };
                 std::fs::write(out.join(format!("{}.{tag}.svg", def.id)), doc).expect("write svg");
                 n += 1;
