@@ -171,6 +171,9 @@ pub fn with_unit(num: &str, unit: Option<&Unit>, lang: Lang) -> String {
         Lang::En => {
             if u.id == "pct" {
                 format!("{num}%")
+            } else if u.id == "rank" {
+                // "No. 7", as English writes a place in a ranking ("7 rank" does not read).
+                format!("No. {num}")
             } else if let Some(rest) = u.en.strip_prefix("US$ ") {
                 format!("US${num} {rest}")
             } else if u.en == "US$" {
@@ -319,6 +322,9 @@ mod tests {
         let range = Value { hi: Some(15.0), ..v("10~15", 10.0, Qualifier::Exact) };
         assert_eq!(value(&range, Some(&days), Lang::En), "10–15 days");
         assert_eq!(value(&range, Some(&days), Lang::Zh), "10~15 天");
+        let rank = unit("rank", "位", "rank", 0);
+        assert_eq!(value(&v("7", 7.0, Qualifier::Exact), Some(&rank), Lang::Zh), "7 位");
+        assert_eq!(value(&v("7", 7.0, Qualifier::Exact), Some(&rank), Lang::En), "No. 7", "a place in a ranking");
     }
 
     #[test]
