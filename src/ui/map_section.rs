@@ -53,6 +53,26 @@ pub fn MapSection() -> impl IntoView {
         let def = layers().into_iter().find(|d| d.id == id).unwrap_or(layers()[0]);
         view! { <ChartCard def=def/> }
     };
+    // On a phone the tabs scroll sideways: keep the chosen one in view (a permalink or the tour
+    // may choose a layer far along the row), without scrolling the page.
+    let strip = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |first: Option<()>| {
+        let id = st.map_layer.get();
+        // At start with the first layer there is nothing to bring into view (and reading the
+        // layout now would force one while the page is being built).
+        if first.is_none() && layers().first().is_some_and(|d| d.id == id) {
+            return;
+        }
+        let Some(strip) = strip.get() else { return };
+        let sel = format!("button.layer-tab[data-layer=\"{id}\"]");
+        if let Ok(Some(tab)) = strip.query_selector(&sel) {
+            let tab: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(tab);
+            let (left, width, view) = (tab.offset_left(), tab.offset_width(), strip.client_width());
+            if left < strip.scroll_left() || left + width > strip.scroll_left() + view {
+                strip.set_scroll_left((left - 16).max(0));
+            }
+        }
+    });
     view! {
         <section class="paper-section map-section" id="map" aria-labelledby="map-h">
             <header class="section-head">
@@ -60,7 +80,7 @@ pub fn MapSection() -> impl IntoView {
                 <h2 id="map-h">{move || i18n::MAP_TITLE.get(lang.get())}</h2>
                 <p class="intro">{move || i18n::MAP_INTRO.get(lang.get())}</p>
             </header>
-            <div class="layer-tabs" role="tablist" aria-label=move || i18n::MAP_LAYERS.get(lang.get())>{tabs}</div>
+            <div class="layer-tabs" node_ref=strip role="tablist" aria-label=move || i18n::MAP_LAYERS.get(lang.get())>{tabs}</div>
             {card}
         </section>
     }
