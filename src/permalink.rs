@@ -177,6 +177,7 @@ pub fn with_step_view(mut p: Params) -> Params {
     if s.is_map() {
         p.layer = p.layer.or(Some(v.layer));
         p.camera = p.camera.or(v.camera);
+        p.centre = p.centre.or(v.centre);
     }
     if let Some((id, set)) = v.reading {
         if !p.charts.iter().any(|(c, _)| *c == id) {
@@ -201,6 +202,9 @@ pub fn without_step_view(mut p: Params) -> Params {
         }
         if p.camera == v.camera {
             p.camera = None;
+        }
+        if v.centre.is_some() && p.centre == v.centre {
+            p.centre = None;
         }
     }
     if let Some(r) = v.reading {

@@ -73,6 +73,10 @@ pub struct StepView {
     pub layer: &'static str,
     /// The map camera: the step's own for a map step, the whole extent for a chart step.
     pub camera: Option<Camera>,
+    /// The map's centre a step's camera is written for: the cameras of `data/tour.csv` are in the
+    /// Atlantic-centred map's units, so a step with one sets that centre (on the Pacific-centred
+    /// map the same numbers frame another place). `None`: the reader's centre is kept.
+    pub centre: Option<crate::geo::Centre>,
     /// The step chart's reading, when it is not the chart's default.
     pub reading: Option<(&'static str, Settings)>,
     /// The dataset block to build at once (`None` for the map, which is always built).
@@ -91,6 +95,7 @@ pub fn view(s: &Step) -> StepView {
         selected: s.select,
         layer: if map { def.id } else { DEFAULT_LAYER },
         camera: if map { s.view } else { None },
+        centre: (map && s.view.is_some()).then_some(crate::geo::Centre::Atlantic),
         reading: (settings != def.default_settings()).then_some((def.id, settings)),
         block: (!map).then_some(def.dataset),
         target: format!("chart-{}", def.id),
@@ -237,6 +242,21 @@ mod tests {
         assert_eq!((v.layer, v.camera, v.block), (s.chart, s.view, None));
         assert_eq!(v.target, format!("chart-{}", s.chart));
         assert_eq!(v.selected, s.select);
+    }
+
+    #[test]
+    fn a_zoomed_map_step_sets_the_atlantic_centre_its_camera_is_written_in_and_others_keep_the_readers() {
+        use crate::geo::Centre;
+        for s in STEPS {
+            let want = (s.def().kind.is_map() && s.view.is_some()).then_some(Centre::Atlantic);
+            assert_eq!(view(s).centre, want, "step {}", s.n);
+        }
+        // A Chinese reader's map is Pacific-centred by default; step 7 frames Europe, Suez and the
+        // Cape only on the Atlantic-centred map, so its address brings that centre with it.
+        let seven = crate::permalink::with_step_view(crate::permalink::parse("?tour=7&lang=zh"));
+        assert_eq!(seven.centre, Some(Centre::Atlantic));
+        let two = crate::permalink::with_step_view(crate::permalink::parse("?tour=2&lang=zh&centre=pacific"));
+        assert_eq!(two.centre, Some(Centre::Pacific), "a chart step keeps the reader's centre");
     }
 
     #[test]
