@@ -14,6 +14,7 @@ mod deferred;
 mod download;
 mod drawing;
 mod embed;
+mod flow_motion;
 mod glossary;
 mod list;
 mod map_section;
@@ -76,22 +77,41 @@ fn scroll_to_hash() {
     }
 }
 
+thread_local! {
+    /// Counts the scrolls asked for: a newer one ends the settling of an older one.
+    static SCROLLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
 /// Scroll the element with this id to the top of the view at once, then again while the parts
-/// near it are built and settle (their heights replace the reserved ones), unless it has stayed
-/// in place.
+/// near it are built and settle (their heights replace the reserved ones) and it moves in the
+/// page. A later scroll (the next tour step, another search result) ends this one's settling, so
+/// a reader stepping quickly is never pulled back to an earlier target; the reader's own
+/// scrolling is left alone (only the element's place in the page is watched, not in the view).
 pub(crate) fn scroll_to_id(id: String) {
-    let top = move || {
-        let el = web_sys::window()?.document()?.get_element_by_id(&id)?;
-        Some((el.get_bounding_client_rect().top(), el))
+    let ticket = SCROLLS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    let place = move || {
+        let win = web_sys::window()?;
+        let el = win.document()?.get_element_by_id(&id)?;
+        let y = el.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0);
+        Some((y, el))
     };
-    let Some((_, el)) = top() else { return };
+    let Some((_, el)) = place() else { return };
     el.scroll_into_view();
-    let Some((settled, _)) = top() else { return };
+    let Some((mut settled, _)) = place() else { return };
     leptos::task::spawn_local(async move {
         for _ in 0..6 {
             gloo::timers::future::TimeoutFuture::new(60).await;
-            match top() {
-                Some((now, el)) if (now - settled).abs() > 2.0 => el.scroll_into_view(),
+            if SCROLLS.with(|n| n.get()) != ticket {
+                return;
+            }
+            match place() {
+                Some((now, el)) if (now - settled).abs() > 2.0 => {
+                    el.scroll_into_view();
+                    settled = now;
+                }
                 _ => {}
             }
         }
