@@ -2,7 +2,7 @@
 //! comparison passed by reference, so the sort algorithm is compiled once rather than once per
 //! comparison (a dozen copies in the WebAssembly module otherwise).
 //!
-//! Layer: chart (used by the spec layer too). Stable: equal items keep their order.
+//! Layer: chart (used by the views layer too). Stable: equal items keep their order.
 
 use std::cmp::Ordering;
 

@@ -1,6 +1,6 @@
 //! Build a language-specific chart spec (or tiles, or a list) from a catalogue entry.
 //!
-//! Layer: spec. Values are placed on axes in the reader's units (the English edition moves the
+//! Layer: views. Values are placed on axes in the reader's units (the English edition moves the
 //! decimal point to billions/millions exactly); labels keep the paper's decimals.
 
 use super::interact::Drawn;

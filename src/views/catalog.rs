@@ -1,6 +1,6 @@
 //! The chart catalogue: every chart of the atlas, in page order, with the cells it shows.
 //!
-//! Layer: spec. Adding a chart means adding an entry here; native tests render each entry to a
+//! Layer: views. Adding a chart means adding an entry here; native tests render each entry to a
 //! golden SVG and check that every id it names exists. The catalogue is a `const`, so files that
 //! name its charts and readings (the tour, `data/tour.csv`) are checked against it at compile
 //! time by the `const fn` look-ups at the end of this file.

@@ -2,7 +2,7 @@
 //! national standard), APA (7th edition) and a BibTeX entry, each with the permalink of the exact
 //! view and the date it was accessed.
 //!
-//! Layer: spec. Pure text; the UI supplies the address and today's date. The paper's text carries
+//! Layer: views. Pure text; the UI supplies the address and today's date. The paper's text carries
 //! no author or journal details, so neither the atlas nor these citations add any.
 
 use super::provenance::locator;

@@ -1,7 +1,7 @@
 //! Names of the entities rows link to (countries, groups, ports, provinces, regions), for the
 //! selection chip and anything else that names a selected entity.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use crate::data::{Lang, DATASETS};
 use crate::geo;

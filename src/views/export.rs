@@ -1,7 +1,7 @@
 //! What a chart's menu hands out: the data shown as CSV or JSON with a provenance header (which
 //! includes the chart's description), and citation text.
 //!
-//! Layer: spec. Pure text; the UI turns it into downloads.
+//! Layer: views. Pure text; the UI turns it into downloads.
 
 use super::describe::{describe, Focus};
 use super::provenance::{locator, source_line};

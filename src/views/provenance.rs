@@ -1,6 +1,6 @@
 //! Provenance text: source lines, formulas in words, and the facts behind one value.
 //!
-//! Layer: spec. Every number the atlas shows can be traced with these: the paper's section or
+//! Layer: views. Every number the atlas shows can be traced with these: the paper's section or
 //! table, the agency it cites (and the dated footnote behind it), the unit as printed, the period,
 //! and whether the value is stated or derived (with its formula).
 

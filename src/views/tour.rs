@@ -1,6 +1,6 @@
 //! The guided tour through the paper's argument: its steps and, for each, the view it sets.
 //!
-//! Layer: spec. Pure: no Leptos, no DOM. The steps come from `data/tour.csv` through the build
+//! Layer: views. Pure: no Leptos, no DOM. The steps come from `data/tour.csv` through the build
 //! script (`build/tour.rs`), which checks what the data files know (entities, sections, the
 //! row's shape) and writes compile-time assertions of what the chart catalogue knows (charts,
 //! readings, sorts, map layers). [`view`] says what a step sets — selection, map layer and camera,

@@ -1,8 +1,8 @@
-//! The spec layer's own words in both languages: legends, captions, statuses and tags that the
+//! The views layer's own words in both languages: legends, captions, statuses and tags that the
 //! builders put into specs, tables and tooltips. Data text lives in `data/`; interface chrome in
 //! `ui::i18n`.
 //!
-//! Layer: spec. Terms follow `data/glossary.csv`.
+//! Layer: views. Terms follow `data/glossary.csv`.
 
 use crate::data::L;
 

@@ -1,7 +1,7 @@
 //! Descriptions of the chart kinds that are not a ranking of one series: stacked wholes and parts,
 //! the slope chart, Table 1's scatter, tiles and lists.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{
     bare, contradiction, contradiction_entries, labelled, quoted, sentence_name, set_sentence, shown, Item, Set, Told,

@@ -1,7 +1,7 @@
 //! Descriptions of the map layers: what each layer shades, rings or draws, in the layer's
 //! reading, and the items it marks besides.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::kinds::printed;
 use super::{sentence_name, set_sentence, Item, Set, Told};

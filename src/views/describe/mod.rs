@@ -2,7 +2,7 @@
 //! and smallest items with the leader's value as printed, how many rose and fell, the reader's
 //! selection, and where the paper contradicts itself.
 //!
-//! Layer: spec. Pure and native-testable: it reads the `Built` chart the page draws (so it follows
+//! Layer: views. Pure and native-testable: it reads the `Built` chart the page draws (so it follows
 //! the reading, the language, the selection and the hidden series), never the DOM. Values are
 //! written as printed (`data::format`), counts and ranks in words, so every digit of a description
 //! is a figure the chart shows (`tests/describe.rs` checks this). The words live in

@@ -1,7 +1,7 @@
 //! How the map's camera moves: zoom about a pixel, pan by a pixel offset, and the keyboard's
 //! moves, each as a new [`Camera`] computed from the fit the last draw used.
 //!
-//! Layer: spec. The map component stores the result in its camera signal.
+//! Layer: views. The map component stores the result in its camera signal.
 
 use crate::chart::map::{Camera, MapHit};
 

@@ -1,7 +1,7 @@
 //! The cells behind a drawn chart or map layer, row by row: which cell a pointer or key reaches,
 //! which rows carry an entity, and which entity a row selects.
 //!
-//! Layer: spec. Built once per spec; the UI asks it questions and never walks the references
+//! Layer: views. Built once per spec; the UI asks it questions and never walks the references
 //! itself.
 
 use crate::views::{CellRef, RowExtra, RowRef};

@@ -1,7 +1,7 @@
 //! Pointer presses on the map turned into what the reader meant: a drag pans, two pointers pinch,
 //! a press that barely moved is a click.
 //!
-//! Layer: spec. The map component feeds pointer events in and applies what comes out.
+//! Layer: views. The map component feeds pointer events in and applies what comes out.
 
 /// Movement (in CSS pixels, summed over both axes) before a press counts as a drag.
 pub const DRAG_THRESHOLD_PX: f64 = 4.0;

@@ -1,6 +1,6 @@
 //! Keyboard movement between rows, legend toggling and selection toggling.
 //!
-//! Layer: spec. Pure rules the chart and map components call on key presses and clicks.
+//! Layer: views. Pure rules the chart and map components call on key presses and clicks.
 
 /// Where focus goes on a key press, among `n` rows; `None` clears the focus (Escape).
 /// Keys that do not move focus return the current focus unchanged.

@@ -2,7 +2,7 @@
 //! and it is near the viewport (or being printed). A chart far off screen keeps its old pixels
 //! until the reader comes back to it.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 /// Whether to draw now, given the inputs of the last drawing (`None`: never drawn), the inputs
 /// now, and whether the canvas is near the viewport (or the page is printing).

@@ -1,7 +1,7 @@
 //! The map layer as a table (the map's accessible alternative): one row per item with its
 //! values, units, status and the paper's section.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::Drawn;
 use crate::data::format::paper_section;

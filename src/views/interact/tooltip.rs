@@ -1,7 +1,7 @@
 //! What a tooltip and a screen-reader announcement say about a drawn row: the facts of the cell
 //! reached, one line per other visible value of the row, and every data note of those values.
 //!
-//! Layer: spec. Charts and map layers use the same assembly, so a value reads the same wherever
+//! Layer: views. Charts and map layers use the same assembly, so a value reads the same wherever
 //! a reader meets it.
 
 use super::Drawn;

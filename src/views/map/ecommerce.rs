@@ -1,7 +1,7 @@
 //! The e-commerce layer: penetration in 2020 and (forecast) 2025, and the fastest-growing
 //! e-commerce markets the paper names.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{anchor, cell, countries_of, ds, label_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapLabel, MapLegend, Paint};

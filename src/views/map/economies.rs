@@ -1,7 +1,7 @@
 //! The economies layer: the 2023 trade change of ASEAN members and major economies of 一(三)1,
 //! on a diverging scale (their periods and measures differ, as the legend says).
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{anchor, cell, countries_of, ds, growth_ends, max_abs, signed_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapLabel, MapLegend, Paint};

@@ -5,7 +5,7 @@
 //! partners; the other draws ASEAN and the EU as blocs (Table 2) in place of their members, so
 //! nothing is counted twice.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{anchor, cell, countries_of, ds, label_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapFlow, MapLegend, Paint};

@@ -1,7 +1,7 @@
 //! Map layers: which rows of which datasets become countries, points, routes and flows on the
 //! map, one file per layer.
 //!
-//! Layer: spec. Builds a `MapSpec` per layer and language, plus the cell behind every item, so
+//! Layer: views. Builds a `MapSpec` per layer and language, plus the cell behind every item, so
 //! the map shares the charts' tooltips, tables, exports and linked selection. Labels follow the
 //! one label rule (`data::format::label`); the layers' words live in `words`.
 

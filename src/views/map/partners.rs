@@ -1,7 +1,7 @@
 //! The partners layer: Table 3's ten partners shaded by value or by growth, with ASEAN and the
 //! EU (Table 2) outlined.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{anchor, cell, countries_of, ds, growth_ends, label_of, max_abs, signed_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapLabel, MapLegend, Paint};

@@ -1,7 +1,7 @@
 //! The ports layer: Table 4's top-20 container ports sized by January–November throughput and
 //! coloured by growth, with the port-cluster facts of 二(四) at their ports.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{cell, ds, growth_ends, label_of, value_of, words, Builder};
 use crate::chart::map::{MapLegend, MapPoint, Paint};

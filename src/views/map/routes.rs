@@ -2,7 +2,7 @@
 //! lane via Suez and its detour round the Cape (schematic), the trans-Pacific lane drawn as wide
 //! as the container volume the paper gives for it, chokepoints, and the railway hubs.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{cell, ds, words, Builder};
 use crate::chart::map::{MapLegend, MapLine, MapPoint, Paint};

@@ -1,7 +1,7 @@
 //! The warehouses layer: the top-10 countries for overseas warehouses shaded by rank (with the
 //! supplementary counts in their tooltips), and the emerging markets outlined.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use super::{anchor, cell, countries_of, ds, signed_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapLabel, MapLegend, Paint};

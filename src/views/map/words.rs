@@ -1,6 +1,6 @@
 //! The map layers' own words in both languages: legends, captions and the names of routes.
 //!
-//! Layer: spec.
+//! Layer: views.
 
 use crate::data::L;
 

@@ -3,7 +3,7 @@
 //! written without spaces, so "2023 年" and "2023年", "一带 一路" and "一带一路" fold alike);
 //! digits keep their decimal point and lose their thousands separators ("6,644.51" → "6644.51").
 //!
-//! Layer: spec (search). Pure functions over text, used on both sides: the index folds what the
+//! Layer: views (search). Pure functions over text, used on both sides: the index folds what the
 //! atlas holds, the query folds what the reader types, and highlighting folds a displayed text
 //! with a map back to its original bytes.
 

@@ -2,7 +2,7 @@
 //! per kind of result, labelled by its heading, each result an option carrying its index in
 //! `data-i`, the query's matches in `<mark>`.
 //!
-//! Layer: spec (search). Pure text, escaped like the static first screen (`crate::shell`), so the
+//! Layer: views (search). Pure text, escaped like the static first screen (`crate::shell`), so the
 //! markup is tested natively and the UI only sets it and follows the reader's keys and clicks.
 
 use super::results::{Hit, Marked, Results};

@@ -2,7 +2,7 @@
 //! data note, each with its texts folded for matching and weighted by what they are (a name
 //! counts more than a caption); the aliases with the names they stand for.
 //!
-//! Layer: spec (search). Built from the compiled statics once, on first use.
+//! Layer: views (search). Built from the compiled statics once, on first use.
 
 use super::fold::fold;
 use super::Target;

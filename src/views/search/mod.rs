@@ -2,7 +2,7 @@
 //! printed, unit, period and row), every place, every chart and section title, the glossary and
 //! the data notes — in Chinese and English whatever the interface language.
 //!
-//! Layer: spec. Pure and native-testable: no Leptos, no DOM. `fold` normalises text (case, width,
+//! Layer: views. Pure and native-testable: no Leptos, no DOM. `fold` normalises text (case, width,
 //! punctuation, spacing), `index` builds the index from the compiled statics (once, on first use:
 //! the UI asks for it when the reader first reaches for the search, never on the first screen),
 //! `query` reads what the reader typed (aliases from `data/aliases.csv`, small misspellings,

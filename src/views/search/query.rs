@@ -3,7 +3,7 @@
 //! score of an entry, where Chinese run together ("俄罗斯出口") may be found in pieces ("俄罗斯"
 //! in the row, "出口" in the column).
 //!
-//! Layer: spec (search). Pure functions over the index.
+//! Layer: views (search). Pure functions over the index.
 
 use super::fold::{contains, edit_distance, find, fold, is_cjk, may_start};
 use super::index::{Entry, Field, Index};

@@ -2,7 +2,7 @@
 //! order figures, places, charts, notes (so a reader learns where to look), each told in the reader's language — a figure with its value as printed, unit,
 //! period and section — with the query's matches marked.
 //!
-//! Layer: spec (search). Pure functions over the index.
+//! Layer: views (search). Pure functions over the index.
 
 use super::fold::{find_from, Mapped};
 use super::index::Index;

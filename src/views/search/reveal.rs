@@ -2,7 +2,7 @@
 //! reading to switch to, which block of the page to build first, where to scroll, and which
 //! chart row (or tile) to focus so that its tooltip shows.
 //!
-//! Layer: spec (search). Decided here, from the same builders the charts use, so that the search
+//! Layer: views (search). Decided here, from the same builders the charts use, so that the search
 //! always lands where the figure is drawn; the UI only carries the plan out.
 
 use super::Target;
