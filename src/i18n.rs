@@ -98,6 +98,9 @@ pub const MAP_HINT: L = L::new(
 pub const MAP_CENTRE: L = L::new("地图中心", "Centre the map on");
 pub const CENTRE_PACIFIC: L = L::new("太平洋", "the Pacific");
 pub const CENTRE_ATLANTIC: L = L::new("大西洋", "the Atlantic");
+pub const FLOW_MOTION: L = L::new("流向动画", "Animate the flows");
+pub const FLOW_MOTION_REDUCED: L =
+    L::new("流向动画(按系统“减少动态效果”设置停用)", "Animate the flows (off: your system asks for reduced motion)");
 pub const MAP_ITEMS: L = L::new("本图层的项目", "Items on this layer");
 pub const MAP_TABLE: L = L::new("本图层的数据表", "This layer as a table");
 pub const VALUES: L = L::new("数值", "Values");

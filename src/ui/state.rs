@@ -40,6 +40,8 @@ pub struct AppState {
     pub reveal: RwSignal<Option<crate::views::search::Reveal>>,
     /// The step of the guided tour being shown (from 1), `None` outside the tour.
     pub tour: RwSignal<Option<usize>>,
+    /// The reader asked the flows layer's arcs to move (off by default; not in the address).
+    pub flow_motion: RwSignal<bool>,
 }
 
 /// Create the state from the reader's preferences and provide it to the tree.
@@ -62,6 +64,7 @@ pub fn provide_app_state() -> AppState {
         build_all: RwSignal::new(false),
         wanted: RwSignal::new(hash_target().into_iter().chain(step_block).collect()),
         reveal: RwSignal::new(None),
+        flow_motion: RwSignal::new(false),
     };
     provide_context(st);
     Effect::new(move |_| {

@@ -8,6 +8,7 @@
 use super::chart_card::{desc_id, ChartDescription};
 use super::deferred::track_near;
 use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
+use super::flow_motion::{reduced_motion, MotionLayer, MotionSwitch};
 use super::perf;
 use super::size::track_width;
 use super::state::{use_app_state, AppState};
@@ -224,7 +225,12 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
         gesture: StoredValue::new(Gesture::default()),
         pointer_at: StoredValue::new(None),
     };
-    draw_effect(cx, canvas_ref, (width, track_near(wrap)), error);
+    let near = track_near(wrap);
+    draw_effect(cx, canvas_ref, (width, near), error);
+    let has_flows = Memo::new(move |_| {
+        built.with(|b| matches!(b, Built::Canvas { spec, .. } if matches!(spec.as_ref(), ChartSpec::Map(m) if !m.flows.is_empty())))
+    });
+    let reduced = reduced_motion();
 
     // The item being explored, and its tooltip: at its anchor for the keyboard, where the pointer
     // entered it otherwise.
@@ -254,6 +260,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
             <button type="button" data-testid="zoom-out" aria-label=t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
             <button type="button" data-testid="zoom-reset" on:click=move |_| cx.set_camera(None)>{t(i18n::ZOOM_RESET)}</button>
             <CentreSwitch st=st/>
+            {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
             <span class="map-hint">{t(i18n::MAP_HINT)}</span>
         </div>
         <div class="chart-wrap map-wrap" node_ref=wrap>
@@ -263,6 +270,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
                 on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() != "touch" { cx.hover.set(None) }
                 on:wheel=move |ev| cx.wheel(&ev) on:keydown=move |ev| cx.key(&ev)
                 on:blur=move |_| cx.hover.set(None)></canvas>
+            <MotionLayer st=st map=canvas_ref layout=cx.layout has_flows=has_flows near=near reduced=reduced/>
             {tip}
             <p class="sr-only" aria-live="polite" data-testid="live">{announce}</p>
             {move || error.get().map(|e| view! { <p class="chart-error" role="alert">{i18n::CHART_ERROR.get(lang.get())}{e}</p> })}

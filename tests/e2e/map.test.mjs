@@ -293,6 +293,69 @@ describe('world map', { skip: SKIP_REASON }, () => {
     }
   });
 
+  test('flows layer: the arcs move only when the reader asks, stop when asked, never under reduced motion', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const SWITCH = '#map [data-testid=flow-motion]';
+    const OVERLAY = '#map [data-testid=flow-motion-layer]';
+    const frame = (page) => page.evaluate((s) => Number(document.querySelector(s)?.dataset.frame ?? 0), OVERLAY);
+    const moving = await openPage(browser, { locale: 'en-US', contextOptions: { reducedMotion: 'no-preference' } });
+    try {
+      const { page, log } = moving;
+      await gotoAtlas(page, at('?lang=en&layer=map-flows'));
+      assert.equal(await page.$eval(SWITCH, (b) => b.getAttribute('aria-pressed')), 'false', 'off until asked');
+      assert.equal(await page.$(OVERLAY), null, 'no overlay while the flows stand still');
+      const still = await page.$eval(CANVAS, (c) => c.toDataURL());
+
+      await page.click(SWITCH);
+      assert.equal(await page.$eval(SWITCH, (b) => b.getAttribute('aria-pressed')), 'true');
+      const f0 = await until(async () => { const f = await frame(page); return f > 2 && f; }, 'the dots are painted frame after frame');
+      await until(async () => (await frame(page)) > f0 + 3, 'and keep moving');
+      const painted = await page.$eval(OVERLAY, (c) => {
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        let n = 0;
+        for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n += 1;
+        return n;
+      });
+      assert.ok(painted > 40, `dots are drawn on the overlay (${painted} pixels)`);
+      await page.$eval(CANVAS, (c) => c.scrollIntoView({ block: 'center', behavior: 'instant' }));
+      await settle(page);
+      const sizes = await page.evaluate((s) => {
+        const [map, over] = [document.querySelector('#map canvas'), document.querySelector(s)];
+        const [a, b] = [map.getBoundingClientRect(), over.getBoundingClientRect()];
+        const r = (x) => Math.round(x);
+        return { same: [a.left, a.top, a.width, a.height].map(r).join() === [b.left, b.top, b.width, b.height].map(r).join(),
+          hit: document.elementFromPoint(a.left + a.width / 2, a.top + a.height / 2) === map };
+      }, OVERLAY);
+      assert.deepEqual(sizes, { same: true, hit: true }, 'the overlay covers the map exactly and leaves it every pointer event');
+      assert.equal(await page.$eval(CANVAS, (c) => c.toDataURL()), still, 'the map itself is not redrawn for the animation');
+
+      await page.click(SWITCH);
+      await until(async () => (await page.$(OVERLAY)) === null, 'asked again, the flows stop and the overlay goes');
+      await page.click(SWITCH);
+      await until(async () => (await frame(page)) > 2, 'and start again');
+      await page.click('#map button.layer-tab[data-layer=map-partners]');
+      await until(async () => (await page.$(SWITCH)) === null && (await page.$(OVERLAY)) === null,
+        'a layer without flows has neither the switch nor the overlay');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await moving.context.close();
+    }
+
+    // The reader's system asks for reduced motion: the switch says so and cannot start it.
+    const reduced = await openPage(browser, { locale: 'zh-CN' });
+    try {
+      const { page, log } = reduced;
+      await gotoAtlas(page, at('?lang=zh&layer=map-flows'));
+      const sw = await page.$eval(SWITCH, (b) => ({ disabled: b.disabled, pressed: b.getAttribute('aria-pressed'), text: b.textContent }));
+      assert.deepEqual(sw, { disabled: true, pressed: 'false', text: '流向动画(按系统“减少动态效果”设置停用)' });
+      assert.equal(await page.$(OVERLAY), null);
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await reduced.context.close();
+    }
+  });
+
   test('ports layer: Shanghai\'s circle shows 4,440 万 Teu; the table lists all 20 ports of Table 4', {
     timeout: TEST_TIMEOUT,
   }, async () => {

@@ -1,8 +1,8 @@
 //! Interaction decisions as pure functions: which cell a pointer or key reaches, which entity a
 //! row selects, what a tooltip says, what the map's table lists, how the map's camera moves and
-//! how pointer presses become pans, pinches and clicks.
+//! how pointer presses become pans, pinches and clicks; where the optional flow animation's dots are.
 //!
-//! Layer: spec. The UI components call these and only wire the results to signals and the DOM;
+//! Layer: views. The UI components call these and only wire the results to signals and the DOM;
 //! every rule here has a sentence-named native test, so the mouse, touch and keyboard paths
 //! cannot drift apart.
 
@@ -10,6 +10,7 @@ pub mod camera;
 pub mod drawn;
 pub mod gesture;
 pub mod keys;
+pub mod motion;
 pub mod redraw;
 pub mod table;
 pub mod tooltip;
