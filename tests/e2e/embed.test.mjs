@@ -122,7 +122,10 @@ describe('embeds', { skip: SKIP_REASON }, () => {
       await page.goto(`${host.url}host.html`);
       const frames = { zh: ['#frame-zh', 'partners-exports', 'zh-CN'], en: ['#frame-en', 'penetration-slope', 'en'] };
       for (const [name, [sel, chart]] of Object.entries(frames)) {
-        // Frame locators: the embed's canvas gets drawn.
+        // Frame locators: the embed's canvas gets drawn once the reader scrolls to it (charts draw
+        // near the view, and a cross-origin frame only knows the host's viewport; the first frame
+        // growing to its posted height can push the second below it).
+        await page.$eval(sel, (f) => f.scrollIntoView({ block: 'center', behavior: 'instant' }));
         await page.frameLocator(sel).locator(`main.embed[data-embed="${chart}"] canvas[data-drawn="1"]`)
           .waitFor({ state: 'attached' });
         assert.equal(await page.frameLocator(sel).locator('figure.card').count(), 1, `${name}: one chart in the frame`);

@@ -1,5 +1,5 @@
 //! `dist`: builds the release site into `dist/` with Trunk (after `setup`), then `publish`
-//! adds the CSP, `404.html` and the single-file `trade-atlas.html`; lists what was built.
+//! defers the module's fetch to after the first paint and adds the CSP, `404.html` and the single-file `trade-atlas.html`; lists what was built.
 
 use std::fs;
 use std::path::PathBuf;
@@ -23,7 +23,8 @@ pub fn build() -> util::Result {
     step("building the release site with Trunk (Trunk.toml: public_url ./, dist dist/)");
     run(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     let dist = dist_dir();
-    step("adding the Content-Security-Policy, 404.html and the single-file trade-atlas.html");
+    step("fetching the module after the first paint; adding the Content-Security-Policy, 404.html and the single-file trade-atlas.html");
+    crate::publish::defer_wasm_in(&dist)?;
     crate::publish::add_csp(&dist)?;
     crate::publish::write_404(&dist)?;
     crate::publish::single_file(&dist)?;

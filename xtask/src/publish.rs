@@ -50,6 +50,37 @@ fn insert_meta(html: &str, policy: &str) -> util::Result<String> {
     Ok(format!("{}{meta}{}", &html[..at], &html[at..]))
 }
 
+/// Start fetching the WebAssembly module once the first screen is painted (the page's
+/// `window.atlasFirstPaint`, from its pre-paint script) rather than while the HTML is parsed:
+/// Trunk's `<link rel="preload">` of the module is removed and its loader waits for the paint.
+/// The first screen (static HTML) needs nothing from the module, and on a slow network the
+/// module's 370 KB no longer compete with the stylesheets the first paint waits for.
+pub fn defer_wasm(html: &str) -> Result<String, String> {
+    const INIT: &str = "const wasm = await init(";
+    if html.contains("await window.atlasFirstPaint;") {
+        return Ok(html.to_string());
+    }
+    let mut out = html.to_string();
+    let preload = out
+        .match_indices("<link rel=\"preload\"")
+        .map(|(i, _)| i)
+        .find(|&i| out[i..].split('>').next().is_some_and(|tag| tag.contains("application/wasm")));
+    if let Some(i) = preload {
+        let end = i + out[i..].find('>').ok_or("index.html: an unclosed preload link")? + 1;
+        out.replace_range(i..end, "");
+    }
+    let at = out.find(INIT).ok_or("index.html: Trunk's loader (\"const wasm = await init(\") was not found")?;
+    out.insert_str(at, "await window.atlasFirstPaint;\n");
+    Ok(out)
+}
+
+/// Fetch the module after the first paint ([`defer_wasm`]) in `dist/index.html`.
+pub fn defer_wasm_in(dist: &Path) -> util::Result {
+    let path = dist.join("index.html");
+    let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    fs::write(&path, defer_wasm(&html)?).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Add the CSP to `dist/index.html`.
 pub fn add_csp(dist: &Path) -> util::Result {
     let path = dist.join("index.html");
@@ -194,6 +225,28 @@ fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TRUNK_HEAD: &str = concat!(
+        "<link rel=\"modulepreload\" href=\"./a.js\" crossorigin=\"anonymous\">\n",
+        "<link rel=\"preload\" href=\"./a_bg.wasm\" crossorigin=\"anonymous\" as=\"fetch\" type=\"application/wasm\">",
+        "<link rel=\"preload\" href=\"./font.woff2\" as=\"font\">\n",
+        "<script type=\"module\">\nimport init, * as bindings from './a.js';\n",
+        "const wasm = await init({ module_or_path: './a_bg.wasm' });\n</script>"
+    );
+
+    #[test]
+    fn the_module_is_fetched_after_the_first_paint_and_only_its_preload_goes() {
+        let html = defer_wasm(TRUNK_HEAD).unwrap();
+        assert!(!html.contains("a_bg.wasm\" crossorigin"), "the module's preload is gone: {html}");
+        assert!(html.contains("rel=\"modulepreload\" href=\"./a.js\""), "the small glue stays preloaded");
+        assert!(html.contains("href=\"./font.woff2\""), "other preloads stay");
+        assert!(
+            html.contains("await window.atlasFirstPaint;\nconst wasm = await init({ module_or_path: './a_bg.wasm' })")
+        );
+        assert_eq!(defer_wasm(&html).unwrap(), html, "a second pass changes nothing");
+        let e = defer_wasm("<script type=\"module\">init()</script>").unwrap_err();
+        assert!(e.contains("Trunk's loader"), "{e}");
+    }
 
     #[test]
     fn csp_hashes_match_the_known_value_for_an_empty_script() {
