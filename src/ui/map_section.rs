@@ -34,25 +34,23 @@ fn tab_label(title: &str) -> String {
 pub fn MapSection() -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
-    let tabs = move || {
-        let l = lang.get();
-        layers()
-            .into_iter()
-            .map(|def| {
-                let active = move || st.map_layer.get() == def.id;
-                let label = tab_label(def.title.get(l));
-                view! {
-                    <button type="button" role="tab" class="layer-tab" aria-selected=move || active().to_string()
-                        data-layer=def.id on:click=move |_| {
-                            if st.map_layer.get_untracked() != def.id {
-                                st.map_camera.set(None);
-                                st.map_layer.set(def.id);
-                            }
-                        }>{label}</button>
-                }
-            })
-            .collect_view()
-    };
+    // Built once; a language switch changes only their text.
+    let tabs = layers()
+        .into_iter()
+        .map(|def| {
+            let active = move || st.map_layer.get() == def.id;
+            let label = move || tab_label(def.title.get(lang.get()));
+            view! {
+                <button type="button" role="tab" class="layer-tab" aria-selected=move || active().to_string()
+                    data-layer=def.id on:click=move |_| {
+                        if st.map_layer.get_untracked() != def.id {
+                            st.map_camera.set(None);
+                            st.map_layer.set(def.id);
+                        }
+                    }>{label}</button>
+            }
+        })
+        .collect_view();
     // The cards built so far, each under its own owner (a child of this section's), the one
     // shown mounted in `holder`.
     let section = Owner::current().expect("the map section has an owner");
