@@ -56,11 +56,24 @@ pub fn MapSection() -> impl IntoView {
     let section = Owner::current().expect("the map section has an owner");
     let holder = NodeRef::<leptos::html::Div>::new();
     let kept: StoredValue<Vec<Kept>, LocalStorage> = StoredValue::new_local(Vec::new());
-    Effect::new(move |_| {
-        let id = st.map_layer.get();
+    Effect::new(move |first: Option<()>| {
+        st.map_layer.track();
         let Some(el) = holder.get() else { return };
-        let def = layers().into_iter().find(|d| d.id == id).unwrap_or(layers()[0]);
-        kept.update_value(|cards| show(cards, def, &el, &section));
+        let section = section.clone();
+        let el = send_wrapper::SendWrapper::new(el);
+        // The layer chosen when the card is shown (a later choice may come before a deferred show).
+        let shown = move || {
+            let id = st.map_layer.get_untracked();
+            let def = layers().into_iter().find(|d| d.id == id).unwrap_or(layers()[0]);
+            kept.update_value(|cards| show(cards, def, &el, &section));
+        };
+        if first.is_none() {
+            // At start, in a task of its own after the page's frame is built: the page's first
+            // task stays short (the holder keeps a screen's height meanwhile, so nothing moves).
+            gloo::timers::callback::Timeout::new(0, shown).forget();
+        } else {
+            shown();
+        }
     });
     // On a phone the tabs scroll sideways: keep the chosen one in view (a permalink or the tour
     // may choose a layer far along the row), without scrolling the page.
