@@ -29,6 +29,35 @@ fn tab_label(title: &str) -> String {
     }
 }
 
+/// The id of the element that shows the chosen layer's card (the tabs' panel).
+const PANEL: &str = "map-layer-panel";
+
+/// A layer tab's id.
+fn tab_id(layer: &str) -> String {
+    format!("tab-{layer}")
+}
+
+/// Show a layer (at its whole extent).
+fn choose(st: crate::ui::AppState, id: &'static str) {
+    if st.map_layer.get_untracked() != id {
+        st.map_camera.set(None);
+        st.map_layer.set(id);
+    }
+}
+
+/// The arrows, Home and End move between the tabs and choose the one they reach (the WAI-ARIA
+/// tabs pattern with automatic activation; only the chosen tab is in the Tab order).
+fn tab_key(st: crate::ui::AppState, ev: &web_sys::KeyboardEvent) {
+    let all = layers();
+    let at = all.iter().position(|d| d.id == st.map_layer.get_untracked()).unwrap_or(0);
+    let Some(next) = crate::views::interact::tab_after(at, &ev.key(), all.len()) else { return };
+    ev.prevent_default();
+    choose(st, all[next].id);
+    if let Some(tab) = document().get_element_by_id(&tab_id(all[next].id)) {
+        let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(tab).focus();
+    }
+}
+
 /// The map section: a layer switch above one map card.
 #[component]
 pub fn MapSection() -> impl IntoView {
@@ -41,13 +70,9 @@ pub fn MapSection() -> impl IntoView {
             let active = move || st.map_layer.get() == def.id;
             let label = move || tab_label(def.title.get(lang.get()));
             view! {
-                <button type="button" role="tab" class="layer-tab" aria-selected=move || active().to_string()
-                    data-layer=def.id on:click=move |_| {
-                        if st.map_layer.get_untracked() != def.id {
-                            st.map_camera.set(None);
-                            st.map_layer.set(def.id);
-                        }
-                    }>{label}</button>
+                <button type="button" role="tab" class="layer-tab" id=tab_id(def.id) aria-controls=PANEL
+                    aria-selected=move || active().to_string() tabindex=move || if active() { "0" } else { "-1" }
+                    data-layer=def.id on:click=move |_| choose(st, def.id)>{label}</button>
             }
         })
         .collect_view();
@@ -102,8 +127,9 @@ pub fn MapSection() -> impl IntoView {
                 <h2 id="map-h">{move || i18n::MAP_TITLE.get(lang.get())}</h2>
                 <p class="intro">{move || i18n::MAP_INTRO.get(lang.get())}</p>
             </header>
-            <div class="layer-tabs" node_ref=strip role="tablist" aria-label=move || i18n::MAP_LAYERS.get(lang.get())>{tabs}</div>
-            <div class="layer-card" node_ref=holder></div>
+            <div class="layer-tabs" node_ref=strip on:keydown=move |ev| tab_key(st, &ev) role="tablist" aria-label=move || i18n::MAP_LAYERS.get(lang.get())>{tabs}</div>
+            <div class="layer-card" id=PANEL role="tabpanel" node_ref=holder
+                aria-labelledby=move || tab_id(st.map_layer.get())></div>
         </section>
     }
 }

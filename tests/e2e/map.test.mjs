@@ -293,6 +293,43 @@ describe('world map', { skip: SKIP_REASON }, () => {
     }
   });
 
+  test('layer tabs: arrows, Home and End move between the seven layers and choose them; only the chosen tab is in the Tab order', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
+    try {
+      await gotoAtlas(page, at('?lang=en'));
+      const state = () => page.evaluate(() => ({
+        focused: document.activeElement?.dataset.layer ?? null,
+        selected: document.querySelector('#map [role=tab][aria-selected=true]')?.dataset.layer ?? null,
+        inTabOrder: [...document.querySelectorAll('#map [role=tab]')].filter((t) => t.tabIndex === 0).map((t) => t.dataset.layer),
+        panel: document.querySelector('#map [role=tabpanel]')?.getAttribute('aria-labelledby') ?? null,
+        card: document.querySelector('#map [role=tabpanel] figure.card')?.dataset.chart ?? null,
+      }));
+      const expect = async (layer, what) => {
+        const want = { focused: layer, selected: layer, inTabOrder: [layer], panel: `tab-${layer}`, card: layer };
+        await until(async () => JSON.stringify(await state()) === JSON.stringify(want), what).catch(async () => {
+          assert.deepEqual(await state(), want, what);
+        });
+      };
+      await page.focus('#map [role=tab][aria-selected=true]');
+      await page.keyboard.press('ArrowRight');
+      await expect(LAYERS[1], 'ArrowRight chooses the next layer and focuses its tab');
+      await page.keyboard.press('End');
+      await expect(LAYERS[6], 'End chooses the last layer');
+      await page.keyboard.press('ArrowRight');
+      await expect(LAYERS[0], 'ArrowRight on the last wraps to the first');
+      await page.keyboard.press('ArrowLeft');
+      await expect(LAYERS[6], 'ArrowLeft on the first wraps to the last');
+      await page.keyboard.press('Home');
+      await expect(LAYERS[0], 'Home chooses the first layer');
+      assert.match((await mapState(page)).search, /^(\?lang=en)?$/, 'back on the default layer, the address names no layer');
+      assert.deepEqual(problems(log), []);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('flows layer: the arcs move only when the reader asks, stop when asked, never under reduced motion', {
     timeout: TEST_TIMEOUT,
   }, async () => {

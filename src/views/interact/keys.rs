@@ -23,6 +23,21 @@ pub fn next_focus(current: Option<usize>, key: &str, n: usize) -> Option<usize> 
     }
 }
 
+/// The tab a key moves to in a row of `n` tabs (the WAI-ARIA tabs pattern): the arrows step and
+/// wrap round, Home and End go to the ends; other keys move nothing (`None`).
+pub fn tab_after(current: usize, key: &str, n: usize) -> Option<usize> {
+    if n == 0 {
+        return None;
+    }
+    match key {
+        "ArrowRight" | "ArrowDown" => Some((current + 1) % n),
+        "ArrowLeft" | "ArrowUp" => Some((current + n - 1) % n),
+        "Home" => Some(0),
+        "End" => Some(n - 1),
+        _ => None,
+    }
+}
+
 /// Series hidden after a legend click on entry `i` of `n`. A plain click toggles it (the last
 /// visible series cannot be hidden); an Alt-click isolates it, or shows all if it already is.
 pub fn toggle_series(hidden: &[usize], i: usize, n: usize, isolate: bool) -> Vec<usize> {
@@ -55,6 +70,18 @@ pub fn toggled(current: Option<&'static str>, entity: &'static str) -> Option<&'
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tab_arrows_step_and_wrap_home_and_end_go_to_the_ends_and_other_keys_move_nothing() {
+        assert_eq!(tab_after(0, "ArrowRight", 7), Some(1));
+        assert_eq!(tab_after(6, "ArrowRight", 7), Some(0), "wraps to the first");
+        assert_eq!(tab_after(0, "ArrowLeft", 7), Some(6), "wraps to the last");
+        assert_eq!(tab_after(3, "ArrowUp", 7), Some(2));
+        assert_eq!(tab_after(3, "Home", 7), Some(0));
+        assert_eq!(tab_after(3, "End", 7), Some(6));
+        assert_eq!(tab_after(3, "Enter", 7), None);
+        assert_eq!(tab_after(0, "ArrowRight", 0), None, "no tabs");
+    }
 
     #[test]
     fn arrows_walk_the_rows_and_stop_at_the_ends() {
