@@ -141,12 +141,15 @@ fn paint(
     let scale = map.width() as f64 / css_w;
     let _ = cx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
     cx.clear_rect(0.0, 0.0, css_w, map.height() as f64 / scale);
-    let shown = layout.with_value(|l| {
-        l.map.as_ref().map(|m| {
-            let area = (0.0, m.top, m.fit.width, m.top + m.fit.height);
-            dots(&m.lines, t, area)
+    // `try_`: a frame already requested when the map goes away finds nothing to draw.
+    let shown = layout
+        .try_with_value(|l| {
+            l.map.as_ref().map(|m| {
+                let area = (0.0, m.top, m.fit.width, m.top + m.fit.height);
+                dots(&m.lines, t, area)
+            })
         })
-    });
+        .flatten();
     cx.set_fill_style_str(colour);
     for d in shown.unwrap_or_default() {
         cx.begin_path();
