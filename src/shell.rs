@@ -7,7 +7,7 @@
 //! sections of `data/`). A native test keeps `index.html` in step with [`html`]; a small script
 //! in `index.html` picks the language and theme before the first paint (CSS shows one language).
 
-use crate::data::format::paper_section;
+use crate::data::format::{escape_markup as escape, paper_section};
 use crate::data::{Lang, L, SECTIONS};
 use crate::i18n;
 
@@ -26,21 +26,6 @@ pub const NO_SCRIPT: L =
 pub fn short_title(s: &str) -> &str {
     let cut = s.find([',', ',', ':', ':']).unwrap_or(s.len());
     &s[..cut]
-}
-
-/// Escape text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A text in both languages; CSS shows the one of `<html lang>`.

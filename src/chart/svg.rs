@@ -52,22 +52,6 @@ pub fn render_view(spec: &ChartSpec, frame: &Frame, theme: &Theme, width: u32, v
     (out, layout)
 }
 
-/// Text escaped for XML content and attributes.
-pub fn escape_xml(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 /// The document with `<title>` and `<desc>` inserted right after the opening `<svg …>` tag.
 fn with_about(doc: &str, about: About) -> String {
     let Some(open) = doc.find("<svg").and_then(|i| doc[i..].find('>').map(|j| i + j + 1)) else {
@@ -76,7 +60,7 @@ fn with_about(doc: &str, about: About) -> String {
     let mut head = String::new();
     for (tag, text) in [("title", about.title), ("desc", about.desc)] {
         if !text.is_empty() {
-            head.push_str(&format!("\n<{tag}>{}</{tag}>", escape_xml(text)));
+            head.push_str(&format!("\n<{tag}>{}</{tag}>", crate::data::format::escape_markup(text)));
         }
     }
     format!("{}{head}{}", &doc[..open], &doc[open..])

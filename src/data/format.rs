@@ -155,6 +155,23 @@ pub fn qualifier(q: Qualifier, lang: Lang) -> &'static str {
     }
 }
 
+/// Text escaped for markup (HTML or XML), element content and quoted attribute values alike:
+/// the static first screen, the search's listbox and the title and description of SVG exports.
+pub fn escape_markup(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// A number with its unit: "6,644.51 亿美元" / "US$664.451 billion", "−11.6%".
 pub fn with_unit(num: &str, unit: Option<&Unit>, lang: Lang) -> String {
     let Some(u) = unit else {

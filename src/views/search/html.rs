@@ -2,13 +2,13 @@
 //! per kind of result, labelled by its heading, each result an option carrying its index in
 //! `data-i`, the query's matches in `<mark>`.
 //!
-//! Layer: views (search). Pure text, escaped like the static first screen (`crate::shell`), so the
+//! Layer: views (search). Pure text, escaped as the static first screen is (`data::format::escape_markup`), so the
 //! markup is tested natively and the UI only sets it and follows the reader's keys and clicks.
 
 use super::results::{Hit, Marked, Results};
 use super::words;
+use crate::data::format::escape_markup as escape;
 use crate::data::Lang;
-use crate::shell::escape;
 use std::fmt::Write as _;
 
 /// The id of the option that shows result `i` (counted across groups).
