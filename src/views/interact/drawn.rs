@@ -86,18 +86,19 @@ impl Drawn {
     }
 }
 
+/// The drawn cells of a canvas chart of the catalogue, built in `lang` (for tests).
+#[cfg(test)]
+pub(crate) fn drawn_of(id: &str, lang: crate::data::Lang) -> Drawn {
+    match crate::views::build(crate::views::chart(id).unwrap(), lang) {
+        crate::views::Built::Canvas { drawn, .. } => drawn,
+        _ => panic!("{id} is a canvas chart"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::drawn_of as drawn;
     use crate::data::Lang;
-    use crate::views::{build, chart, Built};
-
-    fn drawn(id: &str, lang: Lang) -> Drawn {
-        match build(chart(id).unwrap(), lang) {
-            Built::Canvas { drawn, .. } => drawn,
-            _ => panic!("{id} is a canvas chart"),
-        }
-    }
 
     #[test]
     fn a_selected_country_is_found_in_every_chart_that_shows_it() {

@@ -53,14 +53,7 @@ pub fn announce(drawn: &Drawn, row: usize, hidden: &[usize], lang: Lang) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::views::{build, chart, Built};
-
-    fn drawn(id: &str, lang: Lang) -> Drawn {
-        match build(chart(id).unwrap(), lang) {
-            Built::Canvas { drawn, .. } => drawn,
-            _ => panic!("{id} is a canvas chart"),
-        }
-    }
+    use crate::views::interact::drawn::drawn_of as drawn;
 
     #[test]
     fn the_us_bar_tooltip_gives_the_printed_value_growth_and_the_contradiction() {
