@@ -134,6 +134,16 @@ impl DrawingBackend for CssPixels {
     }
 }
 
+/// The scale a canvas is drawn at for a device pixel ratio (a broken ratio draws at 1, a huge one
+/// at 4).
+pub fn device_scale(dpr: f64) -> f64 {
+    if dpr.is_finite() && dpr > 0.0 {
+        dpr.min(4.0)
+    } else {
+        1.0
+    }
+}
+
 /// Size the canvas for `css_w × css_h` at `dpr` and draw the chart on it.
 pub fn render(
     canvas: &HtmlCanvasElement,
@@ -144,7 +154,7 @@ pub fn render(
     css_w: f64,
     dpr: f64,
 ) -> Result<Layout, String> {
-    let dpr = if dpr.is_finite() && dpr > 0.0 { dpr.min(4.0) } else { 1.0 };
+    let dpr = device_scale(dpr);
     let css_w = css_w.floor().max(1.0);
     let css_h = spec.height_for(frame, theme, css_w).max(1.0);
     let (pw, ph) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);

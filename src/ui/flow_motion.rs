@@ -137,10 +137,12 @@ fn paint(
         el.set_height(map.height());
     }
     let Some(cx) = context(el) else { return };
-    let css_w = map.client_width().max(1) as f64;
-    let scale = map.width() as f64 / css_w;
+    // The map canvas is drawn at the device pixel ratio; reading it, not the canvas's CSS size,
+    // keeps every frame free of layout.
+    let scale = crate::chart::canvas::device_scale(window().device_pixel_ratio());
+    let _ = cx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0);
+    cx.clear_rect(0.0, 0.0, el.width() as f64, el.height() as f64);
     let _ = cx.set_transform(scale, 0.0, 0.0, scale, 0.0, 0.0);
-    cx.clear_rect(0.0, 0.0, css_w, map.height() as f64 / scale);
     // `try_`: a frame already requested when the map goes away finds nothing to draw.
     let shown = layout
         .try_with_value(|l| {
