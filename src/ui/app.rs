@@ -3,7 +3,7 @@
 //!
 //! Layer: ui.
 
-use super::deferred::Deferred;
+use super::deferred::{AfterFirst, Deferred};
 use super::glossary::Glossary;
 use super::map_section::MapSection;
 use super::prefs;
@@ -45,13 +45,15 @@ pub fn App() -> impl IntoView {
         <UrlNotice st=st/>
         <main id="main">
             <MapSection/>
-            {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
-            <Deferred key="glossary" reserve=1600><Glossary/></Deferred>
-            <section class="about" id="about">
-                <h2>{move || i18n::ABOUT.get(lang.get())}</h2>
-                <p>{move || PAPER.note.get(lang.get())}</p>
-                <p>{move || i18n::ABOUT_TEXT.get(lang.get())}</p>
-            </section>
+            <AfterFirst>
+                {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
+                <Deferred key="glossary" reserve=1600><Glossary/></Deferred>
+                <section class="about" id="about">
+                    <h2>{move || i18n::ABOUT.get(lang.get())}</h2>
+                    <p>{move || PAPER.note.get(lang.get())}</p>
+                    <p>{move || i18n::ABOUT_TEXT.get(lang.get())}</p>
+                </section>
+            </AfterFirst>
         </main>
         <super::tour::Tour st=st/>
     }

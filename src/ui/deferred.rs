@@ -15,23 +15,54 @@ use wasm_bindgen::JsCast;
 /// How far beyond the viewport a part is built, and a chart is kept drawn: one screen each way.
 pub const NEAR: &str = "100% 0px 100% 0px";
 
+thread_local! {
+    /// Parts that came near the viewport and wait for their turn to be built.
+    static QUEUE: std::cell::RefCell<std::collections::VecDeque<RwSignal<bool>>> = Default::default();
+    /// Whether a task to build the next of them is scheduled.
+    static PUMPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Set `near` in a task of its own, after those queued before it: the parts that come near the
+/// viewport together (a screen and more of them at start, or after a jump) are built one per
+/// task, in the order they came, not in one long task that blocks the reader's input.
+fn build_in_turn(near: RwSignal<bool>) {
+    QUEUE.with(|q| q.borrow_mut().push_back(near));
+    if !PUMPING.with(|p| p.replace(true)) {
+        build_next();
+    }
+}
+
+fn build_next() {
+    gloo::timers::callback::Timeout::new(0, || match QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        Some(near) => {
+            // A part cleaned up meanwhile is skipped.
+            near.try_set(true);
+            build_next();
+        }
+        None => PUMPING.with(|p| p.set(false)),
+    })
+    .forget();
+}
+
 /// Follow whether `el` is within [`NEAR`] of the viewport. With `once`, stop at the first time it
-/// is (the signal then stays true).
+/// is (the signal then stays true, set in its turn: see [`build_in_turn`]).
 pub fn observe_near(el: &web_sys::Element, near: RwSignal<bool>, once: bool) {
     let keep: StoredValue<Option<SendWrapper<web_sys::IntersectionObserver>>> = StoredValue::new(None);
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.iter().last() else { return };
         let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else { return };
         let now = entry.is_intersecting();
-        if near.get_untracked() != now {
+        if once {
+            if now {
+                keep.with_value(|o| {
+                    if let Some(o) = o {
+                        o.disconnect();
+                    }
+                });
+                build_in_turn(near);
+            }
+        } else if near.get_untracked() != now {
             near.set(now);
-        }
-        if now && once {
-            keep.with_value(|o| {
-                if let Some(o) = o {
-                    o.disconnect();
-                }
-            });
         }
     });
     let opts = web_sys::IntersectionObserverInit::new();
@@ -86,4 +117,46 @@ pub fn Deferred(
             {move || built.get().then(|| children())}
         </div>
     }
+}
+
+/// A part of the page built in a task after the one that builds the page, so that the page's
+/// first task stays short (the part is below the first screen, so nothing on screen moves). It is
+/// built at once when it is needed at once: the whole page is asked for (printing), or the
+/// address names a part of it (a `#section`, a tour step) that is to be scrolled to.
+#[component]
+pub fn AfterFirst(children: ChildrenFn) -> impl IntoView {
+    let st = use_app_state();
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h.len() > 1);
+    let now = hash || st.build_all.get_untracked() || st.wanted.with_untracked(|w| !w.is_empty());
+    let ready = RwSignal::new(now);
+    if !now {
+        // Scheduled from an effect, which runs after the page's own first effects: the map's
+        // card, which is on screen, is built first.
+        Effect::new(move |_| {
+            gloo::timers::callback::Timeout::new(0, move || {
+                ready.try_set(true);
+            })
+            .forget();
+        });
+    }
+    Effect::new(move |_| {
+        if st.build_all.get() {
+            ready.try_set(true);
+        }
+    });
+    move || ready.get().then(|| children())
+}
+
+/// Run each step in a task of its own, in order (one `setTimeout(0)` each): the main thread is
+/// free between them, so a long start-up job does not block the reader's input as one long task.
+pub fn one_task_each(mut steps: Vec<Box<dyn FnOnce()>>) {
+    if steps.is_empty() {
+        return;
+    }
+    let first = steps.remove(0);
+    gloo::timers::callback::Timeout::new(0, move || {
+        first();
+        one_task_each(steps);
+    })
+    .forget();
 }

@@ -93,9 +93,20 @@ pub fn MapSection() -> impl IntoView {
             kept.update_value(|cards| show(cards, def, &el, &section));
         };
         if first.is_none() {
-            // At start, in a task of its own after the page's frame is built: the page's first
-            // task stays short (the holder keeps a screen's height meanwhile, so nothing moves).
-            gloo::timers::callback::Timeout::new(0, shown).forget();
+            // At start, in tasks of their own after the page's frame is built: the world's shapes
+            // are unpacked, then projected for the map's centre, then the card is built. The
+            // page's first tasks stay short (the holder keeps a screen's height meanwhile, so
+            // nothing moves).
+            let centre = st.centre_untracked();
+            super::deferred::one_task_each(vec![
+                Box::new(|| {
+                    crate::geo::shapes::countries();
+                }),
+                Box::new(move || {
+                    centre.paths();
+                }),
+                Box::new(shown),
+            ]);
         } else {
             shown();
         }
@@ -153,8 +164,10 @@ fn show(cards: &mut Vec<Kept>, def: &'static ChartDef, el: &web_sys::HtmlDivElem
         Some(i) => i,
         None => {
             let owner = section.child();
+            let t0 = super::perf::now();
             // Built untracked: the effect that shows cards follows the layer alone.
             let state = owner.with(|| untrack(|| view! { <ChartCard def=def/> }.into_any().build()));
+            super::perf::record(def.id, "card-build", super::perf::now() - t0);
             cards.push(Kept { id: def.id, state, mounted: false, _owner: owner });
             cards.len() - 1
         }

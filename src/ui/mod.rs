@@ -39,12 +39,15 @@ pub use state::{provide_app_state, use_app_state, AppState};
 /// once the browser has painted that screen (`window.atlasFirstPaint`, set by `index.html`): a
 /// reader sees the first screen at once, and the page's first and largest text is painted then,
 /// not when the app is ready. Without that promise (a page missing the script), the next frame.
+/// The app is built in a task of its own, not in the one that started the module.
 pub fn mount() {
     let replace = || {
         if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
             shell.remove();
         }
+        let t0 = perf::now();
         leptos::mount::mount_to_body(App);
+        perf::record("page", "mount", perf::now() - t0);
         scroll_to_hash();
     };
     let painted = web_sys::window()
@@ -52,7 +55,9 @@ pub fn mount() {
         .and_then(|p| wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p).ok());
     let Some(painted) = painted else { return after_frame(replace) };
     let then: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)> =
-        wasm_bindgen::closure::Closure::once(move |_| replace());
+        wasm_bindgen::closure::Closure::once(move |_| {
+            gloo::timers::callback::Timeout::new(0, replace).forget();
+        });
     let _ = painted.then(&then);
     // Called once when the screen is painted; it lives as long as the page.
     then.forget();
@@ -82,9 +87,9 @@ thread_local! {
     static SCROLLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Scroll the element with this id to the top of the view at once, then again while the parts
-/// near it are built and settle (their heights replace the reserved ones) and it moves in the
-/// page. A later scroll (the next tour step, another search result) ends this one's settling, so
+/// Scroll the element with this id to the top of the view at once (or as soon as it is built,
+/// if it is not yet), then again while the parts near it are built and settle (their heights
+/// replace the reserved ones) and it moves in the page. A later scroll (the next tour step, another search result) ends this one's settling, so
 /// a reader stepping quickly is never pulled back to an earlier target; the reader's own
 /// scrolling is left alone (only the element's place in the page is watched, not in the view).
 pub(crate) fn scroll_to_id(id: String) {
@@ -98,19 +103,25 @@ pub(crate) fn scroll_to_id(id: String) {
         let y = el.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0);
         Some((y, el))
     };
-    let Some((_, el)) = place() else { return };
-    el.scroll_into_view();
-    let Some((mut settled, _)) = place() else { return };
+    // Where the element was when last scrolled to (none yet: it is still being built).
+    let mut settled = place().and_then(|(_, el)| {
+        el.scroll_into_view();
+        place().map(|(y, _)| y)
+    });
     leptos::task::spawn_local(async move {
-        for _ in 0..6 {
+        for _ in 0..8 {
             gloo::timers::future::TimeoutFuture::new(60).await;
             if SCROLLS.with(|n| n.get()) != ticket {
                 return;
             }
-            match place() {
-                Some((now, el)) if (now - settled).abs() > 2.0 => {
+            match (place(), settled) {
+                (Some((now, el)), Some(was)) if (now - was).abs() > 2.0 => {
                     el.scroll_into_view();
-                    settled = now;
+                    settled = Some(now);
+                }
+                (Some((now, el)), None) => {
+                    el.scroll_into_view();
+                    settled = Some(now);
                 }
                 _ => {}
             }

@@ -10,11 +10,23 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Observe an element's content width into a signal; disconnects when the owner is cleaned up.
-fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
+/// The first width is set in a task of its own (unless the page is printing, which needs every
+/// chart drawn before it is laid out): the first drawing then runs after the browser has shown
+/// the frame that laid the chart's box out, not inside it, so neither is one long task.
+fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, printing: RwSignal<bool>) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             let w = entry.content_rect().width().floor();
-            if (w - width.get_untracked()).abs() >= 1.0 {
+            let was = width.get_untracked();
+            if (w - was).abs() < 1.0 {
+                return;
+            }
+            if was < 1.0 && !printing.get_untracked() {
+                gloo::timers::callback::Timeout::new(0, move || {
+                    width.try_set(w);
+                })
+                .forget();
+            } else {
                 width.set(w);
             }
         }
@@ -30,9 +42,10 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>) {
 /// built (reading `clientWidth` here cost more than a hundred milliseconds at start).
 pub fn track_width(wrap: NodeRef<Div>) -> RwSignal<f64> {
     let width = RwSignal::new(0.0f64);
+    let printing = super::state::use_app_state().printing;
     Effect::new(move |_| {
         if let Some(el) = wrap.get() {
-            observe_width(&el, width);
+            observe_width(&el, width, printing);
         }
     });
     width
