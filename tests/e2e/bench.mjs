@@ -4,6 +4,11 @@
 //
 // - the first painted canvas at 1280×900 without throttling (ms after navigation start; median of
 //   LOADS fresh loads) and when every canvas drawn by then was done;
+// - the start-up's main-thread tasks on a phone-sized page (412×823 at DPR 1.75, no throttling;
+//   from a trace of top-level tasks until the map is drawn and a second after): the longest task,
+//   the tasks over 12.5 ms (50 ms at Lighthouse's 4× CPU slowdown) and their Σ(4·d − 50), an
+//   estimate of the blocking time Lighthouse's mobile preset simulates, and the app's own spans
+//   (building the page, the first map card, the map's first frame);
 // - Lighthouse 12, mobile and desktop presets: performance score, LCP, TBT, CLS (median of
 //   LIGHTHOUSE_RUNS runs each);
 // - main-thread time per language switch, per theme switch and per pointer move over a chart
@@ -17,7 +22,7 @@
 // Environment: ATLAS_BENCH_BUILDS="label=url label=url" (or ATLAS_URL for one build), CHROMIUM,
 // CHROME_PATH (for Lighthouse); optional BENCH_LOADS, BENCH_LIGHTHOUSE_RUNS, BENCH_SWITCHES,
 // BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_STEPS (a comma-separated
-// subset of paint,lighthouse,main,memory) and BENCH_DEBUG (print every sample).
+// subset of paint,startup,lighthouse,main,memory) and BENCH_DEBUG (print every sample).
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -398,16 +403,74 @@ async function memory(browser) {
   row('after scrolling to the bottom', r.map((x) => dom(x.domAfterScroll)));
 }
 
+/** One phone-sized load, traced: the top-level tasks of the page's main thread and the app's spans. */
+async function startupOnce(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75,
+    isMobile: true, hasTouch: true, locale: 'en-US', serviceWorkers: 'block' });
+  try {
+    await context.addInitScript(() => { window.__atlasPerf = []; });
+    const page = await context.newPage();
+    await browser.startTracing(page, { categories: ['toplevel', 'devtools.timeline'] });
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('#map canvas')?.dataset.drawn === '1', null, { polling: 'raf', timeout: 60_000 });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1000)));
+    const spans = await page.evaluate(() => window.__atlasPerf.filter((e) => ['mount', 'card-build', 'map-frame'].includes(e.kind)));
+    const events = JSON.parse((await browser.stopTracing()).toString()).traceEvents;
+    const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' &&
+      events.some((t) => t.pid === e.pid && t.name === 'ParseHTML'));
+    // Top-level tasks: `toplevel` names them ThreadControllerImpl::RunTask; one inside another
+    // (a nested run loop) counts once, as the outer one.
+    const all = events.filter((e) => e.ph === 'X' && /^(ThreadControllerImpl::)?RunTask$/.test(e.name) &&
+      e.pid === main?.pid && e.tid === main?.tid).sort((a, b) => a.ts - b.ts);
+    const tasks = [];
+    let end = -Infinity;
+    for (const e of all) {
+      if (e.ts >= end) {
+        tasks.push(e.dur / 1000);
+        end = e.ts + e.dur;
+      }
+    }
+    const span = (kind) => spans.find((e) => e.kind === kind)?.ms ?? NaN;
+    return {
+      longest: Math.max(...tasks),
+      over: tasks.filter((d) => d > 12.5).length,
+      blocking: tasks.reduce((sum, d) => sum + Math.max(0, 4 * d - 50), 0),
+      mount: span('mount'), card: span('card-build'), frame: span('map-frame'),
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+async function startup(browser) {
+  const results = await eachBuild(LOADS, (build) => startupOnce(browser, build.url));
+  section(`Start-up tasks at 412×823, DPR 1.75, no throttling, traced (median of ${LOADS} loads, range)`);
+  const cell = (pick, d = 1) => results.map((r) => {
+    const xs = r.map(pick);
+    return `${fixed(median(xs), d)} (${fixed(sorted(xs)[0], d)}–${fixed(sorted(xs).at(-1), d)})`;
+  });
+  row('longest main-thread task, ms', cell((x) => x.longest));
+  row('tasks over 12.5 ms (50 ms at 4× CPU)', cell((x) => x.over, 0));
+  row('Σ(4·d − 50) over the tasks, ms (est. of Lighthouse mobile TBT, all tasks)', cell((x) => x.blocking, 0));
+  row('the app: building the page, ms', cell((x) => x.mount));
+  row('the app: building the first map card, ms', cell((x) => x.card));
+  row("the app: the map's first frame, ms", cell((x) => x.frame));
+}
+
 // ---------------------------------------------------------------------------------------------
 
 console.log(`builds: ${builds.map((b) => `${b.label} = ${b.url}`).join(', ')}`);
 const step = (what) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
-const STEPS = (process.env.BENCH_STEPS || 'paint,lighthouse,main,memory').split(',');
+const STEPS = (process.env.BENCH_STEPS || 'paint,startup,lighthouse,main,memory').split(',');
 const browser = await launch();
 try {
   if (STEPS.includes('paint')) {
     step(`first painted canvas, ${LOADS} loads per build`);
     await firstPaint(browser);
+  }
+  if (STEPS.includes('startup')) {
+    step(`start-up tasks on a phone-sized page, ${LOADS} loads per build`);
+    await startup(browser);
   }
   if (STEPS.includes('lighthouse')) {
     step(`Lighthouse, ${LIGHTHOUSE_RUNS} mobile and ${LIGHTHOUSE_RUNS} desktop runs per build`);
