@@ -119,32 +119,19 @@ pub fn Deferred(
     }
 }
 
-/// A part of the page built in a task after the one that builds the page, so that the page's
-/// first task stays short (the part is below the first screen, so nothing on screen moves). It is
-/// built at once when it is needed at once: the whole page is asked for (printing), or the
-/// address names a part of it (a `#section`, a tour step) that is to be scrolled to.
+/// The part of the page below the first screen, built once the first screen is drawn (the map's
+/// first frame, see `AppState::first_screen`), so that the reader sees the map sooner and no task
+/// builds both. Nothing on screen moves: the map's card keeps a screen's height until it is
+/// built. It is built at once when it is needed at once: the whole page is asked for (printing),
+/// or the address names a part of it (a `#section`, a tour step) that is to be scrolled to.
 #[component]
 pub fn AfterFirst(children: ChildrenFn) -> impl IntoView {
     let st = use_app_state();
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h.len() > 1);
-    let now = hash || st.build_all.get_untracked() || st.wanted.with_untracked(|w| !w.is_empty());
-    let ready = RwSignal::new(now);
-    if !now {
-        // Scheduled from an effect, which runs after the page's own first effects: the map's
-        // card, which is on screen, is built first.
-        Effect::new(move |_| {
-            gloo::timers::callback::Timeout::new(0, move || {
-                ready.try_set(true);
-            })
-            .forget();
-        });
-    }
-    Effect::new(move |_| {
-        if st.build_all.get() {
-            ready.try_set(true);
-        }
-    });
-    move || ready.get().then(|| children())
+    let now = hash || st.wanted.with_untracked(|w| !w.is_empty());
+    // A memo: it changes once, from false to true, so the part is built once.
+    let built = Memo::new(move |_| now || st.first_screen.get() || st.build_all.get());
+    move || built.get().then(|| children())
 }
 
 /// Run each step in a task of its own, in order (one `setTimeout(0)` each): the main thread is

@@ -33,6 +33,9 @@ pub struct AppState {
     pub start: StoredValue<Params>,
     /// Build every part of the page now (printing, find in page); never set back.
     pub build_all: RwSignal<bool>,
+    /// The first screen is drawn: the map has drawn its first frame (or failed to). The page's
+    /// sections below it are built after that (see `deferred::AfterFirst`); never set back.
+    pub first_screen: RwSignal<bool>,
     /// Parts (dataset ids) to build at once: a deep link's or a search's target.
     pub wanted: RwSignal<Vec<&'static str>>,
     /// A figure chosen in the search: its chart gives the figure's row the keyboard focus (which
@@ -62,6 +65,7 @@ pub fn provide_app_state() -> AppState {
         printing: RwSignal::new(false),
         start: StoredValue::new(p),
         build_all: RwSignal::new(false),
+        first_screen: RwSignal::new(false),
         wanted: RwSignal::new(hash_target().into_iter().chain(step_block).collect()),
         reveal: RwSignal::new(None),
         flow_motion: RwSignal::new(false),

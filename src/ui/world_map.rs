@@ -200,6 +200,14 @@ fn draw_effect(
             }
             Some(Err(e)) => error.set(Some(e)),
         });
+        // The first screen is drawn: the page below it is built next, in a task of its own.
+        if !cx.st.first_screen.get_untracked() {
+            let st = cx.st;
+            gloo::timers::callback::Timeout::new(0, move || {
+                st.first_screen.try_set(true);
+            })
+            .forget();
+        }
     });
 }
 
