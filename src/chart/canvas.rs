@@ -13,6 +13,27 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
+/// What a batch of paths is drawn with: a stroke (colour, alpha bits, width) or a fill.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Ink {
+    Stroke((u8, u8, u8), u64, u32),
+    Fill((u8, u8, u8), u64),
+}
+
+impl Ink {
+    fn of(c: BackendColor, stroke: Option<u32>) -> Ink {
+        match stroke {
+            Some(w) => Ink::Stroke(c.rgb, c.alpha.to_bits(), w),
+            None => Ink::Fill(c.rgb, c.alpha.to_bits()),
+        }
+    }
+}
+
+fn rgba(c: BackendColor) -> String {
+    let (r, g, b) = c.rgb;
+    format!("rgba({r},{g},{b},{})", c.alpha)
+}
+
 /// A canvas backend that reports its size in CSS pixels.
 pub struct CssPixels {
     inner: CanvasBackend,
@@ -21,13 +42,57 @@ pub struct CssPixels {
     /// font string was the costliest call of a map's redraw).
     ctx: CanvasRenderingContext2d,
     text_state: [String; 5],
+    /// The paths collected so far and their ink: consecutive paths of one ink (a map's hundreds
+    /// of borders, its countries of one colour) become one canvas path, stroked or filled once
+    /// when the ink changes or anything else is drawn.
+    batch: Option<Ink>,
 }
 
 impl CssPixels {
-    /// Plotters' own drawing sets colours behind the cache's back: forget the cached ones.
+    /// Plotters' own drawing sets colours behind the cache's back: forget the cached ones. Every
+    /// other drawing call also ends the batch of paths first, so the order of what is drawn stays.
     fn forget_colours(&mut self) {
+        self.flush();
         self.text_state[1].clear();
         self.text_state[2].clear();
+    }
+
+    /// Stroke or fill the batch of paths collected so far.
+    fn flush(&mut self) {
+        match self.batch.take() {
+            Some(Ink::Stroke(..)) => self.ctx.stroke(),
+            Some(Ink::Fill(..)) => self.ctx.fill(),
+            None => {}
+        }
+    }
+
+    /// Add one path, in `ink`, to the batch (starting a new batch if the ink differs).
+    fn add_path(&mut self, path: impl IntoIterator<Item = BackendCoord>, c: BackendColor, ink: Ink) {
+        if c.alpha == 0.0 {
+            return;
+        }
+        if self.batch != Some(ink) {
+            self.forget_colours();
+            self.ctx.begin_path();
+            match ink {
+                Ink::Stroke(.., w) => {
+                    self.ctx.set_stroke_style_str(&rgba(c));
+                    self.ctx.set_line_width(f64::from(w));
+                }
+                Ink::Fill(..) => self.ctx.set_fill_style_str(&rgba(c)),
+            }
+            self.batch = Some(ink);
+        }
+        let mut path = path.into_iter();
+        if let Some((x, y)) = path.next() {
+            self.ctx.move_to(f64::from(x), f64::from(y));
+            for (x, y) in path {
+                self.ctx.line_to(f64::from(x), f64::from(y));
+            }
+            if matches!(ink, Ink::Fill(..)) {
+                self.ctx.close_path();
+            }
+        }
     }
 
     /// Set a text property of the context only when it differs from the last one set.
@@ -51,6 +116,7 @@ impl DrawingBackend for CssPixels {
         self.inner.ensure_prepared()
     }
     fn present(&mut self) -> Result<(), DrawingErrorKind<E>> {
+        self.flush();
         self.inner.present()
     }
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<E>> {
@@ -81,8 +147,8 @@ impl DrawingBackend for CssPixels {
         path: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<E>> {
-        self.forget_colours();
-        self.inner.draw_path(path, s)
+        self.add_path(path, s.color(), Ink::of(s.color(), Some(s.stroke_width())));
+        Ok(())
     }
     fn draw_circle<S: BackendStyle>(
         &mut self,
@@ -99,8 +165,8 @@ impl DrawingBackend for CssPixels {
         path: I,
         s: &S,
     ) -> Result<(), DrawingErrorKind<E>> {
-        self.forget_colours();
-        self.inner.fill_polygon(path, s)
+        self.add_path(path, s.color(), Ink::of(s.color(), None));
+        Ok(())
     }
     fn draw_text<S: BackendTextStyle>(
         &mut self,
@@ -124,6 +190,7 @@ impl DrawingBackend for CssPixels {
             HPos::Center => "center",
         };
         let (r, g, b) = c.rgb;
+        self.flush();
         self.set(0, baseline.to_string(), |x, v| x.set_text_baseline(v));
         self.set(4, align.to_string(), |x, v| x.set_text_align(v));
         self.set(1, format!("rgba({r},{g},{b},{})", c.alpha), |x, v| x.set_fill_style_str(v));
@@ -175,7 +242,8 @@ pub fn render(
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas".to_string())?;
     let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("cannot use the canvas")?;
     let size = (css_w as u32, css_h.ceil() as u32);
-    let backend = Target::Canvas(CssPixels { inner, size, ctx, text_state: Default::default() });
+    let backend = Target::Canvas(CssPixels { inner, size, ctx, text_state: Default::default(), batch: None });
     let area = backend.into_drawing_area();
+    // `draw` ends with `present`, which draws the last batch of paths.
     draw(&area, spec, frame, theme, view).map_err(|e| format!("{e:?}"))
 }
