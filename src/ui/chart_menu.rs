@@ -130,12 +130,18 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
     let status = RwSignal::new(None::<String>);
     let ex = Exports { st, def, built, settings, status };
     let t = move |l: crate::data::L| move || l.get(lang.get());
-    view! {
-        <details class="menu" data-testid="chart-menu">
-            <summary aria-label=t(i18n::MENU_LABEL) title=t(i18n::MENU_LABEL)>
-                <span aria-hidden="true">"⤓"</span><span class="menu-word">{t(i18n::MENU)}</span>
-            </summary>
-            <div class="menu-items" role="group" aria-label=t(i18n::MENU_LABEL)>
+    // The items are built when the menu is first opened (a click on its summary builds them before
+    // the menu shows; `toggle` covers any other way of opening it): a page of cards then costs
+    // one summary each until a reader asks for an export.
+    let opened = RwSignal::new(false);
+    let open = move || {
+        if !opened.get_untracked() {
+            opened.set(true);
+        }
+    };
+    let items = move || {
+        opened.get().then(|| {
+            view! {
                 {def.kind.is_canvas().then(|| view! {
                     <button type="button" data-action="png" on:click=move |_| ex.png(false)>{t(i18n::PNG)}</button>
                     <button type="button" data-action="copy-png" on:click=move |_| ex.png(true)>{t(i18n::COPY_PNG)}</button>
@@ -145,6 +151,16 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
                 <button type="button" data-action="json" on:click=move |_| ex.json()>"JSON"</button>
                 <CitePanel ex=ex/>
                 <EmbedPanel ex=ex/>
+            }
+        })
+    };
+    view! {
+        <details class="menu" data-testid="chart-menu" on:toggle=move |_| open()>
+            <summary aria-label=t(i18n::MENU_LABEL) title=t(i18n::MENU_LABEL) on:click=move |_| open()>
+                <span aria-hidden="true">"⤓"</span><span class="menu-word">{t(i18n::MENU)}</span>
+            </summary>
+            <div class="menu-items" role="group" aria-label=t(i18n::MENU_LABEL)>
+                {items}
                 <p class="menu-status" role="status" aria-live="polite">{move || status.get()}</p>
             </div>
         </details>
