@@ -1,8 +1,9 @@
 //! `bench`: measurements of a built site, or of two side by side (`--compare BEFORE`): the shipped
-//! sizes (`sizes`) and the browser figures (`timing`: first painted canvas, Lighthouse mobile and
-//! desktop, main-thread time per language switch, theme switch and hover, WebAssembly memory over
-//! language switches, DOM size), and with `--charts` the per-chart draw and hover timings and the
-//! native geometry timings (hit test, projection, the Pacific cut) of this source tree.
+//! sizes (`sizes`) and the browser figures (`timing`: first painted canvas, start-up tasks on a
+//! phone-sized page, Lighthouse mobile and desktop, main-thread time per language switch, theme
+//! switch and hover, WebAssembly memory over language switches, DOM size), and with `--charts` the
+//! per-chart draw and hover timings and the native geometry timings (hit test, projection, the
+//! Pacific cut) of this source tree.
 
 pub mod sizes;
 mod timing;
