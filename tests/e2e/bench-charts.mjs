@@ -35,9 +35,13 @@ for (const dpr of [1, 2]) {
     } catch (_) { /* not supported */ }
   });
   await page.goto(url);
+  // The page builds its parts as they near the view: ask for all of them, as find in page does,
+  // so that every chart is built, drawn and swept.
+  await page.waitForFunction(() => document.querySelector('#map canvas')?.dataset.drawn === '1', null, { timeout: 60000 });
+  await page.keyboard.press('Control+f');
   await page.waitForFunction(() => {
     const c = [...document.querySelectorAll('figure.card canvas')];
-    return c.length > 0 && c.every((x) => x.dataset.drawn === '1');
+    return !document.querySelector('.deferred[data-built=false]') && c.length > 1 && c.every((x) => x.dataset.drawn === '1');
   }, null, { timeout: 60000 });
   const charts = await page.$$eval('figure.card', (fs) => fs.filter((f) => f.querySelector('canvas')).map((f) => f.dataset.chart));
   const first = await page.evaluate(() => window.__atlasPerf.filter((e) => e.kind === 'first-draw'));
@@ -110,7 +114,7 @@ for (const dpr of [1, 2]) {
   worstP95 = Math.max(worstP95, p95);
   totalLong += long.filter((d) => d > 50).length;
   console.log(`all charts: ${all.length} hover redraws, median ${f(quantile(all, 0.5))}, p95 ${f(p95)}, max ${f(Math.max(...all))}`);
-  console.log(`every chart drawn by ${f(firstAt)} ms after navigation start; long tasks during the sweeps: ${long.length} (over 50 ms: ${long.filter((d) => d > 50).length}, longest ${f(Math.max(0, ...long))})`);
+  console.log(`every chart drawn by ${f(firstAt)} ms after navigation start (the whole page asked for once the map was drawn); long tasks during the sweeps: ${long.length} (over 50 ms: ${long.filter((d) => d > 50).length}, longest ${f(Math.max(0, ...long))})`);
   await context.close();
 }
 await browser.close();
