@@ -12,8 +12,13 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// How far beyond the viewport a part is built, and a chart is kept drawn: one screen each way.
+/// How far beyond the viewport a part is built: one screen each way.
 pub const NEAR: &str = "100% 0px 100% 0px";
+
+/// How far beyond the viewport a chart redraws at once when what it shows changes (language,
+/// theme): a quarter of a screen each way, so that it is redrawn before it scrolls into view,
+/// while the charts further off wait until the reader comes near them.
+pub const NEAR_DRAW: &str = "25% 0px 25% 0px";
 
 thread_local! {
     /// Parts that came near the viewport and wait for their turn to be built.
@@ -44,9 +49,9 @@ fn build_next() {
     .forget();
 }
 
-/// Follow whether `el` is within [`NEAR`] of the viewport. With `once`, stop at the first time it
+/// Follow whether `el` is within `margin` of the viewport. With `once`, stop at the first time it
 /// is (the signal then stays true, set in its turn: see [`build_in_turn`]).
-pub fn observe_near(el: &web_sys::Element, near: RwSignal<bool>, once: bool) {
+pub fn observe_near(el: &web_sys::Element, near: RwSignal<bool>, once: bool, margin: &str) {
     let keep: StoredValue<Option<SendWrapper<web_sys::IntersectionObserver>>> = StoredValue::new(None);
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.iter().last() else { return };
@@ -66,7 +71,7 @@ pub fn observe_near(el: &web_sys::Element, near: RwSignal<bool>, once: bool) {
         }
     });
     let opts = web_sys::IntersectionObserverInit::new();
-    opts.set_root_margin(NEAR);
+    opts.set_root_margin(margin);
     let Ok(observer) = web_sys::IntersectionObserver::new_with_options(cb.as_ref().unchecked_ref(), &opts) else {
         // No observer (a very old browser): treat everything as near.
         near.set(true);
@@ -78,12 +83,12 @@ pub fn observe_near(el: &web_sys::Element, near: RwSignal<bool>, once: bool) {
     on_cleanup(move || hold.0.disconnect());
 }
 
-/// A signal that follows whether the element behind `node` is near the viewport.
+/// A signal that follows whether the element behind `node` is within [`NEAR_DRAW`] of the viewport.
 pub fn track_near(node: NodeRef<Div>) -> RwSignal<bool> {
     let near = RwSignal::new(false);
     Effect::new(move |_| {
         if let Some(el) = node.get() {
-            observe_near(&el, near, false);
+            observe_near(&el, near, false, NEAR_DRAW);
         }
     });
     near
@@ -108,7 +113,7 @@ pub fn Deferred(
             return;
         }
         if let Some(div) = el.get() {
-            observe_near(&div, near, true);
+            observe_near(&div, near, true, NEAR);
         }
     });
     let style = move || (!built.get()).then(|| format!("min-height:{reserve}px"));
