@@ -189,11 +189,10 @@ impl DrawingBackend for CssPixels {
             HPos::Right => "end",
             HPos::Center => "center",
         };
-        let (r, g, b) = c.rgb;
         self.flush();
         self.set(0, baseline.to_string(), |x, v| x.set_text_baseline(v));
         self.set(4, align.to_string(), |x, v| x.set_text_align(v));
-        self.set(1, format!("rgba({r},{g},{b},{})", c.alpha), |x, v| x.set_fill_style_str(v));
+        self.set(1, rgba(c), |x, v| x.set_fill_style_str(v));
         self.set(3, format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()), |x, v| x.set_font(v));
         // fillText only throws on a detached context; the chart is then gone anyway.
         let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));

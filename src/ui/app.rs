@@ -148,7 +148,7 @@ fn Contents(st: AppState) -> impl IntoView {
                 <li><a href=format!("#{}", s.id)>
                     <span class="num">{move || paper_section(s.paper, lang.get()).replace('§', "")}</span>
                     " "
-                    <span>{move || short_title(s.title.get(lang.get()))}</span>
+                    <span>{move || crate::shell::short_title(s.title.get(lang.get())).to_string()}</span>
                 </a></li>
             }
         })
@@ -184,10 +184,4 @@ fn UrlNotice(st: AppState) -> impl IntoView {
             </p>
         }
     })
-}
-
-/// The section title shortened for the contents bar (text before the first comma).
-fn short_title(s: &str) -> String {
-    let cut = s.find([',', ',', ':', ':']).unwrap_or(s.len());
-    s[..cut].to_string()
 }
