@@ -17,11 +17,12 @@ pub fn csp_hash(text: &str) -> String {
 }
 
 /// The policy: nothing from anywhere by default; scripts from this origin plus the hashed inline
-/// loader; WebAssembly compilation; styles from this origin (inline style attributes are used
-/// for tooltip positions and canvas heights); images from this origin and data: URIs (favicon).
+/// loader; WebAssembly compilation; the hashed inline stylesheets (inline style attributes are
+/// used for tooltip positions and canvas heights); images from this origin and data: URIs
+/// (favicon).
 pub fn policy(script_hashes: &[String], style_hashes: &[String], same_origin: bool) -> String {
     let own = if same_origin { "'self' " } else { "" };
-    let style_elems = if same_origin { "'self'".to_string() } else { style_hashes.join(" ") };
+    let style_elems = if style_hashes.is_empty() { "'none'".to_string() } else { style_hashes.join(" ") };
     format!(
         "default-src 'none'; script-src {own}{} 'wasm-unsafe-eval'; style-src-elem {style_elems}; style-src-attr 'unsafe-inline'; img-src {own}data: blob:; connect-src {}; base-uri 'none'; form-action 'none'",
         script_hashes.join(" "),
@@ -53,8 +54,8 @@ fn insert_meta(html: &str, policy: &str) -> util::Result<String> {
 /// Start fetching the WebAssembly module once the first screen is painted (the page's
 /// `window.atlasFirstPaint`, from its pre-paint script) rather than while the HTML is parsed:
 /// Trunk's `<link rel="preload">` of the module is removed and its loader waits for the paint.
-/// The first screen (static HTML) needs nothing from the module, and on a slow network the
-/// module's 370 KB no longer compete with the stylesheets the first paint waits for.
+/// The first screen (static HTML with inline stylesheets) needs nothing from the module, and on a
+/// slow network the module's 370 KB no longer compete with the page the first paint waits for.
 pub fn defer_wasm(html: &str) -> Result<String, String> {
     const INIT: &str = "const wasm = await init(";
     if html.contains("await window.atlasFirstPaint;") {
@@ -89,7 +90,8 @@ pub fn add_csp(dist: &Path) -> util::Result {
         return Ok(());
     }
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
-    let html = insert_meta(&html, &policy(&scripts, &[], true))?;
+    let styles: Vec<String> = bodies(&html, "<style", "</style>").into_iter().map(csp_hash).collect();
+    let html = insert_meta(&html, &policy(&scripts, &styles, true))?;
     fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
 }
 
@@ -131,18 +133,16 @@ pub fn write_404(dist: &Path) -> util::Result {
     fs::write(dist.join("404.html"), not_found_page()).map_err(|e| format!("dist/404.html: {e}"))
 }
 
-/// `index.html` with its stylesheets inlined and the Trunk loader lines replaced by `@@LOADER@@`,
-/// the inlined stylesheets, and the paths of the JS glue and the wasm it loaded.
+/// `index.html` (its stylesheets are already inline: `<link data-trunk rel="inline">`) with the
+/// Trunk loader lines replaced by `@@LOADER@@`, and the paths of the JS glue and the wasm it loaded.
 struct Inlined {
     html: String,
-    styles: Vec<String>,
     glue: String,
     wasm: String,
 }
 
-fn inline_index(dist: &Path, index: &str) -> util::Result<Inlined> {
+fn inline_index(index: &str) -> util::Result<Inlined> {
     let mut out = String::new();
-    let mut styles = Vec::new();
     let (mut glue, mut wasm) = (None, None);
     for line in index.lines() {
         let t = line.trim();
@@ -150,12 +150,7 @@ fn inline_index(dist: &Path, index: &str) -> util::Result<Inlined> {
             continue;
         }
         if t.starts_with("<link rel=\"stylesheet\"") {
-            let href = attr(t, "href").ok_or("a stylesheet link without href")?;
-            let css =
-                fs::read_to_string(dist.join(href.trim_start_matches("./"))).map_err(|e| format!("{href}: {e}"))?;
-            out.push_str(&format!("<style>{css}</style>\n"));
-            styles.push(css);
-            continue;
+            return Err("index.html links a stylesheet: index.html should inline it (rel=\"inline\")".into());
         }
         if t.starts_with("<link rel=\"modulepreload\"") {
             // The preload links share a line; drop them, keep anything after.
@@ -181,7 +176,7 @@ fn inline_index(dist: &Path, index: &str) -> util::Result<Inlined> {
     }
     let glue = glue.ok_or("index.html has no Trunk loader import")?;
     let wasm = wasm.ok_or("index.html has no wasm path")?;
-    Ok(Inlined { html: out, styles, glue, wasm })
+    Ok(Inlined { html: out, glue, wasm })
 }
 
 /// The module script's body: the JS glue without its exports, and the wasm as base64.
@@ -197,15 +192,15 @@ fn loader(dist: &Path, glue: &str, wasm: &str) -> util::Result<String> {
     ))
 }
 
-/// Write `dist/trade-atlas.html`: stylesheets as `<style>`, the JS glue and the wasm (base64)
-/// in one module script, preloads removed, and a CSP with hashes of exactly those inline parts.
+/// Write `dist/trade-atlas.html`: the JS glue and the wasm (base64) in one module script, preloads
+/// removed, and a CSP with hashes of exactly its inline scripts and stylesheets.
 pub fn single_file(dist: &Path) -> util::Result {
     let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
-    let page = inline_index(dist, &index)?;
+    let page = inline_index(&index)?;
+    let style_hashes: Vec<String> = bodies(&page.html, "<style", "</style>").into_iter().map(csp_hash).collect();
     // Replace the whole module script body (loader lines plus Trunk's event dispatch).
     let html = page.html.replace("@@LOADER@@", &loader(dist, &page.glue, &page.wasm)?);
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
-    let style_hashes: Vec<String> = page.styles.iter().map(|s| csp_hash(s)).collect();
     let html = insert_meta(&html, &policy(&scripts, &style_hashes, false))?;
     let html = html.replacen(
         "<meta name=\"generator\" content=\"trade-atlas-app\">",
@@ -213,13 +208,6 @@ pub fn single_file(dist: &Path) -> util::Result {
         1,
     );
     fs::write(dist.join("trade-atlas.html"), html).map_err(|e| format!("dist/trade-atlas.html: {e}"))
-}
-
-fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
-    let key = format!("{name}=\"");
-    let i = tag.find(&key)? + key.len();
-    let j = tag[i..].find('"')?;
-    Some(&tag[i..i + j])
 }
 
 #[cfg(test)]
@@ -255,9 +243,11 @@ mod tests {
 
     #[test]
     fn the_policy_allows_only_what_a_static_wasm_page_needs() {
-        let p = policy(&["'sha256-x'".into()], &[], true);
+        let p = policy(&["'sha256-x'".into()], &["'sha256-s'".into(), "'sha256-t'".into()], true);
         assert!(p.starts_with("default-src 'none';"));
         assert!(p.contains("script-src 'self' 'sha256-x' 'wasm-unsafe-eval'"));
+        assert!(p.contains("style-src-elem 'sha256-s' 'sha256-t';"), "only the inline stylesheets: {p}");
+        assert!(policy(&[], &[], false).contains("style-src-elem 'none';"));
         assert!(!p.contains("unsafe-eval'") || p.contains("wasm-unsafe-eval"));
         assert!(!p.contains("http"), "no other origin is allowed: {p}");
     }
@@ -282,6 +272,16 @@ mod tests {
         assert!(NOT_FOUND_SCRIPT.contains("u.origin===location.origin"), "candidates are checked against the origin");
         assert!(NOT_FOUND_SCRIPT.contains("mode:'same-origin'"), "fetches cannot leave the origin");
         assert!(!NOT_FOUND_SCRIPT.contains("</script"), "the script cannot end its element early");
+    }
+
+    #[test]
+    fn the_single_file_finds_the_loader_and_refuses_an_external_stylesheet() {
+        let page = inline_index(&format!("<style>p{{}}</style>\n{TRUNK_HEAD}")).unwrap();
+        assert_eq!((page.glue.as_str(), page.wasm.as_str()), ("a.js", "a_bg.wasm"));
+        assert!(page.html.contains("<style>p{}</style>") && page.html.contains("@@LOADER@@"), "{}", page.html);
+        assert!(!page.html.contains("modulepreload"), "{}", page.html);
+        let e = inline_index("<link rel=\"stylesheet\" href=\"./a.css\">").err().unwrap();
+        assert!(e.to_string().contains("rel=\"inline\""), "{e}");
     }
 
     #[test]
