@@ -1,5 +1,6 @@
-//! `dist`: builds the release site into `dist/` with Trunk (after `setup`), then `publish`
-//! defers the module's fetch to after the first paint and adds the CSP, `404.html` and the single-file `trade-atlas.html`; lists what was built.
+//! `dist`: builds the release site into `dist/` with Trunk (after `setup`), then `css` compacts
+//! the inline stylesheets and `publish` defers the module's fetch to after the first paint and
+//! adds the CSP, `404.html` and the single-file `trade-atlas.html`; lists what was built.
 
 use std::fs;
 use std::path::PathBuf;
@@ -23,7 +24,8 @@ pub fn build() -> util::Result {
     step("building the release site with Trunk (Trunk.toml: public_url ./, dist dist/)");
     run(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     let dist = dist_dir();
-    step("fetching the module after the first paint; adding the Content-Security-Policy, 404.html and the single-file trade-atlas.html");
+    step("compacting the inline stylesheets; fetching the module after the first paint; adding the Content-Security-Policy, 404.html and the single-file trade-atlas.html");
+    crate::css::squeeze_in(&dist)?;
     crate::publish::defer_wasm_in(&dist)?;
     crate::publish::add_csp(&dist)?;
     crate::publish::write_404(&dist)?;

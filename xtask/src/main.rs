@@ -3,6 +3,7 @@
 
 mod bench;
 mod budget;
+mod css;
 mod dist;
 mod encoding;
 mod geo;
