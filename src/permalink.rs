@@ -72,12 +72,43 @@ pub const fn camera_in_bounds(zoom: f64, cx: f64, cy: f64) -> bool {
 
 /// `view=<zoom>,<x>,<y>`: a zoom within the map's bounds and a centre on the projected world.
 fn parse_camera(v: &str) -> Option<crate::chart::map::Camera> {
-    let mut it = v.split(',').map(|s| s.trim().parse::<f64>());
-    let (zoom, cx, cy) = (it.next()?.ok()?, it.next()?.ok()?, it.next()?.ok()?);
-    if it.next().is_some() || ![zoom, cx, cy].iter().all(|x| x.is_finite()) {
+    let mut it = v.split(',').map(|s| decimal(s.trim()));
+    let (zoom, cx, cy) = (it.next()??, it.next()??, it.next()??);
+    if it.next().is_some() {
         return None;
     }
     camera_in_bounds(zoom, cx, cy).then_some(crate::chart::map::Camera { zoom, cx, cy })
+}
+
+/// A plain decimal as the address writes it (`-1.25`, `3`, `.5`): an optional sign, then at
+/// most 15 digits with at most one point. The digits make an exact integer that one division
+/// by an exact power of ten rounds once, so the value is the nearest `f64`, as `str::parse`
+/// gives (whose general reader, with its table of powers of five, would add some 25 KB to the
+/// module for this one use). Anything else (exponents, `inf`, `NaN`, stray characters) is `None`.
+fn decimal(s: &str) -> Option<f64> {
+    let (negative, digits) = match s.as_bytes().first()? {
+        b'-' => (true, &s[1..]),
+        b'+' => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (mut mantissa, mut count, mut scale, mut point) = (0u64, 0u32, 0i32, false);
+    for b in digits.bytes() {
+        match b {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(b - b'0');
+                count += 1;
+                scale += i32::from(point);
+            }
+            b'.' if !point => point = true,
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    const TEN_TO: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+    let x = mantissa as f64 / TEN_TO[scale as usize];
+    Some(if negative { -x } else { x })
 }
 
 /// `tour=<n>`: a step of the tour.
@@ -513,6 +544,26 @@ mod tests {
         assert_eq!((p.tour, p.ignored.len()), (None, 3));
         assert_eq!(parse("?tour=2").tour, Some(2));
         assert!(chart(TOUR_EMBED).is_none(), "no chart is called 'tour'");
+    }
+
+    #[test]
+    fn address_decimals_read_as_the_standard_reader_reads_them() {
+        for t in ["0", "1", "-1", "+2", "1.5", "-0.125", ".5", "5.", "3.141", "-3.999", "12.345678901234", "0.1", "0.3"]
+        {
+            assert_eq!(decimal(t), t.parse::<f64>().ok(), "{t}");
+        }
+        // Every value the address writes (three decimals) over the camera's whole range.
+        for i in -4000..=4000 {
+            let t = round3(f64::from(i) / 1000.0);
+            assert_eq!(decimal(&t), Some(t.parse::<f64>().unwrap()), "{t}");
+        }
+        for bad in ["", "-", ".", "1.2.3", "1e3", "inf", "NaN", "1,5", " 1", "--1", "0x10", "1234567890123456"] {
+            assert_eq!(decimal(bad), None, "{bad:?}");
+        }
+        assert_eq!(parse_camera("2, -1.5,0.25").map(|c| (c.zoom, c.cx, c.cy)), Some((2.0, -1.5, 0.25)));
+        assert!(
+            parse_camera("2,1e0,0").is_none() && parse_camera("2,0").is_none() && parse_camera("2,0,0,0").is_none()
+        );
     }
 
     #[test]

@@ -193,7 +193,9 @@ pub fn decimals_of(text: &str) -> u8 {
 /// A token of a derivation formula.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Token {
-    Num(f64, String),
+    /// A number as written (digits with at most one point); read as a value only when a formula
+    /// is evaluated, so showing a formula in words needs no number reader.
+    Num(String),
     /// A reference: `column` (same row) or `row:column`.
     Ref(String),
     Op(char),
@@ -216,8 +218,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Token>, String> {
                 i += 1;
             }
             let s: String = chars[start..i].iter().collect();
-            let v = s.parse::<f64>().map_err(|_| format!("bad number '{s}' in formula '{src}'"))?;
-            out.push(Token::Num(v, s));
+            if s.matches('.').count() > 1 {
+                return Err(format!("bad number '{s}' in formula '{src}'"));
+            }
+            out.push(Token::Num(s));
         } else if c.is_ascii_alphabetic() || c == '_' {
             let start = i;
             while i < chars.len() && (chars[i].is_ascii_alphanumeric() || chars[i] == '_' || chars[i] == ':') {
@@ -368,9 +372,10 @@ impl<T: Arith> Parser<'_, T> {
     fn atom(&mut self) -> Result<Option<T>, String> {
         let src = self.src;
         match self.t.get(self.pos) {
-            Some(Token::Num(v, _)) => {
+            Some(Token::Num(s)) => {
                 self.pos += 1;
-                Ok(Some(T::constant(*v)))
+                let v = s.parse::<f64>().map_err(|_| format!("bad number '{s}' in formula '{src}'"))?;
+                Ok(Some(T::constant(v)))
             }
             Some(Token::Ref(name)) => {
                 self.pos += 1;
@@ -399,6 +404,18 @@ mod tests {
             CellText::Number { x, hi, text, qual } => (x, hi, text, qual),
             other => panic!("expected a number from {s:?}, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn formula_numbers_keep_their_text_and_at_most_one_point() {
+        assert_eq!(
+            tokenize("1.50 * a").unwrap(),
+            vec![Token::Num("1.50".into()), Token::Op('*'), Token::Ref("a".into())],
+            "the number as written (a formula shown in words keeps it)"
+        );
+        assert!(tokenize("1.2.3 + a").unwrap_err().contains("bad number '1.2.3'"));
+        let mut none = |_: &str| -> Result<Option<f64>, String> { Ok(None) };
+        assert_eq!(evaluate(".5 * 4", &mut none).unwrap(), Some(2.0));
     }
 
     #[test]

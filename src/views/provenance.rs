@@ -82,7 +82,7 @@ pub fn formula_text(expr: &str, ds: &Dataset, row: &Row, lang: Lang) -> String {
     let mut out = String::new();
     for t in tokens {
         let piece = match t {
-            Token::Num(_, s) => s,
+            Token::Num(s) => s,
             Token::Ref(name) => format!("[{}]", ref_label(ds, row, &name, lang)),
             Token::Op('*') => " × ".into(),
             Token::Op('/') => " ÷ ".into(),
