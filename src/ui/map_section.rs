@@ -22,11 +22,7 @@ fn layers() -> Vec<&'static ChartDef> {
 /// A layer's tab text: its title without the "Map:" prefix, starting with a capital.
 fn tab_label(title: &str) -> String {
     let t = title.split_once([':', ':']).map_or(title, |(_, t)| t).trim();
-    let mut c = t.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::data::case::capitalise(t)
 }
 
 /// The id of the element that shows the chosen layer's card (the tabs' panel).

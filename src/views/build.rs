@@ -151,7 +151,7 @@ fn select(ds: &'static Dataset, rows: Rows, sort: Sort, lang: Lang) -> Vec<&'sta
     if sort == Sort::Name {
         let name = |r: &Row| match lang {
             Lang::Zh => r.label.zh.to_string(),
-            Lang::En => r.label.en.to_lowercase(),
+            Lang::En => crate::data::case::lower_str(r.label.en),
         };
         out = reorder(out, &|a, b| name(a).cmp(&name(b)));
     }

@@ -109,6 +109,6 @@ mod tests {
     fn the_repositorys_budget_file_reads() {
         let b = read().unwrap();
         // A raised cap is a deliberate, reviewed change: the size goal of the site is 250 KB.
-        assert!(b.max_brotli_bytes > 100_000 && b.max_brotli_bytes <= 376_500, "{b:?}");
+        assert!(b.max_brotli_bytes > 100_000 && b.max_brotli_bytes <= 367_500, "{b:?}");
     }
 }

@@ -18,7 +18,7 @@ use super::words::{self, desc, fill, Noun};
 use super::{CellRef, ChartDef, Kind};
 
 use crate::chart::ChartSpec;
-use crate::data::{format, Lang, NoteKind, Qualifier, Value};
+use crate::data::{case, format, Lang, NoteKind, Qualifier, Value};
 
 /// What the reader has chosen besides the reading (metric and sort are already in the `Built`):
 /// the selected entity and the hidden series.
@@ -205,12 +205,12 @@ fn sentence_name(label: &str, entities: &[&str], lang: Lang) -> String {
             false => label.to_string(),
         };
     }
-    let next_is_name = words.next().is_some_and(|w| w.starts_with(char::is_uppercase));
+    let next_is_name = words.next().is_some_and(|w| w.starts_with(case::is_upper));
     // "Mid-October" is a plain word before a name; "US", "China–Europe" are names.
     let head = first.split('-').next().unwrap_or(first);
-    let plain = head.chars().skip(1).all(|c| !c.is_uppercase()) && !NAMES.split_whitespace().any(|n| n == head);
+    let plain = head.chars().skip(1).all(|c| !case::is_upper(c)) && !NAMES.split_whitespace().any(|n| n == head);
     match (plain && !next_is_name, label.chars().next()) {
-        (true, Some(c)) => c.to_lowercase().chain(label.chars().skip(1)).collect(),
+        (true, Some(c)) => std::iter::once(case::lower(c)).chain(label.chars().skip(1)).collect(),
         _ => label.to_string(),
     }
 }
@@ -442,10 +442,9 @@ fn assemble(mut main: Vec<String>, selection: Option<String>, contra: Option<Str
 /// A clause as a sentence: a capital first letter (English) or a space between Chinese and a
 /// number (Chinese), and a full stop.
 fn finish(s: &str, lang: Lang) -> String {
-    let mut chars = s.chars();
-    let head: String = match (lang, chars.next()) {
-        (Lang::En, Some(c)) => c.to_uppercase().chain(chars).collect(),
-        _ => spaced(s),
+    let head: String = match lang {
+        Lang::En => case::capitalise(s),
+        Lang::Zh => spaced(s),
     };
     format!("{head}{}", desc::SENTENCE_END.get(lang))
 }

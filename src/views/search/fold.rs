@@ -23,18 +23,14 @@ fn is_word(c: char) -> bool {
 }
 
 /// One character as matching sees it: full-width forms as ASCII, the ideographic space as a
-/// space, lower case.
+/// space, small letters (`data::case`: Latin, Greek and Cyrillic).
 fn fold_char(c: char) -> char {
     let c = match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 => ' ',
         _ => c,
     };
-    if c.is_ascii() {
-        c.to_ascii_lowercase()
-    } else {
-        c.to_lowercase().next().unwrap_or(c)
-    }
+    crate::data::case::lower(c)
 }
 
 /// Fold `s` into `out`; with `src`, record for every byte pushed the original byte range it
