@@ -83,7 +83,8 @@ fn parse_camera(v: &str) -> Option<crate::chart::map::Camera> {
 /// A plain decimal as the address writes it (`-1.25`, `3`, `.5`): an optional sign, then at
 /// most 15 digits with at most one point. The digits make an exact integer that one division
 /// by an exact power of ten rounds once, so the value is the nearest `f64`, as `str::parse`
-/// gives (whose general reader, with its table of powers of five, adds some 17 KB to the module). Anything else (exponents, `inf`, `NaN`, stray characters) is `None`.
+/// gives (whose general reader, with its table of powers of five, adds some 17 KB to the
+/// module). Anything else (exponents, `inf`, `NaN`, stray characters) is `None`.
 fn decimal(s: &str) -> Option<f64> {
     let (negative, digits) = match s.as_bytes().first()? {
         b'-' => (true, &s[1..]),

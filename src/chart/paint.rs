@@ -140,7 +140,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
 
 /// Points rounded to whole pixels, a point dropped when it falls on the same pixel as the one
 /// before: the path's shape is the same (a repeat adds only a zero-length segment), and a map's
-/// coastlines, drawn small, pass fewer points to the canvas (on a phone, 13,369 rather than 17,185 for the partners layer).
+/// coastlines, drawn small, pass fewer points to the canvas (on a phone, 13,369 rather than
+/// 17,185 for the partners layer).
 fn pixels(pts: &[(f64, f64)]) -> Vec<(i32, i32)> {
     let mut v: Vec<(i32, i32)> = Vec::with_capacity(pts.len());
     for &(x, y) in pts {

@@ -2,7 +2,8 @@
 //!
 //! The build script (`build/`) validates `data/` and generates the statics included here; `model`
 //! holds the types, `parse` and `rules` the reading and validation rules the build script shares
-//! with the native tests, `format` the number formatting per language, `case` letter case, `registry` the look-ups.
+//! with the native tests, `format` the number formatting per language, `case` letter case,
+//! `registry` the look-ups.
 //! Nothing in this layer knows about drawing or the UI.
 
 pub mod case;

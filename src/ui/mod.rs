@@ -89,9 +89,10 @@ thread_local! {
 
 /// Scroll the element with this id to the top of the view at once (or as soon as it is built,
 /// if it is not yet), then again while the parts near it are built and settle (their heights
-/// replace the reserved ones) and it moves in the page. A later scroll (the next tour step, another search result) ends this one's settling, so
-/// a reader stepping quickly is never pulled back to an earlier target; the reader's own
-/// scrolling is left alone (only the element's place in the page is watched, not in the view).
+/// replace the reserved ones) and it moves in the page. A later scroll (the next tour step,
+/// another search result) ends this one's settling, so a reader stepping quickly is never
+/// pulled back to an earlier target; the reader's own scrolling is left alone (only the
+/// element's place in the page is watched, not in the view).
 pub(crate) fn scroll_to_id(id: String) {
     let ticket = SCROLLS.with(|n| {
         n.set(n.get().wrapping_add(1));

@@ -2,8 +2,9 @@
 //! per kind of result, labelled by its heading, each result an option carrying its index in
 //! `data-i`, the query's matches in `<mark>`.
 //!
-//! Layer: views (search). Pure text, escaped as the static first screen is (`data::format::escape_markup`), so the
-//! markup is tested natively and the UI only sets it and follows the reader's keys and clicks.
+//! Layer: views (search). Pure text, escaped as the static first screen is
+//! (`data::format::escape_markup`), so the markup is tested natively and the UI only sets it and
+//! follows the reader's keys and clicks.
 
 use super::results::{Hit, Marked, Results};
 use super::words;
