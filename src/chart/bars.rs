@@ -126,7 +126,7 @@ fn geometry(spec: &BarSpec, w: f64, top: f64, hidden: &[usize], legend: bool) ->
 }
 
 /// Height of the chart body at width `w`.
-pub fn body_height(spec: &BarSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+pub fn body_height(spec: &BarSpec, w: f64, legend: bool) -> f64 {
     let g = geometry(spec, w, 0.0, &[], legend);
     g.keys_y + frame::key_height(&spec.keys, g.used, w) + 4.0
 }

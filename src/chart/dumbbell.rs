@@ -7,7 +7,6 @@ use super::frame;
 use super::paint::{Align, DrawError, Painter};
 use super::scale::{nice_domain, Linear};
 use super::text::{width, wrap};
-use super::theme::Theme;
 use super::{Datum, Item, Keys, Layout, Rect, Series, View};
 use plotters::prelude::DrawingBackend;
 
@@ -64,7 +63,7 @@ fn geometry(spec: &DumbbellSpec, w: f64, top: f64, hidden: &[usize], legend: boo
     Geom { label_w, lines, x0, x1, y0, legend_y, domain, ticks }
 }
 
-pub fn body_height(spec: &DumbbellSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+pub fn body_height(spec: &DumbbellSpec, w: f64, legend: bool) -> f64 {
     let g = geometry(spec, w, 0.0, &[], legend);
     g.y0 + spec.rows.len() as f64 * ROW_H + AXIS_H + frame::key_height(&spec.keys, (false, false, false), w) + 6.0
 }

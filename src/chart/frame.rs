@@ -5,7 +5,6 @@
 use super::paint::{Align, DrawError, Painter};
 use super::scale::Linear;
 use super::text::{width, wrap};
-use super::theme::Theme;
 use super::{Frame, Keys, Rect, Series};
 use plotters::prelude::DrawingBackend;
 
@@ -25,7 +24,7 @@ fn source_lines(frame: &Frame, w: f64) -> Vec<String> {
 }
 
 /// Heights taken above and below the plot body.
-pub fn heights(frame: &Frame, _theme: &Theme, w: f64) -> (f64, f64) {
+pub fn heights(frame: &Frame, w: f64) -> (f64, f64) {
     let (t, s) = title_lines(frame, w);
     let mut top = 0.0;
     if !t.is_empty() || !s.is_empty() {

@@ -7,7 +7,6 @@ use super::frame::{self, KeyUse};
 use super::paint::{Align, DrawError, Painter};
 use super::scale::{nice_domain, Linear};
 use super::text::{width, wrap};
-use super::theme::Theme;
 use super::{Datum, Item, Keys, Layout, Rect, Series, View};
 use plotters::prelude::DrawingBackend;
 
@@ -83,7 +82,7 @@ fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize], legend: bool
     Geom { label_w, lines, x0, x1, y0, legend_y, bands, domain, ticks, used }
 }
 
-pub fn body_height(spec: &StackedSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+pub fn body_height(spec: &StackedSpec, w: f64, legend: bool) -> f64 {
     let g = geometry(spec, w, 0.0, &[], legend);
     let y1 = g.bands.last().map_or(g.y0, |b| b.1);
     y1 + AXIS_H + frame::key_height(&spec.keys, g.used, w) + 4.0
