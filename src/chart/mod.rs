@@ -15,6 +15,7 @@ pub mod map;
 pub mod order;
 pub mod paint;
 pub mod place;
+pub mod rows;
 pub mod scale;
 pub mod scatter;
 pub mod slope;
