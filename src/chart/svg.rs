@@ -97,12 +97,15 @@ mod tests {
     }
 
     #[test]
-    fn without_about_the_document_is_the_plain_rendering() {
+    fn title_and_desc_are_all_an_export_adds_to_the_plain_rendering() {
         let frame = Frame::default();
         let (plain, _) = render(&spec(), &frame, &Theme::light(), 200);
-        let (none, _) = render_about(&spec(), &frame, &Theme::light(), 200, &View::default(), None);
-        assert_eq!(plain, none, "golden SVGs stay byte for byte what they were");
+        let about = About { title: "Table 3", desc: "Ten partners" };
+        let (doc, _) = render_about(&spec(), &frame, &Theme::light(), 200, &View::default(), Some(about));
+        let added = "\n<title>Table 3</title>\n<desc>Ten partners</desc>";
+        assert_eq!(doc.matches(added).count(), 1, "{doc}");
+        assert_eq!(doc.replacen(added, "", 1), plain, "nothing else of the drawing changes");
         let (empty, _) = render_about(&spec(), &frame, &Theme::light(), 200, &View::default(), Some(About::default()));
-        assert_eq!(plain, empty);
+        assert_eq!(empty, plain, "empty parts add nothing");
     }
 }
