@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::catalogue::{self, Catalogue, DatasetT};
 use crate::emit::{f64_lit, l_lit, lit, opt_pair, opt_str, qual_lit, str_list, unit_ident};
+use crate::rules::catalogue::{self, Catalogue, DatasetT};
 use crate::rules::dataset::{self, CellOut, Compiled, NoteOut, RowOut};
 use crate::rules::figure::Figure;
 use crate::rules::footnotes::{self, Footnote};

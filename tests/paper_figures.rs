@@ -10,7 +10,8 @@
 use trade_atlas::data::format::paper_section;
 use trade_atlas::data::parse::{decimals_of, evaluate};
 use trade_atlas::data::registry;
-use trade_atlas::data::rules::dataset::{self, ColumnDecl, DatasetDecl, NoteDecl};
+use trade_atlas::data::rules::catalogue;
+use trade_atlas::data::rules::dataset::{self, DatasetDecl};
 use trade_atlas::data::rules::units::{self, UnitRow};
 use trade_atlas::data::rules::Table;
 use trade_atlas::data::{
@@ -1098,42 +1099,24 @@ fn every_dataset_names_its_title_agency_period_section_and_caption_in_both_langu
 // ───────────────────── the build-time rules, on the real files ─────────────────────
 //
 // The build script refuses a malformed file, so a test over the compiled data can only pass. These
-// tests feed the build's own rules (`data::rules`) the real files with one defect each and check the
-// exact message the build would print.
+// tests feed the build's own rules (`data::rules`) the real files with one defect each, checked against
+// their real declarations (`data/datasets.toml`, read by `rules::catalogue` as the build reads it), and
+// check the exact message the build would print.
 
-/// The declaration of a dataset, read back from the statics; `row_units` names the unit column of
-/// each column whose rows give their own unit (the statics do not keep it).
-fn decl_of(d: &'static Dataset, row_units: &[(&str, &str)]) -> DatasetDecl {
-    DatasetDecl {
-        id: d.id.to_string(),
-        supplementary: d.supplementary,
-        periods_in_rows: d.period_basis == PeriodBasis::Rows,
-        columns: d
-            .columns
-            .iter()
-            .map(|c| ColumnDecl {
-                id: c.id.to_string(),
-                label: (c.label.zh.to_string(), c.label.en.to_string()),
-                unit: c.unit.map(|u| u.id.to_string()).unwrap_or_else(|| {
-                    let (_, u) = row_units.iter().find(|(col, _)| *col == c.id).expect("the column's unit column");
-                    format!("@{u}")
-                }),
-                expr: c.expr.map(str::to_string),
-                decimals: None,
-            })
-            .collect(),
-        notes: d
-            .notes
-            .iter()
-            .map(|n| NoteDecl {
-                id: n.id.to_string(),
-                kind: format!("{:?}", n.kind).to_lowercase(),
-                zh: n.text.zh.to_string(),
-                en: n.text.en.to_string(),
-                cells: n.cells.iter().filter(|c| **c != "*").map(|c| c.to_string()).collect(),
-            })
-            .collect(),
-    }
+/// The text of a file under `data/`.
+fn data_file(rel: &str) -> String {
+    std::fs::read_to_string(format!("{}/data/{rel}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// Every dataset's declaration, read from the real `data/datasets.toml` by the build's own rule.
+fn declarations() -> Vec<(String, DatasetDecl)> {
+    let cat = catalogue::load(&data_file("datasets.toml")).unwrap();
+    cat.dataset.iter().map(|d| (d.file.clone(), d.decl(&d.period(&format!("dataset '{}'", d.id)).unwrap()))).collect()
+}
+
+/// The file and declaration of dataset `id`.
+fn declaration(id: &str) -> (String, DatasetDecl) {
+    declarations().into_iter().find(|(_, d)| d.id == id).unwrap_or_else(|| panic!("no dataset '{id}'"))
 }
 
 fn units_table() -> Vec<UnitRow> {
@@ -1143,22 +1126,34 @@ fn units_table() -> Vec<UnitRow> {
 
 /// The build's verdict on `data/<file>` after `edit` changed its text.
 fn compile_edited(id: &str, edit: impl Fn(String) -> String) -> Result<(), String> {
-    let d = ds(id);
-    let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
+    let (file, decl) = declaration(id);
+    let text = data_file(&file);
     let edited = edit(text.clone());
     assert_ne!(edited, text, "the edit changed nothing");
-    let decl = decl_of(d, &[("value", "unit")]);
-    dataset::compile(&decl, &Table::parse(&format!("data/{}", d.file), &edited)?, &units_table()).map(|_| ())
+    dataset::compile(&decl, &Table::parse(&format!("data/{file}"), &edited)?, &units_table()).map(|_| ())
 }
 
+/// The tests around this one start from what the build compiles: every real file, checked by the
+/// rules against its real declaration, passes and gives the rows the build wrote. So the error each
+/// of them expects comes from its one edit. (This fails if the tests' path to the rules ever
+/// differs from the build's.)
 #[test]
 fn the_real_files_pass_the_rules_these_tests_break() {
-    for id in ["partners", "ports", "regions", "ecommerce", "guangdong"] {
-        let d = ds(id);
-        let text = std::fs::read_to_string(format!("{}/data/{}", env!("CARGO_MANIFEST_DIR"), d.file)).unwrap();
-        let decl = decl_of(d, &[("value", "unit")]);
-        let c = dataset::compile(&decl, &Table::parse(&format!("data/{}", d.file), &text).unwrap(), &units_table());
-        assert!(c.is_ok(), "{id}: {c:?}");
+    let units = units_table();
+    let all = declarations();
+    assert_eq!(all.len(), DATASETS.len());
+    for (file, decl) in &all {
+        let compiled =
+            dataset::compile(decl, &Table::parse(&format!("data/{file}"), &data_file(file)).unwrap(), &units)
+                .unwrap_or_else(|e| panic!("{}: {e}", decl.id));
+        let built = ds(&decl.id);
+        let keys: Vec<&str> = compiled.rows.iter().map(|r| r.key.as_str()).collect();
+        assert_eq!(keys, built.rows.iter().map(|r| r.key).collect::<Vec<_>>(), "{}", decl.id);
+        for (r, b) in compiled.rows.iter().zip(built.rows) {
+            let texts: Vec<Option<&str>> = r.cells.iter().map(|c| c.value.as_ref().map(|v| v.text.as_str())).collect();
+            let built_texts: Vec<Option<&str>> = b.cells.iter().map(|c| c.value.as_ref().map(|v| v.text)).collect();
+            assert_eq!(texts, built_texts, "{}:{}", decl.id, r.key);
+        }
     }
 }
 

@@ -46,7 +46,7 @@ fn note_marks(ds: &'static Dataset, row: &'static Row, col: &'static str) -> imp
 fn head_cell(ds: &'static Dataset, c: &'static Column, lang: RwSignal<Lang>) -> impl IntoView {
     let title = move || {
         let l = lang.get();
-        c.expr.map(|e| format!("{}: {}", i18n::FORMULA.get(l), formula_text(e, ds, &ds.rows[0], l)))
+        c.expr.map(|e| format!("{}: {}", i18n::FORMULA.get(l), formula_text(e, ds, l)))
     };
     view! {
         <th scope="col" class:derived=c.expr.is_some() title=title>
@@ -69,7 +69,7 @@ fn value_cell(
     let derived = cell.value.as_ref().is_some_and(|v| v.status.is_derived());
     let supp = cell.value.as_ref().is_some_and(|v| v.status.is_supplementary());
     let expr = cell.value.as_ref().and_then(|v| v.expr);
-    let title = move || expr.map(|e| formula_text(e, ds, r, lang.get()));
+    let title = move || expr.map(|e| formula_text(e, ds, lang.get()));
     let own_tag = derived && col.expr.is_none();
     view! {
         <td class:derived=derived class:supplementary=supp class:num=cell.value.is_some() title=title data-col=col.id>

@@ -21,7 +21,6 @@ pub use hit::ROUTE_REACH_PX;
 pub use spec::*;
 
 use super::paint::{DrawError, Painter};
-use super::theme::Theme;
 use super::{Layout, Rect, View};
 use crate::geo::{Bounds, Centre, Projection};
 use frame::MapFrame;
@@ -41,7 +40,7 @@ impl MapSpec {
 }
 
 /// Map height for a width: the extent's aspect, within sensible limits, plus the legend.
-pub fn body_height(spec: &MapSpec, _theme: &Theme, w: f64) -> f64 {
+pub fn body_height(spec: &MapSpec, w: f64) -> f64 {
     // The aspect is the same in every view (the world is as wide and as tall).
     let b = spec.bounds(Centre::Atlantic);
     let aspect = (b.height() / b.width()).clamp(0.4, 1.3);

@@ -31,7 +31,8 @@ pub fn bench(plan: &Plan) -> util::Result {
     } else {
         builds.push(("this build", plan.dir));
     }
-    sizes::report(&builds)?;
+    let last = sizes::report(&builds)?;
+    crate::budget::report(last.brotli)?;
     timing::report(&builds)?;
     if plan.charts {
         timing::charts(plan.dir)?;

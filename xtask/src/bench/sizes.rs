@@ -1,5 +1,6 @@
-//! The size section of `bench` (and of the budget check): every shipped file's raw, gzip (level 9)
-//! and brotli (quality 11, window 22) size and the totals, for one build or two side by side.
+//! The size section of `bench` (and the measuring behind the budget check): every shipped file's raw,
+//! gzip (level 9) and brotli (quality 11, window 22) size and the totals, for one build or two side by
+//! side. It knows nothing of the budget: `budget` reads these figures, not the other way round.
 
 use std::fs;
 use std::path::Path;
@@ -98,9 +99,9 @@ pub fn bytes(n: u64) -> String {
     out
 }
 
-/// Prints the size table of each build (one, or before and after side by side) and the budget verdict
+/// Prints the size table of each build (one, or before and after side by side) and returns the total
 /// of the last one. `builds` are (label, directory).
-pub fn report(builds: &[(&str, &Path)]) -> util::Result {
+pub fn report(builds: &[(&str, &Path)]) -> util::Result<Sizes> {
     let mut measured = Vec::new();
     for (label, dir) in builds {
         step(&format!("shipped sizes of {label}: {}", dir.display()));
@@ -118,11 +119,7 @@ pub fn report(builds: &[(&str, &Path)]) -> util::Result {
     }
     print_table(&measured);
     let (_, last) = measured.last().expect("at least one build");
-    let budget = crate::budget::read()?;
-    match crate::budget::verdict(total(last).brotli, &budget) {
-        Ok(line) | Err(line) => println!("    {line}"),
-    }
-    Ok(())
+    Ok(total(last))
 }
 
 /// One row per file name (hashes ignored), with raw / gzip / brotli per build.
