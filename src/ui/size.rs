@@ -10,9 +10,12 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Observe an element's content width into a signal; disconnects when the owner is cleaned up.
-/// The first width is set in a task of its own (unless the page is printing, which needs every
-/// chart drawn before it is laid out): the first drawing then runs after the browser has shown
-/// the frame that laid the chart's box out, not inside it, so neither is one long task.
+/// A new width is set in a task of its own, never inside the observer's callback (unless the
+/// page is printing, which needs every chart drawn before it is laid out): the drawing it
+/// starts changes the chart's height, and a layout change inside the callback makes the
+/// browser report "ResizeObserver loop completed with undelivered notifications" as an error
+/// (every engine did after a resize to a phone's width). The first drawing also runs after the
+/// browser has shown the frame that laid the chart's box out, so neither is one long task.
 fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, printing: RwSignal<bool>) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
@@ -21,7 +24,7 @@ fn observe_width(el: &web_sys::Element, width: RwSignal<f64>, printing: RwSignal
             if (w - was).abs() < 1.0 {
                 return;
             }
-            if was < 1.0 && !printing.get_untracked() {
+            if !printing.get_untracked() {
                 gloo::timers::callback::Timeout::new(0, move || {
                     width.try_set(w);
                 })
