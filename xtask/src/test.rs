@@ -1,6 +1,6 @@
 //! `test`: `setup-test`, then every test layer in turn — native tests, the release build, its
-//! size budget, end-to-end — stopping at the first failure and printing a summary of each
-//! layer's outcome and wall time.
+//! size budget, the data package's validation, end-to-end — stopping at the first failure and
+//! printing a summary of each layer's outcome and wall time.
 
 use std::path::Path;
 use std::process::Command;
@@ -19,11 +19,12 @@ type Layer = (&'static str, fn() -> util::Result<Option<String>>);
 
 /// Runs the layers; `Ok(Some(reason))` from a layer means it was skipped.
 pub fn test() -> util::Result {
-    let layers: [Layer; 5] = [
+    let layers: [Layer; 6] = [
         ("setup-test (tools, browser, npm packages)", || setup::setup_test().map(|()| None)),
         ("native tests: cargo test --workspace", native),
         ("release build: trunk build --release", || dist::build().map(|()| None)),
         ("size budget: shipped brotli bytes vs xtask/budget.toml", || budget::check(&dist::dist_dir()).map(|()| None)),
+        ("data package: frictionless validate dist/data", crate::frictionless::layer),
         ("end-to-end: node --test tests/e2e", end_to_end),
     ];
     let mut results: Vec<(&str, Outcome, Duration)> = Vec::new();
