@@ -266,8 +266,8 @@ fn value_fields(ds: &'static Dataset, i: usize) -> Vec<Field> {
     let mut extra: Vec<(&'static str, Json)> = Vec::new();
     match c.unit {
         Some(u) => {
-            en.push_str(&format!(", in {} as printed in the paper", u.zh));
-            zh.push_str(&format!(",单位:{}(原文)", u.zh));
+            en.push_str(&format!(", in {}", u.zh));
+            zh.push_str(&format!(",单位:{}", u.zh));
             if u.en_shift != 0 {
                 en.push_str(&format!(" (the English edition shows {}: the printed number × 10^{})", u.en, u.en_shift));
             } else if u.en != u.zh {
@@ -294,29 +294,29 @@ fn value_fields(ds: &'static Dataset, i: usize) -> Vec<Field> {
                 en.push_str(&format!(
                     " Derived by the atlas: {e}; given in full precision (the atlas shows it rounded to the precision of its least precise input)."
                 ));
-                zh.push_str(&format!(" 图集推算值:{e};此处为完整精度(图集按其最不精确的输入取舍显示)。"));
+                zh.push_str(&format!("图集推算值:{e};此处为完整精度(图集按其最不精确的输入取舍显示)。"));
                 extra.push(("formula", Json::str(*e)));
             }
             None if status.is_supplementary() => {
                 en.push_str(" Supplementary: from public sources outside the paper (column source).");
-                zh.push_str(" 补充数据:来自论文以外的公开来源(source 列)。");
+                zh.push_str("补充数据:来自论文以外的公开来源(source 列)。");
             }
             None => {
                 en.push_str(" As printed in the paper.");
-                zh.push_str(" 原文数值。");
+                zh.push_str("原文数值。");
             }
         }
     } else {
         en.push_str(&format!(" Stated, derived or supplementary by row: see {id}_status."));
-        zh.push_str(&format!(" 各行为原文数值、推算值或补充数据,见 {id}_status 列。"));
+        zh.push_str(&format!("各行为原文数值、推算值或补充数据,见 {id}_status 列。"));
     }
     if textual {
         en.push_str(" Kept as text: the paper prints a range (low~high) or a fraction (a/b) here.");
-        zh.push_str(" 本列为文本:原文在此印有范围(低~高)或分数(a/b)。");
+        zh.push_str("本列为文本:原文在此印有范围(低~高)或分数(a/b)。");
     }
     if qualified {
         en.push_str(&format!(" A qualifier (over, about, nearly, under) is in {id}_qualifier."));
-        zh.push_str(&format!(" 限定词(超过、约、近、不足)见 {id}_qualifier 列。"));
+        zh.push_str(&format!("限定词(超过、约、近、不足)见 {id}_qualifier 列。"));
     }
     if c.unit.is_none() {
         let mut units: Vec<Json> = Vec::new();
@@ -374,8 +374,8 @@ fn value_fields(ds: &'static Dataset, i: usize) -> Vec<Field> {
                 "qualifier",
                 "qualifier",
                 L2::new(
-                    format!("How the paper qualifies {id}: over (超过/逾/以上), about (约/左右), nearly (近), under (不足); empty when it is exact."),
-                    format!("原文对 {id} 的限定:over(超过/逾/以上)、about(约/左右)、nearly(近)、under(不足);精确数字为空。"),
+                    format!("How {id} is qualified where it is printed: over (超过/逾/以上), about (约/左右), nearly (近), under (不足); empty when it is exact."),
+                    format!("{id} 印刷时的限定词:over(超过/逾/以上)、about(约/左右)、nearly(近)、under(不足);精确数字为空。"),
                 ),
                 values.iter().map(|v| v.map_or(String::new(), |v| v.qual.keyword().to_string())).collect(),
             )
