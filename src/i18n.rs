@@ -117,6 +117,13 @@ pub const TOUR_LEAVE: L = L::new("退出导览(Esc)", "Leave the tour (Esc)");
 pub const TOUR_KEYS: L = L::new("← → 翻页 · Esc 退出", "← → to step · Esc to leave");
 pub const TOUR_BACK: L = L::new("在完整图集中查看这一步 ↗", "See this step in the full Trade Atlas ↗");
 
+/// The About section's link to the whole dataset as one zip (`data::package::LINK`).
+pub const DOWNLOAD_DATA: L = L::new("下载全部数据", "Download all data");
+pub const DOWNLOAD_DATA_NOTE: L = L::new(
+    "(ZIP,Frictionless 数据包:每个数据集一个 CSV 文件,附说明各列类型、单位、出处与公式的 datapackage.json)",
+    " (ZIP, a Frictionless Data Package: one CSV file per dataset, with datapackage.json giving each column's type, unit, source and formula)",
+);
+
 pub const ABOUT_TEXT: L = L::new(
     "所有数字均来自论文全文(PDF 提取),以原文印刷的数字与单位录入 data/ 目录下的 CSV 文件,构建时校验并编入页面;推算值标明公式,论文以外的补充数据标明来源。原文自相矛盾之处保留原数并附数据注释。地图边界来自 Natural Earth(公有领域),经 npm 包 world-atlas 2.0.2(ISC 许可)提供,为示意性质;航线与班列通道为示意线。本页面完全在浏览器中运行,不向任何其他网站发出请求。",
     "Every number comes from the paper's full text (extracted from a PDF) and is kept, as printed and in the printed unit, in the CSV files under data/, validated at build time and compiled into the page. Derived values carry their formula; supplementary data from outside the paper names its source. Where the paper contradicts itself the printed value is kept and a data note says so. Map boundaries come from Natural Earth (public domain) via the npm package world-atlas 2.0.2 (ISC licence) and are schematic; sea lanes and railway corridors are schematic lines. The page runs entirely in your browser and makes no request to any other site.",

@@ -52,6 +52,8 @@ pub fn App() -> impl IntoView {
                     <h2>{move || i18n::ABOUT.get(lang.get())}</h2>
                     <p>{move || PAPER.note.get(lang.get())}</p>
                     <p>{move || i18n::ABOUT_TEXT.get(lang.get())}</p>
+                    <p><a href=crate::data::package::LINK download="trade-atlas-data.zip" data-testid="download-data">
+                        {move || i18n::DOWNLOAD_DATA.get(lang.get())}</a>{move || i18n::DOWNLOAD_DATA_NOTE.get(lang.get())}</p>
                 </section>
             </AfterFirst>
         </main>

@@ -6,6 +6,7 @@ mod budget;
 mod css;
 mod dist;
 mod encoding;
+mod frictionless;
 mod geo;
 mod publish;
 mod serve;
@@ -18,11 +19,11 @@ use std::process::ExitCode;
 
 const COMMANDS: [(&str, &str); 12] = [
     ("setup", "install what is missing: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates"),
-    ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils and the e2e npm packages"),
-    ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages)"),
+    ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils, the e2e npm packages and the data package validator"),
+    ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages and the data package in dist/data/)"),
     ("serve [--port 8080]", "dist, then serve dist/ on http://127.0.0.1:8080/ gzip-compressed as GitHub Pages does"),
     ("      [--brotli]", "offer brotli before gzip, as hosts with brotli do"),
-    ("test", "setup-test, then native tests, release build, size budget, end-to-end tests"),
+    ("test", "setup-test, then native tests, release build, size budget, data package validation, end-to-end tests"),
     ("bench", "dist, then sizes (raw/gzip/brotli vs xtask/budget.toml), first paint, Lighthouse, switch/hover cost, memory, DOM"),
     ("      [--dir PATH]", "measure the site built in PATH instead of building dist/"),
     ("      [--compare BEFORE]", "measure the build in BEFORE in the same run, as a \"before\" column"),

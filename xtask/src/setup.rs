@@ -28,6 +28,7 @@ pub fn setup() -> util::Result {
 pub fn setup_test() -> util::Result {
     setup()?;
     browser_packages()?;
+    crate::frictionless::setup()?;
     e2e_packages()
 }
 

@@ -1,7 +1,8 @@
 //! `test`: `setup-test`, then every test layer in turn — native tests, the release build, its
-//! size budget, end-to-end — stopping at the first failure and printing a summary of each
-//! layer's outcome and wall time. The end-to-end layer runs the Chromium suite and, beside it,
-//! the reader's walk in Firefox ESR and in WebKitGTK (one lane after the other).
+//! size budget, the data package's validation, end-to-end — stopping at the first failure and
+//! printing a summary of each layer's outcome and wall time. The end-to-end layer runs the
+//! Chromium suite and, beside it, the reader's walk in Firefox ESR and in WebKitGTK (one lane
+//! after the other).
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -32,12 +33,15 @@ const PASSED: Done = Done::Passed(Vec::new());
 
 /// Runs the layers.
 pub fn test() -> util::Result {
-    let layers: [Layer; 5] = [
+    let layers: [Layer; 6] = [
         ("setup-test (tools, browsers, npm packages)", || setup::setup_test().map(|()| PASSED)),
         ("native tests: cargo test --workspace", native),
         ("release build: trunk build --release", || dist::build().map(|()| PASSED)),
         ("size budget: shipped brotli bytes vs xtask/budget.toml", || {
             budget::check(&dist::dist_dir()).map(|()| PASSED)
+        }),
+        ("data package: frictionless validate dist/data", || {
+            crate::frictionless::validate(&dist::data_dir()).map(|()| PASSED)
         }),
         ("end-to-end: node --test tests/e2e in Chromium; the walk in Firefox and WebKit beside it", end_to_end),
     ];
