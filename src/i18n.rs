@@ -22,6 +22,7 @@ pub const NOTES: L = L::new("数据注释", "Data notes");
 /// A data-notes landmark's name, before its dataset's title.
 pub const NOTES_OF: L = L::new("数据注释:", "Data notes: ");
 pub const NOTE_INCONSISTENCY: L = L::new("原文矛盾", "The paper contradicts itself");
+pub const NOTE_MISPRINT: L = L::new("疑为印刷错误", "Probable misprint");
 pub const NOTE_CAVEAT: L = L::new("注意", "Caveat");
 pub const NOTE_METHOD: L = L::new("方法", "Method");
 pub const DERIVED: L = L::new("推算", "derived");

@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use trade_atlas::chart::ChartSpec;
 use trade_atlas::data::{format, Lang};
 use trade_atlas::views::build::Built;
-use trade_atlas::views::describe::{describe, Focus};
+use trade_atlas::views::describe::{describe, rules, Focus};
 use trade_atlas::views::{build_with, ChartDef, Settings, SortKey, CHARTS};
 
 fn golden_dir() -> PathBuf {
@@ -234,8 +234,9 @@ fn shown_numbers(built: &Built, lang: Lang) -> BTreeSet<String> {
             if let Some(v) = &c.cell().value {
                 texts.extend([format::value(v, c.cell().unit, lang), format::signed_pct(v, lang)]);
             }
-            // What the tooltip and table call the value.
+            // What the tooltip and table call the value, and the period they give it.
             texts.extend([c.row.label.get(lang).to_string(), c.ds.columns[c.col].label.get(lang).to_string()]);
+            texts.push(c.row.period.unwrap_or(c.ds.period).get(lang).to_string());
         }
     }
     texts.iter().flat_map(|t| numbers(t)).collect()
@@ -327,6 +328,40 @@ fn every_view_is_described_in_one_to_three_sentences() {
         }
     });
     assert!(bad.is_empty(), "badly formed descriptions:\n{}", bad.join("\n"));
+}
+
+/// Rules 1–4 of `views::describe::rules` over every view: no misprint wins a ranking, nothing is
+/// ranked across periods, measures or overlapping scopes, no superlative over one member, and
+/// every count is the data's. Prints how many descriptions break each rule.
+#[test]
+fn every_description_ranks_only_what_may_be_ranked_and_counts_what_the_data_names() {
+    let mut views = 0;
+    let mut failing = [0usize; 5];
+    let mut any = 0;
+    let mut bad = Vec::new();
+    every_view(|id, built, lang, focus, view| {
+        views += 1;
+        let text = describe(chart(id), built, lang, focus).text();
+        let breaches = rules::check(built, lang, focus.hidden, &text);
+        if breaches.is_empty() {
+            return;
+        }
+        any += 1;
+        let mut rules_broken: Vec<u8> = breaches.iter().map(|b| b.rule).collect();
+        rules_broken.sort_unstable();
+        rules_broken.dedup();
+        for r in rules_broken {
+            failing[r as usize] += 1;
+        }
+        for b in breaches {
+            bad.push(format!("{view}: rule {}: {}", b.rule, b.what));
+        }
+    });
+    eprintln!(
+        "{views} descriptions checked; {any} break a rule (rule 1: {}, rule 2: {}, rule 3: {}, rule 4: {})",
+        failing[1], failing[2], failing[3], failing[4]
+    );
+    assert!(bad.is_empty(), "descriptions that break the rules:\n{}", bad.join("\n"));
 }
 
 #[test]

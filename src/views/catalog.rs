@@ -221,15 +221,18 @@ pub const CATALOGUE: &[ChartDef] = &[
                     row: "usa",
                     col: "exports",
                     label: Some(L::new(
-                        "表 3:对美国“出口”(海关总署)",
-                        "Table 3: \"exports\" to the US (China Customs)",
+                        "表 3 对美国的“出口”(海关总署)",
+                        "Table 3's “exports” to the US (General Administration of Customs)",
                     )),
                 },
                 Pick {
                     ds: "us_imports",
                     row: "us_imports_from_china",
                     col: "value",
-                    label: Some(L::new("美国从中国进口(美国商务部)", "US imports from China (US Commerce)")),
+                    label: Some(L::new(
+                        "美国从中国进口(美国商务部)",
+                        "US imports from China (US Department of Commerce)",
+                    )),
                 },
             ],
         },
@@ -253,7 +256,10 @@ pub const CATALOGUE: &[ChartDef] = &[
         ),
         kind: Kind::Stacked {
             col: "value",
-            series: &[L::new("取消", "Cancelled"), L::new("未取消(推算)", "Not cancelled (derived)")],
+            series: &[
+                L::new("宣布取消", "Announced as cancelled"),
+                L::new("未宣布取消(推算)", "Not announced as cancelled (derived)"),
+            ],
             stacks: &[StackDef {
                 label: L::new("预定航次", "Scheduled sailings"),
                 parts: &["drewry_cancelled", "drewry_operated"],
@@ -539,7 +545,7 @@ pub const READINGS: &[(&str, Controls)] = &[
             metrics: &["partners", "blocs"],
             labels: &[
                 L::new("十大伙伴(表 3)", "Ten partners (Table 3)"),
-                L::new("东盟、欧盟合计(表 2)", "ASEAN and the EU as blocs (Table 2)"),
+                L::new("东盟、欧盟合计(正文进出口)", "ASEAN and the EU as blocs (total trade, text)"),
             ],
             sorts: &[],
         },

@@ -33,12 +33,14 @@ pub const SUEZ_KEY: L = L::new("经苏伊士(示意)", "Via Suez (schematic)");
 pub const CAPE_KEY: L = L::new("绕好望角(虚线,示意)", "Round the Cape (dashed, schematic)");
 pub const PACIFIC_KEY: L = L::new("跨太平洋(线宽:集装箱货量)", "Trans-Pacific (width: container volume)");
 pub const PORTS: L =
-    L::new("颜色:1—11 月同比;圆面积:1—11 月吞吐量(万 Teu)", "Colour: Jan–Nov growth; area: Jan–Nov throughput");
+    L::new("颜色:1—11 月同比;圆面积:1—11 月吞吐量(万 TEU)", "Colour: Jan–Nov growth; area: Jan–Nov throughput");
+/// The flows layer's readings share one width scale (`views::map::flows`): the legend says what
+/// each arc's width is.
 pub const FLOWS_PARTNERS: L = L::new(
-    "箭头:自中国流向伙伴;线宽与数值成正比;颜色:同比(表 3)",
-    "Arrows from China to each partner; width in proportion to the value; colour: year on year (Table 3)",
+    "线宽:表 3 数值(题为出口,疑为进出口);颜色:同比",
+    "Width: Table 3's figure (titled exports, likely total trade); colour: year on year",
 );
 pub const FLOWS_BLOCS: L = L::new(
-    "东盟、欧盟为表 2 出口合计,其余为表 3;线宽与数值成正比;颜色:同比",
-    "ASEAN and the EU: Table 2 exports; the others: Table 3; width in proportion to the value; colour: year on year",
+    "线宽:东盟、欧盟为正文进出口额,其余为表 3 数值(疑为进出口);颜色:同比",
+    "Width: ASEAN and EU total trade (text), the others Table 3 (likely total trade); colour: year on year",
 );
