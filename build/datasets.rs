@@ -88,8 +88,8 @@ fn expand_notes(all: &mut [(&DatasetT, Period, Compiled)], toml: &str) -> Checke
                 let line = catalogue::note_line(toml, &d.id, &n.id);
                 format!("data/datasets.toml:{line}: dataset '{}', note '{}' ({lang})", d.id, n.id)
             };
-            let zh = notes::expand(&n.zh, true, &mut lookup).map_err(|e| format!("{}: {e}", at("zh")))?;
-            let en = notes::expand(&n.en, false, &mut lookup).map_err(|e| format!("{}: {e}", at("en")))?;
+            let zh = notes::expand(&n.zh, &mut lookup).map_err(|e| format!("{}: {e}", at("zh")))?;
+            let en = notes::expand(&n.en, &mut lookup).map_err(|e| format!("{}: {e}", at("en")))?;
             texts.push((zh, en));
         }
     }

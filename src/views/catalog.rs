@@ -69,7 +69,7 @@ pub const CATALOGUE: &[ChartDef] = &[
         dataset: "rail",
         title: L::new(
             "地图:中欧班列通道、红海绕航与跨太平洋航线",
-            "Map: China–Europe railway corridors, the Red Sea detour and the trans-Pacific lane",
+            "Map: China–Europe Railway Express corridors, the Red Sea detour and the trans-Pacific lane",
         ),
         kind: Kind::Map(MapLayer::Routes),
     },
@@ -288,13 +288,13 @@ pub const CATALOGUE: &[ChartDef] = &[
     ChartDef {
         id: "new-three-growth",
         dataset: "new_three",
-        title: L::new("外贸“新三样”出口增长", "Growth of \"new three\" exports"),
+        title: L::new("外贸“新三样”出口增长", "Growth of “new three” exports"),
         kind: bars(&["yoy"], Sort::Paper, false),
     },
     ChartDef {
         id: "new-three-tiles",
         dataset: "new_three",
-        title: L::new("“新三样”出口额与比重", "\"New three\" export values and shares"),
+        title: L::new("“新三样”出口额与比重", "“New three” export values and shares"),
         kind: Kind::Tiles {
             rows: Rows::All,
             cols: &["value", "share_of_exports", "exports_total", "trade_total", "trade_share"],
@@ -435,7 +435,7 @@ pub const CATALOGUE: &[ChartDef] = &[
     ChartDef {
         id: "ecommerce-tiles",
         dataset: "ecommerce",
-        title: L::new("跨境电商主体、比重与中小微企业", "Cross-border e-commerce businesses, shares and SMEs"),
+        title: L::new("跨境电商主体、比重与中小微企业", "Cross-border e-commerce businesses, shares and MSMEs"),
         kind: Kind::Tiles {
             rows: Rows::Only(&[
                 "entities",
@@ -498,14 +498,14 @@ pub const CATALOGUE: &[ChartDef] = &[
         dataset: "warehouse_top10",
         title: L::new(
             "海外仓数量前十的国家或地区(按位次)",
-            "Top 10 countries or regions by number of warehouses (in rank order)",
+            "Top 10 countries or regions by number of overseas warehouses (in rank order)",
         ),
         kind: Kind::List,
     },
     ChartDef {
         id: "warehouse-emerging",
         dataset: "warehouse_emerging",
-        title: L::new("新兴市场海外仓增速(2022 年)", "Growth of warehouses in emerging markets (2022)"),
+        title: L::new("新兴市场海外仓增速(2022 年)", "Growth of overseas warehouses in emerging markets (2022)"),
         kind: bars(&["count_growth", "area_growth"], Sort::Paper, false),
     },
     ChartDef {

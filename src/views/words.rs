@@ -23,7 +23,7 @@ pub const KEY_DERIVED: L = L::new(
 pub const KEY_FLAGGED: L =
     L::new("※ 原文数字存在矛盾,见数据注释", "※ the paper contradicts itself here: see the data note");
 pub const KEY_BOUND: L =
-    L::new("箭头表示原文为“超过”或“不足”的界限值", "An arrowhead marks a bound (\"over\", \"under\" in the paper)");
+    L::new("箭头表示原文为“超过”或“不足”的界限值", "An arrowhead marks a bound (“over”, “under” in the paper)");
 
 /// The words of a chart's description (`views::describe`): one to three sentences per view.
 /// Placeholders are numbered where the languages order them differently.

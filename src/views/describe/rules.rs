@@ -8,13 +8,15 @@
 //!    covers the other ([`overlap`]: a total and its parts, a bloc and its members).
 //! 3. One member is not a ranking: "only imports fell", never "imports fell most".
 //! 4. Counts come from the data's distinct entities.
-//! 5. Sentences read as an editor would write them (the prose rules live in the words and in
-//!    `tests/describe.rs`'s prose check; this module holds what can be decided from the data).
+//! 5. Sentences read as an editor would write them: one digit grouping (a comma, integer part
+//!    only, in both languages: README, "The data"), one spelling of each unit, one English
+//!    rendering of each glossary term, curly quotes and no stacked parentheses in English.
 //!
 //! The generator calls [`comparable`], [`is_misprint`] and [`covers`]; [`check`] reads a finished
 //! description against the chart it describes and reports every claim that breaks rules 1–4. It
 //! reads only the text and the data, never the generator's reasoning, so it judged the generator
-//! before these rules as it judges it now.
+//! before these rules as it judges it now. [`prose`] holds any text a reader reads, in both
+//! languages, to rule 5: descriptions, the tour, notes, captions, intros, labels and the interface.
 //!
 //! Layer: views. Pure and native-tested.
 
@@ -405,9 +407,102 @@ fn corridors(clause: &str, lang: Lang, out: &mut Vec<Breach>) {
     }
 }
 
+/// Rule 5 over one text in both languages (a caption, a note, a label, a description, a tour
+/// step): every breach of the digit grouping, the unit spellings, the glossary's renderings and
+/// English quotation and parenthesis style.
+pub fn prose(zh: &str, en: &str) -> Vec<Breach> {
+    let mut out = Vec::new();
+    let mut breach = |what: String| out.push(Breach { rule: 5, what });
+    for (lang, text) in [(Lang::Zh, zh), (Lang::En, en)] {
+        for n in grouping(text) {
+            breach(format!("{lang:?}: “{n}” is not grouped with commas: {text}"));
+        }
+        for u in crate::data::UNITS.iter().map(|u| u.zh).filter(|u| u.chars().any(|c| c.is_ascii_alphabetic())) {
+            for variant in spellings(u) {
+                if text.contains(&variant) {
+                    breach(format!("{lang:?}: “{variant}” where the unit is written “{u}”: {text}"));
+                }
+            }
+        }
+    }
+    let lower = en.to_lowercase();
+    for g in crate::data::GLOSSARY.iter().filter(|g| g.check && zh.contains(g.zh)) {
+        if !g.matches.iter().any(|m| lower.contains(&m.to_lowercase())) {
+            breach(format!("{} is rendered as none of {:?}: {en}", g.zh, g.en));
+        }
+    }
+    if en.contains('"') {
+        breach(format!("straight quotes in English: {en}"));
+    }
+    if en.contains(") (") {
+        breach(format!("stacked parentheses in English: {en}"));
+    }
+    out
+}
+
+/// Numbers whose thousands are not grouped with a comma: grouped with a space ("6 644.51"), or
+/// five digits and more without a separator. Four digits may stand alone (years, "1145" in a
+/// formula is never shown). Digits inside a placeholder or after a decimal point are left alone.
+fn grouping(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && (chars[i - 1].is_ascii_digit() || chars[i - 1] == '.')) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let run = i - start;
+        let spaced = matches!(chars.get(i), Some(' ' | '\u{2009}' | '\u{202F}'))
+            && chars.get(i + 1..i + 4).is_some_and(|d| d.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit)
+            && run <= 3;
+        if spaced {
+            out.push(chars[start..i + 4].iter().collect());
+        } else if run >= 5 {
+            out.push(chars[start..i].iter().collect());
+        }
+    }
+    out
+}
+
+/// The wrong spellings of a unit written with Latin letters: another letter case ("万 Teu"), or the
+/// space dropped or added ("万TEU" for "万 TEU").
+fn spellings(unit: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let words: Vec<&str> = unit.split(' ').collect();
+    if let [head, tail] = words.as_slice() {
+        out.push(format!("{head}{tail}"));
+        let mut title = tail.to_lowercase();
+        if let Some(f) = title.get(0..1).map(str::to_uppercase) {
+            title.replace_range(0..1, &f);
+        }
+        for t in [title, tail.to_lowercase()].into_iter().filter(|t| t != tail) {
+            out.push(format!("{head} {t}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prose_holds_one_grouping_one_unit_spelling_and_the_glossary() {
+        assert_eq!(grouping("合计 2 356 个,28,383 万 TEU,2023 年"), ["2 356"]);
+        assert_eq!(grouping("1978660513 thousand US$, 155.1119, 2024"), ["1978660513"]);
+        assert!(prose("4,440 万 TEU", "44.40 million TEU").is_empty());
+        assert_eq!(prose("4,440 万 Teu", "").len(), 1);
+        assert_eq!(prose("4,440 万TEU", "").len(), 1);
+        assert_eq!(prose("东南亚增长", "South-East Asia grew").len(), 1, "the glossary says Southeast Asia");
+        assert_eq!(prose("", "\"exports\"").len(), 1, "curly quotes");
+        assert_eq!(prose("", "imports (derived) (0.55 trillion yuan)").len(), 1, "parentheses side by side");
+    }
 
     fn cell(ds: &str, row: &str, col: &str) -> CellRef {
         CellRef::find(ds, row, col).unwrap()

@@ -27,8 +27,8 @@ pub const PACIFIC_HEAD: L = L::new(
     "Trans-Pacific lane (schematic; width: container volume from mainland China to the US)",
 );
 pub const WLSC: L = L::new("西部陆海新通道班列", "New Western Land–Sea Corridor trains");
-pub const HUB: L = L::new("中欧班列枢纽:{}", "Railway Express hub: {}");
-pub const RAIL_KEY: L = L::new("中欧班列通道(示意)", "Railway Express corridors (schematic)");
+pub const HUB: L = L::new("中欧班列枢纽:{}", "China–Europe Railway Express hub: {}");
+pub const RAIL_KEY: L = L::new("中欧班列通道(示意)", "China–Europe Railway Express corridors (schematic)");
 pub const SUEZ_KEY: L = L::new("经苏伊士(示意)", "Via Suez (schematic)");
 pub const CAPE_KEY: L = L::new("绕好望角(虚线,示意)", "Round the Cape (dashed, schematic)");
 pub const PACIFIC_KEY: L = L::new("跨太平洋(线宽:集装箱货量)", "Trans-Pacific (width: container volume)");
