@@ -91,6 +91,9 @@ pub mod desc {
     pub const ALL_ROSE: L = L::new("{0}均上升", "all {0} rose");
     pub const ALL_FELL: L = L::new("{0}均下降", "all {0} fell");
     pub const ROSE_FELL: L = L::new("{0}上升、{1}下降", "{0} rose and {1} fell");
+    /// The same with the fewer side named: "四个上升(新加坡 +1%、…)、九个下降".
+    pub const ROSE_FELL_NAMED_UP: L = L::new("{0}上升({1})、{2}下降", "{0} rose ({1}) and {2} fell");
+    pub const ROSE_FELL_NAMED_DOWN: L = L::new("{0}上升、{1}下降({2})", "{0} rose and {1} fell ({2})");
     pub const ROSE_FELL_FLAT: L = L::new("{0}上升、{1}下降、{2}持平", "{0} rose, {1} fell and {2} held level");
 
     /// With one rising (or falling) value there is no fastest or most: it is the only one.

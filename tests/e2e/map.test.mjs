@@ -475,7 +475,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
         tipSel('map-ports'), 'focusing the third item shows Shenzhen');
       const tip = await readTip(page, 'map-ports');
       assert.ok(tip.text.includes('28,340'), `the tooltip shows the November figure: ${tip.text}`);
-      assert.ok(tip.notes.some((n) => /inconsistency/.test(n.cls) && n.text.includes('28 340')),
+      assert.ok(tip.notes.some((n) => /inconsistency/.test(n.cls) && n.text.includes('28,340')),
         `the tooltip carries the note on 28,340; notes: ${JSON.stringify(tip.notes)}`);
       assert.deepEqual(problems(log), []);
     } finally {

@@ -477,10 +477,37 @@ fn unranked(set: &Set, items: &[&Item], apart: rules::Apart, lang: Lang) -> Stri
         };
         fill(why, lang, &[&words::counted(items.len(), set.noun, lang)])
     };
+    let counts = match items.len() {
+        0..=5 => rose_and_fell(&items, set.noun, true, lang),
+        _ => rose_and_fell_named(&items, set.noun, lang),
+    };
     if set.growth() {
-        fill(desc::CLAUSES, lang, &[&main, &rose_and_fell(&items, set.noun, true, lang)])
+        fill(desc::CLAUSES, lang, &[&main, &counts])
     } else {
         main
+    }
+}
+
+/// How many rose and fell, the fewer side named with its values when it has four or fewer
+/// ("four rose (Singapore +1%, …) and nine fell"): a list, not a ranking.
+fn rose_and_fell_named(items: &[&Item], noun: Noun, lang: Lang) -> String {
+    let up: Vec<&Item> = items.iter().copied().filter(|i| i.x() > 0.0).collect();
+    let down: Vec<&Item> = items.iter().copied().filter(|i| i.x() < 0.0).collect();
+    let named = |side: &[&Item]| {
+        let each: Vec<String> =
+            side.iter().map(|i| fill(desc::LABELLED, lang, &[&i.name(lang), &i.shown(lang)])).collect();
+        words::join_list(&each, lang)
+    };
+    let c = |k| words::count(k, noun, lang);
+    let flat = items.len() - up.len() - down.len();
+    match (up.len(), down.len()) {
+        (u, d) if flat == 0 && u > 0 && u <= d && u <= 4 => {
+            fill(desc::ROSE_FELL_NAMED_UP, lang, &[&c(u), &named(&up), &c(d)])
+        }
+        (u, d) if flat == 0 && d > 0 && d < u && d <= 4 => {
+            fill(desc::ROSE_FELL_NAMED_DOWN, lang, &[&c(u), &c(d), &named(&down)])
+        }
+        _ => rose_and_fell(items, noun, false, lang),
     }
 }
 
