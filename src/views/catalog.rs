@@ -59,8 +59,8 @@ pub const CATALOGUE: &[ChartDef] = &[
         id: "map-ecommerce",
         dataset: "penetration",
         title: L::new(
-            "地图:电商渗透率(2020→2025)与增长最快的市场",
-            "Map: e-commerce penetration (2020→2025) and the fastest-growing markets",
+            "地图:电商渗透率(2020→2025)与电商零售增长最快的十国中的六国",
+            "Map: e-commerce penetration (2020→2025) and six of the ten fastest-growing markets",
         ),
         kind: Kind::Map(MapLayer::Ecommerce),
     },

@@ -10,7 +10,8 @@ pub const WAREHOUSE_RANK: L = L::new("前十位次(第 1 最深)", "Top-10 rank 
 pub const WAREHOUSE_EMERGING: L = L::new("新兴市场(描边)", "Emerging markets (outlined)");
 pub const ECONOMIES: L = L::new("各经济体时段与口径不同", "Periods and measures differ by economy");
 pub const PENETRATION: L = L::new("2025 年电商渗透率(预计)", "E-commerce penetration, 2025 (forecast)");
-pub const FASTEST: L = L::new("电商零售增长最快的市场", "Fastest-growing e-commerce markets");
+pub const FASTEST: L =
+    L::new("电商零售增长最快的十国中论文点名的六国", "Six of the ten fastest-growing e-commerce markets");
 pub const SUEZ: L = L::new("亚欧航线:经曼德海峡与苏伊士运河", "Asia–Europe: via Bab-el-Mandeb and Suez");
 pub const SUEZ_HEAD: L = L::new(
     "亚欧航线:经曼德海峡与苏伊士运河(示意);德鲁里统计的主要航线含亚洲至北欧和地中海",
