@@ -1506,7 +1506,8 @@ fn every_glossary_rendering_readers_see_is_a_whole_phrase_of_the_labels_not_a_fr
     let shown = |zh: &str| GLOSSARY.iter().find(|g| g.zh == zh).unwrap().en;
     assert_eq!(shown("灯塔工厂"), ["lighthouse factory"]);
     assert_eq!(shown("独立站"), ["independent (own-brand) web shop"]);
-    assert_eq!(shown("中小微企业"), ["micro, small and medium-sized enterprises", "SMEs"]);
+    // 中小微企业 are micro as well as small and medium-sized: MSMEs, not SMEs.
+    assert_eq!(shown("中小微企业"), ["micro, small and medium-sized enterprises (MSMEs)"]);
 }
 
 #[test]
@@ -1599,7 +1600,7 @@ fn the_notes_checks_recompute_from_the_data() {
     assert_note_says(
         "headline",
         "surplus-check",
-        &["3.382 − 2.56 = 0.82 万亿美元", "8 232.2 亿美元即 0.82322"],
+        &["3.382 − 2.56 = 0.82 万亿美元", "8,232.2 亿美元即 0.82322"],
         &["US$823.22 billion is 0.82322 trillion"],
     );
     // share-check: 19.47 ÷ 41.76 = 46.6 %.
@@ -1634,7 +1635,7 @@ fn the_notes_checks_recompute_from_the_data() {
     assert_note_says(
         "warehouse_found",
         "us-check",
-        &["1 178 ÷ 1.2735 = 925", "− 925 = 253", "新增 253 个"],
+        &["1,178 ÷ 1.2735 = 925", "− 925 = 253", "新增 253 个"],
         &["1,178 ÷ 1.2735 = 925", "1,178 − 925 = 253"],
     );
     // gd-national: 6 454 ÷ 43.4 % ≈ 1.49 trillion; 2.38 ÷ 1.156 ≈ 2.06 trillion.
@@ -1651,11 +1652,11 @@ fn the_notes_checks_recompute_from_the_data() {
         &["≈ 1.49 trillion", "about 2.06 trillion"],
     );
     // Shenzhen and Guangzhou quote Table 4 as printed.
-    assert_note_says("ports", "shenzhen-nov", &["“28 340”", "(2 689)"], &["28,340", "(2,689)"]);
+    assert_note_says("ports", "shenzhen-nov", &["“28,340”", "(2,689)"], &["28,340", "(2,689)"]);
     assert_note_says(
         "ports",
         "guangzhou-rank",
-        &["3 323 万 TEU", "(3 280)", "(2 639)"],
+        &["3,323 万 TEU", "(3,280)", "(2,639)"],
         &["3,323", "Ningbo-Zhoushan 3,280"],
     );
 }
@@ -1685,11 +1686,11 @@ fn the_us_title_note_adds_table_3s_own_sums_computed_from_the_tables() {
         "partners",
         "us-title",
         &[
-            "6 644.51 亿美元",
-            "5 002.91 亿美元",
-            "合计 5 594.53 亿美元",
-            "5 236.74 亿美元",
-            "合计 27 102.57 亿美元",
+            "6,644.51 亿美元",
+            "5,002.91 亿美元",
+            "合计 5,594.53 亿美元",
+            "5,236.74 亿美元",
+            "合计 27,102.57 亿美元",
             "出口总额的 80%",
             "进出口总额的 46%",
         ],
@@ -1702,7 +1703,7 @@ fn the_us_title_note_adds_table_3s_own_sums_computed_from_the_tables() {
             "46% of its total trade",
         ],
     );
-    assert_note_says("us_imports", "us-title", &["6 644.51 亿美元"], &["US$664.451 billion"]);
+    assert_note_says("us_imports", "us-title", &["6,644.51 亿美元"], &["US$664.451 billion"]);
 }
 
 #[test]
