@@ -52,45 +52,40 @@ pub fn describe(def: &ChartDef, built: &Built, lang: Lang, focus: Focus) -> Desc
                 Some(e) => selection(e, spec, drawn, &told, focus.hidden, lang),
                 None => (None, Vec::new()),
             };
-            // The values described, and those the selection names besides.
-            let described = told.sets.iter().flat_map(|s| &s.items).map(|i| (i.name(lang), i.cref));
-            let named = picked.iter().map(|c| (sentence_name(c.row.label.get(lang), c.row.entities, lang), *c));
-            let all: Vec<(String, CellRef)> = described.chain(named).collect();
-            let mut flagged: Vec<(String, CellRef)> = Vec::new();
-            for (n, c) in all.iter().filter(|(_, c)| contradicted(c)) {
-                if !flagged.iter().any(|(_, f)| std::ptr::eq(f.row, c.row) && f.col == c.col) {
-                    flagged.push((n.clone(), *c));
-                }
-            }
-            let notes = |cells: &[(String, CellRef)]| {
-                let mut ids: Vec<&str> =
-                    cells.iter().flat_map(|(_, c)| c.ds.cell_notes(c.row.key, c.column_id()).map(|n| n.id)).collect();
-                ids.sort_unstable();
-                ids.dedup();
-                ids.len()
-            };
-            let names: Vec<String> = flagged.iter().map(|(n, _)| n.clone()).collect();
-            let contra = contradiction(names, notes(&flagged), lang);
-            // A misprint the ranking did not already name (a selected row's other values).
-            let misprinted: Vec<String> = (picked.iter())
-                .filter(|c| rules::is_misprint(c))
-                .filter(|c| !told.sets.iter().flat_map(|s| &s.items).any(|i| i.same(c)))
-                .map(|c| {
-                    let column = sentence_name(c.ds.columns[c.col].label.get(lang), &[], lang);
-                    fill(
-                        desc::SELECTED_MISPRINT,
-                        lang,
-                        &[&sentence_name(c.row.label.get(lang), c.row.entities, lang), &column],
-                    )
-                })
-                .collect();
-            let flags = contra.into_iter().chain(misprinted).reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]));
+            let flags = flags(&told, &picked, lang);
             (told.sentences, selection, flags)
         }
         Built::Tiles(tiles) => kinds::tiles(tiles, focus.selected, lang),
         Built::List(items) => kinds::list(def, items, focus.selected, lang),
     };
     Description { lang, sentences: assemble(main, selection, contradiction, lang) }
+}
+
+/// Where the paper contradicts itself among the values described and those the selection names,
+/// and a selected value that is a probable misprint the ranking did not already name.
+fn flags(told: &Told, picked: &[CellRef], lang: Lang) -> Option<String> {
+    let described = told.sets.iter().flat_map(|s| &s.items).map(|i| (i.name(lang), i.cref));
+    let named = picked.iter().map(|c| (sentence_name(c.row.label.get(lang), c.row.entities, lang), *c));
+    let mut flagged: Vec<(String, CellRef)> = Vec::new();
+    for (n, c) in described.chain(named).filter(|(_, c)| contradicted(c)) {
+        if !flagged.iter().any(|(_, f)| std::ptr::eq(f.row, c.row) && f.col == c.col) {
+            flagged.push((n, c));
+        }
+    }
+    let mut notes: Vec<&str> =
+        flagged.iter().flat_map(|(_, c)| c.ds.cell_notes(c.row.key, c.column_id()).map(|n| n.id)).collect();
+    notes.sort_unstable();
+    notes.dedup();
+    let contra = contradiction(flagged.into_iter().map(|(n, _)| n).collect(), notes.len(), lang);
+    let misprinted = (picked.iter())
+        .filter(|c| rules::is_misprint(c))
+        .filter(|c| !told.sets.iter().flat_map(|s| &s.items).any(|i| i.same(c)))
+        .map(|c| {
+            let row = sentence_name(c.row.label.get(lang), c.row.entities, lang);
+            let column = sentence_name(c.ds.columns[c.col].label.get(lang), &[], lang);
+            fill(desc::SELECTED_MISPRINT, lang, &[&row, &column])
+        });
+    contra.into_iter().chain(misprinted).reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]))
 }
 
 /// What a chart kind says, and the values it considered (for the selection's rank and the
