@@ -72,10 +72,12 @@ fn flags(told: &Told, picked: &[CellRef], lang: Lang) -> Option<String> {
             flagged.push((n, c));
         }
     }
-    let mut notes: Vec<&str> =
-        flagged.iter().flat_map(|(_, c)| c.ds.cell_notes(c.row.key, c.column_id()).map(|n| n.id)).collect();
-    notes.sort_unstable();
-    notes.dedup();
+    let mut notes: Vec<&str> = Vec::new();
+    for n in flagged.iter().flat_map(|(_, c)| c.ds.cell_notes(c.row.key, c.column_id())) {
+        if !notes.contains(&n.id) {
+            notes.push(n.id);
+        }
+    }
     let contra = contradiction(flagged.into_iter().map(|(n, _)| n).collect(), notes.len(), lang);
     let misprinted = (picked.iter())
         .filter(|c| rules::is_misprint(c))
@@ -449,9 +451,16 @@ fn ranked(set: &Set, items: &[&Item], others: bool, lang: Lang) -> Option<String
 /// Values that may not be ranked together (different periods or measures, overlapping scopes):
 /// up to five listed in the paper's order, more only counted; for growth, how many rose and fell.
 fn unranked(set: &Set, items: &[&Item], apart: rules::Apart, lang: Lang) -> String {
-    let mut items = items.to_vec();
-    let at = |i: &Item| i.cref.ds.rows.iter().position(|r| std::ptr::eq(r, i.cref.row)).unwrap_or(usize::MAX);
-    items.sort_by_key(|i| (at(i), i.cref.col));
+    // The paper's order: each dataset's rows in turn.
+    let mut datasets: Vec<&'static crate::data::Dataset> = Vec::new();
+    for i in items {
+        if !datasets.iter().any(|d| std::ptr::eq(*d, i.cref.ds)) {
+            datasets.push(i.cref.ds);
+        }
+    }
+    let items: Vec<&Item> = (datasets.iter().flat_map(|d| d.rows))
+        .flat_map(|r| items.iter().copied().filter(move |i| std::ptr::eq(i.cref.row, r)))
+        .collect();
     let main = if items.len() <= 5 {
         // Values of different periods each say theirs ("list them with their periods").
         let entry = |i: &&Item| match apart.periods {
@@ -594,14 +603,13 @@ fn quoted(label: &str, lang: Lang) -> String {
 /// per value, a name repeated for each of its values) and how many notes say so.
 fn contradiction(mut flagged: Vec<String>, notes: usize, lang: Lang) -> Option<String> {
     let values = flagged.len();
-    let mut seen = Vec::new();
-    flagged.retain(|n| {
-        !seen.contains(n) && {
-            seen.push(n.clone());
-            true
+    let mut names: Vec<String> = Vec::new();
+    for n in flagged.drain(..) {
+        if !names.contains(&n) {
+            names.push(n);
         }
-    });
-    let names = words::join_list(&flagged, lang);
+    }
+    let names = words::join_list(&names, lang);
     match (values, notes) {
         (0, _) => None,
         (1, _) => Some(fill(desc::CONTRADICTS_ONE, lang, &[&names])),
