@@ -333,7 +333,7 @@ mod tests {
         let pct = unit("pct", "%", "%", 0);
         assert_eq!(value(&v("70", 70.0, Qualifier::Over), Some(&pct), Lang::Zh), "超过70%");
         assert_eq!(value(&v("70", 70.0, Qualifier::Over), Some(&pct), Lang::En), "over 70%");
-        let teu = unit("teu_10k_table", "万 Teu", "million TEU", -2);
+        let teu = unit("teu_10k", "万 TEU", "million TEU", -2);
         assert_eq!(value(&v("4440", 4440.0, Qualifier::Exact), Some(&teu), Lang::En), "44.40 million TEU");
         let days = unit("days", "天", "days", 0);
         let range = Value { hi: Some(15.0), ..v("10~15", 10.0, Qualifier::Exact) };
@@ -369,8 +369,8 @@ mod tests {
         let ru = fig(2401.10, "2401.10");
         assert_eq!(label(&ru, Some(u("usd_100m")), Lang::En), "US$240.1 bn");
         let sh = fig(4440.0, "4440");
-        assert_eq!(label(&sh, Some(u("teu_10k_table")), Lang::En), "44.4 mn TEU", "two printed places → one");
-        assert_eq!(label(&sh, Some(u("teu_10k_table")), Lang::Zh), "4,440 万 Teu", "no decimals were printed");
+        assert_eq!(label(&sh, Some(u("teu_10k")), Lang::En), "44.4 mn TEU", "two printed places → one");
+        assert_eq!(label(&sh, Some(u("teu_10k")), Lang::Zh), "4,440 万 TEU", "no decimals were printed");
     }
 
     #[test]

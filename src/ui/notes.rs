@@ -26,6 +26,7 @@ pub fn Notes(
             .map(|(i, n)| {
                 let (cls, tag) = match n.kind {
                     NoteKind::Inconsistency => ("inconsistency", i18n::NOTE_INCONSISTENCY),
+                    NoteKind::Misprint => ("inconsistency misprint", i18n::NOTE_MISPRINT),
                     NoteKind::Caveat => ("caveat", i18n::NOTE_CAVEAT),
                     NoteKind::Method => ("method", i18n::NOTE_METHOD),
                 };

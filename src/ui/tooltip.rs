@@ -41,6 +41,7 @@ pub fn Tooltip(
         .map(|(k, t)| {
             let (cls, tag) = match k {
                 NoteKind::Inconsistency => ("note inconsistency", i18n::NOTE_INCONSISTENCY),
+                NoteKind::Misprint => ("note inconsistency misprint", i18n::NOTE_MISPRINT),
                 NoteKind::Caveat => ("note caveat", i18n::NOTE_CAVEAT),
                 NoteKind::Method => ("note method", i18n::NOTE_METHOD),
             };

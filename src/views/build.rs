@@ -56,7 +56,7 @@ pub enum Built {
 }
 
 fn flagged(ds: &Dataset, row: &Row, col: &str) -> bool {
-    ds.cell_notes(row.key, col).any(|n| n.kind == NoteKind::Inconsistency)
+    ds.cell_notes(row.key, col).any(|n| matches!(n.kind, NoteKind::Inconsistency | NoteKind::Misprint))
 }
 
 fn bound(q: Qualifier) -> Bound {

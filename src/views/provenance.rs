@@ -324,7 +324,7 @@ mod tests {
         assert!(!red_sea.agency.contains("footnote"), "{}", red_sea.agency);
         // ④ names the part of the report it cites.
         let pen = facts(CellRef::find("penetration", "china", "y2025").unwrap(), Lang::En);
-        assert!(pen.agency.contains("Part 02, \"Trends\", 12 Oct 2023"), "{}", pen.agency);
+        assert!(pen.agency.contains("Part 02, “Trends”, 12 Oct 2023"), "{}", pen.agency);
     }
 
     #[test]

@@ -86,7 +86,7 @@ describe('descriptions', { skip: SKIP_REASON }, () => {
       let chart = 'commodities';
       await showChart(page, chart);
       const value = await descOf(page, chart);
-      assert.ok(value.startsWith('Value: of the twenty-five commodities, the largest is mechanical and electrical products'), value);
+      assert.ok(value.startsWith('Value: mechanical and electrical products (1,978,660,513 thousand US$) include some of the others; of the other twenty-four commodities, the largest is high-tech products'), value);
       await page.selectOption(`${fig(chart)} select[data-control=metric]`, '3');
       const unit = await descChange(page, chart, value, 'metric switched to the unit-value change');
       assert.ok(unit.startsWith('Implied unit-value change: ') && unit.includes('steel products fell most (\u221232.7%)'), unit);

@@ -435,13 +435,13 @@ describe('interaction', { skip: SKIP_REASON }, () => {
       assert.equal(scan.bands.length, 20, `20 ports; seen: ${scan.bands.map((b) => b.title).join(' / ')}`);
       const find = (n) => scan.bands.find((b) => rowName(b.title) === n);
       const sz = await hoverBand(page, chart, scan, find('深圳港'));
-      assert.equal(sz.value, '28,340 万 Teu', 'Shenzhen November as printed');
+      assert.equal(sz.value, '28,340 万 TEU', 'Shenzhen November as printed');
       const note = sz.notes.find((n) => n.cls.includes('inconsistency'));
-      assert.ok(note && note.text.includes('28 340') && note.text.includes('2 689'),
+      assert.ok(note && note.text.includes('28,340') && note.text.includes('2,689'),
         `the Shenzhen tooltip carries the shenzhen-nov note: ${JSON.stringify(sz.notes)}`);
       const sh = await hoverBand(page, chart, scan, find('上海港'));
-      assert.equal(sh.value, '421 万 Teu', 'Shanghai November');
-      assert.ok(!sh.notes.some((n) => n.text.includes('28 340')), 'the note is only on Shenzhen');
+      assert.equal(sh.value, '421 万 TEU', 'Shanghai November');
+      assert.ok(!sh.notes.some((n) => n.text.includes('28,340')), 'the note is only on Shenzhen');
     });
   });
 

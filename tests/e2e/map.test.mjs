@@ -365,7 +365,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
     });
   });
 
-  test('ports layer: Shanghai\'s circle shows 4,440 万 Teu; the table lists all 20 ports of Table 4', {
+  test('ports layer: Shanghai\'s circle shows 4,440 万 TEU; the table lists all 20 ports of Table 4', {
     timeout: TEST_TIMEOUT,
   }, async () => {
     await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
@@ -376,14 +376,14 @@ describe('world map', { skip: SKIP_REASON }, () => {
       const ports = table4Ports();
       assert.equal(ports.length, 20, 'Table 4 has 20 ports');
       const hit = await hoverPlace(page, 'map-ports', '上海港', '上海港', { step: 3, radius: 9 });
-      assert.equal(hit.tip.value, '4,440 万 Teu', `Shanghai tooltip: ${hit.tip.text}`);
+      assert.equal(hit.tip.value, '4,440 万 TEU', `Shanghai tooltip: ${hit.tip.text}`);
 
       // The table alternative: every port with its January–November value, in Table 4's order.
       const rows = await mapTable(page);
       for (const [i, p] of ports.entries()) {
         const row = rows.find(([head]) => head === p.zh);
         assert.ok(row, `a table row for ${p.zh}; rows: ${rows.map((r) => r[0]).join(' / ')}`);
-        assert.ok(row[1].includes(`1—11 月总吞吐量: ${PORTS_JAN_NOV[i]} 万 Teu`),
+        assert.ok(row[1].includes(`1—11 月总吞吐量: ${PORTS_JAN_NOV[i]} 万 TEU`),
           `${p.zh}: January–November ${PORTS_JAN_NOV[i]}; row: ${row[1]}`);
       }
       assert.deepEqual(rows.slice(0, 20).map((r) => r[0]), ports.map((p) => p.zh), 'the ports come in Table 4\'s order');
@@ -438,7 +438,7 @@ describe('world map', { skip: SKIP_REASON }, () => {
         tipSel('map-ports'), 'focusing the third item shows Shenzhen');
       const tip = await readTip(page, 'map-ports');
       assert.ok(tip.text.includes('28,340'), `the tooltip shows the November figure: ${tip.text}`);
-      assert.ok(tip.notes.some((n) => /inconsistency/.test(n.cls) && n.text.includes('28 340')),
+      assert.ok(tip.notes.some((n) => /inconsistency/.test(n.cls) && n.text.includes('28,340')),
         `the tooltip carries the note on 28,340; notes: ${JSON.stringify(tip.notes)}`);
     });
   });

@@ -124,7 +124,7 @@ describe('tables', { skip: SKIP_REASON }, () => {
   });
 
   test('Table 4 shows Shenzhen\'s November figure as printed, with its note', { timeout: TEST_TIMEOUT }, async () => {
-    const note = await checkNote(page, 'ports', 'shenzhen-nov', 'inconsistency');
+    const note = await checkNote(page, 'ports', 'shenzhen-nov', 'inconsistency misprint');
     await openTable(page, 'ports');
     const rows = await readTable(page, 'ports');
     assert.equal(rows.shenzhen?.cells.nov, '28,340', 'Shenzhen November as printed');

@@ -105,11 +105,11 @@ describe('tooltips', { skip: SKIP_REASON }, () => {
         if (band.title.startsWith('上海港')) shanghai = tip;
       }
       assert.ok(shanghai, `a bar for 上海港; tooltips seen: ${seen.join(' / ')}`);
-      assert.equal(shanghai.value, '4,440 万 Teu', 'Shanghai January–November');
+      assert.equal(shanghai.value, '4,440 万 TEU', 'Shanghai January–November');
       const num = (s) => Number(s.replace(/,/g, ''));
       assert.deepEqual(
         [...values].sort((a, b) => num(a) - num(b)),
-        PORTS_JAN_NOV.map((v) => `${v} 万 Teu`).sort((a, b) => num(a) - num(b)),
+        PORTS_JAN_NOV.map((v) => `${v} 万 TEU`).sort((a, b) => num(a) - num(b)),
         'every port\'s January–November value appears in a tooltip',
       );
       await leaveAndExpectNoTip(page, chart);

@@ -87,7 +87,7 @@ mod tests {
         unique.dedup();
         assert_eq!(texts.len(), unique.len(), "a note appears once: {texts:?}");
         assert!(
-            tip.facts.notes.iter().any(|(k, _)| *k == crate::data::NoteKind::Inconsistency),
+            tip.facts.notes.iter().any(|(k, _)| *k == crate::data::NoteKind::Misprint),
             "Shenzhen's November figure exceeds its own January–November total: {:?}",
             tip.facts.notes
         );

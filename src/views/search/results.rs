@@ -282,6 +282,7 @@ fn place_kind(code: &str) -> L {
 fn note_kind(k: NoteKind) -> L {
     match k {
         NoteKind::Inconsistency => crate::i18n::NOTE_INCONSISTENCY,
+        NoteKind::Misprint => crate::i18n::NOTE_MISPRINT,
         NoteKind::Caveat => crate::i18n::NOTE_CAVEAT,
         NoteKind::Method => crate::i18n::NOTE_METHOD,
     }
