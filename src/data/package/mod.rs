@@ -266,6 +266,7 @@ fn resource_sources(ds: &'static Dataset) -> Vec<Json> {
 fn note_kind(k: NoteKind) -> &'static str {
     match k {
         NoteKind::Inconsistency => "inconsistency",
+        NoteKind::Misprint => "misprint",
         NoteKind::Caveat => "caveat",
         NoteKind::Method => "method",
     }
