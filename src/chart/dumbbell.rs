@@ -7,6 +7,8 @@ use super::frame::KeyUse;
 use super::paint::{Align, DrawError, Painter};
 use super::rows::{Label, Plan, Rows, Side};
 use super::text::width;
+use super::bars::FLAG;
+use super::theme::Rgb;
 use super::{Datum, Item, Keys, Layout, Rect, Series, View};
 use plotters::prelude::DrawingBackend;
 
@@ -36,7 +38,7 @@ fn geometry(spec: &DumbbellSpec, w: f64, top: f64, hidden: &[usize], legend: boo
         .flat_map(|r| r.values.iter().enumerate().filter(|(j, _)| !hidden.contains(j)).filter_map(|(_, v)| v.as_ref()))
         .collect();
     // Value labels are centred over their dots: half of the widest may stick out on either side.
-    let lab = vals.iter().map(|d| width(&d.label, VALUE_FONT)).fold(0.0, f64::max);
+    let lab = vals.iter().map(|d| label_width(d)).fold(0.0, f64::max);
     let plan = Plan {
         labels: spec.rows.iter().map(|r| Label { text: &r.label, sub: None }).collect(),
         label_share: 0.3,
@@ -51,9 +53,36 @@ fn geometry(spec: &DumbbellSpec, w: f64, top: f64, hidden: &[usize], legend: boo
     Rows::fit(&plan, w, top)
 }
 
-/// The keys a dumbbell chart needs: a derived reading is drawn as a hollow dot.
+/// The width of a dot's value label, with its data-note flag when it has one.
+fn label_width(d: &Datum) -> f64 {
+    width(&d.label, VALUE_FONT) + if d.flagged { width(FLAG, VALUE_FONT) } else { 0.0 }
+}
+
+/// The keys a dumbbell chart needs: a derived reading is drawn as a hollow dot, a reading with a
+/// data note carries the flag the bars use.
 fn used(spec: &DumbbellSpec) -> KeyUse {
-    (spec.rows.iter().flat_map(|r| r.values.iter().flatten()).any(|d| d.derived), false, false)
+    let data = || spec.rows.iter().flat_map(|r| r.values.iter().flatten());
+    (data().any(|d| d.derived), data().any(|d| d.flagged), false)
+}
+
+/// A dot's value label at `x` (aligned as `al`), followed by the data-note flag when it has one.
+fn value_label<DB: DrawingBackend>(
+    p: &Painter<DB>,
+    d: &Datum,
+    (x, y): (f64, f64),
+    al: Align,
+    ink: Rgb,
+) -> Result<(), DrawError<DB>> {
+    if !d.flagged {
+        return p.text(&d.label, x, y, VALUE_FONT, ink, al, false);
+    }
+    let start = match al {
+        Align::Start => x,
+        Align::Middle => x - label_width(d) / 2.0,
+        Align::End => x - label_width(d),
+    };
+    p.text(&d.label, start, y, VALUE_FONT, ink, Align::Start, false)?;
+    p.text(FLAG, start + width(&d.label, VALUE_FONT), y, VALUE_FONT, p.theme.note, Align::Start, true)
 }
 
 pub fn body_height(spec: &DumbbellSpec, w: f64, legend: bool) -> f64 {
@@ -104,13 +133,13 @@ pub fn draw<DB: DrawingBackend>(
                 p.circle(x, cy, R, c, true)?;
             }
             let close = order.len() == 2
-                && (sx.at(pts[order[1]].1.x) - sx.at(pts[order[0]].1.x)).abs() < width(&d.label, VALUE_FONT) + 8.0;
+                && (sx.at(pts[order[1]].1.x) - sx.at(pts[order[0]].1.x)).abs() < label_width(d) + 8.0;
             let (lx, al) = match (close, rank) {
                 (true, 0) => (x - 2.0, Align::End),
                 (true, _) => (x + 2.0, Align::Start),
                 _ => (x, Align::Middle),
             };
-            p.text(&d.label, lx, cy - R - 8.0, VALUE_FONT, if dim { th.faded(th.fg) } else { th.fg }, al, false)?;
+            value_label(p, d, (lx, cy - R - 8.0), al, if dim { th.faded(th.fg) } else { th.fg })?;
             if view.selected.contains(&i) {
                 p.circle(x, cy, R + 3.0, th.fg, false)?;
             }
