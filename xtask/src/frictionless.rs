@@ -1,6 +1,7 @@
 //! The reference validator of the data package: `frictionless` from PyPI, pinned, installed by
 //! `setup-test` into a virtual environment in `.tools/py` (with Debian's `python3` and
-//! `python3-venv` when the machine has no Python), and run by `cargo xtask test` on the package
+//! `python3-venv` when the machine has no Python) with its dependencies pinned by
+//! `xtask/frictionless-constraints.txt`, and run by `cargo xtask test` on the package
 //! that `dist` wrote into `dist/data/`: the directory's `datapackage.json` and the zip.
 
 use std::path::{Path, PathBuf};
@@ -14,6 +15,11 @@ pub const VERSION: &str = "5.21.0";
 /// The virtual environment holding the validator.
 pub fn venv_dir() -> PathBuf {
     root().join(".tools").join("py")
+}
+
+/// The validator's dependencies, pinned as resolved with VERSION (`pip freeze`).
+fn constraints() -> PathBuf {
+    root().join("xtask").join("frictionless-constraints.txt")
 }
 
 /// The `frictionless` command of the virtual environment.
@@ -62,7 +68,8 @@ pub fn setup() -> util::Result {
         run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
     }
     run(Command::new(venv.join("bin").join("pip"))
-        .args(["install", "--disable-pip-version-check", "--quiet"])
+        .args(["install", "--disable-pip-version-check", "--quiet", "--constraint"])
+        .arg(constraints())
         .arg(format!("frictionless=={VERSION}")))?;
     match version_of(frictionless(), &["--version"]) {
         Some(v) if v.trim() == VERSION => Ok(()),
