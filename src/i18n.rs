@@ -24,6 +24,26 @@ pub const NOTES_OF: L = L::new("数据注释:", "Data notes: ");
 pub const NOTE_INCONSISTENCY: L = L::new("原文矛盾", "The paper contradicts itself");
 pub const NOTE_CAVEAT: L = L::new("注意", "Caveat");
 pub const NOTE_METHOD: L = L::new("方法", "Method");
+
+impl crate::data::NoteKind {
+    /// The kind's name, before a note's text.
+    pub fn label(self) -> L {
+        match self {
+            Self::Inconsistency => NOTE_INCONSISTENCY,
+            Self::Caveat => NOTE_CAVEAT,
+            Self::Method => NOTE_METHOD,
+        }
+    }
+
+    /// The kind's class on a note's element (the stylesheets colour each kind).
+    pub fn css(self) -> &'static str {
+        match self {
+            Self::Inconsistency => "inconsistency",
+            Self::Caveat => "caveat",
+            Self::Method => "method",
+        }
+    }
+}
 pub const DERIVED: L = L::new("推算", "derived");
 pub const DERIVED_HINT: L =
     L::new("推算值:由原文数字计算,公式见提示", "Derived from the paper's figures; the formula is in the tooltip");

@@ -6,23 +6,20 @@
 use super::deferred::{AfterFirst, Deferred};
 use super::glossary::Glossary;
 use super::map_section::MapSection;
-use super::prefs;
 use super::section::PageSection;
 use super::state::{provide_app_state, AppState};
-use crate::data::format::paper_section;
-use crate::data::{Lang, L, PAPER, SECTIONS};
+use crate::data::{L, PAPER, SECTIONS};
 use crate::i18n;
+use crate::views::state::{Intent, TOUR_EMBED};
 use leptos::prelude::*;
 
 /// The whole atlas (or, for `?embed=<chart>`, one chart alone; for `?embed=tour`, the tour).
 #[component]
 pub fn App() -> impl IntoView {
     let st = provide_app_state();
-    super::url_sync::start(st);
     super::print::install(st);
-    super::print::install_find(st);
-    let (embed, controls) = st.start.with_value(|p| (p.embed, p.controls));
-    if embed == Some(crate::permalink::TOUR_EMBED) {
+    let (embed, controls) = st.embed();
+    if embed == Some(TOUR_EMBED) {
         return view! { <super::tour::TourEmbed controls=controls/> }.into_any();
     }
     if let Some(def) = embed.and_then(crate::views::chart) {
@@ -65,47 +62,23 @@ pub fn App() -> impl IntoView {
 fn Switches(st: AppState) -> impl IntoView {
     let lang = st.lang;
     let t = move |l: L| move || l.get(lang.get());
-    let toggle_lang = move |_| {
-        let next = lang.get_untracked().other();
-        // A map that follows the language changes its centre with it: its zoom and pan, in the
-        // old centre's coordinates, give way to the whole map.
-        if st.map_centre.get_untracked().is_none() && st.map_camera.get_untracked().is_some() {
-            st.map_camera.set(None);
-        }
-        lang.set(next);
-        prefs::save_lang(next);
-    };
-    let toggle_mode = move |_| {
-        let next = st.mode.get_untracked().other();
-        st.mode.set(next);
-        prefs::save_mode(next);
-    };
-    let toggle_contrast = move |_| {
-        let next = !st.contrast.get_untracked();
-        st.contrast.set(next);
-        prefs::save_contrast(next);
-    };
-    let mode_text = move || {
-        let next = if st.mode.get() == crate::chart::Mode::Dark { i18n::THEME_LIGHT } else { i18n::THEME_DARK };
-        next.get(lang.get())
-    };
+    let dark = move || st.mode.get() == crate::chart::Mode::Dark;
     view! {
         <div class="switches">
             <super::tour::TourButton st=st/>
-            <button type="button" class="switch" data-testid="lang-toggle" on:click=toggle_lang
+            <button type="button" class="switch" data-testid="lang-toggle" on:click=move |_| { st.dispatch(Intent::SwitchLanguage); }
                 aria-label=t(i18n::SWITCH_LANG_LABEL) lang=move || lang.get().other().tag()>
                 {t(i18n::SWITCH_LANG)}
             </button>
-            <button type="button" class="switch" data-testid="theme-toggle" on:click=toggle_mode
-                aria-label=t(i18n::THEME_LABEL)
-                aria-pressed=move || (st.mode.get() == crate::chart::Mode::Dark).to_string()>
-                {mode_text}
+            <button type="button" class="switch" data-testid="theme-toggle" on:click=move |_| { st.dispatch(Intent::SwitchTheme); }
+                aria-label=t(i18n::THEME_LABEL) aria-pressed=move || dark().to_string()>
+                {move || if dark() { i18n::THEME_LIGHT } else { i18n::THEME_DARK }.get(lang.get())}
             </button>
-            <CopyLink lang=lang/>
+            <CopyLink st=st/>
             <button type="button" class="switch" data-testid="print" on:click=move |_| super::print::print(st)>
                 {t(i18n::PRINT)}
             </button>
-            <button type="button" class="switch" data-testid="contrast-toggle" on:click=toggle_contrast
+            <button type="button" class="switch" data-testid="contrast-toggle" on:click=move |_| { st.dispatch(Intent::SwitchContrast); }
                 aria-pressed=move || st.contrast.get().to_string() title=t(i18n::CONTRAST_LABEL)>
                 {t(i18n::CONTRAST)}
             </button>
@@ -115,10 +88,11 @@ fn Switches(st: AppState) -> impl IntoView {
 
 /// "Copy link": the address of the current view, with a short confirmation.
 #[component]
-fn CopyLink(lang: RwSignal<Lang>) -> impl IntoView {
+fn CopyLink(st: AppState) -> impl IntoView {
+    let lang = st.lang;
     let status = RwSignal::new(None::<String>);
     let copy = move |_| {
-        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+        let href = window().location().href().unwrap_or_default();
         leptos::task::spawn_local(async move {
             let l = lang.get_untracked();
             let msg = match super::download::copy_text(&href).await {
@@ -137,33 +111,29 @@ fn CopyLink(lang: RwSignal<Lang>) -> impl IntoView {
     }
 }
 
-/// The contents bar: the map and the paper's sections, and the current selection.
+/// The contents bar (`views::page::contents`) and the current selection.
 #[component]
 fn Contents(st: AppState) -> impl IntoView {
     let lang = st.lang;
-    let nav = SECTIONS
-        .iter()
-        .map(|s| {
+    let entries = Memo::new(move |_| crate::views::page::contents(lang.get()));
+    let nav = (0..SECTIONS.len() + 1)
+        .map(|i| {
+            let part = move |f: fn(&crate::views::page::Entry) -> String| move || entries.with(|e| f(&e[i]));
             view! {
-                <li><a href=format!("#{}", s.id)>
-                    <span class="num">{move || paper_section(s.paper, lang.get()).replace('§', "")}</span>
-                    " "
-                    <span>{move || crate::shell::short_title(s.title.get(lang.get())).to_string()}</span>
+                <li><a href=part(|e| format!("#{}", e.to))>
+                    <span class="num">{part(|e| e.num.clone())}</span>" "<span>{part(|e| e.title.clone())}</span>
                 </a></li>
             }
         })
         .collect_view();
     view! {
         <nav class="toc" aria-label=move || i18n::CONTENTS.get(lang.get())>
-            <ol>
-                <li><a href="#map"><span class="num">"◎"</span>" "<span>{move || i18n::MAP_NAV.get(lang.get())}</span></a></li>
-                {nav}
-            </ol>
+            <ol>{nav}</ol>
             {move || st.selected.get().map(|e| view! {
                 <p class="selection" role="status" data-testid="selection">
                     {i18n::SELECTED.get(lang.get())}
                     <strong>{crate::views::entity::entity_name(e, lang.get())}</strong>
-                    <button type="button" on:click=move |_| st.selected.set(None)
+                    <button type="button" on:click=move |_| { st.dispatch(Intent::Select(None)); }
                         aria-label=i18n::CLEAR.get(lang.get())>"✕"</button>
                 </p>
             })}
@@ -172,10 +142,10 @@ fn Contents(st: AppState) -> impl IntoView {
 }
 
 /// What the first address asked for but could not be understood (the address is cleaned right
-/// after, so it is read from the start state).
+/// after, so the state keeps it).
 #[component]
 fn UrlNotice(st: AppState) -> impl IntoView {
-    let ignored = st.start.with_value(|p| p.ignored.join(" & "));
+    let ignored = st.ignored.with_value(|i| i.join(" & "));
     let lang = st.lang;
     (!ignored.is_empty()).then(|| {
         view! {

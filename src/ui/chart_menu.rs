@@ -7,6 +7,7 @@ use super::download;
 use super::state::use_app_state;
 use crate::chart::svg;
 use crate::i18n;
+use crate::views::anchor::Anchor;
 use crate::views::build::frame;
 use crate::views::cite::{citations, Citations};
 use crate::views::export::{chart_csv, chart_json, cite, description, file_stem};
@@ -22,21 +23,14 @@ pub const HOST_SCRIPT: &str = "<script>addEventListener('message',function(e){va
 
 /// The `<iframe>` snippet for a chart, in the reader's language and theme.
 fn embed_snippet(def: &'static ChartDef, lang: crate::data::Lang, mode: crate::chart::Mode) -> String {
-    let loc = web_sys::window().map(|w| w.location());
-    let origin = loc.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
-    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let query = crate::permalink::embed_query(def.id, lang, mode);
-    format!(
-        "<iframe src=\"{origin}{path}{query}\" title=\"{}\" data-trade-atlas style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>",
-        def.title.get(lang).replace('"', "&quot;")
-    )
+    let loc = window().location();
+    let page = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    crate::permalink::embed_snippet(&page, def, lang, mode)
 }
 
+/// The address of the chart's place in the page as it is now.
 fn page_link(def: &ChartDef) -> String {
-    let loc = web_sys::window().map(|w| w.location());
-    let base = loc.and_then(|l| l.href().ok()).unwrap_or_default();
-    let base = base.split('#').next().unwrap_or("").to_string();
-    format!("{base}#chart-{}", def.id)
+    crate::permalink::link_to(&window().location().href().unwrap_or_default(), Anchor::Chart(def.id))
 }
 
 /// Exports of one chart, shared by the menu's buttons.

@@ -7,6 +7,7 @@ use super::chart_card::ChartCard;
 use super::notes::Notes;
 use super::state::use_app_state;
 use crate::i18n;
+use crate::views::anchor::Anchor;
 use crate::views::{provenance, ChartDef};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -40,16 +41,8 @@ pub(super) fn post_height(id: &'static str) {
 pub fn EmbedView(def: &'static ChartDef, controls: bool) -> impl IntoView {
     let lang = use_app_state().lang;
     post_height(def.id);
-    let full = move || {
-        let loc = web_sys::window().map(|w| w.location());
-        let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-        let query = crate::permalink::format(&crate::permalink::Params {
-            lang: Some(lang.get()),
-            controls: true,
-            ..Default::default()
-        });
-        format!("{path}{query}#chart-{}", def.id)
-    };
+    let path = window().location().pathname().unwrap_or_default();
+    let full = move || crate::permalink::back_link(&path, lang.get(), None, Some(Anchor::Chart(def.id)));
     view! {
         <main class="embed" data-embed=def.id>
             <ChartCard def=def bare=!controls level=1/>

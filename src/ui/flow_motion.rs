@@ -9,6 +9,7 @@ use super::state::AppState;
 use crate::chart::Layout;
 use crate::i18n;
 use crate::views::interact::motion::{animates, dots};
+use crate::views::state::Intent;
 use leptos::html::Canvas;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -19,18 +20,11 @@ use wasm_bindgen::JsCast;
 
 /// Whether the reader's system asks for reduced motion, followed live.
 pub fn reduced_motion() -> RwSignal<bool> {
-    let reduced = RwSignal::new(false);
-    let Some(mq) = window().match_media("(prefers-reduced-motion: reduce)").ok().flatten() else { return reduced };
-    reduced.set(mq.matches());
-    let cb = Closure::<dyn FnMut(web_sys::MediaQueryListEvent)>::new(move |e: web_sys::MediaQueryListEvent| {
-        reduced.set(e.matches());
-    });
-    let _ = mq.add_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
-    let hold = SendWrapper::new((mq, cb));
-    on_cleanup(move || {
-        let (mq, cb) = &*hold;
-        let _ = mq.remove_event_listener_with_callback("change", cb.as_ref().unchecked_ref());
-    });
+    let Some(mq) = window().match_media("(prefers-reduced-motion: reduce)").ok().flatten() else {
+        return RwSignal::new(false);
+    };
+    let reduced = RwSignal::new(mq.matches());
+    super::listen(mq, &["change"], move |e: web_sys::MediaQueryListEvent| reduced.set(e.matches()));
     reduced
 }
 
@@ -50,7 +44,7 @@ pub fn MotionSwitch(st: AppState, reduced: RwSignal<bool>) -> impl IntoView {
         <button type="button" class="motion-switch" data-testid="flow-motion"
             aria-pressed=move || (st.flow_motion.get() && !reduced.get()).to_string()
             disabled=move || reduced.get()
-            on:click=move |_| st.flow_motion.update(|on| *on = !*on)>{label}</button>
+            on:click=move |_| { st.dispatch(Intent::FlowMotion); }>{label}</button>
     }
 }
 

@@ -1,7 +1,8 @@
 //! The map section: its heading and intro, the layer switch, and one map card for the chosen
 //! layer.
 //!
-//! Layer: ui. A layer's card is built the first time it is chosen and then kept, off the page
+//! Layer: ui. The layers and their tab labels are `views::page`'s; choosing one is an intent.
+//! A layer's card is built the first time it is chosen and then kept, off the page
 //! while another layer is shown: switching back costs no rebuild, and switching does not grow
 //! memory (a rebuilt card leaves its subscriptions to the page-wide signals behind, ~3.5 KB
 //! each time). A kept card does not draw while it is off the page: it is not near the view.
@@ -9,47 +10,26 @@
 use super::chart_card::ChartCard;
 use super::state::use_app_state;
 use crate::i18n;
-use crate::views::{ChartDef, CHARTS};
+use crate::views::anchor::Anchor;
+use crate::views::page::{layers, tab_label};
+use crate::views::state::Intent;
+use crate::views::ChartDef;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
 
-/// The map layers, in the order of the switch.
-fn layers() -> Vec<&'static ChartDef> {
-    CHARTS.iter().filter(|c| c.kind.is_map()).collect()
-}
-
-/// A layer's tab text: its title without the "Map:" prefix, starting with a capital.
-fn tab_label(title: &str) -> String {
-    let t = title.split_once([':', ':']).map_or(title, |(_, t)| t).trim();
-    crate::data::case::capitalise(t)
-}
-
 /// The id of the element that shows the chosen layer's card (the tabs' panel).
 const PANEL: &str = "map-layer-panel";
-
-/// A layer tab's id.
-fn tab_id(layer: &str) -> String {
-    format!("tab-{layer}")
-}
-
-/// Show a layer (at its whole extent).
-fn choose(st: crate::ui::AppState, id: &'static str) {
-    if st.map_layer.get_untracked() != id {
-        st.map_camera.set(None);
-        st.map_layer.set(id);
-    }
-}
 
 /// The arrows, Home and End move between the tabs and choose the one they reach (the WAI-ARIA
 /// tabs pattern with automatic activation; only the chosen tab is in the Tab order).
 fn tab_key(st: crate::ui::AppState, ev: &web_sys::KeyboardEvent) {
-    let all = layers();
+    let all: Vec<_> = layers().collect();
     let at = all.iter().position(|d| d.id == st.map_layer.get_untracked()).unwrap_or(0);
     let Some(next) = crate::views::interact::tab_after(at, &ev.key(), all.len()) else { return };
     ev.prevent_default();
-    choose(st, all[next].id);
-    if let Some(tab) = document().get_element_by_id(&tab_id(all[next].id)) {
+    st.dispatch(Intent::Layer(all[next].id));
+    if let Some(tab) = super::element(&Anchor::Tab(all[next].id).to_string()) {
         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(tab).focus();
     }
 }
@@ -61,14 +41,14 @@ pub fn MapSection() -> impl IntoView {
     let lang = st.lang;
     // Built once; a language switch changes only their text.
     let tabs = layers()
-        .into_iter()
         .map(|def| {
             let active = move || st.map_layer.get() == def.id;
-            let label = move || tab_label(def.title.get(lang.get()));
             view! {
-                <button type="button" role="tab" class="layer-tab" id=tab_id(def.id) aria-controls=PANEL
+                <button type="button" role="tab" class="layer-tab" id=Anchor::Tab(def.id).to_string() aria-controls=PANEL
                     aria-selected=move || active().to_string() tabindex=move || if active() { "0" } else { "-1" }
-                    data-layer=def.id on:click=move |_| choose(st, def.id)>{label}</button>
+                    data-layer=def.id on:click=move |_| { st.dispatch(Intent::Layer(def.id)); }>
+                    {move || tab_label(def, lang.get())}
+                </button>
             }
         })
         .collect_view();
@@ -85,7 +65,7 @@ pub fn MapSection() -> impl IntoView {
         // The layer chosen when the card is shown (a later choice may come before a deferred show).
         let shown = move || {
             let id = st.map_layer.get_untracked();
-            let def = layers().into_iter().find(|d| d.id == id).unwrap_or(layers()[0]);
+            let def = layers().find(|d| d.id == id).or_else(|| layers().next()).expect("the map has layers");
             kept.update_value(|cards| show(cards, def, &el, &section));
         };
         if first.is_none() {
@@ -114,7 +94,7 @@ pub fn MapSection() -> impl IntoView {
         let id = st.map_layer.get();
         // At start with the first layer there is nothing to bring into view (and reading the
         // layout now would force one while the page is being built).
-        if first.is_none() && layers().first().is_some_and(|d| d.id == id) {
+        if first.is_none() && layers().next().is_some_and(|d| d.id == id) {
             return;
         }
         let Some(strip) = strip.get() else { return };
@@ -136,7 +116,7 @@ pub fn MapSection() -> impl IntoView {
             </header>
             <div class="layer-tabs" node_ref=strip on:keydown=move |ev| tab_key(st, &ev) role="tablist" aria-label=move || i18n::MAP_LAYERS.get(lang.get())>{tabs}</div>
             <div class="layer-card" id=PANEL role="tabpanel" node_ref=holder
-                aria-labelledby=move || tab_id(st.map_layer.get())></div>
+                aria-labelledby=move || Anchor::Tab(st.map_layer.get()).to_string()></div>
         </section>
     }
 }

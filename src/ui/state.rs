@@ -1,76 +1,136 @@
-//! The one shared application state: language, theme, the selected entity, the map, chart
-//! readings, the step of the guided tour, and the figure a search asks a chart to reveal.
+//! The one shared application state: a signal per field of the reader's view (`views::state`)
+//! for components to read, and the page's building state (the parts to build first, everything,
+//! the first screen drawn, a figure to reveal). Only [`AppState::dispatch`] writes them.
 //!
-//! Layer: ui. A `Copy` struct of signals provided once at the root; components read it with
-//! `use_app_state`. Effects here mirror the state onto `<html lang>` and `data-theme`.
+//! Layer: ui. `dispatch` applies an intent with `views::state::apply`, sets the signals whose value
+//! changed, writes the address (`permalink::address`: pushed, or replacing the entry) and carries
+//! out the effects. Back and Forward load the address they reach. Effects here mirror the state
+//! onto `<html lang>`, the title, `data-theme`, `data-contrast` and `data-tour`.
 
-use super::prefs;
-use crate::chart::Mode;
+use crate::chart::map::Camera;
+use crate::chart::{Mode, Theme};
 use crate::data::Lang;
-use crate::permalink::Params;
-use crate::views::DEFAULT_LAYER;
+use crate::geo::Centre;
+use crate::permalink;
+use crate::views::anchor::Anchor;
+use crate::views::search::Reveal;
+use crate::views::state::{apply, centre_for, shown_mode, Effects, Focus, Intent, ViewState};
+use crate::views::Settings;
 use leptos::prelude::*;
+
+/// The signals, written by `dispatch` (and the page's building) alone.
+#[derive(Clone, Copy)]
+struct Writers {
+    lang: RwSignal<Lang>,
+    mode: RwSignal<Mode>,
+    contrast: RwSignal<bool>,
+    selected: RwSignal<Option<&'static str>>,
+    charts: RwSignal<Vec<(&'static str, Settings)>>,
+    layer: RwSignal<&'static str>,
+    camera: RwSignal<Option<Camera>>,
+    centre: RwSignal<Option<Centre>>,
+    tour: RwSignal<Option<usize>>,
+    printing: RwSignal<bool>,
+    flow_motion: RwSignal<bool>,
+    wanted: RwSignal<Vec<&'static str>>,
+    build_all: RwSignal<bool>,
+    first_screen: RwSignal<bool>,
+    reveal: RwSignal<Option<Reveal>>,
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    pub mode: RwSignal<Mode>,
-    /// Reader-side high contrast with hatch patterns.
-    pub contrast: RwSignal<bool>,
-    /// A country, region or port selected anywhere (ISO alpha-3, `ASEAN`, `port:<id>`…).
-    pub selected: RwSignal<Option<&'static str>>,
+    pub lang: ReadSignal<Lang>,
+    pub mode: ReadSignal<Mode>,
+    pub contrast: ReadSignal<bool>,
+    pub selected: ReadSignal<Option<&'static str>>,
     /// Charts whose reading (metric, sort) differs from their default.
-    pub charts: RwSignal<Vec<(&'static str, crate::views::Settings)>>,
-    /// The map layer shown (a `map-*` chart id).
-    pub map_layer: RwSignal<&'static str>,
-    /// The map's zoom and centre (`None`: the whole extent).
-    pub map_camera: RwSignal<Option<crate::chart::map::Camera>>,
-    /// The world map's central meridian as the reader chose it (`None`: follow the language).
-    pub map_centre: RwSignal<Option<crate::geo::Centre>>,
-    /// While printing, the page and its charts use the light theme (paper is white).
-    pub printing: RwSignal<bool>,
-    /// The address the page was opened with, parsed once (embed, controls, ignored parameters).
-    pub start: StoredValue<Params>,
+    pub charts: ReadSignal<Vec<(&'static str, Settings)>>,
+    pub map_layer: ReadSignal<&'static str>,
+    pub map_camera: ReadSignal<Option<Camera>>,
+    /// The map's centre as chosen (`None`: the language's; see [`AppState::centre`]).
+    pub map_centre: ReadSignal<Option<Centre>>,
+    pub tour: ReadSignal<Option<usize>>,
+    pub printing: ReadSignal<bool>,
+    pub flow_motion: ReadSignal<bool>,
+    /// Parts (dataset ids, `glossary`) to build at once: a deep link's, a search's, a step's.
+    pub wanted: ReadSignal<Vec<&'static str>>,
     /// Build every part of the page now (printing, find in page); never set back.
-    pub build_all: RwSignal<bool>,
-    /// The first screen is drawn: the map has drawn its first frame (or failed to). The page's
-    /// sections below it are built after that (see `deferred::AfterFirst`); never set back.
-    pub first_screen: RwSignal<bool>,
-    /// Parts (dataset ids) to build at once: a deep link's or a search's target.
-    pub wanted: RwSignal<Vec<&'static str>>,
-    /// A figure chosen in the search: its chart gives the figure's row the keyboard focus (which
-    /// shows the tooltip and announces it), then sets this back to `None`.
-    pub reveal: RwSignal<Option<crate::views::search::Reveal>>,
-    /// The step of the guided tour being shown (from 1), `None` outside the tour.
-    pub tour: RwSignal<Option<usize>>,
-    /// The reader asked the flows layer's arcs to move (off by default; not in the address).
-    pub flow_motion: RwSignal<bool>,
+    pub build_all: ReadSignal<bool>,
+    /// The map has drawn its first frame (or failed to): the sections below are built after it.
+    pub first_screen: ReadSignal<bool>,
+    /// A figure chosen in the search, until its chart has given its row the focus.
+    pub reveal: ReadSignal<Option<Reveal>>,
+    /// What the page's first address asked for but could not be understood.
+    pub ignored: StoredValue<Vec<String>>,
+    view: StoredValue<ViewState>,
+    w: Writers,
 }
 
-/// Create the state from the reader's preferences and provide it to the tree.
+/// Set a signal only when the value differs, so an unchanged view notifies no one.
+fn set<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
+    if s.with_untracked(|c| *c != v) {
+        s.set(v);
+    }
+}
+
+/// Create the state from the page's address and the reader's preferences, provide it to the
+/// tree, and follow Back and Forward.
 pub fn provide_app_state() -> AppState {
-    // A tour address names its step; the view the step sets is filled in.
-    let p = crate::permalink::with_step_view(prefs::url_params());
-    let step_block = p.tour.and_then(crate::views::tour::step).and_then(|s| crate::views::tour::view(s).block);
-    let st = AppState {
-        lang: RwSignal::new(prefs::initial_lang(&p)),
-        mode: RwSignal::new(prefs::initial_mode(&p)),
-        contrast: RwSignal::new(prefs::initial_contrast(&p)),
-        selected: RwSignal::new(p.sel),
-        charts: RwSignal::new(p.charts.clone()),
-        map_layer: RwSignal::new(p.layer.unwrap_or(DEFAULT_LAYER)),
-        map_camera: RwSignal::new(p.camera),
-        map_centre: RwSignal::new(p.centre),
-        tour: RwSignal::new(p.tour),
+    let search = window().location().search().unwrap_or_default();
+    let (opened, ignored) = permalink::open(&search, &super::prefs::read());
+    let (v, fx) = apply(&ViewState::default(), Intent::Load(Box::new(opened)));
+    let hash = window().location().hash().unwrap_or_default();
+    let wanted = Anchor::parse(hash.trim_start_matches('#')).and_then(|a| a.block()).into_iter().chain(fx.build);
+    let w = Writers {
+        lang: RwSignal::new(v.lang),
+        mode: RwSignal::new(v.mode),
+        contrast: RwSignal::new(v.contrast),
+        selected: RwSignal::new(v.selected),
+        charts: RwSignal::new(v.charts.clone()),
+        layer: RwSignal::new(v.layer),
+        camera: RwSignal::new(v.camera),
+        centre: RwSignal::new(v.centre),
+        tour: RwSignal::new(v.tour),
         printing: RwSignal::new(false),
-        start: StoredValue::new(p),
+        flow_motion: RwSignal::new(false),
+        wanted: RwSignal::new(wanted.collect()),
         build_all: RwSignal::new(false),
         first_screen: RwSignal::new(false),
-        wanted: RwSignal::new(hash_target().into_iter().chain(step_block).collect()),
         reveal: RwSignal::new(None),
-        flow_motion: RwSignal::new(false),
+    };
+    let st = AppState {
+        lang: w.lang.read_only(),
+        mode: w.mode.read_only(),
+        contrast: w.contrast.read_only(),
+        selected: w.selected.read_only(),
+        charts: w.charts.read_only(),
+        map_layer: w.layer.read_only(),
+        map_camera: w.camera.read_only(),
+        map_centre: w.centre.read_only(),
+        tour: w.tour.read_only(),
+        printing: w.printing.read_only(),
+        flow_motion: w.flow_motion.read_only(),
+        wanted: w.wanted.read_only(),
+        build_all: w.build_all.read_only(),
+        first_screen: w.first_screen.read_only(),
+        reveal: w.reveal.read_only(),
+        ignored: StoredValue::new(ignored),
+        view: StoredValue::new(v),
+        w,
     };
     provide_context(st);
+    // Once the page is built (the search has read a `?q=` from the address): the address
+    // normalised in place, and the step of a tour address scrolled to.
+    Effect::new(move |_| {
+        st.write_address(true);
+        st.carry_out(Effects { build: None, ..fx.clone() });
+    });
+    super::listen(window(), &["popstate"], move |_: web_sys::Event| {
+        let search = window().location().search().unwrap_or_default();
+        let loaded = st.view.with_value(|now| permalink::read(&search, now));
+        st.dispatch(Intent::Load(Box::new(loaded)));
+    });
     Effect::new(move |_| {
         let lang = st.lang.get();
         if let Some(root) = document().document_element() {
@@ -79,20 +139,14 @@ pub fn provide_app_state() -> AppState {
         document().set_title(crate::i18n::SITE_TITLE.get(lang));
     });
     Effect::new(move |_| {
-        let mode = if st.printing.get() { Mode::Light } else { st.mode.get() };
-        let more = st.contrast.get();
+        let (mode, more, touring) = (st.shown_mode(), st.contrast.get(), st.tour.get().is_some());
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", mode.as_str());
             let _ = root.set_attribute("data-contrast", if more { "more" } else { "normal" });
+            let _ = if touring { root.set_attribute("data-tour", "") } else { root.remove_attribute("data-tour") };
         }
     });
     st
-}
-
-/// The dataset a `#chart-…`, `#ds-…`, `#table-…` or `#note-…` link in the address points into.
-fn hash_target() -> Option<&'static str> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    crate::permalink::hash_dataset(hash.trim_start_matches('#'))
 }
 
 pub fn use_app_state() -> AppState {
@@ -100,46 +154,117 @@ pub fn use_app_state() -> AppState {
 }
 
 impl AppState {
-    /// The reading of one chart (tracks the shared list).
-    pub fn chart_settings(&self, def: &crate::views::ChartDef) -> crate::views::Settings {
-        self.charts
-            .with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
-            .unwrap_or_else(|| def.default_settings())
+    /// Apply an intent: the next view, its signals set, its address written, its effects carried
+    /// out. The only way the view changes.
+    pub fn dispatch(&self, intent: Intent) -> Effects {
+        let (v, fx) = self.view.with_value(|now| apply(now, intent));
+        let w = self.w;
+        set(w.lang, v.lang);
+        set(w.mode, v.mode);
+        set(w.contrast, v.contrast);
+        set(w.selected, v.selected);
+        set(w.charts, v.charts.clone());
+        set(w.layer, v.layer);
+        set(w.camera, v.camera);
+        set(w.centre, v.centre);
+        set(w.tour, v.tour);
+        set(w.printing, v.printing);
+        set(w.flow_motion, v.flow_motion);
+        self.view.set_value(v);
+        self.write_address(fx.replace);
+        self.carry_out(fx.clone());
+        fx
     }
 
-    /// Record a chart's reading; the default reading is stored as no entry at all.
-    pub fn set_chart_settings(&self, def: &'static crate::views::ChartDef, s: crate::views::Settings) {
-        let current = self.charts.with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s));
-        let wanted = (s != def.default_settings()).then_some(s);
-        if current != wanted {
-            self.charts.update(|c| {
-                c.retain(|(id, _)| *id != def.id);
-                if let Some(s) = wanted {
-                    c.push((def.id, s));
-                }
-            });
+    /// Keep the address in step with the view: a new history entry, or the current one replaced.
+    fn write_address(&self, replace: bool) {
+        let query = self.view.with_value(permalink::address);
+        let (Ok(loc), Ok(history)) = (window().location().search(), window().history()) else { return };
+        if query == loc {
+            return;
+        }
+        let loc = window().location();
+        let url = format!("{}{query}{}", loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default());
+        let _ = if replace {
+            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        } else {
+            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+        };
+    }
+
+    /// What the browser does besides showing the view.
+    fn carry_out(&self, fx: Effects) {
+        let w = self.w;
+        if let Some(b) = fx.build.filter(|b| !w.wanted.with_untracked(|w| w.contains(b))) {
+            w.wanted.update(|w| w.push(b));
+        }
+        if fx.build_all {
+            set(w.build_all, true);
+        }
+        if fx.reveal.is_some() {
+            w.reveal.set(fx.reveal);
+        }
+        if let Some(s) = fx.scroll {
+            super::scroll_to(s.to.to_string(), s.centre, s.tile);
+        }
+        match fx.focus {
+            Some(Focus::TourTitle) => super::focus_later("tour-title"),
+            Some(Focus::TourButton) => super::focus_later("tour-start"),
+            None => {}
+        }
+        if let Some(s) = fx.save {
+            super::prefs::save(s);
         }
     }
 
-    /// The world map's central meridian now: the reader's choice, else their language's (tracks).
-    pub fn centre(&self) -> crate::geo::Centre {
-        crate::permalink::centre_for(self.map_centre.get(), self.lang.get())
+    /// What the page shows alone (`?embed=`, fixed when it opens), and whether with its controls.
+    pub fn embed(&self) -> (Option<&'static str>, bool) {
+        self.view.with_value(|v| (v.embed, v.controls))
     }
 
-    /// The world map's central meridian now, without tracking (for event handlers).
-    pub fn centre_untracked(&self) -> crate::geo::Centre {
-        crate::permalink::centre_for(self.map_centre.get_untracked(), self.lang.get_untracked())
+    /// The chart whose row a search revealed has given it the focus.
+    pub fn revealed(&self) {
+        self.w.reveal.set(None);
     }
 
-    /// The chart theme for the current mode and contrast choice (tracks both).
-    pub fn theme(&self) -> crate::chart::Theme {
-        let mode = if self.printing.get() { Mode::Light } else { self.mode.get() };
-        crate::chart::Theme::pick(mode, self.contrast.get())
+    /// The map has drawn its first frame: the page below it is built next, in a task of its own.
+    pub fn first_screen_drawn(&self) {
+        if !self.first_screen.get_untracked() {
+            let done = self.w.first_screen;
+            gloo::timers::callback::Timeout::new(0, move || {
+                done.try_set(true);
+            })
+            .forget();
+        }
     }
 
-    /// The chart theme without tracking (for event handlers).
-    pub fn theme_untracked(&self) -> crate::chart::Theme {
-        let mode = if self.printing.get_untracked() { Mode::Light } else { self.mode.get_untracked() };
-        crate::chart::Theme::pick(mode, self.contrast.get_untracked())
+    /// A chart's reading (tracks the shared list).
+    pub fn chart_settings(&self, def: &crate::views::ChartDef) -> Settings {
+        self.charts.with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s)).unwrap_or(def.default_settings())
+    }
+
+    /// The map's central meridian now (tracks the choice and the language).
+    pub fn centre(&self) -> Centre {
+        centre_for(self.map_centre.get(), self.lang.get())
+    }
+
+    /// The map's central meridian now, without tracking (for event handlers).
+    pub fn centre_untracked(&self) -> Centre {
+        untrack(|| self.centre())
+    }
+
+    /// The theme the page shows (tracks the mode, printing and contrast).
+    fn shown_mode(&self) -> Mode {
+        shown_mode(self.mode.get(), self.printing.get())
+    }
+
+    /// The chart theme now (tracks the mode, printing and contrast).
+    pub fn theme(&self) -> Theme {
+        Theme::pick(self.shown_mode(), self.contrast.get())
+    }
+
+    /// The chart theme now, without tracking (for event handlers).
+    pub fn theme_untracked(&self) -> Theme {
+        untrack(|| self.theme())
     }
 }

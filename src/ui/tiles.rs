@@ -12,20 +12,14 @@ use leptos::prelude::*;
 
 /// Read one tile of the built chart (tracking it).
 fn with_tile<T: Default>(built: Memo<Built>, i: usize, f: impl Fn(&Tile) -> T) -> T {
-    built.with(|b| match b {
-        Built::Tiles(t) => t.get(i).map(&f).unwrap_or_default(),
-        _ => T::default(),
-    })
+    built.with(|b| b.tiles().get(i).map(f).unwrap_or_default())
 }
 
 #[component]
 pub fn TilesView(built: Memo<Built>) -> impl IntoView {
     let lang = use_app_state().lang;
     let active = RwSignal::new(None::<usize>);
-    let tiles: Vec<Tile> = built.with_untracked(|b| match b {
-        Built::Tiles(t) => t.clone(),
-        _ => Vec::new(),
-    });
+    let tiles: Vec<Tile> = built.with_untracked(|b| b.tiles().to_vec());
     tiles
         .into_iter()
         .enumerate()

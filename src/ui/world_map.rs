@@ -1,70 +1,48 @@
 //! The map canvas of one layer: zoom (wheel, pinch, buttons, keys) and pan (drag, arrow keys),
 //! tooltips, linked selection, a keyboard list of the layer's items, and a table alternative.
 //!
-//! Layer: ui. Wiring only. The map is drawn by `chart::map`; hit tests and tooltip anchors come
-//! from the `MapHit` the draw returns; camera moves, gestures, tooltips and table rows are
-//! decided by `views::interact`.
+//! Layer: ui. Wiring only. The map is drawn by `chart::map` through the canvas hook; hit tests
+//! and tooltip anchors come from the `MapHit` the draw returns; camera moves, gestures, tooltips
+//! and table rows are decided by `views::interact`, and every change of the view is an intent.
 
-use super::chart_card::{desc_id, ChartDescription};
-use super::deferred::track_near;
-use super::drawing::{paint, selected_rows, tip_view, DrawInputs};
+use super::canvas_hook::CanvasHook;
+use super::chart_card::ChartDescription;
 use super::flow_motion::{reduced_motion, MotionLayer, MotionSwitch};
 use super::perf;
-use super::size::track_width;
-use super::state::{use_app_state, AppState};
+use super::state::AppState;
 use crate::chart::map::{Camera, MapHit};
-use crate::chart::{ChartSpec, Layout, View};
+use crate::chart::View;
 use crate::geo::Centre;
 use crate::i18n;
+use crate::views::anchor::Anchor;
 use crate::views::interact::{
-    announce, key_move, panned, should_draw, table_rows, toggled, zoomed, zoomed_at_centre, CameraMove, Gesture, Press,
-    TableRow, KEY_ZOOM,
+    announce, key_move, panned, table_rows, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, TableRow, KEY_ZOOM,
 };
+use crate::views::state::Intent;
 use crate::views::{Built, ChartDef};
-use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
 /// What the map's event handlers share.
 #[derive(Clone, Copy)]
 struct MapCtx {
-    st: AppState,
-    def: &'static ChartDef,
-    built: Memo<Built>,
+    hook: CanvasHook,
     hover: RwSignal<Option<usize>>,
     focus: RwSignal<Option<usize>>,
     /// Where the pointer entered the hovered item (the tooltip's anchor).
     pointer_xy: RwSignal<(f64, f64)>,
-    layout: StoredValue<Layout>,
     /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
     anchors: RwSignal<Vec<Option<(f64, f64)>>>,
     gesture: StoredValue<Gesture>,
-    /// When the pointer last changed the hovered item (for the benchmark's redraw latency).
-    pointer_at: StoredValue<Option<f64>>,
 }
 
 impl MapCtx {
     fn map_hit(&self) -> Option<MapHit> {
-        self.layout.with_value(|l| l.map.clone())
-    }
-
-    fn row_at(&self, x: f64, y: f64) -> Option<usize> {
-        self.layout.with_value(|l| l.hit(x, y)).map(|h| h.0)
+        self.hook.layout.with_value(|l| l.map.clone())
     }
 
     fn set_camera(&self, c: Option<Camera>) {
-        if self.st.map_camera.get_untracked() != c {
-            self.st.map_camera.set(c);
-        }
-    }
-
-    /// Select (or unselect) the entity a row stands for.
-    fn choose(&self, row: usize) {
-        let entity = self.built.with_untracked(|b| match b {
-            Built::Canvas { drawn, .. } => drawn.entity_of(row),
-            _ => None,
-        });
-        if let Some(e) = entity {
-            self.st.selected.set(toggled(self.st.selected.get_untracked(), e));
+        if self.hook.st.map_camera.get_untracked() != c {
+            self.hook.st.dispatch(Intent::Camera(c));
         }
     }
 
@@ -75,7 +53,7 @@ impl MapCtx {
             let _ = t.set_pointer_capture(ev.pointer_id());
         }
         if ev.pointer_type() == "touch" {
-            self.hover.set(self.row_at(x, y));
+            self.hover.set(self.hook.hit(x, y).map(|h| h.0));
             self.pointer_xy.set((x, y));
         }
     }
@@ -99,25 +77,22 @@ impl MapCtx {
 
     fn hovered(&self, x: f64, y: f64) {
         let t = perf::now();
-        let hit = self.row_at(x, y);
-        perf::record(self.def.id, "map-hit", perf::now() - t);
+        let hit = self.hook.hit(x, y).map(|h| h.0);
+        perf::record(self.hook.def.id, "map-hit", perf::now() - t);
         if self.hover.get_untracked() != hit {
             // The tooltip is anchored where the pointer entered the item, so moving within a
             // country rebuilds nothing.
             self.pointer_xy.set((x, y));
-            self.pointer_at.set_value(Some(t));
+            self.hook.pointed(t);
             self.hover.set(hit);
         }
     }
 
     fn up(&self, ev: &web_sys::PointerEvent) {
-        let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
         let mut click = false;
         self.gesture.update_value(|g| click = g.up(ev.pointer_id()));
-        if click {
-            if let Some(row) = self.row_at(x, y) {
-                self.choose(row);
-            }
+        if let Some((row, _)) = click.then(|| self.hook.hit(ev.offset_x() as f64, ev.offset_y() as f64)).flatten() {
+            self.hook.choose(row);
         }
     }
 
@@ -140,7 +115,7 @@ impl MapCtx {
         if key == "Escape" {
             self.focus.set(None);
             self.hover.set(None);
-            self.st.selected.set(None);
+            self.hook.st.dispatch(Intent::Select(None));
             return;
         }
         let Some(m) = self.map_hit() else { return };
@@ -153,91 +128,33 @@ impl MapCtx {
     }
 }
 
-/// Draw when built; afterwards redraw when what the map shows changes, if it is near the
-/// viewport (else when it comes back). Records the benchmark's timings.
-fn draw_effect(
-    cx: MapCtx,
-    canvas_ref: NodeRef<Canvas>,
-    (width, near): (RwSignal<f64>, RwSignal<bool>),
-    error: RwSignal<Option<String>>,
-) {
-    let selected = selected_rows(cx.st, cx.built);
-    let last = StoredValue::new(None::<DrawInputs>);
-    Effect::new(move |_| {
-        let w = width.get();
-        let Some(el) = canvas_ref.get() else { return };
-        if w < 1.0 {
-            return;
-        }
-        let mut now = DrawInputs::read(&cx.st, cx.def.id, w);
-        now.highlight = cx.focus.get().or(cx.hover.get());
-        now.camera = cx.st.map_camera.get();
-        now.centre = cx.st.centre();
-        let near = near.get() || cx.st.printing.get();
-        if !last.with_value(|l| should_draw(l.as_ref(), &now, near)) {
-            return;
-        }
-        let theme = cx.st.theme_untracked();
-        let (camera, centre) = (now.camera, now.centre);
-        let selected = selected.get_untracked();
-        let view = View { highlight: now.highlight, selected, hidden: Vec::new(), camera, centre };
-        last.set_value(Some(now));
-        cx.built.with_untracked(|b| match paint(&el, b, &theme, &view, w) {
-            None => {}
-            Some(Ok((l, t0, t1))) => {
-                let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
-                if cx.anchors.with_untracked(|a| *a != anchors) {
-                    cx.anchors.set(anchors);
-                }
-                cx.layout.set_value(l);
-                perf::record(cx.def.id, "map-frame", t1 - t0);
-                if let Some(tp) = cx.pointer_at.get_value() {
-                    cx.pointer_at.set_value(None);
-                    perf::record(cx.def.id, "hover", t1 - tp);
-                }
-                let _ = el.set_attribute("data-zoom", &format!("{:.3}", camera.map_or(1.0, |c| c.zoom)));
-                error.set(None);
-            }
-            Some(Err(e)) => error.set(Some(e)),
-        });
-        // The first screen is drawn: the page below it is built next, in a task of its own.
-        if !cx.st.first_screen.get_untracked() {
-            let st = cx.st;
-            gloo::timers::callback::Timeout::new(0, move || {
-                st.first_screen.try_set(true);
-            })
-            .forget();
-        }
-    });
-}
-
 /// The map canvas of one layer, with the description of the layer under it (also the canvas's
 /// accessible description; after the item list, so Tab from the canvas reaches the items first).
 #[component]
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) -> impl IntoView {
-    let st = use_app_state();
-    let lang = st.lang;
-    let wrap = NodeRef::<Div>::new();
-    let canvas_ref = NodeRef::<Canvas>::new();
-    let width = track_width(wrap);
-    let error = RwSignal::new(None::<String>);
     let cx = MapCtx {
-        st,
-        def,
-        built,
+        hook: CanvasHook::new(def, built),
         hover: RwSignal::new(None),
         focus: RwSignal::new(None),
         pointer_xy: RwSignal::new((0.0, 0.0)),
-        layout: StoredValue::new(Layout::default()),
         anchors: RwSignal::new(Vec::new()),
         gesture: StoredValue::new(Gesture::default()),
-        pointer_at: StoredValue::new(None),
     };
-    let near = track_near(wrap);
-    draw_effect(cx, canvas_ref, (width, near), error);
-    let has_flows = Memo::new(move |_| {
-        built.with(|b| matches!(b, Built::Canvas { spec, .. } if matches!(spec.as_ref(), ChartSpec::Map(m) if !m.flows.is_empty())))
+    let (st, lang) = (cx.hook.st, cx.hook.st.lang);
+    let view = move || View {
+        highlight: cx.focus.get().or(cx.hover.get()),
+        camera: st.map_camera.get(),
+        centre: st.centre(),
+        ..View::default()
+    };
+    cx.hook.draw(view, move |l, v, el| {
+        let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
+        if cx.anchors.with_untracked(|a| *a != anchors) {
+            cx.anchors.set(anchors);
+        }
+        let _ = el.set_attribute("data-zoom", &format!("{:.3}", v.camera.map_or(1.0, |c| c.zoom)));
     });
+    let has_flows = Memo::new(move |_| built.with(Built::has_flows));
     let reduced = reduced_motion();
 
     // The item being explored, and its tooltip: at its anchor for the keyboard, where the pointer
@@ -245,21 +162,13 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
     let tip = move || {
         let row = cx.focus.get().or(cx.hover.get())?;
         let anchor = if cx.focus.get().is_some() {
-            cx.layout.with_value(|lay| lay.map.as_ref().and_then(|m| m.anchors.get(row).copied().flatten()))
+            cx.hook.layout.with_value(|lay| lay.map.as_ref().and_then(|m| m.anchors.get(row).copied().flatten()))
         } else {
             Some(cx.pointer_xy.get())
         };
-        let w = width.get_untracked();
-        let (x, y) = anchor.unwrap_or((w / 2.0, 40.0));
-        built.with(|b| tip_view(b, (row, None), &[], lang.get(), (x, y, w)))
+        cx.hook.tip((row, None), &[], anchor.unwrap_or((cx.hook.width.get_untracked() / 2.0, 40.0)))
     };
-    let announce = move || {
-        let row = cx.focus.get()?;
-        built.with(|b| match b {
-            Built::Canvas { drawn, .. } => announce(drawn, row, &[], lang.get()),
-            _ => None,
-        })
-    };
+    let announce = move || built.with(|b| announce(b.drawn()?, cx.focus.get()?, &[], lang.get()));
     let t = move |x: crate::data::L| move || x.get(lang.get());
     let label = move || format!("{} {}", def.title.get(lang.get()), i18n::MAP_HINT.get(lang.get()));
     view! {
@@ -271,17 +180,17 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
             <span class="map-hint">{t(i18n::MAP_HINT)}</span>
         </div>
-        <div class="chart-wrap map-wrap" node_ref=wrap>
-            <canvas node_ref=canvas_ref role="img" tabindex="0" aria-label=label aria-describedby=desc_id(def)
+        <div class="chart-wrap map-wrap" node_ref=cx.hook.wrap>
+            <canvas node_ref=cx.hook.canvas role="img" tabindex="0" aria-label=label aria-describedby=Anchor::Desc(def.id).to_string()
                 on:pointerdown=move |ev| cx.down(&ev) on:pointermove=move |ev| cx.moved(&ev)
                 on:pointerup=move |ev| cx.up(&ev) on:pointercancel=move |ev| cx.up(&ev)
                 on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() != "touch" { cx.hover.set(None) }
                 on:wheel=move |ev| cx.wheel(&ev) on:keydown=move |ev| cx.key(&ev)
                 on:blur=move |_| cx.hover.set(None)></canvas>
-            <MotionLayer st=st map=canvas_ref layout=cx.layout has_flows=has_flows near=near reduced=reduced/>
+            <MotionLayer st=st map=cx.hook.canvas layout=cx.hook.layout has_flows=has_flows near=cx.hook.near reduced=reduced/>
             {tip}
             <p class="sr-only" aria-live="polite" data-testid="live">{announce}</p>
-            {move || error.get().map(|e| view! { <p class="chart-error" role="alert">{i18n::CHART_ERROR.get(lang.get())}{e}</p> })}
+            {cx.hook.error_line()}
         </div>
         <MapItems cx=cx/>
         <ChartDescription def=def text=desc/>
@@ -295,15 +204,9 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
 fn CentreSwitch(st: AppState) -> impl IntoView {
     let lang = st.lang;
     let button = move |c: Centre, name: crate::data::L| {
-        let pressed = move || (st.centre() == c).to_string();
-        let choose = move |_| {
-            if st.centre_untracked() != c || st.map_centre.get_untracked().is_none() {
-                st.map_camera.set(None);
-                st.map_centre.set(Some(c));
-            }
-        };
         view! {
-            <button type="button" data-centre=c.code() aria-pressed=pressed on:click=choose>{move || name.get(lang.get())}</button>
+            <button type="button" data-centre=c.code() aria-pressed=move || (st.centre() == c).to_string()
+                on:click=move |_| { st.dispatch(Intent::Centre(c)); }>{move || name.get(lang.get())}</button>
         }
     };
     view! {
@@ -315,36 +218,25 @@ fn CentreSwitch(st: AppState) -> impl IntoView {
     }
 }
 
-/// The row labels of a built map layer.
-fn row_labels(b: &Built) -> Vec<String> {
-    match b {
-        Built::Canvas { spec, .. } => match spec.as_ref() {
-            ChartSpec::Map(m) => m.row_labels.clone(),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
-    }
-}
-
 /// One focusable button per item, in the layer's order: Tab walks the map, Enter selects. Each
 /// carries its item's anchor on the canvas (`data-anchor="x,y"`, CSS pixels), where its tooltip
 /// points and where a pointer reaches it. The buttons are built once per layer; a language switch
 /// changes only their text.
 #[component]
 fn MapItems(cx: MapCtx) -> impl IntoView {
-    let lang = cx.st.lang;
+    let (lang, built) = (cx.hook.st.lang, cx.hook.built);
     // Rebuilt only when the number of items changes (another reading of the layer).
-    let count = Memo::new(move |_| cx.built.with(|b| row_labels(b).len()));
+    let count = Memo::new(move |_| built.with(|b| b.row_labels().len()));
     let items = move || {
         (0..count.get())
             .map(|i| {
-                let label = move || cx.built.with(|b| row_labels(b).get(i).cloned().unwrap_or_default());
+                let label = move || built.with(|b| b.row_labels().get(i).cloned().unwrap_or_default());
                 let anchor =
                     move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
                 view! {
                     <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
                         on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
-                        on:click=move |_| cx.choose(i)>{label}</button></li>
+                        on:click=move |_| cx.hook.choose(i)>{label}</button></li>
                 }
             })
             .collect_view()
@@ -356,14 +248,11 @@ fn MapItems(cx: MapCtx) -> impl IntoView {
 /// opened (or when the whole page is asked for); a language switch then changes only text.
 #[component]
 fn MapTable(built: Memo<Built>) -> impl IntoView {
-    let st = use_app_state();
+    let st = super::state::use_app_state();
     let lang = st.lang;
     let rows = Memo::new(move |_| {
         let l = lang.get();
-        built.with(|b| match b {
-            Built::Canvas { drawn, .. } => table_rows(&row_labels(b), drawn, l),
-            _ => Vec::new(),
-        })
+        built.with(|b| b.drawn().map(|d| table_rows(b.row_labels(), d, l)).unwrap_or_default())
     });
     let cell = move |i: usize, f: fn(&TableRow) -> String| move || rows.with(|r| r.get(i).map(f).unwrap_or_default());
     let count = Memo::new(move |_| rows.with(Vec::len));
