@@ -9,7 +9,7 @@
 
 use super::deferred::track_near;
 use super::perf;
-use super::state::{use_app_state, AppState};
+use super::state::{use_app_state, AppState, Read};
 use super::tooltip::Tooltip;
 use crate::chart::{canvas, Frame, Layout, Theme, View};
 use crate::i18n;
@@ -57,7 +57,7 @@ struct Drawing {
 /// report arrives after the browser's layout and before it paints, so nothing forces a layout
 /// while the page is being built (reading `clientWidth` here cost more than a hundred
 /// milliseconds at start).
-fn track_width(wrap: NodeRef<Div>, printing: ReadSignal<bool>) -> RwSignal<f64> {
+fn track_width(wrap: NodeRef<Div>, printing: Read<bool>) -> RwSignal<f64> {
     let width = RwSignal::new(0.0f64);
     Effect::new(move |_| {
         let Some(el) = wrap.get() else { return };

@@ -4,7 +4,7 @@
 //!
 //! Layer: ui. What each cell, header and caption says is `views::data_table`'s.
 
-use super::state::{use_app_state, AppState};
+use super::state::{use_app_state, AppState, Read};
 use crate::data::format::unit_label;
 use crate::data::{Cell, Column, Dataset, Lang, Row};
 use crate::i18n;
@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 /// The header cell of one value column: its label, a "derived" tag with the formula as a title,
 /// and its unit. Text follows the language; the cell itself is built once.
-fn head_cell(ds: &'static Dataset, c: &'static Column, lang: ReadSignal<Lang>) -> impl IntoView {
+fn head_cell(ds: &'static Dataset, c: &'static Column, lang: Read<Lang>) -> impl IntoView {
     view! {
         <th scope="col" class:derived=c.expr.is_some() title=move || model::column_formula(ds, c, lang.get())>
             {move || c.label.get(lang.get())}
@@ -31,7 +31,7 @@ fn value_cell(
     ds: &'static Dataset,
     r: &'static Row,
     (cell, col): (&'static Cell, &'static Column),
-    lang: ReadSignal<Lang>,
+    lang: Read<Lang>,
 ) -> impl IntoView {
     let status = cell.value.as_ref().map(|v| v.status);
     let marks = model::note_marks(ds, r, col.id)

@@ -18,60 +18,82 @@ use crate::views::state::{apply, centre_for, shown_mode, Effects, Focus, Intent,
 use crate::views::Settings;
 use leptos::prelude::*;
 
-/// The signals, written by `dispatch` (and the page's building) alone.
-#[derive(Clone, Copy)]
-struct Writers {
-    lang: RwSignal<Lang>,
-    mode: RwSignal<Mode>,
-    contrast: RwSignal<bool>,
-    selected: RwSignal<Option<&'static str>>,
-    charts: RwSignal<Vec<(&'static str, Settings)>>,
-    layer: RwSignal<&'static str>,
-    camera: RwSignal<Option<Camera>>,
-    centre: RwSignal<Option<Centre>>,
-    tour: RwSignal<Option<usize>>,
-    printing: RwSignal<bool>,
-    flow_motion: RwSignal<bool>,
-    wanted: RwSignal<Vec<&'static str>>,
-    build_all: RwSignal<bool>,
-    first_screen: RwSignal<bool>,
-    reveal: RwSignal<Option<Reveal>>,
+/// A signal as components see it: read only (only `dispatch` and the page's building write it).
+/// A wrapper of the signal itself, so no read-only signal is made for each.
+pub struct Read<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Read<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Read<T> {}
+
+impl<T: Send + Sync + 'static> Read<T> {
+    pub fn get(&self) -> T
+    where
+        T: Clone,
+    {
+        self.0.get()
+    }
+
+    pub fn get_untracked(&self) -> T
+    where
+        T: Clone,
+    {
+        self.0.get_untracked()
+    }
+
+    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with(f)
+    }
+
+    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.0.with_untracked(f)
+    }
+
+    pub fn track(&self) {
+        self.0.track()
+    }
+
+    /// Set only when the value differs, so an unchanged view notifies no one.
+    fn set(&self, v: T)
+    where
+        T: PartialEq,
+    {
+        if self.0.with_untracked(|c| *c != v) {
+            self.0.set(v);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: ReadSignal<Lang>,
-    pub mode: ReadSignal<Mode>,
-    pub contrast: ReadSignal<bool>,
-    pub selected: ReadSignal<Option<&'static str>>,
+    pub lang: Read<Lang>,
+    pub mode: Read<Mode>,
+    pub contrast: Read<bool>,
+    pub selected: Read<Option<&'static str>>,
     /// Charts whose reading (metric, sort) differs from their default.
-    pub charts: ReadSignal<Vec<(&'static str, Settings)>>,
-    pub map_layer: ReadSignal<&'static str>,
-    pub map_camera: ReadSignal<Option<Camera>>,
+    pub charts: Read<Vec<(&'static str, Settings)>>,
+    pub map_layer: Read<&'static str>,
+    pub map_camera: Read<Option<Camera>>,
     /// The map's centre as chosen (`None`: the language's; see [`AppState::centre`]).
-    pub map_centre: ReadSignal<Option<Centre>>,
-    pub tour: ReadSignal<Option<usize>>,
-    pub printing: ReadSignal<bool>,
-    pub flow_motion: ReadSignal<bool>,
+    pub map_centre: Read<Option<Centre>>,
+    pub tour: Read<Option<usize>>,
+    pub printing: Read<bool>,
+    pub flow_motion: Read<bool>,
     /// Parts (dataset ids, `glossary`) to build at once: a deep link's, a search's, a step's.
-    pub wanted: ReadSignal<Vec<&'static str>>,
+    pub wanted: Read<Vec<&'static str>>,
     /// Build every part of the page now (printing, find in page); never set back.
-    pub build_all: ReadSignal<bool>,
+    pub build_all: Read<bool>,
     /// The map has drawn its first frame (or failed to): the sections below are built after it.
-    pub first_screen: ReadSignal<bool>,
+    pub first_screen: Read<bool>,
     /// A figure chosen in the search, until its chart has given its row the focus.
-    pub reveal: ReadSignal<Option<Reveal>>,
+    pub reveal: Read<Option<Reveal>>,
     /// What the page's first address asked for but could not be understood.
     pub ignored: StoredValue<Vec<String>>,
     view: StoredValue<ViewState>,
-    w: Writers,
-}
-
-/// Set a signal only when the value differs, so an unchanged view notifies no one.
-fn set<T: PartialEq + Send + Sync + 'static>(s: RwSignal<T>, v: T) {
-    if s.with_untracked(|c| *c != v) {
-        s.set(v);
-    }
 }
 
 /// Create the state from the page's address and the reader's preferences, provide it to the
@@ -82,42 +104,24 @@ pub fn provide_app_state() -> AppState {
     let (v, fx) = apply(&ViewState::default(), Intent::Load(Box::new(opened)));
     let hash = window().location().hash().unwrap_or_default();
     let wanted = Anchor::parse(hash.trim_start_matches('#')).and_then(|a| a.block()).into_iter().chain(fx.build);
-    let w = Writers {
-        lang: RwSignal::new(v.lang),
-        mode: RwSignal::new(v.mode),
-        contrast: RwSignal::new(v.contrast),
-        selected: RwSignal::new(v.selected),
-        charts: RwSignal::new(v.charts.clone()),
-        layer: RwSignal::new(v.layer),
-        camera: RwSignal::new(v.camera),
-        centre: RwSignal::new(v.centre),
-        tour: RwSignal::new(v.tour),
-        printing: RwSignal::new(false),
-        flow_motion: RwSignal::new(false),
-        wanted: RwSignal::new(wanted.collect()),
-        build_all: RwSignal::new(false),
-        first_screen: RwSignal::new(false),
-        reveal: RwSignal::new(None),
-    };
     let st = AppState {
-        lang: w.lang.read_only(),
-        mode: w.mode.read_only(),
-        contrast: w.contrast.read_only(),
-        selected: w.selected.read_only(),
-        charts: w.charts.read_only(),
-        map_layer: w.layer.read_only(),
-        map_camera: w.camera.read_only(),
-        map_centre: w.centre.read_only(),
-        tour: w.tour.read_only(),
-        printing: w.printing.read_only(),
-        flow_motion: w.flow_motion.read_only(),
-        wanted: w.wanted.read_only(),
-        build_all: w.build_all.read_only(),
-        first_screen: w.first_screen.read_only(),
-        reveal: w.reveal.read_only(),
+        lang: Read(RwSignal::new(v.lang)),
+        mode: Read(RwSignal::new(v.mode)),
+        contrast: Read(RwSignal::new(v.contrast)),
+        selected: Read(RwSignal::new(v.selected)),
+        charts: Read(RwSignal::new(v.charts.clone())),
+        map_layer: Read(RwSignal::new(v.layer)),
+        map_camera: Read(RwSignal::new(v.camera)),
+        map_centre: Read(RwSignal::new(v.centre)),
+        tour: Read(RwSignal::new(v.tour)),
+        printing: Read(RwSignal::new(false)),
+        flow_motion: Read(RwSignal::new(false)),
+        wanted: Read(RwSignal::new(wanted.collect())),
+        build_all: Read(RwSignal::new(false)),
+        first_screen: Read(RwSignal::new(false)),
+        reveal: Read(RwSignal::new(None)),
         ignored: StoredValue::new(ignored),
         view: StoredValue::new(v),
-        w,
     };
     provide_context(st);
     // Once the page is built (the search has read a `?q=` from the address): the address
@@ -158,18 +162,17 @@ impl AppState {
     /// out. The only way the view changes.
     pub fn dispatch(&self, intent: Intent) -> Effects {
         let (v, fx) = self.view.with_value(|now| apply(now, intent));
-        let w = self.w;
-        set(w.lang, v.lang);
-        set(w.mode, v.mode);
-        set(w.contrast, v.contrast);
-        set(w.selected, v.selected);
-        set(w.charts, v.charts.clone());
-        set(w.layer, v.layer);
-        set(w.camera, v.camera);
-        set(w.centre, v.centre);
-        set(w.tour, v.tour);
-        set(w.printing, v.printing);
-        set(w.flow_motion, v.flow_motion);
+        self.lang.set(v.lang);
+        self.mode.set(v.mode);
+        self.contrast.set(v.contrast);
+        self.selected.set(v.selected);
+        self.charts.set(v.charts.clone());
+        self.map_layer.set(v.layer);
+        self.map_camera.set(v.camera);
+        self.map_centre.set(v.centre);
+        self.tour.set(v.tour);
+        self.printing.set(v.printing);
+        self.flow_motion.set(v.flow_motion);
         self.view.set_value(v);
         self.write_address(fx.replace);
         self.carry_out(fx.clone());
@@ -194,15 +197,14 @@ impl AppState {
 
     /// What the browser does besides showing the view.
     fn carry_out(&self, fx: Effects) {
-        let w = self.w;
-        if let Some(b) = fx.build.filter(|b| !w.wanted.with_untracked(|w| w.contains(b))) {
-            w.wanted.update(|w| w.push(b));
+        if let Some(b) = fx.build.filter(|b| !self.wanted.with_untracked(|w| w.contains(b))) {
+            self.wanted.0.update(|w| w.push(b));
         }
         if fx.build_all {
-            set(w.build_all, true);
+            self.build_all.set(true);
         }
         if fx.reveal.is_some() {
-            w.reveal.set(fx.reveal);
+            self.reveal.0.set(fx.reveal);
         }
         if let Some(s) = fx.scroll {
             super::scroll_to(s.to.to_string(), s.centre, s.tile);
@@ -224,13 +226,13 @@ impl AppState {
 
     /// The chart whose row a search revealed has given it the focus.
     pub fn revealed(&self) {
-        self.w.reveal.set(None);
+        self.reveal.set(None);
     }
 
     /// The map has drawn its first frame: the page below it is built next, in a task of its own.
     pub fn first_screen_drawn(&self) {
         if !self.first_screen.get_untracked() {
-            let done = self.w.first_screen;
+            let done = self.first_screen.0;
             gloo::timers::callback::Timeout::new(0, move || {
                 done.try_set(true);
             })
