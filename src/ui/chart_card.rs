@@ -1,9 +1,7 @@
 //! A chart card: title, reading controls, the chart (canvas, tiles or list), the sentences that
-//! say what it shows, and its menu.
+//! say what it shows (`views::describe`), and its menu.
 //!
-//! Layer: ui. The reader's settings for the chart live in the shared state; the spec is rebuilt
-//! in a memo whenever the language or the settings change, and its description (decided by
-//! `views::describe`) whenever the spec, the selection or the hidden series change.
+//! Layer: ui. The reading lives in the shared state; the spec is rebuilt in a memo.
 
 use super::canvas_chart::CanvasChart;
 use super::chart_menu::ChartMenu;
@@ -28,8 +26,7 @@ pub fn heading(level: u8, class: &'static str, text: impl IntoView + 'static) ->
     }
 }
 
-/// What the chart shows, in words, under it: open by default, collapsible. Its paragraph is the
-/// canvas's accessible description.
+/// What the chart shows, in words, under it (open, collapsible): the canvas's description.
 #[component]
 pub fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView {
     let lang = use_app_state().lang;
@@ -54,8 +51,7 @@ pub fn ChartCard(
 ) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
-    // The reading lives in the shared list (the address, Back and Forward): the card reads it
-    // and asks for another, and keeps no copy of its own.
+    // The reading lives in the shared state (the address, Back and Forward); the card keeps no copy.
     let settings = Memo::new(move |_| st.chart_settings(def));
     let built = Memo::new(move |_| build_with(def, lang.get(), &settings.get()));
     // Series hidden from the legend: the canvas draws without them and the description leaves them out.
@@ -78,13 +74,8 @@ pub fn ChartCard(
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });
     view! {
         <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=Anchor::Chart(def.id).to_string()>
-            <figcaption>
-                {heading(level, "card-title", move || def.title.get(lang.get()))}
-                {menu}
-            </figcaption>
-            {controls}
-            {body}
-            {below}
+            <figcaption>{heading(level, "card-title", move || def.title.get(lang.get()))}{menu}</figcaption>
+            {controls}{body}{below}
         </figure>
     }
 }

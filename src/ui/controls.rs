@@ -1,8 +1,7 @@
-//! Reading controls for charts whose data has more than one reading: which metric, which order.
+//! Reading controls for charts with more than one reading: which metric, which order.
 //!
-//! Layer: ui. Plain `<select>` elements: keyboard and screen-reader friendly as they are. The
-//! options are built once; a language switch changes only their text (`views::page` names them).
-//! A choice is an intent.
+//! Layer: ui. Plain `<select>` elements, built once (`views::page` names the options); a choice is
+//! an intent.
 
 use super::state::use_app_state;
 use crate::i18n;

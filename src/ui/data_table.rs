@@ -1,6 +1,5 @@
-//! The data table behind a dataset's charts: every value as printed, units in the headers,
-//! derived columns marked with their formula, note markers linking to the data notes, and the
-//! Chinese original beside each English label.
+//! The data table behind a dataset's charts: values as printed, units and formulas in the
+//! headers, note marks, the Chinese original beside each English label.
 //!
 //! Layer: ui. What each cell, header and caption says is `views::data_table`'s.
 
@@ -63,14 +62,34 @@ fn table_row(ds: &'static Dataset, r: &'static Row, st: AppState) -> impl IntoVi
                 {r.source.map(|s| view! {
                     <a class="extra" href=s rel="noreferrer noopener" target="_blank">{move || i18n::SOURCE_LINK.get(lang.get())}</a>
                 })}
-            </th>
-            {cells}
-        </tr>
+            </th>{cells}</tr>
     }
 }
 
-/// The table of one dataset. Its rows are built once, the first time it is opened (or when the
-/// whole page is asked for); a language switch then changes only text.
+/// A table behind a `<details>`: built the first time it is opened (or when the whole page is
+/// asked for); a language switch then changes only its text.
+pub fn table_box(
+    testid: String,
+    summary: impl IntoView + 'static,
+    table: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let st = use_app_state();
+    let opened = RwSignal::new(false);
+    let shown = Memo::new(move |_| opened.get() || st.build_all.get());
+    let toggle = move |ev: web_sys::Event| {
+        let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+        if open && !opened.get_untracked() {
+            opened.set(true);
+        }
+    };
+    view! {
+        <details class="table-box" data-testid=testid on:toggle=toggle>
+            <summary>{summary}</summary><div class="table-scroll">{move || shown.get().then(&table)}</div>
+        </details>
+    }
+}
+
+/// The table of one dataset.
 #[component]
 pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
     let st = use_app_state();
@@ -86,21 +105,8 @@ pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
                 <tbody>{ds.rows.iter().map(|r| table_row(ds, r, st)).collect_view()}</tbody>
             </table>
         }
+        .into_any()
     };
-    let opened = RwSignal::new(false);
-    let shown = Memo::new(move |_| opened.get() || st.build_all.get());
-    let toggle = move |ev: web_sys::Event| {
-        let open = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
-        if open && !opened.get_untracked() {
-            opened.set(true);
-        }
-    };
-    (!ds.columns.is_empty()).then(|| {
-        view! {
-            <details class="table-box" data-testid=format!("table-box-{}", ds.id) on:toggle=toggle>
-                <summary>{move || i18n::DATA_TABLE.get(lang.get())}" · "{move || ds.title.get(lang.get())}</summary>
-                <div class="table-scroll">{move || shown.get().then(table)}</div>
-            </details>
-        }
-    })
+    let summary = view! { {move || i18n::DATA_TABLE.get(lang.get())}" · "{move || ds.title.get(lang.get())} };
+    (!ds.columns.is_empty()).then(|| table_box(format!("table-box-{}", ds.id), summary, table))
 }

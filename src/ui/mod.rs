@@ -1,9 +1,8 @@
-//! The UI layer: thin Leptos components over the view state, the spec and the chart layers.
+//! The UI layer: thin Leptos components over the view state, the spec and the chart layers; here,
+//! mounting the app and the browser helpers every part uses (listening, focusing, scrolling).
 //!
-//! Layer: ui (browser only). The reader's view lives in `state`, whose signals only its
-//! `dispatch` writes; canvases share `canvas_hook`; tooltips, tables, notes and controls are DOM so
-//! their text is crisp, selectable and accessible. Here: mounting the app, and the browser helpers
-//! every part uses (listening to events, focusing, scrolling to a place).
+//! Layer: ui (browser only). The reader's view lives in `state`, whose signals only its `dispatch`
+//! writes; canvases share `canvas_hook`; tooltips, tables, notes and controls are DOM.
 
 mod app;
 mod canvas_chart;
@@ -38,11 +37,9 @@ use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// Replace the static first screen (`crate::shell`, in `index.html`) with the app, in one step,
-/// once the browser has painted that screen (`window.atlasFirstPaint`, set by `index.html`): a
-/// reader sees the first screen at once, and the page's first and largest text is painted then,
-/// not when the app is ready. Without that promise (a page missing the script), the next frame.
-/// The app is built in a task of its own, not in the one that started the module.
+/// Replace the static first screen (`crate::shell`) with the app, in one step and a task of its
+/// own, once the browser has painted that screen (`window.atlasFirstPaint`, set by `index.html`;
+/// without it, at the next frame): the page's first and largest text is painted before the app.
 pub fn mount() {
     let replace = || {
         if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
@@ -119,23 +116,19 @@ pub(crate) fn focus_quietly(el: &web_sys::Element) {
 pub(crate) fn focus_later(id: &'static str) {
     leptos::task::spawn_local(async move {
         TimeoutFuture::new(0).await;
-        if let Some(el) = element(id) {
-            focus_quietly(&el);
-        }
+        element(id).inspect(focus_quietly);
     });
 }
 
 thread_local! {
-    /// Counts the scrolls asked for: a newer one ends the waiting and settling of an older one.
+    /// Counts the scrolls asked for: a newer one ends an older one.
     static SCROLLS: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
-/// Bring the element with this id to the top (or the middle) of the window once the view has been
-/// rendered and the element built (its part of the page may be being built), then again while
-/// the parts near it settle (their heights replace the reserved ones) and it moves in the page;
-/// then focus a tile of a chart if asked. A later scroll (the next tour step, another search
-/// result) ends this one, so a reader stepping quickly is never pulled back to an earlier target;
-/// the reader's own scrolling is left alone (only the element's place in the page is watched).
+/// Bring the element with this id to the top (or the middle) of the window once it is rendered
+/// and built, again while the parts near it settle and move it in the page, then focus a chart's
+/// tile if asked. A later scroll (the next step, another result) ends this one; the reader's own
+/// scrolling is left alone (only the element's place in the page is watched).
 pub(crate) fn scroll_to(id: String, centre: bool, tile: Option<(&'static str, &'static str)>) {
     let ticket = SCROLLS.with(|n| {
         n.set(n.get().wrapping_add(1));

@@ -28,8 +28,7 @@ pub fn Notes(
             .map(|(i, n)| {
                 view! {
                     <li id=Anchor::Note(ds.id, n.id).to_string() class=n.kind.css() data-note=n.id>
-                        <span class="note-num">{note_mark(i)}</span>
-                        <span class="kind">{move || n.kind.label().get(lang.get())}</span>
+                        <span class="note-num">{note_mark(i)}</span><span class="kind">{move || n.kind.label().get(lang.get())}</span>
                         <span class="text">{move || n.text.get(lang.get())}</span>
                     </li>
                 }

@@ -1,9 +1,7 @@
-//! Printing: every part of the page built and every table opened, the page laid out at print
-//! width in the light theme, then the browser's print dialog (or "save as PDF"). Ctrl-P gets the
-//! same through `beforeprint`/`afterprint`; find in page (Ctrl/⌘+F) builds everything first.
+//! Printing: everything built and every table opened, the light theme, then the print dialog;
+//! Ctrl-P the same through `beforeprint`/`afterprint`. Find in page builds everything first.
 //!
-//! Layer: ui. Printing and finding are intents (`views::state`); here only the listeners and the
-//! `<details>` opened for print and closed after.
+//! Layer: ui. Printing and building are intents; here the listeners and the `<details>` opened.
 
 use super::state::AppState;
 use crate::views::state::Intent;
@@ -21,9 +19,8 @@ fn open_all(open: bool) {
     }
 }
 
-/// Listen for the browser's own print command and for find in page. Printing switches the page
-/// and its charts to the light theme (the redraws run as microtasks, before the page is laid out
-/// for print). Print media without the events (print previews, emulation) follow `matchMedia`.
+/// Listen for the browser's print command (and `matchMedia('print')`, for previews and emulation:
+/// the light theme's redraws run as microtasks, before the print layout) and for find in page.
 pub fn install(st: AppState) {
     let win = leptos::prelude::window();
     super::listen(win.clone(), &["beforeprint", "afterprint"], move |e: web_sys::Event| {

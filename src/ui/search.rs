@@ -1,13 +1,9 @@
-//! The search in the header: a combobox (the WAI-ARIA pattern: an input with a listbox of grouped
-//! options, Up/Down/Enter/Escape, results announced politely), reached from anywhere with `/` or
-//! Ctrl/⌘+K, and opened by `?q=` in the address once the first screen has painted.
+//! The search in the header: a combobox (an input with a listbox of grouped options, results
+//! announced politely), reached with `/` or Ctrl/⌘+K, opened by `?q=` once the page has painted.
 //!
-//! Layer: ui. Wiring only: the index, matching, ranking, grouping, the listbox's markup, what each
-//! key does (`views::search::combobox`) and what taking a result does (an intent) all come from
-//! `views`. The index is built the first time the reader reaches for the search, never for the
-//! first screen. The field's elements are written once and kept in step with the state by
-//! effects, with one listener for all their events: the least code in the module for a part of
-//! the page every reader carries.
+//! Layer: ui. Wiring only: index, ranking, markup, keys (`views::search::combobox`) and taking a
+//! result (an intent) are `views`'. The index is built when the reader first reaches for the
+//! search. The elements are written once, kept in step by effects, with one listener for all.
 
 use super::state::{use_app_state, AppState};
 use super::{call_with, element, focus_quietly};
@@ -19,19 +15,8 @@ use leptos::html::Div;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The field, its results, the "nothing found" line and the announcement. Text and attributes
-/// that follow the state are set by [`SearchCtx::sync`].
-const SKELETON: &str = concat!(
-    r#"<div class="search-box" id="search-box">"#,
-    r#"<input type="text" id="search-input" class="search-input" role="combobox" data-testid="search" aria-autocomplete="list" aria-controls="search-list" aria-expanded="false" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
-    r#"<kbd class="search-key" aria-hidden="true">/</kbd>"#,
-    r#"<div id="search-list" role="listbox" class="search-list" hidden></div>"#,
-    r#"<p id="search-none" class="search-none" hidden></p></div>"#,
-    r#"<p id="search-live" class="sr-only" aria-live="polite" data-testid="search-live"></p>"#,
-);
-
 /// The events the field listens to, all on its wrapper.
-const EVENTS: [&str; 7] = ["input", "keydown", "focusin", "focusout", "mousedown", "mousemove", "click"];
+const EVENTS: [&str; 6] = ["input", "focusin", "focusout", "mousedown", "mousemove", "click"];
 
 fn input() -> Option<web_sys::HtmlInputElement> {
     element("search-input")?.dyn_into().ok()
@@ -39,10 +24,7 @@ fn input() -> Option<web_sys::HtmlInputElement> {
 
 /// Set or remove an attribute.
 fn set(el: &web_sys::Element, name: &str, value: Option<&str>) {
-    let _ = match value {
-        Some(v) => el.set_attribute(name, v),
-        None => el.remove_attribute(name),
-    };
+    let _ = value.map_or_else(|| el.remove_attribute(name), |v| el.set_attribute(name, v));
 }
 
 /// What the search's handlers share.
@@ -52,27 +34,18 @@ struct SearchCtx {
     text: RwSignal<String>,
     results: RwSignal<Results>,
     open: RwSignal<bool>,
-    /// The option reached by the arrow keys, as an index into the shown results.
+    /// The option reached by the arrow keys (an index into the shown results).
     active: RwSignal<Option<usize>>,
     /// Pinned to the top of the window while the header is scrolled away.
     floating: RwSignal<bool>,
 }
 
 impl SearchCtx {
-    /// Whether the listbox is shown (tracks).
-    fn shown(&self) -> bool {
-        self.text.with(|t| combobox::shown(self.open.get(), t, self.results.with(|r| !r.is_empty())))
-    }
-
     /// Search for `text` (building the index on first use).
     fn search(&self, text: String) {
-        let r = if text.trim().is_empty() {
-            Results::default()
-        } else {
-            search::search(&text, self.st.lang.get_untracked())
-        };
+        let lang = self.st.lang.get_untracked();
+        self.results.set(if text.trim().is_empty() { Results::default() } else { search::search(&text, lang) });
         self.text.set(text);
-        self.results.set(r);
         self.active.set(None);
     }
 
@@ -82,8 +55,7 @@ impl SearchCtx {
         self.floating.set(false);
     }
 
-    /// Reach for the search: pin it to the top when the header is out of sight, focus it and
-    /// select what is typed.
+    /// Reach for the search: pinned to the top when the header is out of sight, focused, selected.
     fn activate(&self) {
         // Measured on the place the field keeps in the header (the box itself may be pinned).
         let (Some(field), Some(place)) = (input(), element("search-box").and_then(|b| b.parent_element())) else {
@@ -114,40 +86,26 @@ impl SearchCtx {
         }
     }
 
-    /// One listener for every event of the field and its listbox.
+    /// One listener for every event of the field and its listbox but the keys.
     fn event(&self, ev: web_sys::Event) {
-        let option = || -> Option<usize> {
-            let el = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
-            el.closest("[role=option]").ok()??.get_attribute("data-i")?.parse().ok()
-        };
-        match ev.type_().as_str() {
-            "input" => {
+        let el = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let option =
+            el.and_then(|el| el.closest("[role=option]").ok()??.get_attribute("data-i")?.parse::<usize>().ok());
+        match (ev.type_().as_str(), option) {
+            ("input", _) => {
                 self.search(input().map(|i| i.value()).unwrap_or_default());
                 self.open.set(true);
             }
-            "keydown" => {
-                if let Some(k) = ev.dyn_ref::<web_sys::KeyboardEvent>() {
-                    self.key(k);
-                }
-            }
-            "focusin" => {
-                // The first time the reader reaches for the search, its index is built.
+            // The first time the reader reaches for the search, its index is built.
+            ("focusin", _) => {
                 search::index();
                 self.open.set(self.text.with_untracked(|t| !t.trim().is_empty()));
             }
-            "focusout" => self.close(),
+            ("focusout", _) => self.close(),
             // A press on the listbox keeps the focus in the field.
-            "mousedown" if option().is_some() => ev.prevent_default(),
-            "mousemove" => {
-                if let Some(i) = option().filter(|i| self.active.get_untracked() != Some(*i)) {
-                    self.active.set(Some(i));
-                }
-            }
-            "click" => {
-                if let Some(i) = option() {
-                    self.choose(i);
-                }
-            }
+            ("mousedown", Some(_)) => ev.prevent_default(),
+            ("mousemove", Some(i)) if self.active.get_untracked() != Some(i) => self.active.set(Some(i)),
+            ("click", Some(i)) => self.choose(i),
             _ => {}
         }
     }
@@ -168,12 +126,11 @@ impl SearchCtx {
         }
     }
 
-    /// Keep the elements in step with the state: the field's attributes and text in the reader's
-    /// language, the listbox shown or hidden, the announcement.
+    /// Keep the elements in step: the field's words and text, the listbox shown, the announcement.
     fn sync(&self) {
         let lang = self.st.lang.get();
-        let (shown, open) = (self.shown(), self.open.get());
-        let typed = self.text.with(|t| !t.trim().is_empty());
+        let found = self.results.with(|r| !r.is_empty());
+        let shows = self.text.with(|t| combobox::shows(self.open.get(), t, found));
         let (Some(field), Some(list), Some(none), Some(live), Some(wrap)) =
             (input(), element("search-list"), element("search-none"), element("search-live"), element("search-box"))
         else {
@@ -181,12 +138,12 @@ impl SearchCtx {
         };
         set(&field, "aria-label", Some(words::LABEL.get(lang)));
         set(&field, "placeholder", Some(words::PLACEHOLDER.get(lang)));
-        set(&field, "aria-expanded", Some(if shown { "true" } else { "false" }));
+        set(&field, "aria-expanded", Some(if shows.list { "true" } else { "false" }));
         set(&list, "aria-label", Some(words::RESULTS.get(lang)));
-        set(&list, "hidden", (!shown).then_some(""));
-        set(&none, "hidden", (shown || !open || !typed).then_some(""));
+        set(&list, "hidden", (!shows.list).then_some(""));
+        set(&none, "hidden", (!shows.none).then_some(""));
         none.set_text_content(Some(words::NONE.get(lang)));
-        let said = (open && typed).then(|| self.results.with(|r| r.summary(lang)));
+        let said = shows.summary.then(|| self.results.with(|r| r.summary(lang)));
         live.set_text_content(said.as_deref());
         set(&wrap, "class", Some(if self.floating.get() { "search-box floating" } else { "search-box" }));
         let text = self.text.get();
@@ -241,8 +198,9 @@ pub fn Search() -> impl IntoView {
     let asked = StoredValue::new(crate::permalink::search_query(&window().location().search().unwrap_or_default()));
     Effect::new(move |_| {
         let Some(w) = wrap.get() else { return };
-        w.set_inner_html(SKELETON);
-        super::listen(w, &EVENTS, move |ev| cx.event(ev));
+        w.set_inner_html(html::FIELD);
+        super::listen(w.clone(), &EVENTS, move |ev| cx.event(ev));
+        super::listen(w, &["keydown"], move |ev| cx.key(&ev));
         super::listen(window(), &["keydown"], move |ev| shortcut(cx, ev));
         // `?q=` in the address: the search opens with it once the first screen has painted.
         let Some(q) = asked.get_value() else { return };

@@ -44,10 +44,8 @@ fn DatasetBlock(ds: &'static Dataset) -> impl IntoView {
     view! {
         <div class="dataset" id=Anchor::Block(ds.id).to_string() data-dataset=ds.id>
             {page::block_heading(ds).then(|| view! { <h3 class="dataset-title">{move || ds.title.get(lang.get())}</h3> })}
-            <p class="caption">{move || ds.caption.get(lang.get())}</p>
-            <div class="cards">{cards}</div>
-            <Notes ds=ds level=level/>
-            <DataTable ds=ds/>
+            <p class="caption">{move || ds.caption.get(lang.get())}</p><div class="cards">{cards}</div>
+            <Notes ds=ds level=level/><DataTable ds=ds/>
             <p class="source">{move || provenance::source_line(ds, lang.get())}</p>
         </div>
     }

@@ -1,25 +1,23 @@
-//! The one shared application state: a signal per field of the reader's view (`views::state`)
-//! for components to read, and the page's building state (the parts to build first, everything,
-//! the first screen drawn, a figure to reveal). Only [`AppState::dispatch`] writes them.
+//! The one shared application state: a signal per field of the reader's view (`views::state`) and
+//! of the page's building, read by components and written only by [`AppState::dispatch`].
 //!
-//! Layer: ui. `dispatch` applies an intent with `views::state::apply`, sets the signals whose value
-//! changed, writes the address (`permalink::address`: pushed, or replacing the entry) and carries
-//! out the effects. Back and Forward load the address they reach. Effects here mirror the state
-//! onto `<html lang>`, the title, `data-theme`, `data-contrast` and `data-tour`.
+//! Layer: ui. `dispatch` applies an intent (`views::state::apply`), sets the signals that changed,
+//! writes the address (`permalink::address`) and carries out the effects; Back and Forward load
+//! the address they reach. The root element mirrors language, theme, contrast and the tour.
 
 use crate::chart::map::Camera;
 use crate::chart::{Mode, Theme};
-use crate::data::Lang;
+use crate::data::{Lang, L};
 use crate::geo::Centre;
 use crate::permalink;
 use crate::views::anchor::Anchor;
 use crate::views::search::Reveal;
-use crate::views::state::{apply, centre_for, shown_mode, Effects, Focus, Intent, ViewState};
+use crate::views::state::{apply, centre_for, contrast_name, reading, shown_mode, Effects, Intent, ViewState};
 use crate::views::Settings;
 use leptos::prelude::*;
 
-/// A signal as components see it: read only (only `dispatch` and the page's building write it).
-/// A wrapper of the signal itself, so no read-only signal is made for each.
+/// A signal as components see it: read only (`dispatch` and the page's building write it). The
+/// signal itself, wrapped: a read-only signal made beside each would add its code per type.
 pub struct Read<T: 'static>(RwSignal<T>);
 
 impl<T> Clone for Read<T> {
@@ -30,38 +28,17 @@ impl<T> Clone for Read<T> {
 
 impl<T> Copy for Read<T> {}
 
-impl<T: Send + Sync + 'static> Read<T> {
-    pub fn get(&self) -> T
-    where
-        T: Clone,
-    {
+impl<T: Clone + PartialEq + Send + Sync + 'static> Read<T> {
+    pub fn get(&self) -> T {
         self.0.get()
     }
 
-    pub fn get_untracked(&self) -> T
-    where
-        T: Clone,
-    {
+    pub fn get_untracked(&self) -> T {
         self.0.get_untracked()
     }
 
-    pub fn with<U>(&self, f: impl FnOnce(&T) -> U) -> U {
-        self.0.with(f)
-    }
-
-    pub fn with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> U {
-        self.0.with_untracked(f)
-    }
-
-    pub fn track(&self) {
-        self.0.track()
-    }
-
     /// Set only when the value differs, so an unchanged view notifies no one.
-    fn set(&self, v: T)
-    where
-        T: PartialEq,
-    {
+    fn set(&self, v: T) {
         if self.0.with_untracked(|c| *c != v) {
             self.0.set(v);
         }
@@ -99,10 +76,10 @@ pub struct AppState {
 /// Create the state from the page's address and the reader's preferences, provide it to the
 /// tree, and follow Back and Forward.
 pub fn provide_app_state() -> AppState {
-    let search = window().location().search().unwrap_or_default();
-    let (opened, ignored) = permalink::open(&search, &super::prefs::read());
+    let loc = window().location();
+    let (opened, ignored) = permalink::open(&loc.search().unwrap_or_default(), &super::prefs::read());
     let (v, fx) = apply(&ViewState::default(), Intent::Load(Box::new(opened)));
-    let hash = window().location().hash().unwrap_or_default();
+    let hash = loc.hash().unwrap_or_default();
     let wanted = Anchor::parse(hash.trim_start_matches('#')).and_then(|a| a.block()).into_iter().chain(fx.build);
     let st = AppState {
         lang: Read(RwSignal::new(v.lang)),
@@ -114,8 +91,8 @@ pub fn provide_app_state() -> AppState {
         map_camera: Read(RwSignal::new(v.camera)),
         map_centre: Read(RwSignal::new(v.centre)),
         tour: Read(RwSignal::new(v.tour)),
-        printing: Read(RwSignal::new(false)),
-        flow_motion: Read(RwSignal::new(false)),
+        printing: Read(RwSignal::new(v.printing)),
+        flow_motion: Read(RwSignal::new(v.flow_motion)),
         wanted: Read(RwSignal::new(wanted.collect())),
         build_all: Read(RwSignal::new(false)),
         first_screen: Read(RwSignal::new(false)),
@@ -132,21 +109,16 @@ pub fn provide_app_state() -> AppState {
     });
     super::listen(window(), &["popstate"], move |_: web_sys::Event| {
         let search = window().location().search().unwrap_or_default();
-        let loaded = st.view.with_value(|now| permalink::read(&search, now));
-        st.dispatch(Intent::Load(Box::new(loaded)));
+        st.dispatch(Intent::Load(Box::new(st.view.with_value(|now| permalink::read(&search, now)))));
     });
     Effect::new(move |_| {
-        let lang = st.lang.get();
+        let (lang, more, touring) = (st.lang.get(), st.contrast.get(), st.tour.get().is_some());
+        let mode = shown_mode(st.mode.get(), st.printing.get());
+        document().set_title(crate::i18n::SITE_TITLE.get(lang));
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("lang", lang.tag());
-        }
-        document().set_title(crate::i18n::SITE_TITLE.get(lang));
-    });
-    Effect::new(move |_| {
-        let (mode, more, touring) = (st.shown_mode(), st.contrast.get(), st.tour.get().is_some());
-        if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-theme", mode.as_str());
-            let _ = root.set_attribute("data-contrast", if more { "more" } else { "normal" });
+            let _ = root.set_attribute("data-contrast", contrast_name(more));
             let _ = if touring { root.set_attribute("data-tour", "") } else { root.remove_attribute("data-tour") };
         }
     });
@@ -181,23 +153,23 @@ impl AppState {
 
     /// Keep the address in step with the view: a new history entry, or the current one replaced.
     fn write_address(&self, replace: bool) {
-        let query = self.view.with_value(permalink::address);
-        let (Ok(loc), Ok(history)) = (window().location().search(), window().history()) else { return };
-        if query == loc {
+        let (query, loc) = (self.view.with_value(permalink::address), window().location());
+        let Ok(history) = window().history() else { return };
+        if loc.search().is_ok_and(|now| now == query) {
             return;
         }
-        let loc = window().location();
         let url = format!("{}{query}{}", loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default());
+        let (null, url) = (wasm_bindgen::JsValue::NULL, Some(url.as_str()));
         let _ = if replace {
-            history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            history.replace_state_with_url(&null, "", url)
         } else {
-            history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+            history.push_state_with_url(&null, "", url)
         };
     }
 
     /// What the browser does besides showing the view.
     fn carry_out(&self, fx: Effects) {
-        if let Some(b) = fx.build.filter(|b| !self.wanted.with_untracked(|w| w.contains(b))) {
+        if let Some(b) = fx.build.filter(|b| !self.wanted.0.with_untracked(|w| w.contains(b))) {
             self.wanted.0.update(|w| w.push(b));
         }
         if fx.build_all {
@@ -209,10 +181,8 @@ impl AppState {
         if let Some(s) = fx.scroll {
             super::scroll_to(s.to.to_string(), s.centre, s.tile);
         }
-        match fx.focus {
-            Some(Focus::TourTitle) => super::focus_later("tour-title"),
-            Some(Focus::TourButton) => super::focus_later("tour-start"),
-            None => {}
+        if let Some(f) = fx.focus {
+            super::focus_later(f.id());
         }
         if let Some(s) = fx.save {
             super::prefs::save(s);
@@ -233,16 +203,13 @@ impl AppState {
     pub fn first_screen_drawn(&self) {
         if !self.first_screen.get_untracked() {
             let done = self.first_screen.0;
-            gloo::timers::callback::Timeout::new(0, move || {
-                done.try_set(true);
-            })
-            .forget();
+            gloo::timers::callback::Timeout::new(0, move || _ = done.try_set(true)).forget();
         }
     }
 
     /// A chart's reading (tracks the shared list).
     pub fn chart_settings(&self, def: &crate::views::ChartDef) -> Settings {
-        self.charts.with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s)).unwrap_or(def.default_settings())
+        self.charts.0.with(|c| reading(c, def))
     }
 
     /// The map's central meridian now (tracks the choice and the language).
@@ -250,23 +217,14 @@ impl AppState {
         centre_for(self.map_centre.get(), self.lang.get())
     }
 
-    /// The map's central meridian now, without tracking (for event handlers).
-    pub fn centre_untracked(&self) -> Centre {
-        untrack(|| self.centre())
-    }
-
-    /// The theme the page shows (tracks the mode, printing and contrast).
-    fn shown_mode(&self) -> Mode {
-        shown_mode(self.mode.get(), self.printing.get())
+    /// A text in the reader's language (tracks the language).
+    pub fn t(&self, l: L) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || l.get(lang.get())
     }
 
     /// The chart theme now (tracks the mode, printing and contrast).
     pub fn theme(&self) -> Theme {
-        Theme::pick(self.shown_mode(), self.contrast.get())
-    }
-
-    /// The chart theme now, without tracking (for event handlers).
-    pub fn theme_untracked(&self) -> Theme {
-        untrack(|| self.theme())
+        Theme::pick(shown_mode(self.mode.get(), self.printing.get()), self.contrast.get())
     }
 }

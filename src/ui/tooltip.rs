@@ -29,8 +29,7 @@ pub fn Tooltip(
         .collect_view();
     view! {
         <div class="tooltip" role="tooltip" style=placement(x, y, width, below) data-testid="tooltip">
-            <p class="tt-title">{facts.title.clone()}</p>
-            <p class="tt-value">{facts.value.clone()}</p>
+            <p class="tt-title">{facts.title.clone()}</p><p class="tt-value">{facts.value.clone()}</p>
             {facts.growth.clone().map(|g| view! { <p class="tt-growth">{g}</p> })}
             {facts.printed.clone().map(|p| view! { <p class="tt-printed">{i18n::PRINTED_AS.get(lang)}": "{p}</p> })}
             {extra.into_iter().map(|e| view! { <p class="tt-extra">{e}</p> }).collect_view()}

@@ -1,10 +1,8 @@
-//! The guided tour on the page: the header's "Tour" button, the step panel fixed to the bottom
-//! of the viewport (or inline in `?embed=tour`), its keys and swipes, and the printed tour (every
-//! step with its chart, one a page).
+//! The guided tour on the page: the header's "Tour" button, the step panel (fixed to the bottom,
+//! or inline in `?embed=tour`), its keys and swipes, and the printed tour, one step a page.
 //!
-//! Layer: ui. Wiring only: what a step sets and what a key or swipe does are `views::tour` and
-//! `views::state` (buttons, keys and swipes become intents); the progress text, the announcement
-//! and a printed step's figure come from `views::tour`.
+//! Layer: ui. Wiring only: buttons, keys and swipes become intents; what they do is
+//! `views::state`'s and `views::tour`'s, as are the texts and a printed step's figure.
 
 use super::chart_card::ChartCard;
 use super::state::{use_app_state, AppState};
@@ -21,12 +19,9 @@ const PRINT_WIDTH: u32 = 720;
 /// The header's "Tour" button: starts the tour at its first step, or leaves it.
 #[component]
 pub fn TourButton(st: AppState) -> impl IntoView {
-    let lang = st.lang;
     view! {
         <button type="button" class="switch" id="tour-start" data-testid="tour-start" on:click=move |_| { st.dispatch(Intent::TourButton); }
-            aria-pressed=move || st.tour.get().is_some().to_string() title=move || i18n::TOUR_LABEL.get(lang.get())>
-            {move || i18n::TOUR.get(lang.get())}
-        </button>
+            aria-pressed=move || st.tour.get().is_some().to_string() title=st.t(i18n::TOUR_LABEL)>{st.t(i18n::TOUR)}</button>
     }
 }
 
@@ -49,12 +44,11 @@ pub fn TourEmbed(controls: bool) -> impl IntoView {
     let lang = st.lang;
     super::embed::post_height(TOUR_EMBED);
     let chart = Memo::new(move |_| st.tour.get().and_then(tour::step).unwrap_or(&tour::STEPS[0]).def());
-    let card = move || view! { <ChartCard def=chart.get() bare=!controls level=1/> };
     let path = window().location().pathname().unwrap_or_default();
     let full = move || crate::permalink::back_link(&path, lang.get(), st.tour.get(), None);
     view! {
         <main class="embed tour-embed" data-embed=TOUR_EMBED>
-            {card}
+            {move || view! { <ChartCard def=chart.get() bare=!controls level=1/> }}
             <Panel st=st embedded=true/>
             <p class="embed-link"><a href=full target="_blank" rel="noopener">{move || i18n::TOUR_BACK.get(lang.get())}</a></p>
         </main>
@@ -89,10 +83,7 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
     let n = Memo::new(move |_| st.tour.get().unwrap_or(1));
     let s = move || tour::step(n.get()).unwrap_or(&tour::STEPS[0]);
     let last = move || n.get() == tour::count();
-    let t = move |l: crate::data::L| move || l.get(lang.get());
-    let go = move |nav: Nav| {
-        st.dispatch(Intent::Tour(nav));
-    };
+    let go = move |nav: Nav| _ = st.dispatch(Intent::Tour(nav));
     listen_keys(st, embedded);
     // A sideways swipe on the panel steps (touch and pen; a mouse drag selects text).
     let start = StoredValue::new(None::<(i32, f64, f64)>);
@@ -101,15 +92,16 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
         start.set_value(touch.then(|| (e.pointer_id(), e.client_x() as f64, e.client_y() as f64)));
     };
     let up = move |e: web_sys::PointerEvent| {
-        if let Some((_, x, y)) = start.get_value().filter(|(id, _, _)| *id == e.pointer_id()) {
-            tour::swipe(e.client_x() as f64 - x, e.client_y() as f64 - y).map(go);
+        let from = start.get_value().filter(|(id, _, _)| *id == e.pointer_id());
+        if let Some(nav) = from.and_then(|(_, x, y)| tour::swipe(e.client_x() as f64 - x, e.client_y() as f64 - y)) {
+            go(nav);
         }
         start.set_value(None);
     };
     let close = (!embedded).then(|| {
         view! {
             <button type="button" class="tour-close" data-testid="tour-close" on:click=move |_| go(Nav::Leave)
-                aria-label=t(i18n::TOUR_LEAVE) title=t(i18n::TOUR_LEAVE)>"✕"</button>
+                aria-label=st.t(i18n::TOUR_LEAVE) title=st.t(i18n::TOUR_LEAVE)>"✕"</button>
         }
     });
     let width = move || format!("width:{:.1}%", 100.0 * n.get() as f64 / tour::count() as f64);
@@ -117,26 +109,21 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
         <section class="tour-panel" class:embedded=embedded data-testid="tour" data-step=move || n.get().to_string()
             aria-labelledby="tour-title" on:pointerdown=down on:pointerup=up on:pointercancel=move |_| start.set_value(None)>
             <div class="tour-top">
-                <p class="tour-where">
-                    <span class="tour-count" data-testid="tour-count">{move || tour::progress(n.get())}</span>
-                    <span class="tour-section">{move || format!("{}{}", i18n::TOUR_SECTION.get(lang.get()), paper_section(s().section, lang.get()))}</span>
-                </p>
+                <p class="tour-where"><span class="tour-count" data-testid="tour-count">{move || tour::progress(n.get())}</span>
+                    <span class="tour-section">{move || tour::where_in_paper(s(), lang.get())}</span></p>
                 {close}
             </div>
             <div class="tour-bar" role="progressbar" aria-valuemin="1" aria-valuemax=tour::count().to_string()
                 aria-valuenow=move || n.get().to_string() aria-valuetext=move || tour::progress(n.get())
-                aria-label=t(i18n::TOUR_PROGRESS)><span style=width></span></div>
+                aria-label=st.t(i18n::TOUR_PROGRESS)><span style=width></span></div>
             <h2 class="tour-title" id="tour-title" tabindex="-1">{move || s().title.get(lang.get())}</h2>
             <p class="tour-text" data-testid="tour-text">{move || s().text.get(lang.get())}</p>
             <div class="tour-nav">
                 <button type="button" class="tour-prev" data-testid="tour-prev" disabled=move || n.get() == 1
-                    on:click=move |_| go(Nav::Prev)>{"← "}{t(i18n::TOUR_PREV)}</button>
-                <span class="tour-hint">{t(i18n::TOUR_KEYS)}</span>
+                    on:click=move |_| go(Nav::Prev)>{"← "}{st.t(i18n::TOUR_PREV)}</button>
+                <span class="tour-hint">{st.t(i18n::TOUR_KEYS)}</span>
                 <button type="button" class="tour-next" data-testid="tour-next" disabled=move || embedded && last()
-                    on:click=move |_| go(Nav::Next)>
-                    {move || if last() && !embedded { i18n::TOUR_FINISH.get(lang.get()) } else { i18n::TOUR_NEXT.get(lang.get()) }}
-                    {" →"}
-                </button>
+                    on:click=move |_| go(Nav::Next)>{st.t(if last() && !embedded { i18n::TOUR_FINISH } else { i18n::TOUR_NEXT })}{" →"}</button>
             </div>
             <p class="sr-only" role="status" data-testid="tour-live">{move || tour::announce(s(), lang.get())}</p>
         </section>
@@ -149,16 +136,14 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
 fn TourPrint(st: AppState) -> impl IntoView {
     move || {
         (st.printing.get() && st.tour.get().is_some()).then(|| {
-            let (lang, theme) = (st.lang.get_untracked(), st.theme_untracked());
+            let (lang, theme) = (st.lang.get_untracked(), untrack(|| st.theme()));
             let pages = tour::STEPS
                 .iter()
                 .map(|s| {
-                    let where_ = format!("{} · {}", tour::progress(s.n), paper_section(s.section, lang));
                     view! {
                         <section class="tour-page" data-step=s.n.to_string()>
-                            <p class="tour-where">{where_}</p>
-                            <h2 class="tour-title">{s.title.get(lang)}</h2>
-                            <p class="tour-text">{s.text.get(lang)}</p>
+                            <p class="tour-where">{format!("{} · {}", tour::progress(s.n), paper_section(s.section, lang))}</p>
+                            <h2 class="tour-title">{s.title.get(lang)}</h2><p class="tour-text">{s.text.get(lang)}</p>
                             <div class="tour-figure" inner_html=tour::step_svg(s, lang, &theme, PRINT_WIDTH)></div>
                         </section>
                     }

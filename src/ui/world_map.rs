@@ -1,22 +1,20 @@
-//! The map canvas of one layer: zoom (wheel, pinch, buttons, keys) and pan (drag, arrow keys),
-//! tooltips, linked selection, a keyboard list of the layer's items, and a table alternative.
+//! The map canvas of one layer: zoom (wheel, pinch, buttons, keys), pan (drag, arrows), tooltips,
+//! linked selection, a keyboard list of the layer's items, and a table alternative.
 //!
-//! Layer: ui. Wiring only. The map is drawn by `chart::map` through the canvas hook; hit tests
-//! and tooltip anchors come from the `MapHit` the draw returns; camera moves, gestures, tooltips
-//! and table rows are decided by `views::interact`, and every change of the view is an intent.
+//! Layer: ui. Wiring only: drawing through the canvas hook; camera moves, gestures, tooltips and
+//! table rows are `views::interact`'s; every change of the view is an intent.
 
 use super::canvas_hook::CanvasHook;
 use super::chart_card::ChartDescription;
 use super::flow_motion::{reduced_motion, MotionLayer, MotionSwitch};
 use super::perf;
-use super::state::AppState;
+use super::state::{AppState, Read};
 use crate::chart::map::{Camera, MapHit};
 use crate::chart::View;
 use crate::geo::Centre;
 use crate::i18n;
-use crate::views::anchor::Anchor;
 use crate::views::interact::{
-    announce, key_move, panned, table_rows, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, TableRow, KEY_ZOOM,
+    key_move, panned, table_rows, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, TableRow, KEY_ZOOM,
 };
 use crate::views::state::Intent;
 use crate::views::{Built, ChartDef};
@@ -26,8 +24,6 @@ use leptos::prelude::*;
 #[derive(Clone, Copy)]
 struct MapCtx {
     hook: CanvasHook,
-    hover: RwSignal<Option<usize>>,
-    focus: RwSignal<Option<usize>>,
     /// Where the pointer entered the hovered item (the tooltip's anchor).
     pointer_xy: RwSignal<(f64, f64)>,
     /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
@@ -40,10 +36,9 @@ impl MapCtx {
         self.hook.layout.with_value(|l| l.map.clone())
     }
 
+    /// Move the camera (the same camera changes nothing, and writes no address).
     fn set_camera(&self, c: Option<Camera>) {
-        if self.hook.st.map_camera.get_untracked() != c {
-            self.hook.st.dispatch(Intent::Camera(c));
-        }
+        self.hook.st.dispatch(Intent::Camera(c));
     }
 
     fn down(&self, ev: &web_sys::PointerEvent) {
@@ -53,44 +48,38 @@ impl MapCtx {
             let _ = t.set_pointer_capture(ev.pointer_id());
         }
         if ev.pointer_type() == "touch" {
-            self.hover.set(self.hook.hit(x, y).map(|h| h.0));
+            self.hook.hover.set(self.hook.hit(x, y));
             self.pointer_xy.set((x, y));
         }
     }
 
     fn moved(&self, ev: &web_sys::PointerEvent) {
         let (x, y) = (ev.offset_x() as f64, ev.offset_y() as f64);
-        let mut press = None;
-        self.gesture.update_value(|g| press = g.moved(ev.pointer_id(), x, y));
-        match (press, self.map_hit()) {
+        match (self.gesture.try_update_value(|g| g.moved(ev.pointer_id(), x, y)).flatten(), self.map_hit()) {
             (Some(Press::Pan { dx, dy }), Some(m)) => {
                 self.set_camera(Some(panned(&m, dx, dy)));
-                self.hover.set(None);
+                self.hook.hover.set(None);
             }
             (Some(Press::Pinch { factor, at }), Some(m)) => {
-                self.set_camera(Some(zoomed(&m, factor, (at.0, at.1 - m.top))));
+                self.set_camera(Some(zoomed(&m, factor, (at.0, at.1 - m.top))))
             }
             (Some(_), _) => {}
-            (None, _) => self.hovered(x, y),
-        }
-    }
-
-    fn hovered(&self, x: f64, y: f64) {
-        let t = perf::now();
-        let hit = self.hook.hit(x, y).map(|h| h.0);
-        perf::record(self.hook.def.id, "map-hit", perf::now() - t);
-        if self.hover.get_untracked() != hit {
-            // The tooltip is anchored where the pointer entered the item, so moving within a
-            // country rebuilds nothing.
-            self.pointer_xy.set((x, y));
-            self.hook.pointed(t);
-            self.hover.set(hit);
+            (None, _) => {
+                let t = perf::now();
+                let hit = self.hook.hit(x, y);
+                perf::record(self.hook.def.id, "map-hit", perf::now() - t);
+                // The tooltip is anchored where the pointer entered the item, so moving within a
+                // country rebuilds nothing.
+                if self.hook.hover.get_untracked() != hit {
+                    self.pointer_xy.set((x, y));
+                }
+                self.hook.hovered(hit, t);
+            }
         }
     }
 
     fn up(&self, ev: &web_sys::PointerEvent) {
-        let mut click = false;
-        self.gesture.update_value(|g| click = g.up(ev.pointer_id()));
+        let click = self.gesture.try_update_value(|g| g.up(ev.pointer_id())).unwrap_or(false);
         if let Some((row, _)) = click.then(|| self.hook.hit(ev.offset_x() as f64, ev.offset_y() as f64)).flatten() {
             self.hook.choose(row);
         }
@@ -100,8 +89,7 @@ impl MapCtx {
         let Some(m) = self.map_hit() else { return };
         ev.prevent_default();
         let factor = (-ev.delta_y() * if ev.delta_mode() == 1 { 0.05 } else { 0.0015 }).exp();
-        let at = (ev.offset_x() as f64, ev.offset_y() as f64 - m.top);
-        self.set_camera(Some(zoomed(&m, factor, at)));
+        self.set_camera(Some(zoomed(&m, factor, (ev.offset_x() as f64, ev.offset_y() as f64 - m.top))));
     }
 
     fn zoom_button(&self, factor: f64) {
@@ -113,10 +101,7 @@ impl MapCtx {
     fn key(&self, ev: &web_sys::KeyboardEvent) {
         let key = ev.key();
         if key == "Escape" {
-            self.focus.set(None);
-            self.hover.set(None);
-            self.hook.st.dispatch(Intent::Select(None));
-            return;
+            return self.hook.escape();
         }
         let Some(m) = self.map_hit() else { return };
         match key_move(&m, &key) {
@@ -128,104 +113,89 @@ impl MapCtx {
     }
 }
 
-/// The map canvas of one layer, with the description of the layer under it (also the canvas's
-/// accessible description; after the item list, so Tab from the canvas reaches the items first).
+/// The map canvas of one layer; its description comes after the item list, so Tab from the canvas
+/// reaches the items first.
 #[component]
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) -> impl IntoView {
     let cx = MapCtx {
-        hook: CanvasHook::new(def, built),
-        hover: RwSignal::new(None),
-        focus: RwSignal::new(None),
+        hook: CanvasHook::new(def, built, RwSignal::new(Vec::new())),
         pointer_xy: RwSignal::new((0.0, 0.0)),
         anchors: RwSignal::new(Vec::new()),
         gesture: StoredValue::new(Gesture::default()),
     };
-    let (st, lang) = (cx.hook.st, cx.hook.st.lang);
-    let view = move || View {
-        highlight: cx.focus.get().or(cx.hover.get()),
-        camera: st.map_camera.get(),
-        centre: st.centre(),
-        ..View::default()
-    };
-    cx.hook.draw(view, move |l, v, el| {
-        let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
-        if cx.anchors.with_untracked(|a| *a != anchors) {
-            cx.anchors.set(anchors);
-        }
-        let _ = el.set_attribute("data-zoom", &format!("{:.3}", v.camera.map_or(1.0, |c| c.zoom)));
-    });
+    let (hook, st) = (cx.hook, cx.hook.st);
+    let lang = st.lang;
+    hook.draw(
+        move || View { camera: st.map_camera.get(), centre: st.centre(), ..View::default() },
+        move |l, v, el| {
+            let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
+            if cx.anchors.with_untracked(|a| *a != anchors) {
+                cx.anchors.set(anchors);
+            }
+            let _ = el.set_attribute("data-zoom", &format!("{:.3}", v.camera.map_or(1.0, |c| c.zoom)));
+        },
+    );
     let has_flows = Memo::new(move |_| built.with(Built::has_flows));
     let reduced = reduced_motion();
-
     // The item being explored, and its tooltip: at its anchor for the keyboard, where the pointer
     // entered it otherwise.
     let tip = move || {
-        let row = cx.focus.get().or(cx.hover.get())?;
-        let anchor = if cx.focus.get().is_some() {
-            cx.hook.layout.with_value(|lay| lay.map.as_ref().and_then(|m| m.anchors.get(row).copied().flatten()))
+        let focus = hook.focus.get();
+        let row = focus.or(hook.hover.get().map(|h| h.0))?;
+        let anchor = if focus.is_some() {
+            cx.anchors.with(|a| a.get(row).copied().flatten())
         } else {
             Some(cx.pointer_xy.get())
         };
-        cx.hook.tip((row, None), &[], anchor.unwrap_or((cx.hook.width.get_untracked() / 2.0, 40.0)))
+        hook.tip((row, None), anchor.unwrap_or((hook.width.get_untracked() / 2.0, 40.0)))
     };
-    let announce = move || built.with(|b| announce(b.drawn()?, cx.focus.get()?, &[], lang.get()));
-    let t = move |x: crate::data::L| move || x.get(lang.get());
-    let label = move || format!("{} {}", def.title.get(lang.get()), i18n::MAP_HINT.get(lang.get()));
+    let (label, desc_id) = hook.names(i18n::MAP_HINT);
     view! {
-        <div class="map-tools" role="group" aria-label=t(i18n::MAP_ZOOM)>
-            <button type="button" data-testid="zoom-in" aria-label=t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
-            <button type="button" data-testid="zoom-out" aria-label=t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
-            <button type="button" data-testid="zoom-reset" on:click=move |_| cx.set_camera(None)>{t(i18n::ZOOM_RESET)}</button>
+        <div class="map-tools" role="group" aria-label=st.t(i18n::MAP_ZOOM)>
+            <button type="button" data-testid="zoom-in" aria-label=st.t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
+            <button type="button" data-testid="zoom-out" aria-label=st.t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
+            <button type="button" data-testid="zoom-reset" on:click=move |_| cx.set_camera(None)>{st.t(i18n::ZOOM_RESET)}</button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
-            <span class="map-hint">{t(i18n::MAP_HINT)}</span>
+            <span class="map-hint">{st.t(i18n::MAP_HINT)}</span>
         </div>
-        <div class="chart-wrap map-wrap" node_ref=cx.hook.wrap>
-            <canvas node_ref=cx.hook.canvas role="img" tabindex="0" aria-label=label aria-describedby=Anchor::Desc(def.id).to_string()
+        <div class="chart-wrap map-wrap" node_ref=hook.wrap>
+            <canvas node_ref=hook.canvas role="img" tabindex="0" aria-label=label aria-describedby=desc_id
                 on:pointerdown=move |ev| cx.down(&ev) on:pointermove=move |ev| cx.moved(&ev)
-                on:pointerup=move |ev| cx.up(&ev) on:pointercancel=move |ev| cx.up(&ev)
-                on:pointerleave=move |ev: web_sys::PointerEvent| if ev.pointer_type() != "touch" { cx.hover.set(None) }
-                on:wheel=move |ev| cx.wheel(&ev) on:keydown=move |ev| cx.key(&ev)
-                on:blur=move |_| cx.hover.set(None)></canvas>
-            <MotionLayer st=st map=cx.hook.canvas layout=cx.hook.layout has_flows=has_flows near=cx.hook.near reduced=reduced/>
+                on:pointerup=move |ev| cx.up(&ev) on:pointercancel=move |ev| cx.up(&ev) on:pointerleave=move |ev| hook.left(&ev)
+                on:wheel=move |ev| cx.wheel(&ev) on:keydown=move |ev| cx.key(&ev) on:blur=move |_| hook.hover.set(None)></canvas>
+            <MotionLayer st=st map=hook.canvas layout=hook.layout has_flows=has_flows near=hook.near reduced=reduced/>
             {tip}
-            <p class="sr-only" aria-live="polite" data-testid="live">{announce}</p>
-            {cx.hook.error_line()}
+            {hook.status()}
         </div>
-        <MapItems cx=cx/>
-        <ChartDescription def=def text=desc/>
-        <MapTable built=built/>
+        <MapItems cx=cx/><ChartDescription def=def text=desc/>
+        {map_table(built, lang)}
     }
 }
 
-/// The world map's centre: the Pacific (150°E) or the Atlantic (0°). Choosing one keeps it (in
-/// the address too) and shows the whole map again.
+/// The world map's centre: the Pacific (150°E) or the Atlantic (0°).
 #[component]
 fn CentreSwitch(st: AppState) -> impl IntoView {
-    let lang = st.lang;
     let button = move |c: Centre, name: crate::data::L| {
         view! {
             <button type="button" data-centre=c.code() aria-pressed=move || (st.centre() == c).to_string()
-                on:click=move |_| { st.dispatch(Intent::Centre(c)); }>{move || name.get(lang.get())}</button>
+                on:click=move |_| { st.dispatch(Intent::Centre(c)); }>{st.t(name)}</button>
         }
     };
     view! {
-        <span class="map-centre" role="group" aria-label=move || i18n::MAP_CENTRE.get(lang.get())>
-            <span class="map-centre-label" aria-hidden="true">{move || i18n::MAP_CENTRE.get(lang.get())}</span>
+        <span class="map-centre" role="group" aria-label=st.t(i18n::MAP_CENTRE)>
+            <span class="map-centre-label" aria-hidden="true">{st.t(i18n::MAP_CENTRE)}</span>
             {button(Centre::Pacific, i18n::CENTRE_PACIFIC)}
             {button(Centre::Atlantic, i18n::CENTRE_ATLANTIC)}
         </span>
     }
 }
 
-/// One focusable button per item, in the layer's order: Tab walks the map, Enter selects. Each
-/// carries its item's anchor on the canvas (`data-anchor="x,y"`, CSS pixels), where its tooltip
-/// points and where a pointer reaches it. The buttons are built once per layer; a language switch
-/// changes only their text.
+/// One button per item, in the layer's order (Tab walks the map, Enter selects), each with its
+/// item's anchor on the canvas (`data-anchor="x,y"`, CSS pixels). Rebuilt only with the count.
 #[component]
 fn MapItems(cx: MapCtx) -> impl IntoView {
     let (lang, built) = (cx.hook.st.lang, cx.hook.built);
-    // Rebuilt only when the number of items changes (another reading of the layer).
     let count = Memo::new(move |_| built.with(|b| b.row_labels().len()));
     let items = move || {
         (0..count.get())
@@ -235,7 +205,7 @@ fn MapItems(cx: MapCtx) -> impl IntoView {
                     move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
                 view! {
                     <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
-                        on:focus=move |_| cx.focus.set(Some(i)) on:blur=move |_| cx.focus.set(None)
+                        on:focus=move |_| cx.hook.focus.set(Some(i)) on:blur=move |_| cx.hook.focus.set(None)
                         on:click=move |_| cx.hook.choose(i)>{label}</button></li>
                 }
             })
@@ -244,12 +214,8 @@ fn MapItems(cx: MapCtx) -> impl IntoView {
     view! { <ul class="map-items" aria-label=move || i18n::MAP_ITEMS.get(lang.get())>{items}</ul> }
 }
 
-/// The layer as a table: each item with its values, units and status. Built the first time it is
-/// opened (or when the whole page is asked for); a language switch then changes only text.
-#[component]
-fn MapTable(built: Memo<Built>) -> impl IntoView {
-    let st = super::state::use_app_state();
-    let lang = st.lang;
+/// The layer as a table: each item with its values, units and status.
+fn map_table(built: Memo<Built>, lang: Read<crate::data::Lang>) -> impl IntoView {
     let rows = Memo::new(move |_| {
         let l = lang.get();
         built.with(|b| b.drawn().map(|d| table_rows(b.row_labels(), d, l)).unwrap_or_default())
@@ -263,24 +229,18 @@ fn MapTable(built: Memo<Built>) -> impl IntoView {
             })
             .collect_view()
     };
-    let opened = RwSignal::new(false);
-    let shown = Memo::new(move |_| opened.get() || st.build_all.get());
     let t = move |x: crate::data::L| move || x.get(lang.get());
-    view! {
-        <details class="table-box" data-testid="map-table" on:toggle=move |_| opened.set(true)>
-            <summary>{t(i18n::MAP_TABLE)}</summary>
-            <div class="table-scroll">
-                {move || shown.get().then(|| view! {
-                    <table>
-                        <thead><tr>
-                            <th scope="col">{t(i18n::ROW)}</th>
-                            <th scope="col">{t(i18n::VALUES)}</th>
-                            <th scope="col">{t(i18n::PAPER_SECTION)}</th>
-                        </tr></thead>
-                        <tbody>{body}</tbody>
-                    </table>
-                })}
-            </div>
-        </details>
-    }
+    let table = move || {
+        view! {
+            <table>
+                <thead><tr>
+                    <th scope="col">{t(i18n::ROW)}</th><th scope="col">{t(i18n::VALUES)}</th>
+                    <th scope="col">{t(i18n::PAPER_SECTION)}</th>
+                </tr></thead>
+                <tbody>{body}</tbody>
+            </table>
+        }
+        .into_any()
+    };
+    super::data_table::table_box("map-table".into(), t(i18n::MAP_TABLE), table)
 }

@@ -41,11 +41,25 @@ pub fn layers() -> impl Iterator<Item = &'static ChartDef> {
     CHARTS.iter().filter(|c| c.kind.is_map())
 }
 
+/// The layer a key on the layer switch moves to from the layer `now` (the WAI-ARIA tabs pattern:
+/// the arrows step round, Home and End go to the ends); `None` for other keys.
+pub fn layer_after(now: &str, key: &str) -> Option<&'static ChartDef> {
+    let at = layers().position(|d| d.id == now).unwrap_or(0);
+    layers().nth(super::interact::tab_after(at, key, layers().count())?)
+}
+
 /// A layer's tab text: its title without the "Map:" prefix, starting with a capital.
 pub fn tab_label(def: &ChartDef, lang: Lang) -> String {
     let title = def.title.get(lang);
     let t = title.split_once([':', ':']).map_or(title, |(_, t)| t).trim();
     crate::data::case::capitalise(t)
+}
+
+/// Where a row of tabs scrolled sideways (a phone's) scrolls to show a tab at `left` that is
+/// `width` wide, when it is `scroll` pixels along and `view` wide: `None` when the tab is in view,
+/// else a little before the tab.
+pub fn tab_scroll(left: i32, width: i32, scroll: i32, view: i32) -> Option<i32> {
+    (left < scroll || left + width > scroll + view).then_some((left - 16).max(0))
 }
 
 /// The charts of a dataset's block, in page order (its map layers are shown in the map section).
@@ -153,10 +167,27 @@ mod tests {
     }
 
     #[test]
+    fn the_arrows_step_round_the_layers_and_home_and_end_go_to_the_ends() {
+        let all: Vec<&str> = layers().map(|l| l.id).collect();
+        let after = |now, key| layer_after(now, key).map(|d| d.id);
+        assert_eq!(after(all[0], "ArrowRight"), Some(all[1]));
+        assert_eq!(after(all[0], "ArrowLeft"), Some(all[all.len() - 1]), "round to the last");
+        assert_eq!(after(all[3], "Home"), Some(all[0]));
+        assert_eq!(after(all[3], "Enter"), None);
+    }
+
+    #[test]
     fn a_tab_drops_the_map_prefix_and_starts_with_a_capital() {
         let ports = chart("map-ports").unwrap();
         assert_eq!(tab_label(ports, Lang::En), "China's top 20 container ports (Table 4)");
         assert_eq!(tab_label(ports, Lang::Zh), "中国集装箱吞吐量 TOP20 港口(表 4)");
+    }
+
+    #[test]
+    fn a_tab_out_of_view_is_scrolled_to_with_a_little_room_before_it() {
+        assert_eq!(tab_scroll(100, 80, 0, 390), None, "in view");
+        assert_eq!(tab_scroll(400, 80, 0, 390), Some(384), "past the right edge");
+        assert_eq!(tab_scroll(10, 80, 200, 390), Some(0), "before the left edge, never below 0");
     }
 
     #[test]

@@ -93,10 +93,15 @@ pub fn shown_mode(mode: Mode, printing: bool) -> Mode {
     }
 }
 
+/// A chart's reading among the readings that differ from their default: its own, else its default.
+pub fn reading(charts: &[(&'static str, Settings)], def: &ChartDef) -> Settings {
+    charts.iter().find(|(id, _)| *id == def.id).map_or_else(|| def.default_settings(), |(_, s)| *s)
+}
+
 impl ViewState {
     /// A chart's reading: the reader's, else the chart's default.
     pub fn settings(&self, def: &ChartDef) -> Settings {
-        self.charts.iter().find(|(id, _)| *id == def.id).map_or_else(|| def.default_settings(), |(_, s)| *s)
+        reading(&self.charts, def)
     }
 
     /// Record a chart's reading; the default reading is kept as no entry at all.
@@ -224,12 +229,61 @@ pub enum Focus {
     TourButton,
 }
 
+impl Focus {
+    /// The id of the element that takes the focus.
+    pub fn id(self) -> &'static str {
+        match self {
+            Focus::TourTitle => "tour-title",
+            Focus::TourButton => "tour-start",
+        }
+    }
+}
+
 /// A choice to remember for the reader's next visit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Saved {
     Lang(Lang),
     Mode(Mode),
     Contrast(bool),
+}
+
+/// Where a choice is kept: its storage key.
+pub const LANG_KEY: &str = "trade-atlas.lang";
+pub const THEME_KEY: &str = "trade-atlas.theme";
+pub const CONTRAST_KEY: &str = "trade-atlas.contrast";
+
+/// High contrast's name in storage and on the root element: `more` or `normal`.
+pub fn contrast_name(more: bool) -> &'static str {
+    if more {
+        "more"
+    } else {
+        "normal"
+    }
+}
+
+impl Saved {
+    /// The storage key and value that keep the choice.
+    pub fn entry(self) -> (&'static str, &'static str) {
+        match self {
+            Saved::Lang(l) => (LANG_KEY, l.code()),
+            Saved::Mode(m) => (THEME_KEY, m.as_str()),
+            Saved::Contrast(more) => (CONTRAST_KEY, contrast_name(more)),
+        }
+    }
+}
+
+impl Prefs {
+    /// The preferences from what storage holds under each key (`stored`) and what the browser says.
+    pub fn read(stored: impl Fn(&str) -> Option<String>, browser: &str, dark: bool, more_contrast: bool) -> Prefs {
+        Prefs {
+            lang: stored(LANG_KEY).and_then(|c| Lang::from_code(&c)),
+            browser: Lang::from_tag(browser),
+            mode: stored(THEME_KEY).and_then(|n| Mode::from_name(&n)),
+            dark,
+            contrast: stored(CONTRAST_KEY).and_then(|c| [true, false].into_iter().find(|m| contrast_name(*m) == c)),
+            more_contrast,
+        }
+    }
 }
 
 /// What the browser does after a change of the view (besides showing it).
@@ -523,6 +577,21 @@ mod tests {
         assert_eq!(stored.mode(Some(Mode::Dark), None), Mode::Dark);
         assert!(stored.contrast(Some(true)));
         assert_eq!(p.mode(None, Some(Lang::En)), Mode::Light, "a permalink without a theme is a light view");
+    }
+
+    #[test]
+    fn a_choice_kept_in_storage_reads_back_as_it_was_and_anything_else_as_nothing() {
+        let mut kept = std::collections::HashMap::new();
+        for s in [Saved::Lang(Lang::En), Saved::Mode(Mode::Dark), Saved::Contrast(true)] {
+            let (k, v) = s.entry();
+            kept.insert(k.to_string(), v.to_string());
+        }
+        let p = Prefs::read(|k| kept.get(k).cloned(), "zh-CN", false, false);
+        assert_eq!((p.lang, p.mode, p.contrast, p.browser), (Some(Lang::En), Some(Mode::Dark), Some(true), Lang::Zh));
+        let junk = Prefs::read(|_| Some("junk".into()), "en-GB", true, true);
+        assert_eq!((junk.lang, junk.mode, junk.contrast), (None, None, None));
+        assert_eq!((junk.browser, junk.dark, junk.more_contrast), (Lang::En, true, true));
+        assert_eq!(Saved::Contrast(false).entry(), (CONTRAST_KEY, "normal"));
     }
 
     #[test]

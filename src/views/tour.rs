@@ -191,6 +191,11 @@ pub fn step_svg(s: &Step, lang: Lang, theme: &crate::chart::Theme, width: u32) -
     crate::chart::svg::render_view(spec, &super::build::frame(def, lang), theme, width, &view).0
 }
 
+/// Where a step is in the paper, as its panel says it: "原文 一(四)2" / "Paper §1.4.2".
+pub fn where_in_paper(s: &Step, lang: Lang) -> String {
+    format!("{}{}", crate::i18n::TOUR_SECTION.get(lang), crate::data::format::paper_section(s.section, lang))
+}
+
 /// What a screen reader hears on entering a step.
 pub fn announce(s: &Step, lang: Lang) -> String {
     match lang {
@@ -395,6 +400,11 @@ mod tests {
         assert_eq!(progress(3), format!("3 / {}", count()));
         assert_eq!(announce(s, Lang::En), format!("Tour step 3 of {}: {}", count(), s.title.en));
         assert!(announce(s, Lang::Zh).starts_with("导览第 3 步,共"));
+        let where_ = where_in_paper(s, Lang::En);
+        assert!(
+            where_.starts_with(crate::i18n::TOUR_SECTION.en)
+                && where_.ends_with(&crate::data::format::paper_section(s.section, Lang::En))
+        );
     }
 
     /// The numbers in a text: runs of digits with `.` or `,` inside, the separators dropped, and the

@@ -46,9 +46,10 @@ pub fn tooltip(drawn: &Drawn, row: usize, series: Option<usize>, hidden: &[usize
     Some(Tip { facts: main, extra })
 }
 
-/// What a screen reader hears when keyboard focus reaches a row: the tooltip's facts as one text.
-pub fn announce(drawn: &Drawn, row: usize, hidden: &[usize], lang: Lang) -> Option<String> {
-    tooltip(drawn, row, None, hidden, lang).map(|t| facts_lines(&t.facts, lang).join(". "))
+/// What a screen reader hears when keyboard focus reaches a row (and series, for a figure the
+/// search revealed): the tooltip's facts as one text.
+pub fn announce(drawn: &Drawn, row: usize, series: Option<usize>, hidden: &[usize], lang: Lang) -> Option<String> {
+    tooltip(drawn, row, series, hidden, lang).map(|t| facts_lines(&t.facts, lang).join(". "))
 }
 
 /// Charts narrower than this (CSS pixels) show the tooltip as a panel across them.
@@ -123,7 +124,7 @@ mod tests {
         let tip = tooltip(&d, i, None, &[], Lang::En).unwrap();
         assert_eq!(tip.facts.title, d.row_ref(i).unwrap().row.label.en);
         assert_eq!(tip.extra.len(), 1, "the market's heading: {:?}", tip.extra);
-        assert!(announce(&d, i, &[], Lang::En).unwrap().starts_with(&tip.facts.title));
+        assert!(announce(&d, i, None, &[], Lang::En).unwrap().starts_with(&tip.facts.title));
     }
 
     #[test]

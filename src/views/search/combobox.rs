@@ -48,9 +48,21 @@ pub fn key(key: &str, open: bool, active: Option<usize>, n: usize) -> Option<Mov
     }
 }
 
-/// Whether the list shows: open, with something typed and something found.
-pub fn shown(open: bool, text: &str, found: bool) -> bool {
-    open && !text.trim().is_empty() && found
+/// What the field shows besides itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shows {
+    /// The list of results: open, with something typed and something found.
+    pub list: bool,
+    /// The "nothing found" line: open, with something typed and nothing found.
+    pub none: bool,
+    /// The announcement of what was found: open, with something typed.
+    pub summary: bool,
+}
+
+/// What shows with the list `open` or not, `text` typed and something `found` or not.
+pub fn shows(open: bool, text: &str, found: bool) -> Shows {
+    let asked = open && !text.trim().is_empty();
+    Shows { list: asked && found, none: asked && !found, summary: asked }
 }
 
 /// Whether a key pressed anywhere reaches for the search: Ctrl/⌘+K always, `/` unless the reader
@@ -93,9 +105,11 @@ mod tests {
     }
 
     #[test]
-    fn the_list_shows_only_when_open_with_something_typed_and_found() {
-        assert!(shown(true, "TEU", true));
-        assert!(!shown(false, "TEU", true) && !shown(true, "  ", true) && !shown(true, "TEU", false));
+    fn the_list_shows_only_when_open_with_something_typed_and_found_else_the_field_says_nothing_was() {
+        assert_eq!(shows(true, "TEU", true), Shows { list: true, none: false, summary: true });
+        assert_eq!(shows(true, "xyzzy", false), Shows { list: false, none: true, summary: true });
+        let quiet = Shows { list: false, none: false, summary: false };
+        assert_eq!((shows(false, "TEU", true), shows(true, "  ", false)), (quiet, quiet), "closed, or nothing typed");
     }
 
     #[test]
