@@ -28,7 +28,7 @@ pub fn heading(level: u8, class: &'static str, text: impl IntoView + 'static) ->
 
 /// What the chart shows, in words, under it (open, collapsible): the canvas's description.
 #[component]
-pub fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView {
+fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView {
     let lang = use_app_state().lang;
     view! {
         <details class="chart-desc" open>
@@ -61,13 +61,13 @@ pub fn ChartCard(
         hidden.with(|h| built.with(|b| describe(def, b, l, Focus { selected, hidden: h }).text()))
     });
     // The map places its description under its canvas and item list, before its table.
+    let desc = view! { <ChartDescription def=def text=text/> }.into_any();
     let (body, below) = match def.kind {
-        Kind::Map(_) => (view! { <WorldMap def=def built=built desc=text/> }.into_any(), None),
-        k if k.is_canvas() => (view! { <CanvasChart def=def built=built hidden=hidden/> }.into_any(), Some(text)),
-        Kind::Tiles { .. } => (view! { <TilesView built=built/> }.into_any(), Some(text)),
-        _ => (view! { <ListView built=built/> }.into_any(), Some(text)),
+        Kind::Map(_) => (view! { <WorldMap def=def built=built desc=desc/> }.into_any(), None),
+        k if k.is_canvas() => (view! { <CanvasChart def=def built=built hidden=hidden/> }.into_any(), Some(desc)),
+        Kind::Tiles { .. } => (view! { <TilesView built=built/> }.into_any(), Some(desc)),
+        _ => (view! { <ListView built=built/> }.into_any(), Some(desc)),
     };
-    let below = below.map(|text| view! { <ChartDescription def=def text=text/> });
     let wide = built.with_untracked(|b| crate::views::page::wide(def, b));
     let controls =
         def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });

@@ -5,7 +5,6 @@
 //! table rows are `views::interact`'s; every change of the view is an intent.
 
 use super::canvas_hook::CanvasHook;
-use super::chart_card::ChartDescription;
 use super::flow_motion::{reduced_motion, MotionLayer, MotionSwitch};
 use super::perf;
 use super::state::{AppState, Read};
@@ -113,10 +112,10 @@ impl MapCtx {
     }
 }
 
-/// The map canvas of one layer; its description comes after the item list, so Tab from the canvas
-/// reaches the items first.
+/// The map canvas of one layer, with its description (`desc`) after the item list, so Tab from the
+/// canvas reaches the items first.
 #[component]
-pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) -> impl IntoView {
+pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> impl IntoView {
     let cx = MapCtx {
         hook: CanvasHook::new(def, built, RwSignal::new(Vec::new())),
         pointer_xy: RwSignal::new((0.0, 0.0)),
@@ -168,7 +167,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: Memo<String>) 
             {tip}
             {hook.status()}
         </div>
-        <MapItems cx=cx/><ChartDescription def=def text=desc/>
+        <MapItems cx=cx/>{desc}
         {map_table(built, lang)}
     }
 }
