@@ -148,7 +148,8 @@ fn hex(b: u8) -> Option<u8> {
 }
 
 /// Decode `%XX` escapes (exactly two hexadecimal digits) and `+`; anything else after a `%` is
-/// kept as written, and bytes that are not UTF-8 become U+FFFD.
+/// kept as written, and bytes that are not UTF-8 become U+FFFD. (The `percent-encoding` crate
+/// decodes the same, but it and its encoder cost the module 1,490 B raw, about 0.3 KB brotli.)
 fn decode(s: &str) -> String {
     let bytes = s.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
