@@ -98,6 +98,11 @@ pub(crate) fn element(id: &str) -> Option<web_sys::Element> {
     leptos::prelude::document().get_element_by_id(id)
 }
 
+/// Set or remove an attribute.
+pub(crate) fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
+    let _ = value.map_or_else(|| el.remove_attribute(name), |v| el.set_attribute(name, v));
+}
+
 /// Call a method of an element with one options object: `{ key: value }`.
 pub(crate) fn call_with(el: &web_sys::Element, method: &str, key: &str, value: JsValue) {
     let opts = js_sys::Object::new();

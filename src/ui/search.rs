@@ -6,7 +6,7 @@
 //! search. The elements are written once, kept in step by effects, with one listener for all.
 
 use super::state::{use_app_state, AppState};
-use super::{call_with, element, focus_quietly};
+use super::{call_with, element, focus_quietly, set_attr as set};
 use crate::views::search::combobox::{self, Move};
 use crate::views::search::{self, html, words, Results};
 use crate::views::state::Intent;
@@ -20,11 +20,6 @@ const EVENTS: [&str; 6] = ["input", "focusin", "focusout", "mousedown", "mousemo
 
 fn input() -> Option<web_sys::HtmlInputElement> {
     element("search-input")?.dyn_into().ok()
-}
-
-/// Set or remove an attribute.
-fn set(el: &web_sys::Element, name: &str, value: Option<&str>) {
-    let _ = value.map_or_else(|| el.remove_attribute(name), |v| el.set_attribute(name, v));
 }
 
 /// What the search's handlers share.

@@ -111,16 +111,17 @@ pub fn provide_app_state() -> AppState {
         let search = window().location().search().unwrap_or_default();
         st.dispatch(Intent::Load(Box::new(st.view.with_value(|now| permalink::read(&search, now)))));
     });
+    // Only what changed is written: an attribute of the root written, even unchanged, can restyle
+    // the whole page.
     Effect::new(move |_| {
-        let (lang, more, touring) = (st.lang.get(), st.contrast.get(), st.tour.get().is_some());
-        let mode = shown_mode(st.mode.get(), st.printing.get());
-        document().set_title(crate::i18n::SITE_TITLE.get(lang));
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
-            let _ = root.set_attribute("data-theme", mode.as_str());
-            let _ = root.set_attribute("data-contrast", contrast_name(more));
-            let _ = if touring { root.set_attribute("data-tour", "") } else { root.remove_attribute("data-tour") };
-        }
+        let (lang, title) = (st.lang.get(), document().title());
+        let mode = shown_mode(st.mode.get(), st.printing.get()).as_str();
+        let tour = st.tour.get().map(|_| "");
+        let attrs = [("lang", lang.tag()), ("data-theme", mode), ("data-contrast", contrast_name(st.contrast.get()))];
+        let Some(root) = document().document_element() else { return };
+        let attrs = attrs.into_iter().map(|(n, v)| (n, Some(v))).chain([("data-tour", tour)]);
+        attrs.filter(|(n, v)| root.get_attribute(n).as_deref() != *v).for_each(|(n, v)| super::set_attr(&root, n, v));
+        (title != crate::i18n::SITE_TITLE.get(lang)).then(|| document().set_title(crate::i18n::SITE_TITLE.get(lang)));
     });
     st
 }
