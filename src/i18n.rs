@@ -25,6 +25,29 @@ pub const NOTE_INCONSISTENCY: L = L::new("原文矛盾", "The paper contradicts 
 pub const NOTE_MISPRINT: L = L::new("疑为印刷错误", "Probable misprint");
 pub const NOTE_CAVEAT: L = L::new("注意", "Caveat");
 pub const NOTE_METHOD: L = L::new("方法", "Method");
+
+impl crate::data::NoteKind {
+    /// The kind's name, before a note's text.
+    pub fn label(self) -> L {
+        match self {
+            Self::Inconsistency => NOTE_INCONSISTENCY,
+            Self::Misprint => NOTE_MISPRINT,
+            Self::Caveat => NOTE_CAVEAT,
+            Self::Method => NOTE_METHOD,
+        }
+    }
+
+    /// The kind's class on a note's element (the stylesheets colour each kind; a misprint is
+    /// coloured as the contradiction it is).
+    pub fn css(self) -> &'static str {
+        match self {
+            Self::Inconsistency => "inconsistency",
+            Self::Misprint => "inconsistency misprint",
+            Self::Caveat => "caveat",
+            Self::Method => "method",
+        }
+    }
+}
 pub const DERIVED: L = L::new("推算", "derived");
 pub const DERIVED_HINT: L =
     L::new("推算值:由原文数字计算,公式见提示", "Derived from the paper's figures; the formula is in the tooltip");

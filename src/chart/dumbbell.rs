@@ -3,11 +3,11 @@
 //! Layer: chart. Used for the same growth measured in yuan and in US dollars, where the gap
 //! between the dots is the story.
 
+use super::bars::FLAG;
 use super::frame::KeyUse;
 use super::paint::{Align, DrawError, Painter};
 use super::rows::{Label, Plan, Rows, Side};
 use super::text::width;
-use super::bars::FLAG;
 use super::theme::Rgb;
 use super::{Datum, Item, Keys, Layout, Rect, Series, View};
 use plotters::prelude::DrawingBackend;
@@ -132,8 +132,8 @@ pub fn draw<DB: DrawingBackend>(
             } else {
                 p.circle(x, cy, R, c, true)?;
             }
-            let close = order.len() == 2
-                && (sx.at(pts[order[1]].1.x) - sx.at(pts[order[0]].1.x)).abs() < label_width(d) + 8.0;
+            let close =
+                order.len() == 2 && (sx.at(pts[order[1]].1.x) - sx.at(pts[order[0]].1.x)).abs() < label_width(d) + 8.0;
             let (lx, al) = match (close, rank) {
                 (true, 0) => (x - 2.0, Align::End),
                 (true, _) => (x + 2.0, Align::Start),

@@ -202,11 +202,9 @@ pub fn with_unit(num: &str, unit: Option<&Unit>, lang: Lang) -> String {
     }
 }
 
-/// A value in full: qualifier, digits and unit, in the reader's language.
-pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
-    let num = number_text(v.text, unit, lang);
-    let body = with_unit(&num, unit, lang);
-    let q = qualifier(v.qual, lang);
+/// A figure with its qualifier before it: "超过70%" in Chinese, "over 70%" in English.
+pub fn qualified(q: Qualifier, body: String, lang: Lang) -> String {
+    let q = qualifier(q, lang);
     match (q.is_empty(), lang) {
         (true, _) => body,
         (false, Lang::Zh) => format!("{q}{body}"),
@@ -214,18 +212,18 @@ pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
     }
 }
 
+/// A value in full: qualifier, digits and unit, in the reader's language.
+pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
+    let num = number_text(v.text, unit, lang);
+    qualified(v.qual, with_unit(&num, unit, lang), lang)
+}
+
 /// A growth rate with an explicit sign: "+26.3%", "−11.6%", "0.0%".
 pub fn signed_pct(v: &Value, lang: Lang) -> String {
     let num = number_text(v.text, None, lang);
-    let q = qualifier(v.qual, lang);
     // "over 30%" reads better than "over +30%": a worded bound carries its own direction.
-    let sign = if v.x > 0.0 && !num.starts_with('−') && q.is_empty() { "+" } else { "" };
-    let body = format!("{sign}{num}%");
-    match (q.is_empty(), lang) {
-        (true, _) => body,
-        (false, Lang::Zh) => format!("{q}{body}"),
-        (false, Lang::En) => format!("{q} {body}"),
-    }
+    let sign = if v.x > 0.0 && !num.starts_with('−') && v.qual == Qualifier::Exact { "+" } else { "" };
+    qualified(v.qual, format!("{sign}{num}%"), lang)
 }
 
 /// The unit as a reader sees it in an axis title or table header.

@@ -7,9 +7,10 @@
 //! the UI asks for it when the reader first reaches for the search, never on the first screen),
 //! `query` reads what the reader typed (aliases from `data/aliases.csv`, small misspellings,
 //! Chinese run together) and scores entries, `results` ranks, groups and highlights them, `html`
-//! writes them as the listbox's markup, and `reveal` decides what choosing a result does (which
-//! chart, which row, which selection).
+//! writes them as the listbox's markup, `reveal` decides what choosing a result does (which
+//! chart, which row, which selection), and `combobox` what the field's keys do.
 
+pub mod combobox;
 pub mod fold;
 pub mod html;
 mod index;
