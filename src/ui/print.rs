@@ -1,10 +1,20 @@
-//! Printing: everything built and every table opened, the light theme, then the print dialog;
-//! Ctrl-P the same through `beforeprint`/`afterprint`. Find in page builds everything first.
+//! Printing: the print edition's cover and appendix, "Print / save as PDF" and "Print this chart",
+//! and the listeners that tell the view when the browser prints (Ctrl-P included). Find in page
+//! builds everything first.
 //!
-//! Layer: ui. Printing and building are intents; here the listeners and the `<details>` opened.
+//! Layer: ui. What prints, the figure numbers, the contents and the appendix's tables are
+//! `views::print`'s; printing and building are intents; here the markup, the listeners and the
+//! `<details>` opened.
 
-use super::state::AppState;
+use super::state::{use_app_state, AppState};
+use crate::data::{Lang, PAPER};
+use crate::i18n;
+use crate::views::cite::{atlas, Day};
+use crate::views::interact::table_rows;
+use crate::views::print::{self, Printing};
 use crate::views::state::Intent;
+use crate::views::{build_with, ChartDef};
+use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Open every collapsed `<details>` for print (marked, so they close after), or close those again.
@@ -20,7 +30,8 @@ fn open_all(open: bool) {
 }
 
 /// Listen for the browser's print command (and `matchMedia('print')`, for previews and emulation:
-/// the light theme's redraws run as microtasks, before the print layout) and for find in page.
+/// what prints is built in microtasks, before the print layout), for its print keys (which print
+/// the whole page) and for find in page.
 pub fn install(st: AppState) {
     let win = leptos::prelude::window();
     super::listen(win.clone(), &["beforeprint", "afterprint"], move |e: web_sys::Event| {
@@ -34,15 +45,20 @@ pub fn install(st: AppState) {
         });
     }
     super::listen(win, &["keydown"], move |e: web_sys::KeyboardEvent| {
-        if (e.ctrl_key() || e.meta_key()) && e.key().eq_ignore_ascii_case("f") {
-            st.dispatch(Intent::BuildEverything);
+        if e.ctrl_key() || e.meta_key() {
+            match e.key().to_ascii_lowercase().as_str() {
+                "f" => _ = st.dispatch(Intent::BuildEverything),
+                "p" => _ = st.dispatch(Intent::PrintChart(None)),
+                _ => {}
+            }
         }
     });
 }
 
-/// The "Print / save as PDF" action: build everything, let the building finish (the next task
-/// runs after every microtask), then open the tables and the print dialog.
+/// The "Print / save as PDF" action: the whole page; build everything, let the building finish
+/// (the next task runs after every microtask), then open the tables and the print dialog.
 pub fn print(st: AppState) {
+    st.dispatch(Intent::PrintChart(None));
     st.dispatch(Intent::BuildEverything);
     leptos::task::spawn_local(async move {
         gloo::timers::future::TimeoutFuture::new(0).await;
@@ -51,4 +67,99 @@ pub fn print(st: AppState) {
             let _ = win.print();
         }
     });
+}
+
+/// "Print this chart": the print dialog for one chart alone, until the printing ends.
+pub fn print_chart(st: AppState, def: &'static ChartDef) {
+    st.dispatch(Intent::PrintChart(Some(def.id)));
+    leptos::task::spawn_local(async move {
+        gloo::timers::future::TimeoutFuture::new(0).await;
+        if let Some(win) = web_sys::window() {
+            let _ = win.print();
+        }
+    });
+}
+
+/// Today in the reader's browser.
+fn today() -> Day {
+    let d = js_sys::Date::new_0();
+    (d.get_full_year(), d.get_month() + 1, d.get_date())
+}
+
+/// The print edition's first page: the title, the atlas's citations with the permalink of the
+/// view, the date printed and the contents. Built only while the edition prints.
+#[component]
+pub fn Cover() -> impl IntoView {
+    let st = use_app_state();
+    move || {
+        (st.print() == Printing::Edition).then(|| {
+            let (lang, link, day) = (st.lang.get(), window().location().href().unwrap_or_default(), today());
+            let cite = atlas(lang, &link, day);
+            let lines = print::contents(lang)
+                .into_iter()
+                .map(|l| view! { <li><span class="num">{l.num}</span><span>{l.title}</span><span class="holds">{l.holds}</span></li> })
+                .collect_view();
+            view! {
+                <section class="print-cover" data-testid="print-cover">
+                    <h1>{i18n::SITE_TITLE.get(lang)}</h1><p class="lede">{i18n::SITE_SUB.get(lang)}</p>
+                    <dl>
+                        <dt>{print::CITE_AS.get(lang)}</dt>
+                        <dd data-format="gbt"><b>"GB/T 7714-2015 "</b>{cite.gbt}</dd>
+                        <dd data-format="apa"><b>"APA "</b>{cite.apa}</dd>
+                        <dd class="note">{PAPER.note.get(lang)}</dd>
+                        <dt>{print::PERMALINK.get(lang)}</dt><dd data-testid="print-link"><a href=link.clone()>{link.clone()}</a></dd>
+                        <dt>{print::PRINTED.get(lang)}</dt><dd data-testid="print-date">{print::printed_on(day, lang)}</dd>
+                    </dl>
+                    <h2>{i18n::CONTENTS.get(lang)}</h2><ol class="print-contents">{lines}</ol>
+                </section>
+            }
+        })
+    }
+}
+
+/// The map layer shown, as a table (its items, their values and the paper's section), for the
+/// appendix.
+fn layer_table(st: AppState, def: &'static ChartDef, label: String, lang: Lang) -> impl IntoView {
+    let built = build_with(def, lang, &untrack(|| st.chart_settings(def)));
+    let rows = built.drawn().map(|d| table_rows(built.row_labels(), d, lang)).unwrap_or_default();
+    let rows = rows
+        .into_iter()
+        .map(|r| view! { <tr><th scope="row">{r.head}</th><td>{r.values}</td><td>{r.section}</td></tr> })
+        .collect_view();
+    view! {
+        <table class="wide" data-chart=def.id>
+            <caption>{format!("{label} · {} · {}", def.title.get(lang), i18n::MAP_TABLE.get(lang))}</caption>
+            <thead><tr>
+                <th scope="col">{i18n::ROW.get(lang)}</th><th scope="col">{i18n::VALUES.get(lang)}</th>
+                <th scope="col">{i18n::PAPER_SECTION.get(lang)}</th>
+            </tr></thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}
+
+/// The print edition's appendix: the map layer shown as a table, then every dataset's table in
+/// page order, each labelled. Built only while the edition prints.
+#[component]
+pub fn Appendix() -> impl IntoView {
+    let st = use_app_state();
+    move || {
+        (st.print() == Printing::Edition).then(|| {
+            let lang = st.lang.get();
+            let layer = crate::views::chart(st.map_layer.get()).filter(|d| d.kind.is_map());
+            let map = layer.map(|def| layer_table(st, def, print::table_label(1, lang), lang));
+            let tables = print::appendix()
+                .enumerate()
+                .map(|(i, ds)| {
+                    let table = super::data_table::table(ds, st, Some(print::table_label(i + 2, lang)));
+                    view! { <div class:wide=print::spans_page(ds)>{table}</div> }
+                })
+                .collect_view();
+            view! {
+                <section class="print-appendix" data-testid="print-appendix">
+                    <h2>{print::APPENDIX.get(lang)}</h2><p>{print::APPENDIX_INTRO.get(lang)}</p>{map}{tables}
+                </section>
+            }
+        })
+    }
 }
