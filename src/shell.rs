@@ -28,8 +28,12 @@ pub fn short_title(s: &str) -> &str {
     &s[..cut]
 }
 
+/// The id of the map's card at first paint (`crate::static_map`), which the app moves into its
+/// map section and removes once the live map has drawn its first frame.
+pub const STATIC_MAP_ID: &str = "static-map";
+
 /// A text in both languages; CSS shows the one of `<html lang>`.
-fn both(zh: &str, en: &str) -> String {
+pub fn both(zh: &str, en: &str) -> String {
     format!(
         r#"<span class="l-zh" lang="zh-CN">{}</span><span class="l-en" lang="en">{}</span>"#,
         escape(zh),
@@ -37,7 +41,8 @@ fn both(zh: &str, en: &str) -> String {
     )
 }
 
-fn both_l(l: L) -> String {
+/// [`both`] of a pair of strings.
+pub fn both_l(l: L) -> String {
     both(l.zh, l.en)
 }
 
@@ -105,7 +110,7 @@ pub fn html() -> String {
             "{masthead}",
             r#"<main id="main"><section class="paper-section map-section" id="map" aria-labelledby="map-h">{head}"#,
             r#"<div id="boot" class="boot" role="status"><p>{loading}</p><noscript><p>{noscript}</p></noscript></div>"#,
-            "</section></main></div>\n{end}"
+            "{map}</section></main></div>\n{end}"
         ),
         start = START,
         skip = both_l(i18n::SKIP),
@@ -113,6 +118,7 @@ pub fn html() -> String {
         head = map_head(),
         loading = both_l(LOADING),
         noscript = both_l(NO_SCRIPT),
+        map = crate::static_map::html().expect("the map at first paint is drawn"),
         end = END,
     )
 }

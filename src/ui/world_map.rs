@@ -196,6 +196,7 @@ fn draw_effect(
                     perf::record(cx.def.id, "hover", t1 - tp);
                 }
                 let _ = el.set_attribute("data-zoom", &format!("{:.3}", camera.map_or(1.0, |c| c.zoom)));
+                super::static_map_drawn();
                 error.set(None);
             }
             Some(Err(e)) => error.set(Some(e)),

@@ -190,6 +190,22 @@ pub struct Controls {
     pub sorts: &'static [SortKey],
 }
 
+impl Controls {
+    /// The name of reading `i` of a chart on `ds` in the metric switch: its own name or its
+    /// column's label, marked when the column is derived.
+    pub fn metric_label(&self, ds: &Dataset, i: usize, lang: crate::data::Lang) -> String {
+        let Some(m) = self.metrics.get(i) else { return String::new() };
+        let named = self.labels.get(i).map(|n| n.get(lang));
+        let label = named.or_else(|| ds.column(m).map(|c| c.label.get(lang))).unwrap_or(m);
+        let derived = ds.column(m).is_some_and(|c| c.expr.is_some());
+        match (derived, lang) {
+            (false, _) => label.to_string(),
+            (true, crate::data::Lang::Zh) => format!("{label}({})", crate::i18n::DERIVED.get(lang)),
+            (true, crate::data::Lang::En) => format!("{label} ({})", crate::i18n::DERIVED.get(lang)),
+        }
+    }
+}
+
 /// The reader's current choice for one chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Hash)]
 pub struct Settings {
