@@ -130,10 +130,18 @@ pub fn draw(lang: Lang, palette: &mut Palette) -> Result<Drawn, String> {
 /// a border between two countries is stroked again by the later one, so it shows whole as when
 /// drawn last, and the drawing carries each border once instead of twice.
 fn paths(marks: &[Mark], bottom: f64, palette: &mut Palette) -> String {
+    /// A mark kept for the drawing.
+    struct Part<'a> {
+        pts: &'a [(i32, i32)],
+        colour: usize,
+        /// A line's width, or none for a fill.
+        stroke: Option<u32>,
+        /// A fill that is a country (it carries the borders).
+        country: bool,
+    }
     let bg = drawing::themes().map(|t| t.bg);
     let border = palette.index(bg);
-    // The marks kept: (points, colour, stroke width or none for a fill, whether a fill is a country).
-    let mut kept: Vec<(&[(i32, i32)], usize, Option<u32>, bool)> = Vec::new();
+    let mut kept: Vec<Part> = Vec::new();
     let mut ocean = true;
     for m in marks.iter().skip(1) {
         let (pts, stroke) = match &m.shape {
@@ -146,34 +154,29 @@ fn paths(marks: &[Mark], bottom: f64, palette: &mut Palette) -> String {
         }
         // The first fill is the sea; every later one a country (or part of one).
         let country = stroke.is_none() && !std::mem::replace(&mut ocean, false);
-        kept.push((pts.as_slice(), palette.index(m.colours), stroke, country));
+        kept.push(Part { pts, colour: palette.index(m.colours), stroke, country });
     }
-    let outlines: Vec<&[(i32, i32)]> = kept.iter().map(|k| k.0).collect();
+    let outlines: Vec<&[(i32, i32)]> = kept.iter().map(|k| k.pts).collect();
     let simple = drawing::simplify_shared(&outlines, SIMPLIFY_PX);
-    // One path per run of marks of the same colour and kind.
-    let mut groups: Vec<(usize, Option<u32>, bool, String)> = Vec::new();
-    for ((_, c, stroke, country), pts) in kept.iter().zip(&simple) {
-        match groups.last_mut() {
-            Some((lc, ls, lb, d)) if lc == c && ls == stroke && lb == country => path_data(d, pts, stroke.is_none()),
+    // One path per run of parts of the same colour and kind: (its class, its data).
+    let mut runs: Vec<(String, String)> = Vec::new();
+    for (k, pts) in kept.iter().zip(&simple) {
+        let class = match (k.stroke, k.country) {
+            (None, true) => format!("f{} s{border}", k.colour),
+            (None, false) => format!("f{}", k.colour),
+            (Some(1), _) => format!("s{}", k.colour),
+            (Some(w), _) => format!("s{} w{w}", k.colour),
+        };
+        match runs.last_mut() {
+            Some((c, d)) if *c == class => path_data(d, pts, k.stroke.is_none()),
             _ => {
                 let mut d = String::new();
-                path_data(&mut d, pts, stroke.is_none());
-                groups.push((*c, *stroke, *country, d));
+                path_data(&mut d, pts, k.stroke.is_none());
+                runs.push((class, d));
             }
         }
     }
-    groups
-        .iter()
-        .map(|(c, stroke, country, d)| {
-            let class = match (stroke, country) {
-                (None, true) => format!("f{c} s{border}"),
-                (None, false) => format!("f{c}"),
-                (Some(1), _) => format!("s{c}"),
-                (Some(w), _) => format!("s{c} w{w}"),
-            };
-            format!(r#"<path class="{class}" d="{d}"/>"#)
-        })
-        .collect()
+    runs.iter().map(|(class, d)| format!(r#"<path class="{class}" d="{d}"/>"#)).collect()
 }
 
 /// The rules that colour the classes `html` uses: `f3` fills with colour 3, `s3` strokes with it,
