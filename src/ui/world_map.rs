@@ -132,6 +132,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
                 cx.anchors.set(anchors);
             }
             let _ = el.set_attribute("data-zoom", &format!("{:.3}", v.camera.map_or(1.0, |c| c.zoom)));
+            super::static_map_drawn();
         },
     );
     let has_flows = Memo::new(move |_| built.with(Built::has_flows));
