@@ -10,11 +10,11 @@ use super::list::ListView;
 use super::state::use_app_state;
 use super::tiles::TilesView;
 use super::world_map::WorldMap;
+use crate::chart::View;
 use crate::views::anchor::Anchor;
+use crate::views::data_table::note_mark;
 use crate::views::describe::{describe, Focus};
 use crate::views::words::desc;
-use crate::chart::View;
-use crate::views::data_table::note_mark;
 use crate::views::{build_with, print, provenance, Built, ChartDef, Kind};
 use leptos::prelude::*;
 
@@ -106,7 +106,10 @@ pub fn ChartCard(
         {move || figure.get().then(|| num.map(|n| view! { <span class="fig-num">{print::figure_label(n, lang.get())}</span>" " }))}
         {move || def.title.get(lang.get())}
     };
-    let paper = def.kind.is_canvas().then(|| move || figure.get().then(|| view! { <PaperFigure def=def built=built hidden=hidden/> }));
+    let paper = def
+        .kind
+        .is_canvas()
+        .then(|| move || figure.get().then(|| view! { <PaperFigure def=def built=built hidden=hidden/> }));
     let controls =
         def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });

@@ -67,10 +67,15 @@ fn cite(id: &str, title: &str, source: Option<(String, String)>, lang: Lang, lin
     let iso = format!("{y:04}-{m:02}-{d:02}");
     let (here, en) = source.unwrap_or_default();
     let gbt = match lang {
-        Lang::Zh => format!("外贸新质生产力图集. {title}[EB/OL]. [{iso}]. {link}. 数据来源:《{}》{here}.", PAPER.title.zh),
+        Lang::Zh => {
+            format!("外贸新质生产力图集. {title}[EB/OL]. [{iso}]. {link}. 数据来源:《{}》{here}.", PAPER.title.zh)
+        }
         Lang::En => {
             let at = if here.is_empty() { here } else { format!(", {here}") };
-            format!("Trade Atlas. {title}[EB/OL]. [{iso}]. {link}. Data: 《{}》 ({}){at}.", PAPER.title.zh, PAPER.title.en)
+            format!(
+                "Trade Atlas. {title}[EB/OL]. [{iso}]. {link}. Data: 《{}》 ({}){at}.",
+                PAPER.title.zh, PAPER.title.en
+            )
         }
     };
     let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
@@ -141,9 +146,15 @@ mod tests {
             "Trade Atlas. Trade Atlas: China's foreign trade in 2023[EB/OL]. [2026-03-05]. https://example.org/atlas/?lang=en. \
              Data: 《外贸新质生产力》 (New quality productive forces in foreign trade)."
         );
-        assert!(en.apa.ends_with("[Data visualization]. Retrieved March 5, 2026, from https://example.org/atlas/?lang=en"));
+        assert!(en
+            .apa
+            .ends_with("[Data visualization]. Retrieved March 5, 2026, from https://example.org/atlas/?lang=en"));
         let zh = atlas(Lang::Zh, link, (2026, 3, 5));
-        assert!(zh.gbt.starts_with("外贸新质生产力图集. 外贸新质生产力:2023 年中国外贸图集[EB/OL]. [2026-03-05]. "), "{}", zh.gbt);
+        assert!(
+            zh.gbt.starts_with("外贸新质生产力图集. 外贸新质生产力:2023 年中国外贸图集[EB/OL]. [2026-03-05]. "),
+            "{}",
+            zh.gbt
+        );
         assert!(zh.gbt.ends_with("数据来源:《外贸新质生产力》."), "{}", zh.gbt);
         assert!(zh.apa.contains("检索于 2026 年 3 月 5 日"), "{}", zh.apa);
     }

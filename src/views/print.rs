@@ -69,12 +69,12 @@ pub const GAP: u32 = 16;
 /// size of a figure's text in a journal, and its rows take four fifths of their height on screen.
 pub const SCALE: f64 = 0.8;
 
-/// The width a printed figure is drawn at, in CSS pixels: the page's width for a chart that
-/// spans the page on screen (the map, charts of many rows), half of it for the others, which
-/// print two side by side, each divided by [`SCALE`]; a chart printed alone is drawn at the page's
-/// width and prints at the size it has on screen.
-pub fn figure_width(def: &ChartDef, built: &Built, alone: bool) -> u32 {
-    match (alone, page::wide(def, built)) {
+/// The width a printed figure is drawn at, in CSS pixels: the map spans the page; every other
+/// chart prints in one of two columns (a chart of many rows beside its dataset's next, where on
+/// screen it spans the page: on paper its bars need no more room), each divided by [`SCALE`]; a
+/// chart printed alone is drawn at the page's width and prints at the size it has on screen.
+pub fn figure_width(def: &ChartDef, alone: bool) -> u32 {
+    match (alone, def.kind.is_map()) {
         (true, _) => PAGE_WIDTH,
         (false, true) => (f64::from(PAGE_WIDTH) / SCALE) as u32,
         (false, false) => (f64::from(PAGE_WIDTH - GAP) / 2.0 / SCALE) as u32,
@@ -86,7 +86,7 @@ pub fn figure_width(def: &ChartDef, built: &Built, alone: bool) -> u32 {
 /// `alone` or among the others), so it prints sharp at any size.
 pub fn figure_svg(def: &ChartDef, built: &Built, theme: &Theme, view: &View, alone: bool) -> String {
     let Some((spec, _)) = built.canvas() else { return String::new() };
-    crate::chart::svg::render_view(spec, &Frame::default(), theme, figure_width(def, built, alone), view).0
+    crate::chart::svg::render_view(spec, &Frame::default(), theme, figure_width(def, alone), view).0
 }
 
 /// The charts in print order, each a figure: the map first (one figure, whichever layer it
@@ -221,7 +221,8 @@ mod tests {
         // predecessor's.
         let first = datasets_in(SECTIONS[0].id).flat_map(|d| cards(d.id)).next().unwrap();
         assert_eq!(figure_number(first), Some(2));
-        let first_of = |s: &crate::data::Section| datasets_in(s.id).flat_map(|d| cards(d.id)).filter_map(figure_number).min();
+        let first_of =
+            |s: &crate::data::Section| datasets_in(s.id).flat_map(|d| cards(d.id)).filter_map(figure_number).min();
         let starts: Vec<usize> = SECTIONS.iter().filter_map(first_of).collect();
         assert!(starts.windows(2).all(|w| w[0] < w[1]), "{starts:?}");
         assert_eq!((figure_label(3, Lang::Zh), figure_label(3, Lang::En)), ("图 3".into(), "Figure 3".into()));
@@ -258,9 +259,9 @@ mod tests {
 
     #[test]
     fn a_figure_is_drawn_for_the_width_it_prints_at() {
-        let at = |id: &str, alone| figure_width(chart(id).unwrap(), &build(chart(id).unwrap(), Lang::En), alone);
+        let at = |id: &str, alone| figure_width(chart(id).unwrap(), alone);
         assert_eq!(at("map-partners", false), 850, "the page's 680 px at four fifths");
-        assert_eq!(at("commodities", false), 850, "25 rows span the page");
+        assert_eq!(at("commodities", false), 415, "25 rows print in a column, as on a phone");
         assert_eq!(at("partners-exports", false), 415, "ten partners print beside another chart: (680 − 16) / 2 / 0.8");
         assert_eq!(at("partners-exports", true), PAGE_WIDTH, "printed alone, across the page");
     }
@@ -276,16 +277,26 @@ mod tests {
         let plain = figure_svg(def, &b, &theme, &View::default(), false);
         assert_ne!(svg, plain, "the selection shows as on screen");
         let tiles = chart("headline-tiles").unwrap();
-        assert_eq!(figure_svg(tiles, &build(tiles, Lang::En), &theme, &View::default(), false), "", "tiles print as they are");
+        assert_eq!(
+            figure_svg(tiles, &build(tiles, Lang::En), &theme, &View::default(), false),
+            "",
+            "tiles print as they are"
+        );
     }
 
     #[test]
     fn the_stylesheet_prints_on_a4_at_the_figures_width_with_the_sites_title_as_the_running_head() {
         let css = include_str!("../../style/print.css");
-        assert!(css.contains("size: A4;") && css.contains("margin: 16mm 15mm 15mm;"), "the page the figures are drawn for");
+        assert!(
+            css.contains("size: A4;") && css.contains("margin: 16mm 15mm 15mm;"),
+            "the page the figures are drawn for"
+        );
         let text_mm = 210.0 - 2.0 * 15.0;
         assert_eq!((text_mm / 25.4 * 96.0) as u32, PAGE_WIDTH, "the text's width in CSS pixels");
-        assert!(css.contains(&format!("grid-template-columns: 1fr 1fr; gap: 3mm {GAP}px;")), "two figures a row, {GAP} px apart");
+        assert!(
+            css.contains(&format!("grid-template-columns: 1fr 1fr; gap: 3mm {GAP}px;")),
+            "two figures a row, {GAP} px apart"
+        );
         for (name, lang) in [("zh", Lang::Zh), ("en", Lang::En)] {
             let head = format!("@page {name} {{ @top-left {{ content: \"{}\";", i18n::SITE_TITLE.get(lang));
             assert!(css.contains(&head), "the running head is the site's title: {head}");
