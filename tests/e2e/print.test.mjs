@@ -64,6 +64,17 @@ const inside = (p) => p.words.filter((w) => w.y1 > 36 && w.y0 < p.height - 36);
 /** The first 40 characters a page prints inside its margins, without white space. */
 const top = (p) => squash(inside(p).map((w) => w.text).join('')).slice(0, 40);
 
+/** A page's lines inside its margins: words that share a top, their text without white space. */
+function lines(p) {
+  const by = new Map();
+  for (const w of inside(p)) {
+    const key = Math.round(w.y0);
+    const line = by.get(key) ?? { y1: 0, text: '' };
+    by.set(key, { y1: Math.max(line.y1, w.y1), text: line.text + squash(w.text) });
+  }
+  return [...by.values()];
+}
+
 /** The text of one page of a PDF, as laid out. */
 const pageText = (pdf, n) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), pdf, '-'],
   { encoding: 'utf8', maxBuffer: 16 << 20 });
@@ -133,6 +144,16 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
           const found = body.indexOf(squash(title).slice(0, 16), at);
           assert.ok(found >= 0, `${label} "${title}" printed after figure ${nums[dom.figures.findIndex(([l]) => l === label) - 1] ?? 0}`);
           at = found + 1;
+        }
+        // A figure's title is never the foot of a page with its drawing on the next: under the
+        // line that starts it, its page carries at least 40 pt more.
+        for (const [label, title] of dom.figures) {
+          const start = squash(title).slice(0, 12);
+          const p = pages.find((pg) => lines(pg).some((l) => l.text.includes(start)));
+          assert.ok(p, `${label} found on a page`);
+          const line = lines(p).find((l) => l.text.includes(start));
+          const below = Math.max(...inside(p).map((w) => w.y1)) - line.y1;
+          assert.ok(below >= 40, `${label}: ${below.toFixed(0)} pt under its title on page ${pages.indexOf(p) + 1}`);
         }
         const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
         assert.deepEqual(images, [], 'no chart prints as a bitmap');
