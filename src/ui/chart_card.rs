@@ -12,10 +12,9 @@ use super::tiles::TilesView;
 use super::world_map::WorldMap;
 use crate::chart::View;
 use crate::views::anchor::Anchor;
-use crate::views::data_table::note_mark;
 use crate::views::describe::{describe, Focus};
 use crate::views::words::desc;
-use crate::views::{build_with, print, provenance, Built, ChartDef, Kind};
+use crate::views::{build_with, print, Built, ChartDef, Kind};
 use leptos::prelude::*;
 
 /// A heading of the given level (1 to 4; 3 for any other) with a class.
@@ -58,14 +57,8 @@ fn PaperFigure(def: &'static ChartDef, built: Memo<Built>, hidden: RwSignal<Vec<
         };
         print::figure_svg(def, b, &st.theme(), &view, st.print() == print::Printing::Chart(def.id))
     });
-    let ds = def.dataset();
-    let about = def.kind.is_map().then(|| {
-        let notes = ds.notes.iter().enumerate().map(|(i, n)| {
-            view! { <li class=n.kind.css()><span class="note-num">{note_mark(i)}</span><span class="kind">{n.kind.label().get(lang)}</span>{n.text.get(lang)}</li> }
-        });
-        view! { <p class="source">{provenance::source_line(ds, lang)}</p><ol class="print-notes">{notes.collect_view()}</ol> }
-    });
-    view! { <div class="print-fig"><div inner_html=svg></div>{about}</div> }
+    let about = if def.kind.is_map() { print::layer_about_html(def.dataset(), lang) } else { String::new() };
+    view! { <div class="print-fig" inner_html=svg + &about></div> }
 }
 
 /// One chart of the catalogue.

@@ -7,10 +7,7 @@
 //! `<details>` opened.
 
 use super::state::{use_app_state, AppState};
-use crate::data::{Lang, PAPER};
-use crate::i18n;
-use crate::views::cite::{atlas, Day};
-use crate::views::interact::table_rows;
+use crate::views::cite::Day;
 use crate::views::print::{self, Printing};
 use crate::views::state::Intent;
 use crate::views::{build_with, ChartDef};
@@ -86,55 +83,16 @@ fn today() -> Day {
     (d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// The print edition's first page: the title, the atlas's citations with the permalink of the
-/// view, the date printed and the contents. Built only while the edition prints.
+/// The print edition's first page (`views::print::cover_html`), with this view's address and
+/// today's date. Built only while the edition prints.
 #[component]
 pub fn Cover() -> impl IntoView {
     let st = use_app_state();
     move || {
         (st.print() == Printing::Edition).then(|| {
-            let (lang, link, day) = (st.lang.get(), window().location().href().unwrap_or_default(), today());
-            let cite = atlas(lang, &link, day);
-            let lines = print::contents(lang)
-                .into_iter()
-                .map(|l| view! { <li><span class="num">{l.num}</span><span>{l.title}</span><span class="holds">{l.holds}</span></li> })
-                .collect_view();
-            view! {
-                <section class="print-cover" data-testid="print-cover">
-                    <h1>{i18n::SITE_TITLE.get(lang)}</h1><p class="lede">{i18n::SITE_SUB.get(lang)}</p>
-                    <dl>
-                        <dt>{print::CITE_AS.get(lang)}</dt>
-                        <dd data-format="gbt"><b>"GB/T 7714-2015 "</b>{cite.gbt}</dd>
-                        <dd data-format="apa"><b>"APA "</b>{cite.apa}</dd>
-                        <dd class="note">{PAPER.note.get(lang)}</dd>
-                        <dt>{print::PERMALINK.get(lang)}</dt><dd data-testid="print-link"><a href=link.clone()>{link.clone()}</a></dd>
-                        <dt>{print::PRINTED.get(lang)}</dt><dd data-testid="print-date">{print::printed_on(day, lang)}</dd>
-                    </dl>
-                    <h2>{i18n::CONTENTS.get(lang)}</h2><ol class="print-contents">{lines}</ol>
-                </section>
-            }
+            let link = window().location().href().unwrap_or_default();
+            view! { <div inner_html=print::cover_html(st.lang.get(), &link, today())></div> }
         })
-    }
-}
-
-/// The map layer shown, as a table (its items, their values and the paper's section), for the
-/// appendix.
-fn layer_table(st: AppState, def: &'static ChartDef, label: String, lang: Lang) -> impl IntoView {
-    let built = build_with(def, lang, &untrack(|| st.chart_settings(def)));
-    let rows = built.drawn().map(|d| table_rows(built.row_labels(), d, lang)).unwrap_or_default();
-    let rows = rows
-        .into_iter()
-        .map(|r| view! { <tr><th scope="row">{r.head}</th><td>{r.values}</td><td>{r.section}</td></tr> })
-        .collect_view();
-    view! {
-        <table class="wide" data-chart=def.id>
-            <caption>{format!("{label} · {} · {}", def.title.get(lang), i18n::MAP_TABLE.get(lang))}</caption>
-            <thead><tr>
-                <th scope="col">{i18n::ROW.get(lang)}</th><th scope="col">{i18n::VALUES.get(lang)}</th>
-                <th scope="col">{i18n::PAPER_SECTION.get(lang)}</th>
-            </tr></thead>
-            <tbody>{rows}</tbody>
-        </table>
     }
 }
 
@@ -147,7 +105,10 @@ pub fn Appendix() -> impl IntoView {
         (st.print() == Printing::Edition).then(|| {
             let lang = st.lang.get();
             let layer = crate::views::chart(st.map_layer.get()).filter(|d| d.kind.is_map());
-            let map = layer.map(|def| layer_table(st, def, print::table_label(1, lang), lang));
+            let map = layer.map(|def| {
+                let built = build_with(def, lang, &untrack(|| st.chart_settings(def)));
+                view! { <div class="wide" inner_html=print::layer_table_html(def, &built, lang)></div> }
+            });
             let tables = print::appendix()
                 .enumerate()
                 .map(|(i, ds)| {

@@ -6,12 +6,14 @@
 //! printed figure is drawn at are decided here; `ui::print` renders them and `style/print.css`
 //! lays them out on A4.
 
+use super::data_table::note_mark;
+use super::interact::table_rows;
 use super::page::cards;
-use super::{page, Built, ChartDef};
+use super::{page, provenance, Built, ChartDef};
 use crate::chart::{Frame, Theme, View};
-use crate::data::format::paper_section;
+use crate::data::format::{escape_markup as esc, paper_section};
 use crate::data::registry::datasets_in;
-use crate::data::{Dataset, Lang, L, SECTIONS};
+use crate::data::{Dataset, Lang, L, PAPER, SECTIONS};
 use crate::i18n;
 
 /// What the page prints.
@@ -191,6 +193,85 @@ pub fn printed_on((y, m, d): super::cite::Day, lang: Lang) -> String {
     }
 }
 
+/// The print edition's first page, as markup: the title, the atlas's citations with the permalink
+/// of the view (`link`), the date printed and the contents. (Markup rather than components: it is
+/// built once a print, and as text it costs the module far less.)
+pub fn cover_html(lang: Lang, link: &str, day: super::cite::Day) -> String {
+    let cite = super::cite::atlas(lang, link, day);
+    let lines: String = contents(lang)
+        .iter()
+        .map(|l| {
+            let (num, title, holds) = (esc(&l.num), esc(&l.title), esc(&l.holds));
+            format!("<li><span class=\"num\">{num}</span><span>{title}</span><span class=\"holds\">{holds}</span></li>")
+        })
+        .collect();
+    let t = |l: L| esc(l.get(lang));
+    format!(
+        "<section class=\"print-cover\" data-testid=\"print-cover\"><h1>{}</h1><p class=\"lede\">{}</p><dl>\
+         <dt>{}</dt><dd data-format=\"gbt\"><b>GB/T 7714-2015 </b>{}</dd><dd data-format=\"apa\"><b>APA </b>{}</dd>\
+         <dd class=\"note\">{}</dd><dt>{}</dt><dd data-testid=\"print-link\"><a href=\"{link}\">{link}</a></dd>\
+         <dt>{}</dt><dd data-testid=\"print-date\">{}</dd></dl><h2>{}</h2><ol class=\"print-contents\">{lines}</ol></section>",
+        t(i18n::SITE_TITLE),
+        t(i18n::SITE_SUB),
+        t(CITE_AS),
+        esc(&cite.gbt),
+        esc(&cite.apa),
+        t(PAPER.note),
+        t(PERMALINK),
+        t(PRINTED),
+        esc(&printed_on(day, lang)),
+        t(i18n::CONTENTS),
+        link = esc(link),
+    )
+}
+
+/// The map layer shown as the appendix's first table, as markup: its items, their values and
+/// the paper's section, captioned with its label.
+pub fn layer_table_html(def: &ChartDef, built: &Built, lang: Lang) -> String {
+    let rows = built.drawn().map(|d| table_rows(built.row_labels(), d, lang)).unwrap_or_default();
+    let rows: String = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td></tr>",
+                esc(&r.head),
+                esc(&r.values),
+                esc(&r.section)
+            )
+        })
+        .collect();
+    let caption = format!("{} · {} · {}", table_label(1, lang), def.title.get(lang), i18n::MAP_TABLE.get(lang));
+    format!(
+        "<table class=\"wide\" data-chart=\"{}\"><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>\
+         <th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>{rows}</tbody></table>",
+        def.id,
+        esc(&caption),
+        esc(i18n::ROW.get(lang)),
+        esc(i18n::VALUES.get(lang)),
+        esc(i18n::PAPER_SECTION.get(lang)),
+    )
+}
+
+/// A map layer's source line and data notes, as markup: printed under its figure, since the page
+/// prints them beside the layer's dataset's charts only.
+pub fn layer_about_html(ds: &Dataset, lang: Lang) -> String {
+    let notes: String = ds
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| {
+            format!(
+                "<li class=\"{}\"><span class=\"note-num\">{}</span><span class=\"kind\">{}</span>{}</li>",
+                n.kind.css(),
+                note_mark(i),
+                esc(n.kind.label().get(lang)),
+                esc(n.text.get(lang))
+            )
+        })
+        .collect();
+    format!("<p class=\"source\">{}</p><ol class=\"print-notes\">{notes}</ol>", esc(&provenance::source_line(ds, lang)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,6 +382,35 @@ mod tests {
             let head = format!("@page {name} {{ @top-left {{ content: \"{}\";", i18n::SITE_TITLE.get(lang));
             assert!(css.contains(&head), "the running head is the site's title: {head}");
         }
+    }
+
+    #[test]
+    fn the_cover_carries_the_title_the_citations_the_permalink_the_date_and_the_contents() {
+        let link = "https://example.org/atlas/?lang=en&layer=map-ports";
+        let html = cover_html(Lang::En, link, (2026, 3, 5));
+        assert!(html.starts_with("<section class=\"print-cover\""), "{html}");
+        assert!(html.contains("<h1>Trade Atlas: China&apos;s foreign trade in 2023</h1>"));
+        assert!(html.contains(
+            "<b>GB/T 7714-2015 </b>Trade Atlas. Trade Atlas: China&apos;s foreign trade in 2023[EB/OL]. [2026-03-05]."
+        ));
+        assert!(html.contains("<b>APA </b>") && html.contains("Retrieved March 5, 2026"));
+        let escaped = "https://example.org/atlas/?lang=en&amp;layer=map-ports";
+        assert!(html.contains(&format!("<a href=\"{escaped}\">{escaped}</a>")), "the permalink, escaped");
+        assert!(html.contains("<dd data-testid=\"print-date\">5 March 2026</dd>"));
+        assert_eq!(html.matches("<li>").count(), contents(Lang::En).len(), "every line of the contents");
+        assert!(cover_html(Lang::Zh, link, (2026, 3, 5)).contains("2026 年 3 月 5 日"));
+    }
+
+    #[test]
+    fn the_map_layers_table_lists_its_items_and_its_notes_print_under_its_figure() {
+        let def = chart("map-partners").unwrap();
+        let html = layer_table_html(def, &build(def, Lang::En), Lang::En);
+        assert!(html.contains("<caption>Table A1 · "), "{}", &html[..200]);
+        assert!(html.contains("<th scope=\"row\">United States</th>"), "{html}");
+        assert_eq!(html.matches("<tr><th scope=\"row\">").count(), build(def, Lang::En).row_count());
+        let about = layer_about_html(def.dataset(), Lang::En);
+        assert!(about.starts_with("<p class=\"source\">Source: "), "{about}");
+        assert_eq!(about.matches("<li ").count(), def.dataset().notes.len());
     }
 
     #[test]
