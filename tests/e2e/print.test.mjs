@@ -10,10 +10,11 @@
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { ATLAS_URL, TEST_TIMEOUT, outDir, useChromium, waitForCanvases } from './lib.mjs';
-import { needEnv, needPrograms, skipIf } from './publish-lib.mjs';
+import { inkFraction, needEnv, needPrograms, readPgm, skipIf } from './publish-lib.mjs';
 
 const chromium = useChromium();
 const A4 = { format: 'A4', printBackground: true, preferCSSPageSize: true };
@@ -146,14 +147,15 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
           at = found + 1;
         }
         // A figure's title is never the foot of a page with its drawing on the next: under the
-        // line that starts it, its page carries at least 40 pt more.
+        // line that starts it, its page carries at least 20 pt more (two lines of a list, the top
+        // of a drawing).
         for (const [label, title] of dom.figures) {
           const start = squash(title).slice(0, 12);
           const p = pages.find((pg) => lines(pg).some((l) => l.text.includes(start)));
           assert.ok(p, `${label} found on a page`);
           const line = lines(p).find((l) => l.text.includes(start));
           const below = Math.max(...inside(p).map((w) => w.y1)) - line.y1;
-          assert.ok(below >= 40, `${label}: ${below.toFixed(0)} pt under its title on page ${pages.indexOf(p) + 1}`);
+          assert.ok(below >= 20, `${label}: ${below.toFixed(0)} pt under its title on page ${pages.indexOf(p) + 1}`);
         }
         const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
         assert.deepEqual(images, [], 'no chart prints as a bitmap');
@@ -172,10 +174,10 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
     });
   }
 
-  test('"Print this chart" prints one page with the chart, its title and its source', { timeout: TEST_TIMEOUT }, async () => {
+  test('"Print this chart" prints one page with the chart, its title and its source, in the light theme from the dark', { timeout: TEST_TIMEOUT }, async () => {
     await chromium.page({ locale: 'en-US' }, async ({ page }) => {
       const chart = 'partners-exports';
-      await page.goto(new URL('?lang=en', ATLAS_URL).href);
+      await page.goto(new URL('?lang=en&theme=dark', ATLAS_URL).href);
       await waitForCanvases(page);
       const fig = page.locator(`figure[data-chart="${chart}"]`);
       await fig.locator('details[data-testid=chart-menu] > summary').click();
@@ -187,9 +189,11 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
           title: card.querySelector('.card-title').textContent.trim(),
           source: card.closest('.dataset').querySelector(':scope > .source').textContent.trim(),
           others: document.querySelectorAll('.fig-num').length,
+          across: card.querySelector('.print-fig svg').getBoundingClientRect().width / card.closest('.cards').getBoundingClientRect().width,
         };
       }, chart);
       assert.equal(want.others, 1, 'one figure numbered: the chart printed');
+      assert.ok(want.across > 0.95, `the chart spans the page: ${(want.across * 100).toFixed(0)}% of its width`);
       const pdf = path.join(outDir(), 'print-chart.pdf');
       await page.pdf({ path: pdf, ...A4 });
       await page.emulateMedia({ media: 'screen' });
@@ -201,6 +205,13 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
       assert.ok(squash(text).includes(squash(want.title)), `the title "${want.title}"`);
       assert.ok(squash(text).includes(squash(want.source)), `the source "${want.source}"`);
       assert.ok(/Russia/.test(text), 'the chart is drawn as text-bearing vectors');
+      const images = execFileSync('pdfimages', ['-list', pdf], { encoding: 'utf8' }).trim().split('\n').slice(2);
+      assert.deepEqual(images, [], 'nothing prints as a bitmap');
+      // White paper: a page in the dark theme's colours would be mostly ink.
+      const grey = path.join(outDir(), 'print-chart-grey');
+      execFileSync('pdftoppm', ['-r', '30', '-gray', '-singlefile', pdf, grey]);
+      const ink = inkFraction(readPgm(readFileSync(`${grey}.pgm`)));
+      assert.ok(ink < 0.15, `printed in the light theme: ${(ink * 100).toFixed(1)}% of the page is ink`);
 
       // After printing, the page prints whole again.
       await page.waitForFunction(() => !document.documentElement.hasAttribute('data-print-one'));
