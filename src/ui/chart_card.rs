@@ -102,7 +102,7 @@ pub fn ChartCard(
     let paper = def
         .kind
         .is_canvas()
-        .then(|| move || figure.get().then(|| view! { <PaperFigure def=def built=built hidden=hidden/> }));
+        .then_some(move || figure.get().then(|| view! { <PaperFigure def=def built=built hidden=hidden/> }));
     let controls =
         def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });
