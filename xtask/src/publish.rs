@@ -194,7 +194,7 @@ fn loader(dist: &Path, glue: &str, wasm: &str) -> util::Result<String> {
 
 /// Write `dist/trade-atlas.html`: the JS glue and the wasm (base64) in one module script, preloads
 /// removed, and a CSP with hashes of exactly its inline scripts and stylesheets.
-pub fn single_file(dist: &Path) -> util::Result {
+pub fn single_file(dist: &Path, zip: &Path) -> util::Result {
     let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     let page = inline_index(&index)?;
     let style_hashes: Vec<String> = bodies(&page.html, "<style", "</style>").into_iter().map(csp_hash).collect();
@@ -202,17 +202,40 @@ pub fn single_file(dist: &Path) -> util::Result {
     let html = page.html.replace("@@LOADER@@", &loader(dist, &page.glue, &page.wasm)?);
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
     let html = insert_meta(&html, &policy(&scripts, &style_hashes, false))?;
+    let zip = fs::read(zip).map_err(|e| format!("{}: {e} (the data package is written first)", zip.display()))?;
     let html = html.replacen(
         "<meta name=\"generator\" content=\"trade-atlas-app\">",
-        "<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">",
+        &format!("<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">\n  {}", data_meta(&zip)),
         1,
     );
     fs::write(dist.join("trade-atlas.html"), html).map_err(|e| format!("dist/trade-atlas.html: {e}"))
 }
 
+/// The data package's zip as a `data:` URL in a `<meta>`: a copy of the atlas opened from a file has
+/// no `data/` folder beside it, so its "Download all data" link takes the zip from here (the app
+/// reads this meta, `ui::app`). Not a script, so the page's policy needs no hash for it.
+fn data_meta(zip: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "<meta name=\"trade-atlas-data\" content=\"data:application/zip;base64,{}\">",
+        base64::engine::general_purpose::STANDARD.encode(zip)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_single_files_data_meta_carries_the_zip_itself() {
+        use base64::Engine;
+        let zip = b"PK\x03\x04 a zip's first bytes";
+        let meta = data_meta(zip);
+        let url = meta.split("content=\"").nth(1).and_then(|r| r.strip_suffix("\">")).unwrap();
+        let b64 = url.strip_prefix("data:application/zip;base64,").unwrap();
+        assert_eq!(base64::engine::general_purpose::STANDARD.decode(b64).unwrap(), zip);
+        assert!(!b64.contains(['"', '<', '&']), "nothing to escape in the attribute");
+    }
 
     const TRUNK_HEAD: &str = concat!(
         "<link rel=\"modulepreload\" href=\"./a.js\" crossorigin=\"anonymous\">\n",
