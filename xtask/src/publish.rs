@@ -70,9 +70,30 @@ pub fn defer_wasm(html: &str) -> Result<String, String> {
         let end = i + out[i..].find('>').ok_or("index.html: an unclosed preload link")? + 1;
         out.replace_range(i..end, "");
     }
+    drop_redundant_glue_preload(&mut out);
     let at = out.find(INIT).ok_or("index.html: Trunk's loader (\"const wasm = await init(\") was not found")?;
     out.insert_str(at, "await window.atlasFirstPaint;\n");
     Ok(out)
+}
+
+/// Remove Trunk's `<link rel="modulepreload">` of the JS glue when the loader that imports the
+/// glue comes earlier in the document: the import has started the fetch by the time the parser
+/// reaches the link, so the link fetches nothing sooner. It did harm: in Firefox ESR the second
+/// request raced the import's and fired an `error` event on the link in about one same-address
+/// reload in ten (the module itself loaded), which error reporters count as a failure.
+fn drop_redundant_glue_preload(html: &mut String) {
+    let Some(i) = html.find("<link rel=\"modulepreload\"") else { return };
+    let Some(len) = html[i..].find('>').map(|e| e + 1) else { return };
+    let tag = &html[i..i + len];
+    let Some(href) = tag.split("href=\"").nth(1).and_then(|r| r.split('"').next()) else { return };
+    let imported_before = [format!("from '{href}'"), format!("from \"{href}\"")]
+        .iter()
+        .filter_map(|needle| html.find(needle.as_str()))
+        .any(|at| at < i);
+    if imported_before {
+        let end = i + len + usize::from(html[i + len..].starts_with('\n'));
+        html.replace_range(i..end, "");
+    }
 }
 
 /// Fetch the module after the first paint ([`defer_wasm`]) in `dist/index.html`.
@@ -246,10 +267,23 @@ mod tests {
     );
 
     #[test]
+    fn the_glues_preload_goes_when_the_loader_importing_it_comes_first() {
+        let loader = "<script type=\"module\">\nimport init, * as bindings from './a.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\n</script>\n";
+        let html =
+            defer_wasm(&format!("{loader}<link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-x\">\n<body>"))
+                .unwrap();
+        assert!(!html.contains("modulepreload"), "{html}");
+        assert!(html.contains("from './a.js'") && html.ends_with("</script>\n<body>"), "{html}");
+    }
+
+    #[test]
     fn the_module_is_fetched_after_the_first_paint_and_only_its_preload_goes() {
         let html = defer_wasm(TRUNK_HEAD).unwrap();
         assert!(!html.contains("a_bg.wasm\" crossorigin"), "the module's preload is gone: {html}");
-        assert!(html.contains("rel=\"modulepreload\" href=\"./a.js\""), "the small glue stays preloaded");
+        assert!(
+            html.contains("rel=\"modulepreload\" href=\"./a.js\""),
+            "the glue stays preloaded where the loader comes later"
+        );
         assert!(html.contains("href=\"./font.woff2\""), "other preloads stay");
         assert!(
             html.contains("await window.atlasFirstPaint;\nconst wasm = await init({ module_or_path: './a_bg.wasm' })")
