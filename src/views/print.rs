@@ -1,6 +1,9 @@
 //! The print edition: what the page prints and in what order. The whole atlas prints as a
 //! document (a cover with the citations, the permalink, the date and the contents; every chart as
 //! a numbered figure; the data tables in an appendix); "Print this chart" prints one figure alone.
+//! The numbers show on paper only: on screen a chart is reached by its anchor, the search or the
+//! contents bar, and a number would be one more label to read; on paper it is how a report
+//! refers to a chart, and a chart printed alone keeps the edition's number.
 //!
 //! Layer: views. Pure: the figure numbers, the contents, the appendix's tables and the width a
 //! printed figure is drawn at are decided here; `ui::print` renders them and `style/print.css`
