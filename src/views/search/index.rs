@@ -5,7 +5,7 @@
 //! Layer: views (search). Built from the compiled statics once, on first use.
 
 use super::fold::fold;
-use super::Target;
+use super::{work, Target};
 use crate::data::format::{number_text, paper_section, unit_label};
 use crate::data::{Dataset, Lang, Row, ALIASES, DATASETS, GLOSSARY, L, SECTIONS};
 use crate::views::entity::entity_name;
@@ -55,6 +55,13 @@ pub struct Index {
     /// Each folded alias with the folded names of what it stands for; then every place's and
     /// glossary term's name with its names in both languages.
     pub aliases: Vec<(Box<str>, Vec<Box<str>>)>,
+    /// The places of `aliases` in the order of their keys, for a binary search.
+    alias_order: Vec<u16>,
+    /// The most words an alias key has.
+    pub alias_words: usize,
+    /// Every distinct Latin word of 3 to 31 letters in the texts, then in the alias keys, each
+    /// once, in the order first met, separated by spaces: what a misspelling may be near.
+    pub words: String,
     /// How many figures carry each place (by the place's entry).
     pub place_figures: Vec<(&'static str, usize)>,
 }
@@ -257,6 +264,21 @@ fn aliases_and_bridges(places: &[(&'static str, usize)]) -> Vec<(Box<str>, Vec<B
     out
 }
 
+/// The distinct Latin words of `texts` with 3 to 31 letters, in the order first met, each followed
+/// by a space.
+fn latin_words<'a>(texts: impl Iterator<Item = &'a Box<str>>) -> String {
+    let mut seen = Texts { texts: Vec::new(), slots: Vec::new() };
+    let mut out = String::new();
+    for w in texts.flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic())).filter(|w| (3..32).contains(&w.len())) {
+        let known = seen.texts.len();
+        if seen.id(w.into()) as usize == known {
+            out.push_str(w);
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// Texts stored once each: an open-addressing table of ids by FNV-1a hash.
 struct Texts {
     texts: Vec<Box<str>>,
@@ -265,6 +287,7 @@ struct Texts {
 }
 
 impl Texts {
+    #[inline(never)]
     fn id(&mut self, text: Box<str>) -> u32 {
         if self.texts.len() * 4 >= self.slots.len() {
             let texts = std::mem::take(&mut self.texts);
@@ -309,7 +332,15 @@ impl Index {
         let entries =
             raw.into_iter().map(|e| Entry { target: e.target, fields: texts.fields(e.fields), ctx: e.ctx }).collect();
         let aliases = aliases_and_bridges(&place_figures);
-        Index { texts: texts.texts, entries, contexts, aliases, place_figures }
+        // Sorted by insertion (a few hundred keys, once): less code than the standard sort.
+        let mut alias_order: Vec<u16> = Vec::with_capacity(aliases.len());
+        for (i, (key, _)) in aliases.iter().enumerate() {
+            let at = alias_order.partition_point(|&k| aliases[k as usize].0 <= *key);
+            alias_order.insert(at, i as u16);
+        }
+        let alias_words = aliases.iter().map(|(a, _)| a.split(' ').count()).max().unwrap_or(1);
+        let words = latin_words(texts.texts.iter().chain(aliases.iter().map(|(a, _)| a)));
+        Index { texts: texts.texts, entries, contexts, aliases, alias_order, alias_words, words, place_figures }
     }
 
     /// The text of a field.
@@ -324,6 +355,12 @@ impl Index {
 
     /// The names an alias stands for, if `folded` is one.
     pub fn alias(&self, folded: &str) -> Option<&[Box<str>]> {
-        self.aliases.iter().find(|(a, _)| **a == *folded).map(|(_, n)| n.as_slice())
+        // The first of equal keys, as a scan in order would find.
+        let at = self.alias_order.partition_point(|&i| {
+            work::add(1 + folded.len());
+            *self.aliases[i as usize].0 < *folded
+        });
+        let (key, names) = &self.aliases[*self.alias_order.get(at)? as usize];
+        (**key == *folded).then_some(names.as_slice())
     }
 }

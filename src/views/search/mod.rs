@@ -9,6 +9,11 @@
 //! Chinese run together) and scores entries, `results` ranks, groups and highlights them, `html`
 //! writes them as the listbox's markup, and `reveal` decides what choosing a result does (which
 //! chart, which row, which selection).
+//!
+//! The matcher's work is bounded by design, whatever is typed: folding and reading the words grow
+//! with the query's length, the rest does not (at most `query::MAX_TERMS` terms, each with at
+//! most `query::MAX_ALTS` alternatives looked for once in each text of the index, a Chinese term
+//! split into pieces only up to `query::MAX_SPLIT` characters); `work` counts it for the tests.
 
 pub mod fold;
 pub mod html;
@@ -16,6 +21,7 @@ mod index;
 mod query;
 pub mod results;
 pub mod reveal;
+mod work;
 
 use crate::data::{Dataset, GlossaryEntry, Lang, Note, Section, L};
 use crate::views::{CellRef, ChartDef, RowRef};
