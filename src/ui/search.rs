@@ -18,14 +18,16 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-/// The field, its results, the "nothing found" line and the announcement. Text and attributes
-/// that follow the state are set by [`SearchCtx::sync`].
+/// The field, under it the notice that a query was shortened, its results and the "nothing
+/// found" line, and the announcement. Text and attributes that follow the state are set by
+/// [`SearchCtx::sync`].
 const SKELETON: &str = concat!(
     r#"<div class="search-box" id="search-box">"#,
     r#"<input type="text" id="search-input" class="search-input" role="combobox" data-testid="search" aria-autocomplete="list" aria-controls="search-list" aria-expanded="false" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
-    r#"<kbd class="search-key" aria-hidden="true">/</kbd>"#,
+    r#"<kbd class="search-key" aria-hidden="true">/</kbd><div class="search-drop">"#,
+    r#"<p id="search-cut" class="search-cut" data-testid="search-cut" hidden></p>"#,
     r#"<div id="search-list" role="listbox" class="search-list" hidden></div>"#,
-    r#"<p id="search-none" class="search-none" hidden></p></div>"#,
+    r#"<p id="search-none" class="search-none" hidden></p></div></div>"#,
     r#"<p id="search-live" class="sr-only" aria-live="polite" data-testid="search-live"></p>"#,
 );
 
@@ -73,6 +75,8 @@ struct SearchCtx {
     active: RwSignal<Option<usize>>,
     /// Pinned to the top of the window while the header is scrolled away.
     floating: RwSignal<bool>,
+    /// What the reader typed, pasted or linked was cut to the search's limit.
+    cut: RwSignal<bool>,
 }
 
 impl SearchCtx {
@@ -87,6 +91,14 @@ impl SearchCtx {
 
     fn count(&self) -> usize {
         self.results.with_untracked(|r| r.hits().count())
+    }
+
+    /// Take what the reader typed, pasted or linked: cut to the search's limit (saying so when it
+    /// is cut), and search for it.
+    fn take(&self, typed: &str, cut: bool) {
+        let (text, shortened) = search::limit(typed);
+        self.cut.set(cut || shortened);
+        self.search(text.to_string());
     }
 
     /// Search for `text` (building the index on first use).
@@ -144,7 +156,7 @@ impl SearchCtx {
                 if self.open.get_untracked() {
                     self.close();
                 } else {
-                    self.search(String::new());
+                    self.take("", false);
                 }
             }
             "Tab" => self.close(),
@@ -160,7 +172,7 @@ impl SearchCtx {
         };
         match ev.type_().as_str() {
             "input" => {
-                self.search(input().map(|i| i.value()).unwrap_or_default());
+                self.take(&input().map(|i| i.value()).unwrap_or_default(), false);
                 self.open.set(true);
             }
             "keydown" => {
@@ -218,9 +230,14 @@ impl SearchCtx {
     fn sync(&self) {
         let lang = self.st.lang.get();
         let (shown, typed, open) = (self.shown(), self.typed(), self.open.get());
-        let (Some(field), Some(list), Some(none), Some(live), Some(wrap)) =
-            (input(), element("search-list"), element("search-none"), element("search-live"), element("search-box"))
-        else {
+        let (Some(field), Some(list), Some(none), Some(live), Some(wrap), Some(notice)) = (
+            input(),
+            element("search-list"),
+            element("search-none"),
+            element("search-live"),
+            element("search-box"),
+            element("search-cut"),
+        ) else {
             return;
         };
         set(&field, "aria-label", Some(words::LABEL.get(lang)));
@@ -230,7 +247,12 @@ impl SearchCtx {
         set(&list, "hidden", (!shown).then_some(""));
         set(&none, "hidden", (shown || !open || !typed).then_some(""));
         none.set_text_content(Some(words::NONE.get(lang)));
-        let said = (open && typed).then(|| self.results.with(|r| r.summary(lang)));
+        let cut = open && self.cut.get();
+        set(&notice, "hidden", (!cut).then_some(""));
+        notice.set_text_content(cut.then(|| search::limit::shortened(lang)).as_deref());
+        set(&field, "aria-describedby", cut.then_some("search-cut"));
+        let said =
+            (open && typed).then(|| search::limit::announcement(self.results.with(|r| r.summary(lang)), cut, lang));
         live.set_text_content(said.as_deref());
         set(&wrap, "class", Some(if self.floating.get() { "search-box floating" } else { "search-box" }));
         let text = self.text.get();
@@ -338,11 +360,11 @@ fn shortcut(cx: SearchCtx, ev: web_sys::Event) {
 
 /// `?q=` in the address: open the search with it once the first screen has painted. The address
 /// is read when the field is made, before the first effects rewrite it without the search.
-fn start_from_address(cx: SearchCtx, q: Option<String>) {
-    let Some(q) = q else { return };
+fn start_from_address(cx: SearchCtx, q: Option<(String, bool)>) {
+    let Some((q, cut)) = q else { return };
     leptos::task::spawn_local(async move {
         TimeoutFuture::new(200).await;
-        cx.search(q);
+        cx.take(&q, cut);
         cx.open.set(true);
         if let Some(field) = input() {
             focus_quietly(&field);
@@ -361,6 +383,7 @@ pub fn Search() -> impl IntoView {
         open: RwSignal::new(false),
         active: RwSignal::new(None),
         floating: RwSignal::new(false),
+        cut: RwSignal::new(false),
     };
     let wrap = NodeRef::<Div>::new();
     let asked = StoredValue::new(crate::permalink::search_query(&window().location().search().unwrap_or_default()));
