@@ -16,13 +16,20 @@
 //   where Chromium offers it) from a quiet page to a quiet page again, less the cost of the same
 //   measurement around no action at all (printed as the floor);
 // - WebAssembly memory after 0, 10, 50, 100 and 200 language switches, and the growth per switch;
-// - DOM elements at load and after scrolling to the bottom.
+// - DOM elements at load and after scrolling to the bottom;
+// - the search (`search`): main-thread time of reaching for it (which builds its index), of ten
+//   ordinary queries, and of hostile queries up to 5,000 characters, each pasted into the field
+//   (one `input` event) and then one more character typed (median of SEARCH_REPEATS; the slowest
+//   of the hostile set first; goal one frame, 16 ms), and WebAssembly memory at load, once
+//   the index is built and the ordinary queries answered, and after the hostile set (goal: within
+//   1 MB; WebAssembly memory never shrinks, so that is the growth of its high-water mark).
 //
 // Builds are measured in turn within each step (A, B, A, B …) so both see the same machine.
 // Environment: ATLAS_BENCH_BUILDS="label=url label=url" (or ATLAS_URL for one build), CHROMIUM,
 // CHROME_PATH (for Lighthouse); optional BENCH_LOADS, BENCH_LIGHTHOUSE_RUNS, BENCH_SWITCHES,
-// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_STEPS (a comma-separated
-// subset of paint,startup,lighthouse,main,memory) and BENCH_DEBUG (print every sample).
+// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_SEARCH_REPEATS, BENCH_STEPS
+// (a comma-separated subset of paint,startup,lighthouse,main,memory,search) and BENCH_DEBUG (print
+// every sample).
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +37,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { launch, settle, switchLanguage, trackWasmMemory, wasmMemoryBytes } from './lib.mjs';
+import { SEARCH, launch, settle, switchLanguage, trackWasmMemory, wasmMemoryBytes } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -39,6 +46,7 @@ const LIGHTHOUSE_RUNS = num('BENCH_LIGHTHOUSE_RUNS', 3);
 const SWITCHES = num('BENCH_SWITCHES', 20);
 const HOVERS = 40;
 const MEMORY_AT = [0, 10, 50, 100, 200].filter((n) => n <= num('BENCH_MEMORY_SWITCHES', 200));
+const SEARCH_REPEATS = num('BENCH_SEARCH_REPEATS', 3);
 const VIEWPORT = { width: 1280, height: 900 };
 
 const builds = (process.env.ATLAS_BENCH_BUILDS || (process.env.ATLAS_URL ? `this_build=${process.env.ATLAS_URL}` : ''))
@@ -461,10 +469,104 @@ async function startup(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The search under hostile queries
+
+/** What readers type. */
+const ORDINARY = ['俄罗斯', 'russia', 'Rusia', 'TEU', '美', 'electric cars', '俄罗斯出口', '2401', 'overseas warehouse', 'e'];
+const MIXED = ['russia', 'USA', 'EV', 'TEU', 'port', '俄罗斯', 'exports', '2023', '美国', 'Shanghai', 'electric', 'cars'];
+/** `words` repeated, space-separated, cut to `n` characters. */
+const wordsUpTo = (words, n) => {
+  let q = '';
+  for (let i = 0; [...q].length < n; i++) q += `${words[i % words.length]} `;
+  return [...q].slice(0, n).join('');
+};
+/** Queries a reader may paste, up to 5,000 characters: long, repetitive, combining marks, CJK, mixed. */
+const HOSTILE = [
+  ['e + U+0301 × 250 (500 chars)', 'e\u0301'.repeat(250)],
+  ['e + U+0301 × 1,000 (2,000 chars)', 'e\u0301'.repeat(1000)],
+  ['e + U+0301 × 2,500 (5,000 chars)', 'e\u0301'.repeat(2500)],
+  ['国 × 500', '国'.repeat(500)],
+  ['国 × 2,000', '国'.repeat(2000)],
+  ['国 × 5,000', '国'.repeat(5000)],
+  ['中国 × 12 (24 chars, split in pieces)', '中国'.repeat(12)],
+  ['mixed words (russia USA EV TEU port 俄罗斯 …), 5,000 chars', wordsUpTo(MIXED, 5000)],
+  ['"e " × 2,500 (one-letter words, 5,000 chars)', 'e '.repeat(2500)],
+  ['eight misspellings', 'rusia germny philipines amerca shanghia exprots warehuose elektric'],
+];
+
+/** Main-thread cost of each hostile query pasted and of one more character typed, and the memory. */
+async function searchUnderLoad(browser, build) {
+  const { context, page, cdp } = await freshPage(browser);
+  try {
+    await openAtlas(page, cdp, build.url);
+    const atLoad = await wasmMemoryBytes(page);
+    const answered = () => page.waitForFunction(() => document.querySelector('#search-list:not([hidden]) [role=option]') ||
+      document.querySelector('#search-none:not([hidden])'), null, { polling: 'raf', timeout: 120_000 });
+    const floor = [];
+    for (let i = 0; i < 10; i++) floor.push(await mainThreadCost(page, cdp, async () => {}, () => frames(page)));
+    // The index is built when the reader first reaches for the search.
+    const reach = await mainThreadCost(page, cdp, () => page.click(SEARCH));
+    const clear = async () => {
+      await page.fill(SEARCH, '');
+      await quiet(page, cdp);
+    };
+    const ordinary = [];
+    for (let r = 0; r < SEARCH_REPEATS; r++) {
+      for (const q of ORDINARY) {
+        await clear();
+        ordinary.push(await mainThreadCost(page, cdp, () => page.keyboard.insertText(q), answered));
+      }
+    }
+    const indexed = await wasmMemoryBytes(page);
+    const out = [];
+    for (const [label, q] of HOSTILE) {
+      const pasted = [];
+      const typed = [];
+      for (let r = 0; r < SEARCH_REPEATS; r++) {
+        await clear();
+        pasted.push(await mainThreadCost(page, cdp, () => page.keyboard.insertText(q), answered));
+        typed.push(await mainThreadCost(page, cdp, () => page.keyboard.press('x'), answered));
+      }
+      const held = await page.$eval(SEARCH, (el) => [...el.value].length);
+      out.push({ label, pasted, typed, held });
+    }
+    await clear();
+    const after = await wasmMemoryBytes(page);
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ floor, out }));
+    return { atLoad, indexed, after, floor: median(floor), reach, ordinary, out };
+  } finally {
+    await context.close();
+  }
+}
+
+async function searchBench(browser) {
+  const r = (await eachBuild(1, (build) => searchUnderLoad(browser, build))).map((x) => x[0]);
+  const net = (xs, i) => xs.map((v) => Math.max(0, v - r[i].floor));
+  section(`The search under hostile queries: main-thread ms per input event, pasted / one more character typed (median of ${SEARCH_REPEATS}; goal ≤ 16)`);
+  row('reaching for the search (focus; builds the index)', r.map((x, i) => fixed(net([x.reach], i)[0], 1)));
+  row(`${ORDINARY.length} ordinary queries, one input event each: median / worst`, r.map((x, i) => `${fixed(median(net(x.ordinary, i)), 1)} / ${fixed(Math.max(...net(x.ordinary, i)), 1)}`));
+  row('hostile queries: the worst keystroke, the slowest median (the slowest single sample)', r.map((x, i) => {
+    const medians = x.out.flatMap((q) => [median(net(q.pasted, i)), median(net(q.typed, i))]);
+    const samples = x.out.flatMap((q) => net([...q.pasted, ...q.typed], i));
+    return `${fixed(Math.max(...medians), 1)} (${fixed(Math.max(...samples), 1)})`;
+  }));
+  HOSTILE.forEach(([label], k) => {
+    row(`  ${label}`, r.map((x, i) => `${fixed(median(net(x.out[k].pasted, i)), 1)} / ${fixed(median(net(x.out[k].typed, i)), 1)} (field holds ${x.out[k].held})`));
+  });
+  row('floor: the same measurement around no action (subtracted)', r.map((x) => fixed(x.floor, 2)));
+  const mb = (b) => (b == null ? 'not read' : (b / (1024 * 1024)).toFixed(2));
+  section('WebAssembly memory (MiB) around the hostile queries (goal: within 1 MB of the index built)');
+  row('at load', r.map((x) => mb(x.atLoad)));
+  row("the search's index built, the ordinary queries answered", r.map((x) => mb(x.indexed)));
+  row('after the hostile set', r.map((x) => mb(x.after)));
+  row('growth over the hostile set (KiB)', r.map((x) => (x.after == null ? '—' : fixed((x.after - x.indexed) / 1024, 0))));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 console.log(`builds: ${builds.map((b) => `${b.label} = ${b.url}`).join(', ')}`);
 const step = (what) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
-const STEPS = (process.env.BENCH_STEPS || 'paint,startup,lighthouse,main,memory').split(',');
+const STEPS = (process.env.BENCH_STEPS || 'paint,startup,lighthouse,main,memory,search').split(',');
 const browser = await launch();
 try {
   if (STEPS.includes('paint')) {
@@ -486,6 +588,10 @@ try {
   if (STEPS.includes('memory')) {
     step(`WebAssembly memory over ${MEMORY_AT.at(-1)} language switches, DOM size`);
     await memory(browser);
+  }
+  if (STEPS.includes('search')) {
+    step(`the search under ${HOSTILE.length} hostile queries, ${SEARCH_REPEATS} times each per build`);
+    await searchBench(browser);
   }
 } finally {
   await browser.close();

@@ -1,9 +1,10 @@
 //! `bench`: measurements of a built site, or of two side by side (`--compare BEFORE`): the shipped
 //! sizes (`sizes`) and the browser figures (`timing`: first painted canvas, start-up tasks on a
 //! phone-sized page, Lighthouse mobile and desktop, main-thread time per language switch, theme
-//! switch and hover, WebAssembly memory over language switches, DOM size), and with `--charts` the
-//! per-chart draw and hover timings and the native geometry timings (hit test, projection, the
-//! Pacific cut) of this source tree.
+//! switch and hover, WebAssembly memory over language switches, DOM size, the search under hostile
+//! queries), and with `--charts` the per-chart draw and hover timings and the native geometry
+//! timings (hit test, projection, the Pacific cut) of this source tree. `--search` measures the
+//! search alone.
 
 pub mod sizes;
 mod timing;
@@ -20,6 +21,8 @@ pub struct Plan<'a> {
     pub before: Option<&'a Path>,
     /// Also sweep every chart for its first-draw and hover timings.
     pub charts: bool,
+    /// Only the search under hostile queries (no sizes, no other browser figures).
+    pub search: bool,
 }
 
 /// Runs every bench section.
@@ -31,8 +34,11 @@ pub fn bench(plan: &Plan) -> util::Result {
     } else {
         builds.push(("this build", plan.dir));
     }
+    if plan.search {
+        return timing::report(&builds, Some("search"));
+    }
     sizes::report(&builds)?;
-    timing::report(&builds)?;
+    timing::report(&builds, None)?;
     if plan.charts {
         timing::charts(plan.dir)?;
         native()?;

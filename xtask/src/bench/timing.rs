@@ -8,8 +8,9 @@ use std::process::Command;
 
 use crate::{serve, util};
 
-/// Prints the browser table for `builds` (label, directory), one column per build.
-pub fn report(builds: &[(&str, &Path)]) -> util::Result {
+/// Prints the browser table for `builds` (label, directory), one column per build: every step of
+/// bench.mjs, or only `steps` (its `BENCH_STEPS`).
+pub fn report(builds: &[(&str, &Path)], steps: Option<&str>) -> util::Result {
     let mut spec = Vec::new();
     for (label, dir) in builds {
         let addr = serve::start(dir, "127.0.0.1:0").map_err(|e| format!("cannot start the server: {e}"))?;
@@ -17,7 +18,12 @@ pub fn report(builds: &[(&str, &Path)]) -> util::Result {
         spec.push(format!("{}=http://{addr}/", label.replace(' ', "_")));
     }
     util::step(&format!("browser figures against {} (takes several minutes)", spec.join(", ")));
-    util::run(node("bench.mjs").env("ATLAS_BENCH_BUILDS", spec.join(" ")))
+    let mut cmd = node("bench.mjs");
+    cmd.env("ATLAS_BENCH_BUILDS", spec.join(" "));
+    if let Some(steps) = steps {
+        cmd.env("BENCH_STEPS", steps);
+    }
+    util::run(&mut cmd)
 }
 
 /// Prints the per-chart timing tables for the site in `dir`.
