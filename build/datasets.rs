@@ -4,8 +4,8 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
-use crate::catalogue::{self, Catalogue, DatasetT};
 use crate::emit::{f64_lit, l_lit, lit, opt_pair, opt_str, qual_lit, str_list, unit_ident};
+use crate::rules::catalogue::{self, Catalogue, DatasetT};
 use crate::rules::dataset::{self, CellOut, Compiled, NoteOut, RowOut};
 use crate::rules::figure::Figure;
 use crate::rules::footnotes::{self, Footnote};
@@ -88,8 +88,8 @@ fn expand_notes(all: &mut [(&DatasetT, Period, Compiled)], toml: &str) -> Checke
                 let line = catalogue::note_line(toml, &d.id, &n.id);
                 format!("data/datasets.toml:{line}: dataset '{}', note '{}' ({lang})", d.id, n.id)
             };
-            let zh = notes::expand(&n.zh, true, &mut lookup).map_err(|e| format!("{}: {e}", at("zh")))?;
-            let en = notes::expand(&n.en, false, &mut lookup).map_err(|e| format!("{}: {e}", at("en")))?;
+            let zh = notes::expand(&n.zh, &mut lookup).map_err(|e| format!("{}: {e}", at("zh")))?;
+            let en = notes::expand(&n.en, &mut lookup).map_err(|e| format!("{}: {e}", at("en")))?;
             texts.push((zh, en));
         }
     }
@@ -227,7 +227,7 @@ fn row_code(r: &RowOut, supplementary: bool, footnotes: &str) -> String {
     let period = r.period.as_ref().map(|p| p.text.clone());
     let basis = r.period.as_ref().map_or("None".into(), |p| format!("Some({})", basis_lit(&p.basis)));
     format!(
-        "Row {{ key: {}, label: {}, entities: &[{}], group: {}, measure: {}, detail: {}, period: {}, period_basis: {basis}, section: {}, agency: {}, source: {}, footnotes: &[{footnotes}], cells: &[{}], notes: &[{}] }}",
+        "Row {{ key: {}, label: {}, entities: &[{}], group: {}, measure: {}, detail: {}, period: {}, period_basis: {basis}, section: {}, agency: {}, source: {}, within: &[{}], footnotes: &[{footnotes}], cells: &[{}], notes: &[{}] }}",
         lit(&r.key),
         l_lit(&r.label.0, &r.label.1),
         str_list(&r.entities),
@@ -238,6 +238,7 @@ fn row_code(r: &RowOut, supplementary: bool, footnotes: &str) -> String {
         opt_str(r.section.as_deref()),
         opt_pair(agency),
         opt_str(r.source.as_deref()),
+        str_list(&r.within),
         cells.join(", "),
         str_list(&r.notes)
     )
@@ -276,6 +277,7 @@ fn basis_lit(b: &Basis) -> String {
 fn note_code(n: &NoteOut) -> String {
     let kind = match n.kind.as_str() {
         "inconsistency" => "NoteKind::Inconsistency",
+        "misprint" => "NoteKind::Misprint",
         "caveat" => "NoteKind::Caveat",
         _ => "NoteKind::Method",
     };

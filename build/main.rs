@@ -13,7 +13,6 @@ mod parse;
 mod rules;
 
 mod aliases;
-mod catalogue;
 mod datasets;
 mod emit;
 mod geo;

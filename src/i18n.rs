@@ -7,8 +7,8 @@ use crate::data::L;
 
 pub const SITE_TITLE: L = L::new("外贸新质生产力:2023 年中国外贸图集", "Trade Atlas: China's foreign trade in 2023");
 pub const SITE_SUB: L = L::new(
-    "根据论文《外贸新质生产力》的全部表格与数字绘制的交互式图集。数字均按原文印刷,每个数字注明出处、单位与时段。",
-    "An interactive atlas of every table and figure in the paper 《外贸新质生产力》 (New quality productive forces in foreign trade). Numbers are shown as the paper prints them, each with its source, unit and period.",
+    "根据论文《外贸新质生产力》的全部表格与数字绘制的交互式图集。原文数字均按原文印刷,每个数字注明出处、单位与时段;推算值与补充数据另行标明。",
+    "An interactive atlas of every table and figure in the paper 《外贸新质生产力》 (New quality productive forces in foreign trade). The paper's numbers are shown as it prints them, each with its source, unit and period; derived and supplementary values say so.",
 );
 pub const SWITCH_LANG: L = L::new("English", "中文");
 pub const SWITCH_LANG_LABEL: L = L::new("Switch to English", "切换到中文");
@@ -22,8 +22,32 @@ pub const NOTES: L = L::new("数据注释", "Data notes");
 /// A data-notes landmark's name, before its dataset's title.
 pub const NOTES_OF: L = L::new("数据注释:", "Data notes: ");
 pub const NOTE_INCONSISTENCY: L = L::new("原文矛盾", "The paper contradicts itself");
+pub const NOTE_MISPRINT: L = L::new("疑为印刷错误", "Probable misprint");
 pub const NOTE_CAVEAT: L = L::new("注意", "Caveat");
 pub const NOTE_METHOD: L = L::new("方法", "Method");
+
+impl crate::data::NoteKind {
+    /// The kind's name, before a note's text.
+    pub fn label(self) -> L {
+        match self {
+            Self::Inconsistency => NOTE_INCONSISTENCY,
+            Self::Misprint => NOTE_MISPRINT,
+            Self::Caveat => NOTE_CAVEAT,
+            Self::Method => NOTE_METHOD,
+        }
+    }
+
+    /// The kind's class on a note's element (the stylesheets colour each kind; a misprint is
+    /// coloured as the contradiction it is).
+    pub fn css(self) -> &'static str {
+        match self {
+            Self::Inconsistency => "inconsistency",
+            Self::Misprint => "inconsistency misprint",
+            Self::Caveat => "caveat",
+            Self::Method => "method",
+        }
+    }
+}
 pub const DERIVED: L = L::new("推算", "derived");
 pub const DERIVED_HINT: L =
     L::new("推算值:由原文数字计算,公式见提示", "Derived from the paper's figures; the formula is in the tooltip");
@@ -87,7 +111,7 @@ pub const MAP_NUM: L = L::new("地图", "Map");
 pub const MAP_TITLE: L = L::new("2023 年中国外贸的空间格局", "The spatial pattern of China's trade in 2023");
 pub const MAP_INTRO: L = L::new(
     "论文描绘的外贸新格局是空间的:伙伴从欧美转向东盟、俄罗斯与“一带一路”,海外仓追随跨境电商,船舶绕航好望角。选择图层,缩放与拖动地图。台湾地区按论文口径计入中国。",
-    "The paper's new pattern of trade is spatial: partners shifting from the US and EU to ASEAN, Russia and the Belt and Road; warehouses following e-commerce; ships detouring round the Cape. Choose a layer; zoom and drag the map. Taiwan is counted within China, as in the paper.",
+    "The paper's new pattern of trade is spatial: partners shifting from the US and EU to ASEAN, Russia and the Belt and Road; overseas warehouses following cross-border e-commerce; ships detouring round the Cape. Choose a layer; zoom and drag the map. Taiwan is counted within China, as in the paper.",
 );
 pub const MAP_LAYERS: L = L::new("地图图层", "Map layers");
 pub const MAP_ZOOM: L = L::new("缩放地图", "Zoom the map");
@@ -120,7 +144,14 @@ pub const TOUR_LEAVE: L = L::new("退出导览(Esc)", "Leave the tour (Esc)");
 pub const TOUR_KEYS: L = L::new("← → 翻页 · Esc 退出", "← → to step · Esc to leave");
 pub const TOUR_BACK: L = L::new("在完整图集中查看这一步 ↗", "See this step in the full Trade Atlas ↗");
 
+/// The About section's link to the whole dataset as one zip (`data::package::LINK`).
+pub const DOWNLOAD_DATA: L = L::new("下载全部数据", "Download all data");
+pub const DOWNLOAD_DATA_NOTE: L = L::new(
+    "(ZIP,Frictionless 数据包:每个数据集一个 CSV 文件,附说明各列类型、单位、出处与公式的 datapackage.json)",
+    " (ZIP, a Frictionless Data Package: one CSV file per dataset, with datapackage.json giving each column's type, unit, source and formula)",
+);
+
 pub const ABOUT_TEXT: L = L::new(
-    "所有数字均来自论文全文(PDF 提取),以原文印刷的数字与单位录入 data/ 目录下的 CSV 文件,构建时校验并编入页面;推算值标明公式,论文以外的补充数据标明来源。原文自相矛盾之处保留原数并附数据注释。地图边界来自 Natural Earth(公有领域),经 npm 包 world-atlas 2.0.2(ISC 许可)提供,为示意性质;航线与班列通道为示意线。本页面完全在浏览器中运行,不向任何其他网站发出请求。",
-    "Every number comes from the paper's full text (extracted from a PDF) and is kept, as printed and in the printed unit, in the CSV files under data/, validated at build time and compiled into the page. Derived values carry their formula; supplementary data from outside the paper names its source. Where the paper contradicts itself the printed value is kept and a data note says so. Map boundaries come from Natural Earth (public domain) via the npm package world-atlas 2.0.2 (ISC licence) and are schematic; sea lanes and railway corridors are schematic lines. The page runs entirely in your browser and makes no request to any other site.",
+    "除标为补充数据或推算值的数字外,所有数字均来自论文全文(PDF 提取),以原文印刷的数字与单位录入 data/ 目录下的 CSV 文件,构建时校验并编入页面;推算值标明公式,论文以外的补充数据标明来源。原文自相矛盾之处保留原数并附数据注释,疑为印刷错误的数字照印出列出,但不计入排序。地图边界来自 Natural Earth(公有领域),经 npm 包 world-atlas 2.0.2(ISC 许可)提供,为示意性质;航线与班列通道为示意线。本页面完全在浏览器中运行,不向任何其他网站发出请求。",
+    "Apart from values marked supplementary or derived, every number comes from the paper's full text (extracted from a PDF) and is kept, as printed and in the printed unit, in the CSV files under data/, validated at build time and compiled into the page. Derived values carry their formula; supplementary data from outside the paper names its source. Where the paper contradicts itself the printed value is kept and a data note says so; a value that cannot hold as printed is shown as printed, named as a probable misprint and left out of every ranking. Map boundaries come from Natural Earth (public domain) via the npm package world-atlas 2.0.2 (ISC licence) and are schematic; sea lanes and railway corridors are schematic lines. The page runs entirely in your browser and makes no request to any other site.",
 );

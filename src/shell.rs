@@ -7,9 +7,10 @@
 //! sections of `data/`). A native test keeps `index.html` in step with [`html`]; a small script
 //! in `index.html` picks the language and theme before the first paint (CSS shows one language).
 
-use crate::data::format::{escape_markup as escape, paper_section};
-use crate::data::{Lang, L, SECTIONS};
+use crate::data::format::escape_markup as escape;
+use crate::data::{Lang, L};
 use crate::i18n;
+use crate::views::page::contents;
 
 /// Where the shell starts and ends in `index.html`.
 pub const START: &str =
@@ -22,14 +23,12 @@ pub const LOADING: L = L::new("正在载入交互图集…", "Loading the intera
 pub const NO_SCRIPT: L =
     L::new("本图集需要启用 JavaScript 与 WebAssembly。", "This atlas needs JavaScript and WebAssembly.");
 
-/// The section title shortened for the contents bar (text before the first comma or colon).
-pub fn short_title(s: &str) -> &str {
-    let cut = s.find([',', ',', ':', ':']).unwrap_or(s.len());
-    &s[..cut]
-}
+/// The id of the map's card at first paint (`crate::static_map`), which the app moves into its
+/// map section and removes once the live map has drawn its first frame.
+pub const STATIC_MAP_ID: &str = "static-map";
 
 /// A text in both languages; CSS shows the one of `<html lang>`.
-fn both(zh: &str, en: &str) -> String {
+pub fn both(zh: &str, en: &str) -> String {
     format!(
         r#"<span class="l-zh" lang="zh-CN">{}</span><span class="l-en" lang="en">{}</span>"#,
         escape(zh),
@@ -37,7 +36,8 @@ fn both(zh: &str, en: &str) -> String {
     )
 }
 
-fn both_l(l: L) -> String {
+/// [`both`] of a pair of strings.
+pub fn both_l(l: L) -> String {
     both(l.zh, l.en)
 }
 
@@ -69,21 +69,22 @@ fn masthead() -> String {
         r#"<header class="masthead"><div class="masthead-inner"><div class="brand"><h1>{}</h1><p class="lede">{}</p></div>{search}<div class="switches">{switches}</div></div>{}</header>"#,
         both_l(i18n::SITE_TITLE),
         both_l(i18n::SITE_SUB),
-        contents()
+        toc()
     )
 }
 
-fn contents() -> String {
-    let item = |href: &str, num: String, title: String| {
-        format!(r##"<li><a href="#{href}"><span class="num">{num}</span> <span>{title}</span></a></li>"##)
-    };
-    let mut items = vec![item("map", "◎".into(), both_l(i18n::MAP_NAV))];
-    for s in SECTIONS {
-        let num = |l| paper_section(s.paper, l).replace('§', "");
-        let title = both(short_title(s.title.zh), short_title(s.title.en));
-        items.push(item(s.id, both(&num(Lang::Zh), &num(Lang::En)), title));
-    }
-    format!(r#"<nav class="toc"><ol>{}</ol></nav>"#, items.concat())
+/// The contents bar of `views::page`, in both languages (a text the same in both is written once).
+fn toc() -> String {
+    let pair = |zh: &str, en: &str| if zh == en { escape(zh) } else { both(zh, en) };
+    let items: String = contents(Lang::Zh)
+        .into_iter()
+        .zip(contents(Lang::En))
+        .map(|(zh, en)| {
+            let (num, title) = (pair(&zh.num, &en.num), pair(&zh.title, &en.title));
+            format!(r##"<li><a href="#{}"><span class="num">{num}</span> <span>{title}</span></a></li>"##, zh.to)
+        })
+        .collect();
+    format!(r#"<nav class="toc"><ol>{items}</ol></nav>"#)
 }
 
 fn map_head() -> String {
@@ -105,7 +106,7 @@ pub fn html() -> String {
             "{masthead}",
             r#"<main id="main"><section class="paper-section map-section" id="map" aria-labelledby="map-h">{head}"#,
             r#"<div id="boot" class="boot" role="status"><p>{loading}</p><noscript><p>{noscript}</p></noscript></div>"#,
-            "</section></main></div>\n{end}"
+            "{map}</section></main></div>\n{end}"
         ),
         start = START,
         skip = both_l(i18n::SKIP),
@@ -113,6 +114,7 @@ pub fn html() -> String {
         head = map_head(),
         loading = both_l(LOADING),
         noscript = both_l(NO_SCRIPT),
+        map = crate::static_map::html().expect("the map at first paint is drawn"),
         end = END,
     )
 }
@@ -127,6 +129,8 @@ pub fn with_shell(index: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::SECTIONS;
+    use crate::views::page::short_title;
 
     #[test]
     fn the_shell_carries_the_title_and_every_section_in_both_languages() {
@@ -144,13 +148,6 @@ mod tests {
     fn text_is_escaped() {
         assert_eq!(escape(r#"a < b & "c""#), "a &lt; b &amp; &quot;c&quot;");
         assert!(!html().contains("'s <"), "no raw markup from the strings");
-    }
-
-    #[test]
-    fn short_titles_stop_at_the_first_comma_or_colon() {
-        assert_eq!(short_title("Ports, shipping and the Red Sea"), "Ports");
-        assert_eq!(short_title("港口:集装箱"), "港口");
-        assert_eq!(short_title("No comma"), "No comma");
     }
 
     #[test]

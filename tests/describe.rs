@@ -11,7 +11,7 @@ use std::path::PathBuf;
 use trade_atlas::chart::ChartSpec;
 use trade_atlas::data::{format, Lang};
 use trade_atlas::views::build::Built;
-use trade_atlas::views::describe::{describe, Focus};
+use trade_atlas::views::describe::{describe, rules, Focus};
 use trade_atlas::views::{build_with, ChartDef, Settings, SortKey, CHARTS};
 
 fn golden_dir() -> PathBuf {
@@ -234,8 +234,9 @@ fn shown_numbers(built: &Built, lang: Lang) -> BTreeSet<String> {
             if let Some(v) = &c.cell().value {
                 texts.extend([format::value(v, c.cell().unit, lang), format::signed_pct(v, lang)]);
             }
-            // What the tooltip and table call the value.
+            // What the tooltip and table call the value, and the period they give it.
             texts.extend([c.row.label.get(lang).to_string(), c.ds.columns[c.col].label.get(lang).to_string()]);
+            texts.push(c.row.period.unwrap_or(c.ds.period).get(lang).to_string());
         }
     }
     texts.iter().flat_map(|t| numbers(t)).collect()
@@ -329,9 +330,183 @@ fn every_view_is_described_in_one_to_three_sentences() {
     assert!(bad.is_empty(), "badly formed descriptions:\n{}", bad.join("\n"));
 }
 
+/// Rules 1–4 of `views::describe::rules` over every view: no misprint wins a ranking, nothing is
+/// ranked across periods, measures or overlapping scopes, no superlative over one member, and
+/// every count is the data's. Prints how many descriptions break each rule.
+#[test]
+fn every_description_ranks_only_what_may_be_ranked_and_counts_what_the_data_names() {
+    let mut views = 0;
+    let mut failing = [0usize; 5];
+    let mut any = 0;
+    let mut bad = Vec::new();
+    every_view(|id, built, lang, focus, view| {
+        views += 1;
+        let text = describe(chart(id), built, lang, focus).text();
+        let breaches = rules::check(built, lang, focus.hidden, &text);
+        if breaches.is_empty() {
+            return;
+        }
+        any += 1;
+        let mut rules_broken: Vec<u8> = breaches.iter().map(|b| b.rule).collect();
+        rules_broken.sort_unstable();
+        rules_broken.dedup();
+        for r in rules_broken {
+            failing[r as usize] += 1;
+        }
+        for b in breaches {
+            bad.push(format!("{view}: rule {}: {}", b.rule, b.what));
+        }
+    });
+    eprintln!(
+        "{views} descriptions checked; {any} break a rule (rule 1: {}, rule 2: {}, rule 3: {}, rule 4: {})",
+        failing[1], failing[2], failing[3], failing[4]
+    );
+    assert!(bad.is_empty(), "descriptions that break the rules:\n{}", bad.join("\n"));
+}
+
 #[test]
 fn the_number_reader_keeps_signs_and_drops_thousands_separators() {
     assert_eq!(numbers("美国最大(6,644.51 亿美元),韩国 −13.5%"), ["6644.51", "-13.5"]);
     assert_eq!(numbers("about 10–15 days, High-tech 3 (No. 31 of 2023)"), ["10", "15", "3", "31", "2023"]);
     assert_eq!(numbers("+26.3%, over 1/3; a-5"), ["26.3", "1", "3", "5"]);
+}
+
+/// The `L::new("…", "…")` pairs of a source file: the interface's own words.
+fn interface_pairs(src: &str) -> Vec<(String, String)> {
+    /// A Rust string literal at the start of `s`, unescaped, and the rest after it.
+    fn literal(s: &str) -> Option<(String, &str)> {
+        let s = s.trim_start().strip_prefix('"')?;
+        let mut out = String::new();
+        let mut chars = s.char_indices();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '"' => return Some((out, &s[i + 1..])),
+                '\\' => match chars.next()?.1 {
+                    'n' => out.push('\n'),
+                    '\n' => {
+                        // A line continuation: the next line's leading spaces are dropped.
+                        while chars.clone().next().is_some_and(|(_, c)| c == ' ') {
+                            chars.next();
+                        }
+                    }
+                    e => out.push(e),
+                },
+                c => out.push(c),
+            }
+        }
+        None
+    }
+    let mut out = Vec::new();
+    for (at, _) in src.match_indices("L::new(") {
+        let rest = &src[at + "L::new(".len()..];
+        let Some((zh, rest)) = literal(rest) else { continue };
+        let Some((en, _)) = rest.trim_start().strip_prefix(',').and_then(literal) else { continue };
+        out.push((zh, en));
+    }
+    out
+}
+
+/// Every text a reader reads apart from the descriptions, in both languages, with where it is:
+/// the paper's data (titles, captions, labels, periods, details, notes), the page's sections,
+/// the footnotes, the tour, the charts' titles and readings and the interface's own words.
+fn reader_texts() -> Vec<(String, String, String)> {
+    use trade_atlas::data::{DATASETS, FOOTNOTES, PAPER, SECTIONS};
+    let mut out: Vec<(String, String, String)> = Vec::new();
+    let mut add = |at: String, l: &trade_atlas::data::L| out.push((at, l.zh.to_string(), l.en.to_string()));
+    add("paper".into(), &PAPER.title);
+    add("paper".into(), &PAPER.note);
+    for s in SECTIONS {
+        add(format!("section {}", s.id), &s.title);
+        add(format!("section {}", s.id), &s.intro);
+    }
+    for d in DATASETS {
+        for l in [&d.title, &d.caption, &d.agency, &d.period] {
+            add(format!("dataset {}", d.id), l);
+        }
+        for c in d.columns {
+            add(format!("{} column {}", d.id, c.id), &c.label);
+        }
+        for r in d.rows {
+            let at = format!("{} row {}", d.id, r.key);
+            for l in [Some(&r.label), r.group.as_ref(), r.measure.as_ref(), r.detail.as_ref(), r.period.as_ref()]
+                .into_iter()
+                .chain([r.agency.as_ref()])
+                .flatten()
+            {
+                add(at.clone(), l);
+            }
+        }
+        for n in d.notes {
+            add(format!("{} note {}", d.id, n.id), &n.text);
+        }
+    }
+    for f in FOOTNOTES {
+        for l in [Some(&f.title), Some(&f.publisher), f.part.as_ref(), Some(&f.date)].into_iter().flatten() {
+            add(format!("footnote {}", f.mark), l);
+        }
+    }
+    for n in 1..=trade_atlas::views::tour::count() {
+        let s = trade_atlas::views::tour::step(n).expect("numbered from 1");
+        add(format!("tour step {n}"), &s.title);
+        add(format!("tour step {n}"), &s.text);
+    }
+    for def in CHARTS {
+        add(format!("chart {}", def.id), &def.title);
+        for l in def.controls().map_or(&[][..], |c| c.labels) {
+            add(format!("chart {} reading", def.id), l);
+        }
+    }
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    for file in ["src/i18n.rs", "src/views/words.rs", "src/views/map/words.rs", "src/views/catalog.rs"] {
+        let src = std::fs::read_to_string(root.join(file)).unwrap();
+        for (zh, en) in interface_pairs(&src) {
+            out.push((file.to_string(), zh, en));
+        }
+    }
+    out
+}
+
+/// Rule 5 over everything a reader reads: the descriptions of every view (both languages of one
+/// view read together) and every other text. Prints how many break it.
+#[test]
+fn every_text_a_reader_reads_keeps_one_grouping_one_unit_spelling_and_the_glossary() {
+    let mut bad = Vec::new();
+    let (mut descriptions, mut failing_descriptions) = (0, 0);
+    for def in CHARTS {
+        for settings in readings(def) {
+            let zh_built = build_with(def, Lang::Zh, &settings);
+            let en_built = build_with(def, Lang::En, &settings);
+            for selected in selections(&zh_built) {
+                for hidden in hiddens(&zh_built) {
+                    let focus = Focus { selected, hidden: &hidden };
+                    let zh = describe(def, &zh_built, Lang::Zh, focus).text();
+                    let en = describe(def, &en_built, Lang::En, focus).text();
+                    descriptions += 1;
+                    let breaches = rules::prose(&zh, &en);
+                    failing_descriptions += usize::from(!breaches.is_empty());
+                    let view = format!("{} {settings:?} sel={selected:?} hidden={hidden:?}", def.id);
+                    bad.extend(breaches.into_iter().map(|b| format!("{view}: {}", b.what)));
+                }
+            }
+        }
+    }
+    let texts = reader_texts();
+    let mut failing_texts = 0;
+    for (at, zh, en) in &texts {
+        let breaches = rules::prose(zh, en);
+        failing_texts += usize::from(!breaches.is_empty());
+        bad.extend(breaches.into_iter().map(|b| format!("{at}: {}", b.what)));
+    }
+    eprintln!(
+        "prose: {descriptions} descriptions (both languages), {failing_descriptions} break rule 5; {} other texts, {failing_texts} break it",
+        texts.len()
+    );
+    assert!(texts.len() > 500, "only {} texts read", texts.len());
+    assert!(bad.is_empty(), "texts that break rule 5:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_interface_reader_takes_both_strings_of_each_pair() {
+    let src = "pub const A: L = L::new(\"甲\", \"a \\\"b\\\"\");\nconst B: L =\n    L::new(\n        \"乙\",\n        \"c\",\n    );";
+    assert_eq!(interface_pairs(src), [("甲".to_string(), "a \"b\"".to_string()), ("乙".into(), "c".into())]);
 }

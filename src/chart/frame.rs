@@ -3,9 +3,7 @@
 //! Layer: chart. Shared by every chart kind.
 
 use super::paint::{Align, DrawError, Painter};
-use super::scale::Linear;
 use super::text::{width, wrap};
-use super::theme::Theme;
 use super::{Frame, Keys, Rect, Series};
 use plotters::prelude::DrawingBackend;
 
@@ -25,7 +23,7 @@ fn source_lines(frame: &Frame, w: f64) -> Vec<String> {
 }
 
 /// Heights taken above and below the plot body.
-pub fn heights(frame: &Frame, _theme: &Theme, w: f64) -> (f64, f64) {
+pub fn heights(frame: &Frame, w: f64) -> (f64, f64) {
     let (t, s) = title_lines(frame, w);
     let mut top = 0.0;
     if !t.is_empty() || !s.is_empty() {
@@ -158,25 +156,6 @@ pub fn draw_keys<DB: DrawingBackend>(
             p.text(&line, x, y + KEY_FONT * 0.7, KEY_FONT, p.theme.muted, Align::Start, false)?;
             y += KEY_FONT * 1.4;
         }
-    }
-    Ok(())
-}
-
-/// Vertical grid lines at `ticks` from `y0` to `y1` (the zero line darker) with tick labels
-/// centred at `label_y`: the value axis shared by the bar, dumbbell and stacked charts.
-pub fn draw_x_grid<DB: DrawingBackend>(
-    p: &Painter<DB>,
-    sx: &Linear,
-    ticks: &[f64],
-    (y0, y1): (f64, f64),
-    label_y: f64,
-) -> Result<(), DrawError<DB>> {
-    let th = p.theme;
-    let step = ticks.get(1).map_or(1.0, |b| b - ticks[0]);
-    for &t in ticks {
-        let x = sx.at(t);
-        p.line(&[(x, y0), (x, y1)], if t == 0.0 { th.axis } else { th.grid }, 1)?;
-        p.text(&crate::data::format::tick(t, step), x, label_y, 10.5, th.muted, Align::Middle, false)?;
     }
     Ok(())
 }

@@ -15,6 +15,7 @@ pub mod map;
 pub mod order;
 pub mod paint;
 pub mod place;
+pub mod rows;
 pub mod scale;
 pub mod scatter;
 pub mod slope;
@@ -254,15 +255,15 @@ impl ChartSpec {
     }
 
     /// Height the chart needs at a given width.
-    pub fn height_for(&self, frame: &Frame, theme: &Theme, width: f64) -> f64 {
-        let (top, bottom) = frame::heights(frame, theme, width);
+    pub fn height_for(&self, frame: &Frame, width: f64) -> f64 {
+        let (top, bottom) = frame::heights(frame, width);
         let body = match self {
-            ChartSpec::Bars(s) => bars::body_height(s, theme, width, frame.legend),
-            ChartSpec::Dumbbell(s) => dumbbell::body_height(s, theme, width, frame.legend),
-            ChartSpec::Slope(s) => slope::body_height(s, theme, width),
-            ChartSpec::Stacked(s) => stacked::body_height(s, theme, width, frame.legend),
-            ChartSpec::Scatter(s) => scatter::body_height(s, theme, width),
-            ChartSpec::Map(s) => map::body_height(s, theme, width),
+            ChartSpec::Bars(s) => bars::body_height(s, width, frame.legend),
+            ChartSpec::Dumbbell(s) => dumbbell::body_height(s, width, frame.legend),
+            ChartSpec::Slope(s) => slope::body_height(s, width),
+            ChartSpec::Stacked(s) => stacked::body_height(s, width, frame.legend),
+            ChartSpec::Scatter(s) => scatter::body_height(s, width),
+            ChartSpec::Map(s) => map::body_height(s, width),
         };
         (top + body + bottom).ceil()
     }
@@ -280,7 +281,7 @@ pub fn draw<DB: DrawingBackend>(
     let (w, h) = (w as f64, h as f64);
     let p = Painter::new(area, theme);
     p.clear()?;
-    let (top, bottom) = frame::heights(frame, theme, w);
+    let (top, bottom) = frame::heights(frame, w);
     frame::draw(&p, frame, w, h)?;
     let body = Rect::new(0.0, top, w, h - bottom);
     let mut layout = match spec {

@@ -121,8 +121,8 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         if s.is_empty() {
             return Ok(());
         }
-        // The box as laid out: the estimated width at the nominal size (backends scale the font
-        // so that it renders at that size).
+        // The box as laid out: the estimated width at the nominal size (the target renders the
+        // font at that size on every backend).
         let (tw, th) = (super::text::width(s, size), size);
         let (h, x0) = match align {
             Align::Start => (HPos::Left, x),
@@ -131,7 +131,7 @@ impl<'a, DB: DrawingBackend> Painter<'a, DB> {
         };
         self.texts.borrow_mut().push(Rect::new(x0, y - th / 2.0, x0 + tw, y + th / 2.0));
         let style = if bold { FontStyle::Bold } else { FontStyle::Normal };
-        let font = FontDesc::new(FontFamily::Name(self.theme.font), size * self.theme.text_scale, style)
+        let font = FontDesc::new(FontFamily::Name(self.theme.font), size, style)
             .color(&color(c))
             .pos(Pos::new(h, VPos::Center));
         self.area.draw(&Text::new(s.to_string(), (px(x), px(y)), font))

@@ -8,7 +8,6 @@ use super::paint::{Align, DrawError, Painter};
 use super::place::Placer;
 use super::scale::{nice_domain, Linear};
 use super::text::width;
-use super::theme::Theme;
 use super::{Datum, Item, Keys, Layout, Rect, View};
 use crate::data::format::tick;
 use plotters::prelude::DrawingBackend;
@@ -55,7 +54,7 @@ fn geometry(spec: &ScatterSpec, w: f64, top: f64) -> Geom {
     Geom { x0, x1: x0 + side, y0, y1: y0 + side, dom, ticks }
 }
 
-pub fn body_height(spec: &ScatterSpec, _theme: &Theme, w: f64) -> f64 {
+pub fn body_height(spec: &ScatterSpec, w: f64) -> f64 {
     let g = geometry(spec, w, 0.0);
     g.y1 + 40.0 + frame::key_height(&spec.keys, (false, false, false), w)
 }

@@ -7,7 +7,6 @@ use super::frame;
 use super::paint::{Align, DrawError, Painter};
 use super::scale::Linear;
 use super::text::width;
-use super::theme::Theme;
 use super::{Datum, Item, Keys, Layout, Rect, View};
 use plotters::prelude::DrawingBackend;
 
@@ -65,7 +64,6 @@ struct Geom {
     xr: f64,
     y0: f64,
     y1: f64,
-    lab_l: f64,
 }
 
 fn geometry(spec: &SlopeSpec, w: f64, top: f64) -> Geom {
@@ -76,10 +74,10 @@ fn geometry(spec: &SlopeSpec, w: f64, top: f64) -> Geom {
     let xr = (w - PAD - lab_r - 10.0).max(xl + 60.0);
     let y0 = top + HEAD;
     let h = PLOT_H.min(w * 0.8).max(200.0).max(spec.rows.len() as f64 * MIN_GAP + 20.0);
-    Geom { xl, xr, y0, y1: y0 + h, lab_l }
+    Geom { xl, xr, y0, y1: y0 + h }
 }
 
-pub fn body_height(spec: &SlopeSpec, _theme: &Theme, w: f64) -> f64 {
+pub fn body_height(spec: &SlopeSpec, w: f64) -> f64 {
     let g = geometry(spec, w, 0.0);
     g.y1 + 16.0 + frame::key_height(&spec.keys, (false, false, false), w)
 }
@@ -93,7 +91,6 @@ pub fn draw<DB: DrawingBackend>(
     let th = p.theme;
     let w = body.width();
     let g = geometry(spec, w, body.y0);
-    let _ = g.lab_l;
     let all = spec.rows.iter().flat_map(|r| [r.start.x, r.end.x]);
     let lo = all.clone().fold(f64::MAX, f64::min);
     let hi = all.fold(f64::MIN, f64::max);

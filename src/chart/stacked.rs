@@ -3,11 +3,10 @@
 //!
 //! Layer: chart.
 
-use super::frame::{self, KeyUse};
+use super::frame::KeyUse;
 use super::paint::{Align, DrawError, Painter};
-use super::scale::{nice_domain, Linear};
-use super::text::{width, wrap};
-use super::theme::Theme;
+use super::rows::{Label, Plan, Rows, Side};
+use super::text::width;
 use super::{Datum, Item, Keys, Layout, Rect, Series, View};
 use plotters::prelude::DrawingBackend;
 
@@ -28,33 +27,18 @@ pub struct StackedSpec {
     pub keys: Keys,
 }
 
-const PAD: f64 = 10.0;
-const FONT: f64 = 12.0;
 const SMALL: f64 = 11.0;
 const BAR_H: f64 = 26.0;
 const ROW_PAD: f64 = 8.0;
-const UNIT_H: f64 = 18.0;
-const AXIS_H: f64 = 22.0;
 
+/// The shared row layout plus the keys the parts' styles call for.
 struct Geom {
-    label_w: f64,
-    lines: Vec<Vec<String>>,
-    x0: f64,
-    x1: f64,
-    y0: f64,
-    legend_y: f64,
-    bands: Vec<(f64, f64)>,
-    domain: (f64, f64),
-    ticks: Vec<f64>,
+    rows: Rows,
     used: KeyUse,
 }
 
 fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize], legend: bool) -> Geom {
-    let label_w = spec.rows.iter().map(|r| width(&r.label, FONT)).fold(0.0, f64::max).min(w * 0.32).max(40.0);
-    let lines: Vec<Vec<String>> = spec.rows.iter().map(|r| wrap(&r.label, FONT, label_w, 3)).collect();
     let total_w = spec.rows.iter().filter_map(|r| r.total.as_ref()).map(|t| width(t, SMALL)).fold(0.0, f64::max);
-    let x0 = PAD + label_w + 10.0;
-    let x1 = (w - PAD - total_w - 10.0).max(x0 + 20.0);
     let hi = spec
         .rows
         .iter()
@@ -68,25 +52,25 @@ fn geometry(spec: &StackedSpec, w: f64, top: f64, hidden: &[usize], legend: bool
                 .sum::<f64>()
         })
         .fold(0.0, f64::max);
-    let (domain, ticks) = nice_domain(0.0, hi, ((x1 - x0) / 80.0).clamp(2.0, 8.0) as usize);
-    let legend_y = top + 4.0;
-    let y0 = legend_y + if legend { frame::legend_height(&spec.series, w - 2.0 * PAD) } else { 0.0 } + UNIT_H;
-    let mut y = y0;
-    let mut bands = Vec::new();
-    for l in &lines {
-        let h = (l.len() as f64 * FONT * 1.25).max(BAR_H) + 2.0 * ROW_PAD;
-        bands.push((y, y + h));
-        y += h;
-    }
+    let plan = Plan {
+        labels: spec.rows.iter().map(|r| Label { text: &r.label, sub: None }).collect(),
+        label_share: 0.32,
+        max_lines: 3,
+        mark_h: BAR_H,
+        row_pad: ROW_PAD,
+        values: (0.0, hi),
+        left: Side { gap: 10.0, room: 0.0 },
+        right: Side { room: total_w, gap: 10.0 },
+        legend: legend.then_some(&spec.series[..]),
+    };
     let parts = || spec.rows.iter().flat_map(|r| r.parts.iter().flatten());
     let used = (parts().any(|d| d.derived), parts().any(|d| d.flagged), false);
-    Geom { label_w, lines, x0, x1, y0, legend_y, bands, domain, ticks, used }
+    Geom { rows: Rows::fit(&plan, w, top), used }
 }
 
-pub fn body_height(spec: &StackedSpec, _theme: &Theme, w: f64, legend: bool) -> f64 {
+pub fn body_height(spec: &StackedSpec, w: f64, legend: bool) -> f64 {
     let g = geometry(spec, w, 0.0, &[], legend);
-    let y1 = g.bands.last().map_or(g.y0, |b| b.1);
-    y1 + AXIS_H + frame::key_height(&spec.keys, g.used, w) + 4.0
+    g.rows.height(&spec.keys, g.used)
 }
 
 pub fn draw<DB: DrawingBackend>(
@@ -97,32 +81,15 @@ pub fn draw<DB: DrawingBackend>(
     legend: bool,
 ) -> Result<Layout, DrawError<DB>> {
     let th = p.theme;
-    let w = body.width();
-    let g = geometry(spec, w, body.y0, &view.hidden, legend);
-    let legend = if legend {
-        frame::draw_legend(p, &spec.series, &view.hidden, PAD, g.legend_y, w - 2.0 * PAD)?
-    } else {
-        Vec::new()
-    };
-    let sx = Linear::new(g.domain, (g.x0, g.x1));
-    let y1 = g.bands.last().map_or(g.y0, |b| b.1);
-    p.text(&spec.axis, g.x0, g.y0 - UNIT_H / 2.0, 10.5, th.muted, Align::Start, false)?;
-    frame::draw_x_grid(p, &sx, &g.ticks, (g.y0, y1), y1 + AXIS_H / 2.0)?;
+    let g = geometry(spec, body.width(), body.y0, &view.hidden, legend);
+    let legend = g.rows.draw_frame(p, legend.then_some(&spec.series[..]), &spec.axis, view)?;
+    let sx = g.rows.x;
     let mut items = Vec::new();
     for (i, row) in spec.rows.iter().enumerate() {
-        let (b0, b1) = g.bands[i];
-        let cy = (b0 + b1) / 2.0;
+        let cy = g.rows.mid(i);
         let dim = view.highlight.is_some_and(|h| h != i);
-        if view.highlight == Some(i) {
-            p.fill_rect(0.0, b0, w, b1, th.grid.mix(th.bg, 0.5))?;
-        }
         let fg = if dim { th.faded(th.fg) } else { th.fg };
-        let lines = &g.lines[i];
-        let mut ly = cy - (lines.len() as f64 - 1.0) * FONT * 0.625;
-        for l in lines {
-            p.text(l, PAD + g.label_w, ly, FONT, fg, Align::End, view.highlight == Some(i))?;
-            ly += FONT * 1.25;
-        }
+        g.rows.draw_label(p, i, view)?;
         let mut acc = 0.0;
         for (j, part) in row.parts.iter().enumerate() {
             if view.hidden.contains(&j) {
@@ -170,15 +137,6 @@ pub fn draw<DB: DrawingBackend>(
             p.text(t, sx.at(acc) + 6.0, cy, SMALL, fg, Align::Start, true)?;
         }
     }
-    frame::draw_keys(p, &spec.keys, g.used, PAD, y1 + AXIS_H, w)?;
-    Ok(Layout {
-        width: w,
-        height: body.y1,
-        plot: Rect::new(g.x0, g.y0, g.x1, y1),
-        bands: g.bands,
-        items,
-        legend,
-        map: None,
-        texts: Vec::new(),
-    })
+    g.rows.draw_keys(p, &spec.keys, g.used)?;
+    Ok(g.rows.layout(body, items, legend))
 }

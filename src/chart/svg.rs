@@ -40,8 +40,7 @@ pub fn render_about(
 
 /// As [`render`], with a view: a highlighted or selected row, hidden series, a map's camera.
 pub fn render_view(spec: &ChartSpec, frame: &Frame, theme: &Theme, width: u32, view: &View) -> (String, Layout) {
-    let height = spec.height_for(frame, theme, width as f64) as u32;
-    let theme = &Theme { text_scale: 1.24, ..theme.clone() };
+    let height = spec.height_for(frame, width as f64) as u32;
     let mut out = String::new();
     let layout;
     {
@@ -98,12 +97,15 @@ mod tests {
     }
 
     #[test]
-    fn without_about_the_document_is_the_plain_rendering() {
+    fn title_and_desc_are_all_an_export_adds_to_the_plain_rendering() {
         let frame = Frame::default();
         let (plain, _) = render(&spec(), &frame, &Theme::light(), 200);
-        let (none, _) = render_about(&spec(), &frame, &Theme::light(), 200, &View::default(), None);
-        assert_eq!(plain, none, "golden SVGs stay byte for byte what they were");
+        let about = About { title: "Table 3", desc: "Ten partners" };
+        let (doc, _) = render_about(&spec(), &frame, &Theme::light(), 200, &View::default(), Some(about));
+        let added = "\n<title>Table 3</title>\n<desc>Ten partners</desc>";
+        assert_eq!(doc.matches(added).count(), 1, "{doc}");
+        assert_eq!(doc.replacen(added, "", 1), plain, "nothing else of the drawing changes");
         let (empty, _) = render_about(&spec(), &frame, &Theme::light(), 200, &View::default(), Some(About::default()));
-        assert_eq!(plain, empty);
+        assert_eq!(empty, plain, "empty parts add nothing");
     }
 }

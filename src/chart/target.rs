@@ -2,16 +2,65 @@
 //! canvas. Drawing through one type keeps a single copy of every draw function in the module
 //! instead of one per backend.
 //!
-//! Layer: chart. Only `svg.rs` and `canvas.rs` construct a `Target`.
+//! Layer: chart. Only `svg.rs` and `canvas.rs` construct a `Target`. Draw functions give every
+//! font size as the size the reader sees; the target makes each backend render it at that size.
 
 use plotters::prelude::SVGBackend;
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
+use plotters_backend::text_anchor::Pos;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
+    FontStyle, FontTransform,
+};
 
 /// Where a chart is drawn.
 pub enum Target<'a> {
     Svg(SVGBackend<'a>),
     #[cfg(target_arch = "wasm32")]
     Canvas(super::canvas::CssPixels),
+}
+
+/// plotters' SVG backend writes a font size divided by 1.24 (its canvas backend does not), so text
+/// reaches it at 1.24 times the size meant: both outputs then show the same type size.
+const SVG_FONT_SCALE: f64 = 1.24;
+
+/// A text style at `scale` times the size of the style it wraps.
+struct Scaled<'s, S> {
+    style: &'s S,
+    scale: f64,
+}
+
+impl<S: BackendTextStyle> BackendTextStyle for Scaled<'_, S> {
+    type FontError = S::FontError;
+
+    fn color(&self) -> BackendColor {
+        self.style.color()
+    }
+    fn size(&self) -> f64 {
+        self.style.size() * self.scale
+    }
+    fn transform(&self) -> FontTransform {
+        self.style.transform()
+    }
+    fn style(&self) -> FontStyle {
+        self.style.style()
+    }
+    fn anchor(&self) -> Pos {
+        self.style.anchor()
+    }
+    fn family(&self) -> FontFamily<'_> {
+        self.style.family()
+    }
+    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
+        self.style.layout_box(text)
+    }
+    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
+        &self,
+        text: &str,
+        pos: BackendCoord,
+        draw: F,
+    ) -> Result<Result<(), E>, Self::FontError> {
+        self.style.draw(text, pos, draw)
+    }
 }
 
 /// A backend's error, as text.
@@ -81,6 +130,10 @@ impl DrawingBackend for Target<'_> {
         each!(self, b => b.fill_polygon(path, s))
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> R {
-        each!(self, b => b.draw_text(text, s, pos))
+        match self {
+            Target::Svg(b) => lift(b.draw_text(text, &Scaled { style: s, scale: SVG_FONT_SCALE }, pos)),
+            #[cfg(target_arch = "wasm32")]
+            Target::Canvas(b) => lift(b.draw_text(text, s, pos)),
+        }
     }
 }

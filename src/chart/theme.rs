@@ -67,12 +67,6 @@ pub struct Theme {
     pub series: [Rgb; 6],
     /// CSS font stack with CJK fonts first, so canvas text renders Chinese glyphs.
     pub font: &'static str,
-    /// Base font size in CSS pixels.
-    pub font_size: f64,
-    /// Multiplier applied to every font size before it reaches the backend. plotters' SVG
-    /// backend divides font sizes by 1.24 (the canvas backend does not), so `svg::render`
-    /// sets 1.24 here and both outputs show the same type size.
-    pub text_scale: f64,
     /// Reader-side high-contrast mode: stronger colours and hatch patterns that tell series
     /// (and falls from rises) apart without colour.
     pub patterns: bool,
@@ -103,8 +97,6 @@ impl Theme {
                 Rgb(0xd5, 0x5e, 0x00),
             ],
             font: FONT_STACK,
-            font_size: 12.0,
-            text_scale: 1.0,
             patterns: false,
         }
     }
@@ -129,8 +121,6 @@ impl Theme {
                 Rgb(0xf0, 0x8a, 0x4b),
             ],
             font: FONT_STACK,
-            font_size: 12.0,
-            text_scale: 1.0,
             patterns: false,
         }
     }

@@ -202,11 +202,9 @@ pub fn with_unit(num: &str, unit: Option<&Unit>, lang: Lang) -> String {
     }
 }
 
-/// A value in full: qualifier, digits and unit, in the reader's language.
-pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
-    let num = number_text(v.text, unit, lang);
-    let body = with_unit(&num, unit, lang);
-    let q = qualifier(v.qual, lang);
+/// A figure with its qualifier before it: "超过70%" in Chinese, "over 70%" in English.
+pub fn qualified(q: Qualifier, body: String, lang: Lang) -> String {
+    let q = qualifier(q, lang);
     match (q.is_empty(), lang) {
         (true, _) => body,
         (false, Lang::Zh) => format!("{q}{body}"),
@@ -214,18 +212,18 @@ pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
     }
 }
 
+/// A value in full: qualifier, digits and unit, in the reader's language.
+pub fn value(v: &Value, unit: Option<&Unit>, lang: Lang) -> String {
+    let num = number_text(v.text, unit, lang);
+    qualified(v.qual, with_unit(&num, unit, lang), lang)
+}
+
 /// A growth rate with an explicit sign: "+26.3%", "−11.6%", "0.0%".
 pub fn signed_pct(v: &Value, lang: Lang) -> String {
     let num = number_text(v.text, None, lang);
-    let q = qualifier(v.qual, lang);
     // "over 30%" reads better than "over +30%": a worded bound carries its own direction.
-    let sign = if v.x > 0.0 && !num.starts_with('−') && q.is_empty() { "+" } else { "" };
-    let body = format!("{sign}{num}%");
-    match (q.is_empty(), lang) {
-        (true, _) => body,
-        (false, Lang::Zh) => format!("{q}{body}"),
-        (false, Lang::En) => format!("{q} {body}"),
-    }
+    let sign = if v.x > 0.0 && !num.starts_with('−') && v.qual == Qualifier::Exact { "+" } else { "" };
+    qualified(v.qual, format!("{sign}{num}%"), lang)
 }
 
 /// The unit as a reader sees it in an axis title or table header.
@@ -333,7 +331,7 @@ mod tests {
         let pct = unit("pct", "%", "%", 0);
         assert_eq!(value(&v("70", 70.0, Qualifier::Over), Some(&pct), Lang::Zh), "超过70%");
         assert_eq!(value(&v("70", 70.0, Qualifier::Over), Some(&pct), Lang::En), "over 70%");
-        let teu = unit("teu_10k_table", "万 Teu", "million TEU", -2);
+        let teu = unit("teu_10k", "万 TEU", "million TEU", -2);
         assert_eq!(value(&v("4440", 4440.0, Qualifier::Exact), Some(&teu), Lang::En), "44.40 million TEU");
         let days = unit("days", "天", "days", 0);
         let range = Value { hi: Some(15.0), ..v("10~15", 10.0, Qualifier::Exact) };
@@ -369,8 +367,8 @@ mod tests {
         let ru = fig(2401.10, "2401.10");
         assert_eq!(label(&ru, Some(u("usd_100m")), Lang::En), "US$240.1 bn");
         let sh = fig(4440.0, "4440");
-        assert_eq!(label(&sh, Some(u("teu_10k_table")), Lang::En), "44.4 mn TEU", "two printed places → one");
-        assert_eq!(label(&sh, Some(u("teu_10k_table")), Lang::Zh), "4,440 万 Teu", "no decimals were printed");
+        assert_eq!(label(&sh, Some(u("teu_10k")), Lang::En), "44.4 mn TEU", "two printed places → one");
+        assert_eq!(label(&sh, Some(u("teu_10k")), Lang::Zh), "4,440 万 TEU", "no decimals were printed");
     }
 
     #[test]

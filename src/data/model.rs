@@ -77,7 +77,7 @@ impl L {
 #[derive(Debug, PartialEq, Eq)]
 pub struct Unit {
     pub id: &'static str,
-    /// Exactly as printed in the paper ("亿美元", "万 Teu").
+    /// As the paper prints it ("亿美元", "万 TEU"), one spelling per unit.
     pub zh: &'static str,
     /// English unit after the decimal shift ("US$ billion").
     pub en: &'static str,
@@ -179,6 +179,9 @@ pub struct Row {
     pub agency: Option<L>,
     /// Source address of a supplementary row.
     pub source: Option<&'static str>,
+    /// The rows of the same dataset whose scope contains this row's: a part of a total, a member of
+    /// a bloc (`data/*.csv`'s `within` column). A whole is never ranked against its own parts.
+    pub within: &'static [&'static str],
     /// The paper's footnotes (①…) this row's figures come from.
     pub footnotes: &'static [&'static Footnote],
     pub cells: &'static [Cell],
@@ -205,6 +208,9 @@ pub enum PeriodBasis {
 pub enum NoteKind {
     /// The paper contradicts itself; the printed value is shown unchanged.
     Inconsistency,
+    /// A printed value that cannot hold as printed (one port's month larger than its own
+    /// eleven-month total): shown as printed, named as a probable misprint, never ranked.
+    Misprint,
     /// A limit on how the figures may be read.
     Caveat,
     /// How a figure was measured or checked.

@@ -1,9 +1,7 @@
 //! A chart card: title, reading controls, the chart (canvas, tiles or list), the sentences that
-//! say what it shows, and its menu.
+//! say what it shows (`views::describe`), and its menu.
 //!
-//! Layer: ui. The reader's settings for the chart live in the shared state; the spec is rebuilt
-//! in a memo whenever the language or the settings change, and its description (decided by
-//! `views::describe`) whenever the spec, the selection or the hidden series change.
+//! Layer: ui. The reading lives in the shared state; the spec is rebuilt in a memo.
 
 use super::canvas_chart::CanvasChart;
 use super::chart_menu::ChartMenu;
@@ -12,33 +10,30 @@ use super::list::ListView;
 use super::state::use_app_state;
 use super::tiles::TilesView;
 use super::world_map::WorldMap;
+use crate::views::anchor::Anchor;
 use crate::views::describe::{describe, Focus};
 use crate::views::words::desc;
-use crate::views::{build_with, Built, ChartDef, Kind, Settings};
+use crate::views::{build_with, ChartDef, Kind};
 use leptos::prelude::*;
 
-/// The card's title as a heading of the given level (3 when none is given).
-fn title(level: u8, text: impl Fn() -> &'static str + Send + Sync + 'static) -> AnyView {
+/// A heading of the given level (1 to 4; 3 for any other) with a class.
+pub fn heading(level: u8, class: &'static str, text: impl IntoView + 'static) -> AnyView {
     match level {
-        1 => view! { <h1 class="card-title">{text}</h1> }.into_any(),
-        4 => view! { <h4 class="card-title">{text}</h4> }.into_any(),
-        _ => view! { <h3 class="card-title">{text}</h3> }.into_any(),
+        1 => view! { <h1 class=class>{text}</h1> }.into_any(),
+        2 => view! { <h2 class=class>{text}</h2> }.into_any(),
+        4 => view! { <h4 class=class>{text}</h4> }.into_any(),
+        _ => view! { <h3 class=class>{text}</h3> }.into_any(),
     }
 }
 
-/// The id of a chart's description, which its canvas names as its accessible description.
-pub fn desc_id(def: &ChartDef) -> String {
-    format!("desc-{}", def.id)
-}
-
-/// What the chart shows, in words, under it: open by default, collapsible.
+/// What the chart shows, in words, under it (open, collapsible): the canvas's description.
 #[component]
-pub fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView {
+fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView {
     let lang = use_app_state().lang;
     view! {
         <details class="chart-desc" open>
             <summary>{move || desc::LABEL.get(lang.get())}</summary>
-            <p id=desc_id(def) data-testid="chart-desc">{move || text.get()}</p>
+            <p id=Anchor::Desc(def.id).to_string() data-testid="chart-desc">{move || text.get()}</p>
         </details>
     }
 }
@@ -50,17 +45,14 @@ pub fn ChartCard(
     /// Hide the reading controls and the menu (embeds with `controls=0`).
     #[prop(optional)]
     bare: bool,
-    /// The level of the card's title: 3 under a section heading (the default), 4 under a dataset
-    /// heading, 1 when the card is the page (an embed).
+    /// The level of the card's title (`views::page::card_level`; 1 when the card is the page).
     #[prop(optional)]
     level: u8,
 ) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
-    // The reading lives in the shared list (the address, Back and Forward): the card reads it
-    // and writes it back, and keeps no copy of its own.
+    // The reading lives in the shared state (the address, Back and Forward); the card keeps no copy.
     let settings = Memo::new(move |_| st.chart_settings(def));
-    let set_settings = Callback::new(move |s: Settings| st.set_chart_settings(def, s));
     let built = Memo::new(move |_| build_with(def, lang.get(), &settings.get()));
     // Series hidden from the legend: the canvas draws without them and the description leaves them out.
     let hidden = RwSignal::new(Vec::<usize>::new());
@@ -69,29 +61,21 @@ pub fn ChartCard(
         hidden.with(|h| built.with(|b| describe(def, b, l, Focus { selected, hidden: h }).text()))
     });
     // The map places its description under its canvas and item list, before its table.
+    let desc = view! { <ChartDescription def=def text=text/> }.into_any();
     let (body, below) = match def.kind {
-        Kind::Map(_) => (view! { <WorldMap def=def built=built desc=text/> }.into_any(), None),
-        k if k.is_canvas() => (view! { <CanvasChart def=def built=built hidden=hidden/> }.into_any(), Some(text)),
-        Kind::Tiles { .. } => (view! { <TilesView built=built/> }.into_any(), Some(text)),
-        _ => (view! { <ListView built=built/> }.into_any(), Some(text)),
+        Kind::Map(_) => (view! { <WorldMap def=def built=built desc=desc/> }.into_any(), None),
+        k if k.is_canvas() => (view! { <CanvasChart def=def built=built hidden=hidden/> }.into_any(), Some(desc)),
+        Kind::Tiles { .. } => (view! { <TilesView built=built/> }.into_any(), Some(desc)),
+        _ => (view! { <ListView built=built/> }.into_any(), Some(desc)),
     };
-    let below = below.map(|text| view! { <ChartDescription def=def text=text/> });
-    let wide =
-        def.kind.is_map() || matches!(built.get_untracked(), Built::Canvas { ref spec, .. } if spec.row_count() > 12);
-    let controls = def
-        .controls()
-        .filter(|_| !bare)
-        .map(|c| view! { <ChartControls def=def controls=c settings=settings set_settings=set_settings/> });
+    let wide = built.with_untracked(|b| crate::views::page::wide(def, b));
+    let controls =
+        def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });
     view! {
-        <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=format!("chart-{}", def.id)>
-            <figcaption>
-                {title(level, move || def.title.get(lang.get()))}
-                {menu}
-            </figcaption>
-            {controls}
-            {body}
-            {below}
+        <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=Anchor::Chart(def.id).to_string()>
+            <figcaption>{heading(level, "card-title", move || def.title.get(lang.get()))}{menu}</figcaption>
+            {controls}{body}{below}
         </figure>
     }
 }

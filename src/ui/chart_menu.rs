@@ -6,7 +6,9 @@
 use super::download;
 use super::state::use_app_state;
 use crate::chart::svg;
+use crate::data::L;
 use crate::i18n;
+use crate::views::anchor::Anchor;
 use crate::views::build::frame;
 use crate::views::cite::{citations, Citations};
 use crate::views::export::{chart_csv, chart_json, cite, description, file_stem};
@@ -22,21 +24,14 @@ pub const HOST_SCRIPT: &str = "<script>addEventListener('message',function(e){va
 
 /// The `<iframe>` snippet for a chart, in the reader's language and theme.
 fn embed_snippet(def: &'static ChartDef, lang: crate::data::Lang, mode: crate::chart::Mode) -> String {
-    let loc = web_sys::window().map(|w| w.location());
-    let origin = loc.as_ref().and_then(|l| l.origin().ok()).unwrap_or_default();
-    let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-    let query = crate::permalink::embed_query(def.id, lang, mode);
-    format!(
-        "<iframe src=\"{origin}{path}{query}\" title=\"{}\" data-trade-atlas style=\"width:100%;height:560px;border:0\" loading=\"lazy\"></iframe>",
-        def.title.get(lang).replace('"', "&quot;")
-    )
+    let loc = window().location();
+    let page = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+    crate::permalink::embed_snippet(&page, def, lang, mode)
 }
 
+/// The address of the chart's place in the page as it is now.
 fn page_link(def: &ChartDef) -> String {
-    let loc = web_sys::window().map(|w| w.location());
-    let base = loc.and_then(|l| l.href().ok()).unwrap_or_default();
-    let base = base.split('#').next().unwrap_or("").to_string();
-    format!("{base}#chart-{}", def.id)
+    crate::permalink::link_to(&window().location().href().unwrap_or_default(), Anchor::Chart(def.id))
 }
 
 /// Exports of one chart, shared by the menu's buttons.
@@ -53,10 +48,10 @@ impl Exports {
     /// What an export shows besides the chart: for a map, the reader's centre (Pacific or
     /// Atlantic) at the whole extent.
     fn view(&self) -> crate::chart::View {
-        crate::chart::View { centre: self.st.centre_untracked(), ..Default::default() }
+        crate::chart::View { centre: untrack(|| self.st.centre()), ..Default::default() }
     }
 
-    fn report(&self, r: Result<(), String>, ok: crate::data::L) {
+    fn report(&self, r: Result<(), String>, ok: L) {
         let l = self.st.lang.get_untracked();
         self.status.set(Some(match r {
             Ok(()) => ok.get(l).to_string(),
@@ -65,12 +60,9 @@ impl Exports {
     }
 
     fn png(self, copy: bool) {
-        let l = self.st.lang.get_untracked();
-        let theme = self.st.theme_untracked();
+        let (l, theme, def, view) = (self.st.lang.get_untracked(), untrack(|| self.st.theme()), self.def, self.view());
         let Built::Canvas { spec, .. } = self.built.get_untracked() else { return };
-        let name = format!("{}.png", file_stem(self.def, l));
-        let def = self.def;
-        let view = self.view();
+        let name = format!("{}.png", file_stem(def, l));
         spawn_local(async move {
             let result = async {
                 let c = download::render_png_canvas(&spec, &frame(def, l), &theme, EXPORT_WIDTH, 2.0, &view)?;
@@ -86,34 +78,25 @@ impl Exports {
         });
     }
 
-    fn svg(&self) {
-        let l = self.st.lang.get_untracked();
-        let theme = self.st.theme_untracked();
-        let built = self.built.get_untracked();
-        let Built::Canvas { spec, .. } = &built else { return };
-        // The file says what it shows: the title and the description of the view it draws.
-        let about = description(self.def, &built, l);
+    /// Save a file of the chart: its image as SVG (titled and described as the view it draws), or
+    /// the data it shows as CSV or JSON.
+    fn save(&self, ext: &'static str) {
+        let (l, s) = (self.st.lang.get_untracked(), self.settings.get_untracked());
+        let (mime, text) = match ext {
+            "csv" => ("text/csv;charset=utf-8", chart_csv(self.def, l, &s)),
+            "json" => ("application/json", chart_json(self.def, l, &s)),
+            _ => ("image/svg+xml", self.built.with_untracked(|b| self.svg(b, l))),
+        };
+        let name = format!("{}.{ext}", file_stem(self.def, l));
+        self.report(download::save_text(&name, mime, &text), i18n::SAVED);
+    }
+
+    fn svg(&self, built: &Built, l: crate::data::Lang) -> String {
+        let Some((spec, _)) = built.canvas() else { return String::new() };
+        let about = description(self.def, built, l);
         let about = svg::About { title: self.def.title.get(l), desc: &about };
-        let (doc, _) =
-            svg::render_about(spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32, &self.view(), Some(about));
-        self.report(
-            download::save_text(&format!("{}.svg", file_stem(self.def, l)), "image/svg+xml", &doc),
-            i18n::SAVED,
-        );
-    }
-
-    fn csv(&self) {
-        let l = self.st.lang.get_untracked();
-        let text = chart_csv(self.def, l, &self.settings.get_untracked());
-        let name = format!("{}.csv", file_stem(self.def, l));
-        self.report(download::save_text(&name, "text/csv;charset=utf-8", &text), i18n::SAVED);
-    }
-
-    fn json(&self) {
-        let l = self.st.lang.get_untracked();
-        let text = chart_json(self.def, l, &self.settings.get_untracked());
-        let name = format!("{}.json", file_stem(self.def, l));
-        self.report(download::save_text(&name, "application/json", &text), i18n::SAVED);
+        let theme = untrack(|| self.st.theme());
+        svg::render_about(spec, &frame(self.def, l), &theme, EXPORT_WIDTH as u32, &self.view(), Some(about)).0
     }
 
     /// Copy a text and confirm (or say why not).
@@ -126,13 +109,10 @@ impl Exports {
 #[component]
 pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Settings>) -> impl IntoView {
     let st = use_app_state();
-    let lang = st.lang;
     let status = RwSignal::new(None::<String>);
     let ex = Exports { st, def, built, settings, status };
-    let t = move |l: crate::data::L| move || l.get(lang.get());
     // The items are built when the menu is first opened (a click on its summary builds them before
-    // the menu shows; `toggle` covers any other way of opening it): a page of cards then costs
-    // one summary each until a reader asks for an export.
+    // the menu shows; `toggle` covers any other way): a card costs one summary until then.
     let opened = RwSignal::new(false);
     let open = move || {
         if !opened.get_untracked() {
@@ -143,23 +123,23 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
         opened.get().then(|| {
             view! {
                 {def.kind.is_canvas().then(|| view! {
-                    <button type="button" data-action="png" on:click=move |_| ex.png(false)>{t(i18n::PNG)}</button>
-                    <button type="button" data-action="copy-png" on:click=move |_| ex.png(true)>{t(i18n::COPY_PNG)}</button>
-                    <button type="button" data-action="svg" on:click=move |_| ex.svg()>"SVG"</button>
+                    <button type="button" data-action="png" on:click=move |_| ex.png(false)>{st.t(i18n::PNG)}</button>
+                    <button type="button" data-action="copy-png" on:click=move |_| ex.png(true)>{st.t(i18n::COPY_PNG)}</button>
+                    <button type="button" data-action="svg" on:click=move |_| ex.save("svg")>"SVG"</button>
                 })}
-                <button type="button" data-action="csv" on:click=move |_| ex.csv()>"CSV"</button>
-                <button type="button" data-action="json" on:click=move |_| ex.json()>"JSON"</button>
-                <CitePanel ex=ex/>
-                <EmbedPanel ex=ex/>
+                <button type="button" data-action="csv" on:click=move |_| ex.save("csv")>"CSV"</button>
+                <button type="button" data-action="json" on:click=move |_| ex.save("json")>"JSON"</button>
+                {panel(ex, "cite", i18n::CITE, move || cite_panel(ex).into_any())}
+                {panel(ex, "embed", i18n::EMBED, move || embed_panel(ex).into_any())}
             }
         })
     };
     view! {
         <details class="menu" data-testid="chart-menu" on:toggle=move |_| open()>
-            <summary aria-label=t(i18n::MENU_LABEL) title=t(i18n::MENU_LABEL) on:click=move |_| open()>
-                <span aria-hidden="true">"⤓"</span><span class="menu-word">{t(i18n::MENU)}</span>
+            <summary aria-label=st.t(i18n::MENU_LABEL) title=st.t(i18n::MENU_LABEL) on:click=move |_| open()>
+                <span aria-hidden="true">"⤓"</span><span class="menu-word">{st.t(i18n::MENU)}</span>
             </summary>
-            <div class="menu-items" role="group" aria-label=t(i18n::MENU_LABEL)>
+            <div class="menu-items" role="group" aria-label=st.t(i18n::MENU_LABEL)>
                 {items}
                 <p class="menu-status" role="status" aria-live="polite">{move || status.get()}</p>
             </div>
@@ -167,65 +147,60 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
     }
 }
 
-/// Today, as the reader's browser has it (the access date of a citation).
-fn today() -> crate::views::cite::Day {
-    let d = js_sys::Date::new_0();
-    (d.get_full_year(), d.get_month() + 1, d.get_date())
+/// A button that shows or hides a panel of the menu.
+fn panel(
+    ex: Exports,
+    action: &'static str,
+    label: L,
+    body: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
+    let (lang, open) = (ex.st.lang, RwSignal::new(false));
+    view! {
+        <button type="button" data-action=action aria-expanded=move || open.get().to_string()
+            on:click=move |_| open.update(|v| *v = !*v)>{move || label.get(lang.get())}</button>
+        {move || open.get().then(&body)}
+    }
 }
 
 /// "Cite": the citation of the chart's view in plain text, GB/T 7714-2015, APA and BibTeX, each
-/// with the permalink of the exact view and today's date, and a copy button.
-#[component]
-fn CitePanel(ex: Exports) -> impl IntoView {
+/// with the permalink of the exact view and today's date (the reader's browser's), and a copy button.
+fn cite_panel(ex: Exports) -> impl IntoView {
     let lang = ex.st.lang;
-    let open = RwSignal::new(false);
-    let t = move |l: crate::data::L| move || l.get(lang.get());
+    let copy_text = move || i18n::COPY_TEXT.get(lang.get());
     let text = move || cite(ex.def, lang.get(), &page_link(ex.def));
-    let formats = move || citations(ex.def, lang.get(), &page_link(ex.def), today());
+    let formats = move || {
+        let d = js_sys::Date::new_0();
+        citations(ex.def, lang.get(), &page_link(ex.def), (d.get_full_year(), d.get_month() + 1, d.get_date()))
+    };
     let block = move |name: &'static str, pick: fn(&Citations) -> String| {
         view! {
-            <p class="cite-format">{name}</p>
-            <pre class="cite-text" data-format=name>{move || pick(&formats())}</pre>
-            <button type="button" on:click=move |_| ex.copy(pick(&formats()))>{t(i18n::COPY_TEXT)}</button>
+            <p class="cite-format">{name}</p><pre class="cite-text" data-format=name>{move || pick(&formats())}</pre>
+            <button type="button" on:click=move |_| ex.copy(pick(&untrack(formats)))>{copy_text}</button>
         }
     };
     view! {
-        <button type="button" data-action="cite" aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|v| *v = !*v)>{t(i18n::CITE)}</button>
-        {move || open.get().then(|| view! {
-            <div class="cite">
-                <p class="cite-text" data-testid="cite-text">{text}</p>
-                <button type="button" on:click=move |_| ex.copy(cite(ex.def, lang.get_untracked(), &page_link(ex.def)))>
-                    {t(i18n::COPY_TEXT)}
-                </button>
-                {block("GB/T 7714-2015", |c| c.gbt.clone())}
-                {block("APA", |c| c.apa.clone())}
-                {block("BibTeX", |c| c.bibtex.clone())}
-            </div>
-        })}
+        <div class="cite">
+            <p class="cite-text" data-testid="cite-text">{text}</p>
+            <button type="button" on:click=move |_| ex.copy(untrack(text))>{copy_text}</button>
+            {block("GB/T 7714-2015", |c| c.gbt.clone())}
+            {block("APA", |c| c.apa.clone())}
+            {block("BibTeX", |c| c.bibtex.clone())}
+        </div>
     }
 }
 
 /// "Embed": the `<iframe>` snippet and the host page's script, with a copy button.
-#[component]
-fn EmbedPanel(ex: Exports) -> impl IntoView {
+fn embed_panel(ex: Exports) -> impl IntoView {
     let (lang, mode) = (ex.st.lang, ex.st.mode);
-    let open = RwSignal::new(false);
-    let t = move |l: crate::data::L| move || l.get(lang.get());
     let snippet = move || embed_snippet(ex.def, lang.get(), mode.get());
-    let copy = move |_| {
-        ex.copy(format!("{}\n{}", embed_snippet(ex.def, lang.get_untracked(), mode.get_untracked()), HOST_SCRIPT))
-    };
     view! {
-        <button type="button" data-action="embed" aria-expanded=move || open.get().to_string()
-            on:click=move |_| open.update(|v| *v = !*v)>{t(i18n::EMBED)}</button>
-        {move || open.get().then(|| view! {
-            <div class="cite">
-                <p class="cite-text">{t(i18n::EMBED_HINT)}</p>
-                <textarea readonly rows="4" data-testid="embed-code">{snippet}</textarea>
-                <textarea readonly rows="3" data-testid="embed-script">{HOST_SCRIPT}</textarea>
-                <button type="button" on:click=copy>{t(i18n::COPY_TEXT)}</button>
-            </div>
-        })}
+        <div class="cite">
+            <p class="cite-text">{move || i18n::EMBED_HINT.get(lang.get())}</p>
+            <textarea readonly rows="4" data-testid="embed-code">{snippet}</textarea>
+            <textarea readonly rows="3" data-testid="embed-script">{HOST_SCRIPT}</textarea>
+            <button type="button" on:click=move |_| ex.copy(format!("{}\n{HOST_SCRIPT}", untrack(snippet)))>
+                {move || i18n::COPY_TEXT.get(lang.get())}
+            </button>
+        </div>
     }
 }

@@ -1,55 +1,22 @@
-//! The data table behind a dataset's charts: every value as printed, units in the headers,
-//! derived columns marked with their formula, note markers linking to the data notes, and the
-//! Chinese original beside each English label.
+//! The data table behind a dataset's charts: values as printed, units and formulas in the
+//! headers, note marks, the Chinese original beside each English label.
 //!
-//! Layer: ui.
+//! Layer: ui. What each cell, header and caption says is `views::data_table`'s.
 
-use super::state::{use_app_state, AppState};
-use crate::data::format::{number_text, qualifier, unit_label};
+use super::state::{use_app_state, AppState, Read};
+use crate::data::format::unit_label;
 use crate::data::{Cell, Column, Dataset, Lang, Row};
 use crate::i18n;
-use crate::views::provenance::formula_text;
+use crate::views::anchor::Anchor;
+use crate::views::data_table as model;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-fn cell_text(cell: &Cell, per_row_unit: bool, lang: Lang) -> String {
-    let Some(v) = &cell.value else { return i18n::NOT_GIVEN.get(lang).to_string() };
-    let num = number_text(v.text, cell.unit, lang);
-    let q = qualifier(v.qual, lang);
-    let mut s = match (q.is_empty(), lang) {
-        (true, _) => num,
-        (false, Lang::Zh) => format!("{q}{num}"),
-        (false, Lang::En) => format!("{q} {num}"),
-    };
-    if per_row_unit {
-        if let Some(u) = cell.unit {
-            s = format!("{s} {}", unit_label(u, lang));
-        }
-    }
-    s
-}
-
-fn note_marks(ds: &'static Dataset, row: &'static Row, col: &'static str) -> impl IntoView {
-    ds.notes
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| n.cells.iter().any(|c| *c == format!("{}:{col}", row.key)))
-        .map(|(i, n)| {
-            let href = format!("#note-{}-{}", ds.id, n.id);
-            view! { <a class="note-mark" href=href>{format!("※{}", i + 1)}</a> }
-        })
-        .collect_view()
-}
-
 /// The header cell of one value column: its label, a "derived" tag with the formula as a title,
 /// and its unit. Text follows the language; the cell itself is built once.
-fn head_cell(ds: &'static Dataset, c: &'static Column, lang: RwSignal<Lang>) -> impl IntoView {
-    let title = move || {
-        let l = lang.get();
-        c.expr.map(|e| format!("{}: {}", i18n::FORMULA.get(l), formula_text(e, ds, &ds.rows[0], l)))
-    };
+fn head_cell(ds: &'static Dataset, c: &'static Column, lang: Read<Lang>) -> impl IntoView {
     view! {
-        <th scope="col" class:derived=c.expr.is_some() title=title>
+        <th scope="col" class:derived=c.expr.is_some() title=move || model::column_formula(ds, c, lang.get())>
             {move || c.label.get(lang.get())}
             {c.expr.map(|_| view! { <span class="tag">{move || i18n::DERIVED.get(lang.get())}</span> })}
             {c.unit.map(|u| view! { <span class="unit">{move || unit_label(u, lang.get())}</span> })}
@@ -62,20 +29,19 @@ fn head_cell(ds: &'static Dataset, c: &'static Column, lang: RwSignal<Lang>) -> 
 fn value_cell(
     ds: &'static Dataset,
     r: &'static Row,
-    cell: &'static Cell,
-    col: &'static Column,
-    lang: RwSignal<Lang>,
+    (cell, col): (&'static Cell, &'static Column),
+    lang: Read<Lang>,
 ) -> impl IntoView {
-    let derived = cell.value.as_ref().is_some_and(|v| v.status.is_derived());
-    let supp = cell.value.as_ref().is_some_and(|v| v.status.is_supplementary());
-    let expr = cell.value.as_ref().and_then(|v| v.expr);
-    let title = move || expr.map(|e| formula_text(e, ds, r, lang.get()));
-    let own_tag = derived && col.expr.is_none();
+    let status = cell.value.as_ref().map(|v| v.status);
+    let marks = model::note_marks(ds, r, col.id)
+        .into_iter()
+        .map(|(mark, to)| view! { <a class="note-mark" href=format!("#{to}")>{mark}</a> });
     view! {
-        <td class:derived=derived class:supplementary=supp class:num=cell.value.is_some() title=title data-col=col.id>
-            {move || cell_text(cell, col.unit.is_none(), lang.get())}
-            {own_tag.then(|| view! { <span class="tag">{move || i18n::DERIVED.get(lang.get())}</span> })}
-            {note_marks(ds, r, col.id)}
+        <td class:derived=status.is_some_and(|s| s.is_derived()) class:supplementary=status.is_some_and(|s| s.is_supplementary())
+            class:num=cell.value.is_some() title=move || model::cell_formula(ds, cell, lang.get()) data-col=col.id>
+            {move || model::cell_text(cell, col, lang.get())}
+            {model::own_tag(cell, col).then(|| view! { <span class="tag">{move || i18n::DERIVED.get(lang.get())}</span> })}
+            {marks.collect_view()}
         </td>
     }
 }
@@ -84,47 +50,30 @@ fn value_cell(
 /// group and detail, its source link when supplementary, and its cells.
 fn table_row(ds: &'static Dataset, r: &'static Row, st: AppState) -> impl IntoView {
     let lang = st.lang;
-    let cells = r.cells.iter().zip(ds.columns).map(|(cell, col)| value_cell(ds, r, cell, col, lang)).collect_view();
-    let extra = move || {
-        let l = lang.get();
-        [r.measure, r.period, r.group, r.detail].into_iter().flatten().map(|t| t.get(l)).collect::<Vec<_>>().join(" · ")
-    };
-    let has_extra = [r.measure, r.period, r.group, r.detail].iter().any(Option::is_some);
-    let entities = r.entities;
-    let selected = move || st.selected.get().is_some_and(|e| entities.contains(&e));
+    let cells = r.cells.iter().zip(ds.columns).map(|c| value_cell(ds, r, c, lang)).collect_view();
+    let has_extra = model::row_extra(r, Lang::Zh).is_some();
+    let selected = move || st.selected.get().is_some_and(|e| r.entities.contains(&e));
     view! {
         <tr data-row=r.key class:selected=selected>
             <th scope="row">
                 <span class="label">{move || r.label.get(lang.get())}</span>
                 <span class="original" lang="zh-CN" hidden=move || lang.get() == Lang::Zh>{r.label.zh}</span>
-                {has_extra.then(|| view! { <span class="extra">{extra}</span> })}
+                {has_extra.then(|| view! { <span class="extra">{move || model::row_extra(r, lang.get())}</span> })}
                 {r.source.map(|s| view! {
                     <a class="extra" href=s rel="noreferrer noopener" target="_blank">{move || i18n::SOURCE_LINK.get(lang.get())}</a>
                 })}
-            </th>
-            {cells}
-        </tr>
+            </th>{cells}</tr>
     }
 }
 
-/// The table of one dataset. Its rows are built once, the first time it is opened (or when the
-/// whole page is asked for); a language switch then changes only text.
-#[component]
-pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
+/// A table behind a `<details>`: built the first time it is opened (or when the whole page is
+/// asked for); a language switch then changes only its text.
+pub fn table_box(
+    testid: String,
+    summary: impl IntoView + 'static,
+    table: impl Fn() -> AnyView + Send + Sync + 'static,
+) -> impl IntoView {
     let st = use_app_state();
-    let lang = st.lang;
-    let table = move || {
-        view! {
-            <table id=format!("table-{}", ds.id) data-dataset=ds.id>
-                <caption>{move || format!("{} · {}", ds.title.get(lang.get()), ds.period.get(lang.get()))}</caption>
-                <thead><tr>
-                    <th scope="col">{move || i18n::ROW.get(lang.get())}</th>
-                    {ds.columns.iter().map(|c| head_cell(ds, c, lang)).collect_view()}
-                </tr></thead>
-                <tbody>{ds.rows.iter().map(|r| table_row(ds, r, st)).collect_view()}</tbody>
-            </table>
-        }
-    };
     let opened = RwSignal::new(false);
     let shown = Memo::new(move |_| opened.get() || st.build_all.get());
     let toggle = move |ev: web_sys::Event| {
@@ -133,12 +82,31 @@ pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
             opened.set(true);
         }
     };
-    (!ds.columns.is_empty()).then(|| {
+    view! {
+        <details class="table-box" data-testid=testid on:toggle=toggle>
+            <summary>{summary}</summary><div class="table-scroll">{move || shown.get().then(&table)}</div>
+        </details>
+    }
+}
+
+/// The table of one dataset.
+#[component]
+pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
+    let st = use_app_state();
+    let lang = st.lang;
+    let table = move || {
         view! {
-            <details class="table-box" data-testid=format!("table-box-{}", ds.id) on:toggle=toggle>
-                <summary>{move || i18n::DATA_TABLE.get(lang.get())}" · "{move || ds.title.get(lang.get())}</summary>
-                <div class="table-scroll">{move || shown.get().then(table)}</div>
-            </details>
+            <table id=Anchor::Table(ds.id).to_string() data-dataset=ds.id>
+                <caption>{move || model::caption(ds, lang.get())}</caption>
+                <thead><tr>
+                    <th scope="col">{move || i18n::ROW.get(lang.get())}</th>
+                    {ds.columns.iter().map(|c| head_cell(ds, c, lang)).collect_view()}
+                </tr></thead>
+                <tbody>{ds.rows.iter().map(|r| table_row(ds, r, st)).collect_view()}</tbody>
+            </table>
         }
-    })
+        .into_any()
+    };
+    let summary = view! { {move || i18n::DATA_TABLE.get(lang.get())}" · "{move || ds.title.get(lang.get())} };
+    (!ds.columns.is_empty()).then(|| table_box(format!("table-box-{}", ds.id), summary, table))
 }

@@ -1,9 +1,8 @@
 //! Build what the reader sees first, the rest on demand: a part of the page is built when it
-//! comes within a screen of the viewport, when the whole page is asked for (printing, find in
-//! page), or at once when a deep link or a search names it. Built parts stay built.
+//! comes within a screen of the viewport, when everything is asked for (printing, find in page)
+//! or at once when a deep link, a search or a tour step names it. Built parts stay built.
 //!
-//! Layer: ui. An IntersectionObserver per placeholder, disconnected once it has fired or its
-//! owner is cleaned up.
+//! Layer: ui. An IntersectionObserver per placeholder, disconnected once fired or cleaned up.
 
 use super::state::use_app_state;
 use leptos::html::Div;
@@ -15,58 +14,50 @@ use wasm_bindgen::JsCast;
 /// How far beyond the viewport a part is built: one screen each way.
 pub const NEAR: &str = "100% 0px 100% 0px";
 
-/// How far beyond the viewport a chart redraws at once when what it shows changes (language,
-/// theme): a quarter of a screen each way, so that it is redrawn before it scrolls into view,
-/// while the charts further off wait until the reader comes near them.
+/// How far beyond the viewport a chart redraws at once when what it shows changes: a quarter of a
+/// screen each way (redrawn before it scrolls into view; those further off wait for the reader).
 pub const NEAR_DRAW: &str = "25% 0px 25% 0px";
 
 thread_local! {
-    /// Parts that came near the viewport and wait for their turn to be built.
-    static QUEUE: std::cell::RefCell<std::collections::VecDeque<RwSignal<bool>>> = Default::default();
-    /// Whether a task to build the next of them is scheduled.
+    /// Jobs waiting for a task of their own, in order.
+    static QUEUE: std::cell::RefCell<std::collections::VecDeque<Box<dyn FnOnce()>>> = Default::default();
+    /// Whether a task to run the next of them is scheduled.
     static PUMPING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-/// Set `near` in a task of its own, after those queued before it: the parts that come near the
-/// viewport together (a screen and more of them at start, or after a jump) are built one per
-/// task, in the order they came, not in one long task that blocks the reader's input.
-fn build_in_turn(near: RwSignal<bool>) {
-    QUEUE.with(|q| q.borrow_mut().push_back(near));
+/// Run each job in a task of its own, after those queued before it: the parts that come near the
+/// viewport together and the map's start-up are built one per task, not in one long task that
+/// blocks the reader's input.
+pub fn in_turn(jobs: impl IntoIterator<Item = Box<dyn FnOnce()>>) {
+    QUEUE.with(|q| q.borrow_mut().extend(jobs));
     if !PUMPING.with(|p| p.replace(true)) {
-        build_next();
+        next_job();
     }
 }
 
-fn build_next() {
+fn next_job() {
     gloo::timers::callback::Timeout::new(0, || match QUEUE.with(|q| q.borrow_mut().pop_front()) {
-        Some(near) => {
-            // A part cleaned up meanwhile is skipped.
-            near.try_set(true);
-            build_next();
+        Some(job) => {
+            job();
+            next_job();
         }
         None => PUMPING.with(|p| p.set(false)),
     })
     .forget();
 }
 
-/// Follow whether `el` is within `margin` of the viewport. With `once`, stop at the first time it
-/// is (the signal then stays true, set in its turn: see [`build_in_turn`]).
+/// Follow whether `el` is within `margin` of the viewport; with `once`, only until it first is (the
+/// signal is then set in its turn, see [`in_turn`], unless the part was cleaned up meanwhile).
 pub fn observe_near(el: &web_sys::Element, near: RwSignal<bool>, once: bool, margin: &str) {
     let keep: StoredValue<Option<SendWrapper<web_sys::IntersectionObserver>>> = StoredValue::new(None);
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         let Some(entry) = entries.iter().last() else { return };
         let Ok(entry) = entry.dyn_into::<web_sys::IntersectionObserverEntry>() else { return };
         let now = entry.is_intersecting();
-        if once {
-            if now {
-                keep.with_value(|o| {
-                    if let Some(o) = o {
-                        o.disconnect();
-                    }
-                });
-                build_in_turn(near);
-            }
-        } else if near.get_untracked() != now {
+        if once && now {
+            keep.with_value(|o| o.iter().for_each(|o| o.disconnect()));
+            in_turn([Box::new(move || _ = near.try_set(true)) as Box<dyn FnOnce()>]);
+        } else if !once && near.get_untracked() != now {
             near.set(now);
         }
     });
@@ -107,12 +98,9 @@ pub fn Deferred(
     let st = use_app_state();
     let el = NodeRef::<Div>::new();
     let near = RwSignal::new(false);
-    let built = Memo::new(move |_| near.get() || st.build_all.get() || st.wanted.with(|w| w.contains(&key)));
+    let built = Memo::new(move |_| near.get() || st.build_all.get() || st.wanted.get().contains(&key));
     Effect::new(move |_| {
-        if built.get_untracked() {
-            return;
-        }
-        if let Some(div) = el.get() {
+        if let Some(div) = el.get().filter(|_| !built.get_untracked()) {
             observe_near(&div, near, true, NEAR);
         }
     });
@@ -124,31 +112,15 @@ pub fn Deferred(
     }
 }
 
-/// The part of the page below the first screen, built once the first screen is drawn (the map's
-/// first frame, see `AppState::first_screen`), so that the reader sees the map sooner and no task
-/// builds both. Nothing on screen moves: the map's card keeps a screen's height until it is
-/// built. It is built at once when it is needed at once: the whole page is asked for (printing),
-/// or the address names a part of it (a `#section`, a tour step) that is to be scrolled to.
+/// The page below the first screen, built once the map's first frame is drawn (so the reader sees
+/// the map sooner and no task builds both; the map's card keeps a screen's height meanwhile), or at
+/// once when everything is asked for or the address names a part of it (a `#place`, a tour step).
 #[component]
 pub fn AfterFirst(children: ChildrenFn) -> impl IntoView {
     let st = use_app_state();
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).is_some_and(|h| h.len() > 1);
-    let now = hash || st.wanted.with_untracked(|w| !w.is_empty());
+    let now = hash || !st.wanted.get_untracked().is_empty();
     // A memo: it changes once, from false to true, so the part is built once.
     let built = Memo::new(move |_| now || st.first_screen.get() || st.build_all.get());
     move || built.get().then(|| children())
-}
-
-/// Run each step in a task of its own, in order (one `setTimeout(0)` each): the main thread is
-/// free between them, so a long start-up job does not block the reader's input as one long task.
-pub fn one_task_each(mut steps: Vec<Box<dyn FnOnce()>>) {
-    if steps.is_empty() {
-        return;
-    }
-    let first = steps.remove(0);
-    gloo::timers::callback::Timeout::new(0, move || {
-        first();
-        one_task_each(steps);
-    })
-    .forget();
 }

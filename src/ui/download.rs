@@ -4,7 +4,7 @@
 //! Layer: ui (browser only). Errors come back as text for a visible message; nothing panics.
 
 use crate::chart::{canvas, ChartSpec, Frame, Theme, View};
-use js_sys::{Array, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -31,17 +31,11 @@ pub fn save_blob(name: &str, blob: &Blob) -> Result<(), String> {
     Ok(())
 }
 
-/// A text blob with a MIME type.
-pub fn text_blob(text: &str, mime: &str) -> Result<Blob, String> {
-    let parts = Array::of1(&JsValue::from_str(text));
+/// Offer text as a file of a MIME type.
+pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let opts = BlobPropertyBag::new();
     opts.set_type(mime);
-    Blob::new_with_str_sequence_and_options(&parts, &opts).map_err(err)
-}
-
-/// Offer text as a file.
-pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    save_blob(name, &text_blob(text, mime)?)
+    save_blob(name, &Blob::new_with_str_sequence_and_options(&Array::of1(&text.into()), &opts).map_err(err)?)
 }
 
 /// Draw a chart with its title, legend and source on a detached canvas at `scale` × density.
@@ -78,34 +72,33 @@ pub async fn png_blob(c: &HtmlCanvasElement) -> Result<Blob, String> {
     JsFuture::from(promise).await.map(|b| b.unchecked_into()).map_err(err)
 }
 
-/// Copy a PNG blob to the clipboard (needs `ClipboardItem`, a secure context and permission).
+/// Call the clipboard's `method` with `arg` and wait for it (needs a secure context and, for
+/// images, `ClipboardItem` and permission).
+async fn clipboard(method: &str, arg: &JsValue) -> Result<(), String> {
+    let clipboard =
+        Reflect::get(&web_sys::window().ok_or("no window")?.navigator(), &"clipboard".into()).map_err(err)?;
+    if clipboard.is_undefined() {
+        return Err("the clipboard is not available here".into());
+    }
+    let f: Function = Reflect::get(&clipboard, &method.into()).map_err(err)?.dyn_into().map_err(err)?;
+    let p: Promise = f.call1(&clipboard, arg).map_err(err)?.dyn_into().map_err(err)?;
+    JsFuture::from(p).await.map(|_| ()).map_err(err)
+}
+
+/// Copy a PNG blob to the clipboard.
 pub async fn copy_png(blob: &Blob) -> Result<(), String> {
-    let win = web_sys::window().ok_or("no window")?;
+    let win: JsValue = web_sys::window().ok_or("no window")?.into();
     let ctor = Reflect::get(&win, &"ClipboardItem".into()).map_err(err)?;
     if ctor.is_undefined() {
         return Err("this browser cannot copy images".into());
     }
     let data = Object::new();
     Reflect::set(&data, &"image/png".into(), blob).map_err(err)?;
-    let ctor: js_sys::Function = ctor.dyn_into().map_err(err)?;
-    let item = Reflect::construct(&ctor, &Array::of1(&data)).map_err(err)?;
-    let clipboard = Reflect::get(&win.navigator(), &"clipboard".into()).map_err(err)?;
-    if clipboard.is_undefined() {
-        return Err("the clipboard is not available here".into());
-    }
-    let write: js_sys::Function = Reflect::get(&clipboard, &"write".into()).map_err(err)?.dyn_into().map_err(err)?;
-    let p: Promise = write.call1(&clipboard, &Array::of1(&item)).map_err(err)?.dyn_into().map_err(err)?;
-    JsFuture::from(p).await.map(|_| ()).map_err(err)
+    let item = Reflect::construct(&ctor.dyn_into::<Function>().map_err(err)?, &Array::of1(&data)).map_err(err)?;
+    clipboard("write", &Array::of1(&item)).await
 }
 
 /// Copy text to the clipboard.
 pub async fn copy_text(text: &str) -> Result<(), String> {
-    let win = web_sys::window().ok_or("no window")?;
-    let clipboard = Reflect::get(&win.navigator(), &"clipboard".into()).map_err(err)?;
-    if clipboard.is_undefined() {
-        return Err("the clipboard is not available here".into());
-    }
-    let f: js_sys::Function = Reflect::get(&clipboard, &"writeText".into()).map_err(err)?.dyn_into().map_err(err)?;
-    let p: Promise = f.call1(&clipboard, &JsValue::from_str(text)).map_err(err)?.dyn_into().map_err(err)?;
-    JsFuture::from(p).await.map(|_| ()).map_err(err)
+    clipboard("writeText", &JsValue::from_str(text)).await
 }

@@ -7,6 +7,7 @@ use super::chart_card::ChartCard;
 use super::notes::Notes;
 use super::state::use_app_state;
 use crate::i18n;
+use crate::views::anchor::Anchor;
 use crate::views::{provenance, ChartDef};
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -15,17 +16,14 @@ use wasm_bindgen::prelude::*;
 /// Post `{type: "trade-atlas:height", chart, height}` to the parent whenever the body resizes.
 pub(super) fn post_height(id: &'static str) {
     let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_: js_sys::Array| {
-        let Some(win) = web_sys::window() else { return };
-        let Some(body) = win.document().and_then(|d| d.body()) else { return };
-        let h = body.scroll_height().max(body.offset_height());
+        let (win, body) = (window(), document().body());
+        let Some(h) = body.map(|b| b.scroll_height().max(b.offset_height())) else { return };
         let msg = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&msg, &"type".into(), &"trade-atlas:height".into());
-        let _ = js_sys::Reflect::set(&msg, &"chart".into(), &id.into());
-        let _ = js_sys::Reflect::set(&msg, &"height".into(), &(h as f64).into());
-        if let Ok(Some(parent)) = win.parent() {
-            if parent != win {
-                let _ = parent.post_message(&msg, "*");
-            }
+        for (k, v) in [("type", "trade-atlas:height".into()), ("chart", id.into()), ("height", (h as f64).into())] {
+            let _ = js_sys::Reflect::set(&msg, &k.into(), &v);
+        }
+        if let Some(parent) = win.parent().ok().flatten().filter(|p| *p != win) {
+            let _ = parent.post_message(&msg, "*");
         }
     });
     let Some(body) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.body()) else { return };
@@ -40,20 +38,11 @@ pub(super) fn post_height(id: &'static str) {
 pub fn EmbedView(def: &'static ChartDef, controls: bool) -> impl IntoView {
     let lang = use_app_state().lang;
     post_height(def.id);
-    let full = move || {
-        let loc = web_sys::window().map(|w| w.location());
-        let path = loc.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
-        let query = crate::permalink::format(&crate::permalink::Params {
-            lang: Some(lang.get()),
-            controls: true,
-            ..Default::default()
-        });
-        format!("{path}{query}#chart-{}", def.id)
-    };
+    let path = window().location().pathname().unwrap_or_default();
+    let full = move || crate::permalink::back_link(&path, lang.get(), None, Some(Anchor::Chart(def.id)));
     view! {
         <main class="embed" data-embed=def.id>
-            <ChartCard def=def bare=!controls level=1/>
-            <Notes ds=def.dataset() level=2/>
+            <ChartCard def=def bare=!controls level=1/><Notes ds=def.dataset() level=2/>
             <p class="source">{move || provenance::source_line(def.dataset(), lang.get())}</p>
             <p class="embed-link"><a href=full target="_blank" rel="noopener">{move || i18n::EMBED_BACK.get(lang.get())}</a></p>
         </main>

@@ -10,19 +10,13 @@ use leptos::prelude::*;
 
 /// Read one item of the built list (tracking it).
 fn with_item<T: Default>(built: Memo<Built>, i: usize, f: impl Fn(&ListItem) -> T) -> T {
-    built.with(|b| match b {
-        Built::List(items) => items.get(i).map(&f).unwrap_or_default(),
-        _ => T::default(),
-    })
+    built.with(|b| b.items().get(i).map(f).unwrap_or_default())
 }
 
 #[component]
 pub fn ListView(built: Memo<Built>) -> impl IntoView {
     let lang = use_app_state().lang;
-    let items: Vec<ListItem> = built.with_untracked(|b| match b {
-        Built::List(items) => items.clone(),
-        _ => Vec::new(),
-    });
+    let items: Vec<ListItem> = built.with_untracked(|b| b.items().to_vec());
     let ranked = items.iter().any(|i| i.rank.is_some());
     let lis = items
         .into_iter()

@@ -1,55 +1,30 @@
-//! The map section: its heading and intro, the layer switch, and one map card for the chosen
-//! layer.
+//! The map section: its heading and intro, the layer switch, and the chosen layer's card.
 //!
-//! Layer: ui. A layer's card is built the first time it is chosen and then kept, off the page
-//! while another layer is shown: switching back costs no rebuild, and switching does not grow
-//! memory (a rebuilt card leaves its subscriptions to the page-wide signals behind, ~3.5 KB
-//! each time). A kept card does not draw while it is off the page: it is not near the view.
+//! Layer: ui. Layers and tab labels are `views::page`'s; choosing one is an intent. A card is built
+//! the first time its layer is chosen and then kept off the page while another shows: switching
+//! back costs no rebuild and grows no memory (a rebuilt card left ~3.5 KB of subscriptions).
 
 use super::chart_card::ChartCard;
 use super::state::use_app_state;
 use crate::i18n;
-use crate::views::{ChartDef, CHARTS};
+use crate::views::anchor::Anchor;
+use crate::views::page::{layer_after, layers, tab_label, tab_scroll};
+use crate::views::state::Intent;
+use crate::views::ChartDef;
 use leptos::prelude::*;
 use leptos::tachys::view::any_view::AnyViewState;
 use leptos::tachys::view::{Mountable, Render};
 
-/// The map layers, in the order of the switch.
-fn layers() -> Vec<&'static ChartDef> {
-    CHARTS.iter().filter(|c| c.kind.is_map()).collect()
-}
-
-/// A layer's tab text: its title without the "Map:" prefix, starting with a capital.
-fn tab_label(title: &str) -> String {
-    let t = title.split_once([':', ':']).map_or(title, |(_, t)| t).trim();
-    crate::data::case::capitalise(t)
-}
-
 /// The id of the element that shows the chosen layer's card (the tabs' panel).
 const PANEL: &str = "map-layer-panel";
-
-/// A layer tab's id.
-fn tab_id(layer: &str) -> String {
-    format!("tab-{layer}")
-}
-
-/// Show a layer (at its whole extent).
-fn choose(st: crate::ui::AppState, id: &'static str) {
-    if st.map_layer.get_untracked() != id {
-        st.map_camera.set(None);
-        st.map_layer.set(id);
-    }
-}
 
 /// The arrows, Home and End move between the tabs and choose the one they reach (the WAI-ARIA
 /// tabs pattern with automatic activation; only the chosen tab is in the Tab order).
 fn tab_key(st: crate::ui::AppState, ev: &web_sys::KeyboardEvent) {
-    let all = layers();
-    let at = all.iter().position(|d| d.id == st.map_layer.get_untracked()).unwrap_or(0);
-    let Some(next) = crate::views::interact::tab_after(at, &ev.key(), all.len()) else { return };
+    let Some(next) = layer_after(st.map_layer.get_untracked(), &ev.key()) else { return };
     ev.prevent_default();
-    choose(st, all[next].id);
-    if let Some(tab) = document().get_element_by_id(&tab_id(all[next].id)) {
+    st.dispatch(Intent::Layer(next.id));
+    if let Some(tab) = super::element(&Anchor::Tab(next.id).to_string()) {
         let _ = wasm_bindgen::JsCast::unchecked_into::<web_sys::HtmlElement>(tab).focus();
     }
 }
@@ -61,14 +36,12 @@ pub fn MapSection() -> impl IntoView {
     let lang = st.lang;
     // Built once; a language switch changes only their text.
     let tabs = layers()
-        .into_iter()
         .map(|def| {
             let active = move || st.map_layer.get() == def.id;
-            let label = move || tab_label(def.title.get(lang.get()));
             view! {
-                <button type="button" role="tab" class="layer-tab" id=tab_id(def.id) aria-controls=PANEL
+                <button type="button" role="tab" class="layer-tab" id=Anchor::Tab(def.id).to_string() aria-controls=PANEL
                     aria-selected=move || active().to_string() tabindex=move || if active() { "0" } else { "-1" }
-                    data-layer=def.id on:click=move |_| choose(st, def.id)>{label}</button>
+                    data-layer=def.id on:click=move |_| { st.dispatch(Intent::Layer(def.id)); }>{move || tab_label(def, lang.get())}</button>
             }
         })
         .collect_view();
@@ -78,14 +51,14 @@ pub fn MapSection() -> impl IntoView {
     let holder = NodeRef::<leptos::html::Div>::new();
     let kept: StoredValue<Vec<Kept>, LocalStorage> = StoredValue::new_local(Vec::new());
     Effect::new(move |first: Option<()>| {
-        st.map_layer.track();
+        let _ = st.map_layer.get();
         let Some(el) = holder.get() else { return };
         let section = section.clone();
         let el = send_wrapper::SendWrapper::new(el);
         // The layer chosen when the card is shown (a later choice may come before a deferred show).
         let shown = move || {
             let id = st.map_layer.get_untracked();
-            let def = layers().into_iter().find(|d| d.id == id).unwrap_or(layers()[0]);
+            let def = layers().find(|d| d.id == id).or_else(|| layers().next()).expect("the map has layers");
             kept.update_value(|cards| show(cards, def, &el, &section));
         };
         if first.is_none() {
@@ -93,16 +66,13 @@ pub fn MapSection() -> impl IntoView {
             // are unpacked, then projected for the map's centre, then the card is built. The
             // page's first tasks stay short (the holder keeps a screen's height meanwhile, so
             // nothing moves).
-            let centre = st.centre_untracked();
-            super::deferred::one_task_each(vec![
-                Box::new(|| {
-                    crate::geo::shapes::countries();
-                }),
-                Box::new(move || {
-                    centre.paths();
-                }),
+            let centre = untrack(|| st.centre());
+            let jobs: [Box<dyn FnOnce()>; 3] = [
+                Box::new(|| _ = crate::geo::shapes::countries()),
+                Box::new(move || _ = centre.paths()),
                 Box::new(shown),
-            ]);
+            ];
+            super::deferred::in_turn(jobs);
         } else {
             shown();
         }
@@ -114,29 +84,23 @@ pub fn MapSection() -> impl IntoView {
         let id = st.map_layer.get();
         // At start with the first layer there is nothing to bring into view (and reading the
         // layout now would force one while the page is being built).
-        if first.is_none() && layers().first().is_some_and(|d| d.id == id) {
+        if first.is_none() && layers().next().is_some_and(|d| d.id == id) {
             return;
         }
-        let Some(strip) = strip.get() else { return };
-        let sel = format!("button.layer-tab[data-layer=\"{id}\"]");
-        if let Ok(Some(tab)) = strip.query_selector(&sel) {
-            let tab: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(tab);
-            let (left, width, view) = (tab.offset_left(), tab.offset_width(), strip.client_width());
-            if left < strip.scroll_left() || left + width > strip.scroll_left() + view {
-                strip.set_scroll_left((left - 16).max(0));
-            }
+        let (Some(strip), Some(tab)) = (strip.get(), super::element(&Anchor::Tab(id).to_string())) else { return };
+        let tab: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(tab);
+        if let Some(x) = tab_scroll(tab.offset_left(), tab.offset_width(), strip.scroll_left(), strip.client_width()) {
+            strip.set_scroll_left(x);
         }
     });
     view! {
         <section class="paper-section map-section" id="map" aria-labelledby="map-h">
             <header class="section-head">
-                <p class="paper-num">{move || i18n::MAP_NUM.get(lang.get())}</p>
-                <h2 id="map-h">{move || i18n::MAP_TITLE.get(lang.get())}</h2>
-                <p class="intro">{move || i18n::MAP_INTRO.get(lang.get())}</p>
+                <p class="paper-num">{st.t(i18n::MAP_NUM)}</p><h2 id="map-h">{st.t(i18n::MAP_TITLE)}</h2><p class="intro">{st.t(i18n::MAP_INTRO)}</p>
             </header>
             <div class="layer-tabs" node_ref=strip on:keydown=move |ev| tab_key(st, &ev) role="tablist" aria-label=move || i18n::MAP_LAYERS.get(lang.get())>{tabs}</div>
             <div class="layer-card" id=PANEL role="tabpanel" node_ref=holder
-                aria-labelledby=move || tab_id(st.map_layer.get())></div>
+                aria-labelledby=move || Anchor::Tab(st.map_layer.get()).to_string()></div>
         </section>
     }
 }
@@ -156,19 +120,14 @@ fn show(cards: &mut Vec<Kept>, def: &'static ChartDef, el: &web_sys::HtmlDivElem
         c.state.unmount();
         c.mounted = false;
     }
-    let i = match cards.iter().position(|c| c.id == def.id) {
-        Some(i) => i,
-        None => {
-            let owner = section.child();
-            let t0 = super::perf::now();
-            // Built untracked: the effect that shows cards follows the layer alone.
-            let state = owner.with(|| untrack(|| view! { <ChartCard def=def/> }.into_any().build()));
-            super::perf::record(def.id, "card-build", super::perf::now() - t0);
-            cards.push(Kept { id: def.id, state, mounted: false, _owner: owner });
-            cards.len() - 1
-        }
-    };
-    let card = &mut cards[i];
+    if !cards.iter().any(|c| c.id == def.id) {
+        let (owner, t0) = (section.child(), super::perf::now());
+        // Built untracked: the effect that shows cards follows the layer alone.
+        let state = owner.with(|| untrack(|| view! { <ChartCard def=def/> }.into_any().build()));
+        super::perf::record(def.id, "card-build", super::perf::now() - t0);
+        cards.push(Kept { id: def.id, state, mounted: false, _owner: owner });
+    }
+    let Some(card) = cards.iter_mut().find(|c| c.id == def.id) else { return };
     if !card.mounted {
         card.state.mount(el, None);
         card.mounted = true;

@@ -12,13 +12,11 @@ pub fn now() -> f64 {
 
 /// Report a timing to `window.__atlasPerf` when a benchmark has installed that array.
 pub fn record(chart: &str, kind: &str, ms: f64) {
-    let Some(win) = web_sys::window() else { return };
-    let Ok(arr) = js_sys::Reflect::get(&win, &"__atlasPerf".into()) else { return };
-    if let Ok(arr) = arr.dyn_into::<js_sys::Array>() {
-        let o = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&o, &"chart".into(), &chart.into());
-        let _ = js_sys::Reflect::set(&o, &"kind".into(), &kind.into());
-        let _ = js_sys::Reflect::set(&o, &"ms".into(), &ms.into());
-        arr.push(&o);
+    let arr = web_sys::window().and_then(|w| js_sys::Reflect::get(&w, &"__atlasPerf".into()).ok());
+    let Some(arr) = arr.and_then(|a| a.dyn_into::<js_sys::Array>().ok()) else { return };
+    let o = js_sys::Object::new();
+    for (k, v) in [("chart", chart.into()), ("kind", kind.into()), ("ms", ms.into())] {
+        let _ = js_sys::Reflect::set(&o, &k.into(), &v);
     }
+    arr.push(&o);
 }

@@ -1,98 +1,129 @@
-//! The one shared application state: language, theme, the selected entity, the map, chart
-//! readings, the step of the guided tour, and the figure a search asks a chart to reveal.
+//! The one shared application state: a signal per field of the reader's view (`views::state`) and
+//! of the page's building, read by components and written only by [`AppState::dispatch`].
 //!
-//! Layer: ui. A `Copy` struct of signals provided once at the root; components read it with
-//! `use_app_state`. Effects here mirror the state onto `<html lang>` and `data-theme`.
+//! Layer: ui. `dispatch` applies an intent (`views::state::apply`), sets the signals that changed,
+//! writes the address (`permalink::address`) and carries out the effects; Back and Forward load
+//! the address they reach. The root element mirrors language, theme, contrast and the tour.
 
-use super::prefs;
-use crate::chart::Mode;
-use crate::data::Lang;
-use crate::permalink::Params;
-use crate::views::DEFAULT_LAYER;
+use crate::chart::map::Camera;
+use crate::chart::{Mode, Theme};
+use crate::data::{Lang, L};
+use crate::geo::Centre;
+use crate::permalink;
+use crate::views::anchor::Anchor;
+use crate::views::search::Reveal;
+use crate::views::state::{apply, centre_for, contrast_name, reading, shown_mode, Effects, Intent, ViewState};
+use crate::views::Settings;
 use leptos::prelude::*;
+
+/// A signal as components see it: read only (`dispatch` and the page's building write it). The
+/// signal itself, wrapped: a read-only signal made beside each would add its code per type.
+pub struct Read<T: 'static>(RwSignal<T>);
+
+impl<T> Clone for Read<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Read<T> {}
+
+impl<T: Clone + PartialEq + Send + Sync + 'static> Read<T> {
+    pub fn get(&self) -> T {
+        self.0.get()
+    }
+
+    pub fn get_untracked(&self) -> T {
+        self.0.get_untracked()
+    }
+
+    /// Set only when the value differs, so an unchanged view notifies no one.
+    fn set(&self, v: T) {
+        if self.0.with_untracked(|c| *c != v) {
+            self.0.set(v);
+        }
+    }
+}
 
 #[derive(Clone, Copy)]
 pub struct AppState {
-    pub lang: RwSignal<Lang>,
-    pub mode: RwSignal<Mode>,
-    /// Reader-side high contrast with hatch patterns.
-    pub contrast: RwSignal<bool>,
-    /// A country, region or port selected anywhere (ISO alpha-3, `ASEAN`, `port:<id>`…).
-    pub selected: RwSignal<Option<&'static str>>,
+    pub lang: Read<Lang>,
+    pub mode: Read<Mode>,
+    pub contrast: Read<bool>,
+    pub selected: Read<Option<&'static str>>,
     /// Charts whose reading (metric, sort) differs from their default.
-    pub charts: RwSignal<Vec<(&'static str, crate::views::Settings)>>,
-    /// The map layer shown (a `map-*` chart id).
-    pub map_layer: RwSignal<&'static str>,
-    /// The map's zoom and centre (`None`: the whole extent).
-    pub map_camera: RwSignal<Option<crate::chart::map::Camera>>,
-    /// The world map's central meridian as the reader chose it (`None`: follow the language).
-    pub map_centre: RwSignal<Option<crate::geo::Centre>>,
-    /// While printing, the page and its charts use the light theme (paper is white).
-    pub printing: RwSignal<bool>,
-    /// The address the page was opened with, parsed once (embed, controls, ignored parameters).
-    pub start: StoredValue<Params>,
+    pub charts: Read<Vec<(&'static str, Settings)>>,
+    pub map_layer: Read<&'static str>,
+    pub map_camera: Read<Option<Camera>>,
+    /// The map's centre as chosen (`None`: the language's; see [`AppState::centre`]).
+    pub map_centre: Read<Option<Centre>>,
+    pub tour: Read<Option<usize>>,
+    pub printing: Read<bool>,
+    pub flow_motion: Read<bool>,
+    /// Parts (dataset ids, `glossary`) to build at once: a deep link's, a search's, a step's.
+    pub wanted: Read<Vec<&'static str>>,
     /// Build every part of the page now (printing, find in page); never set back.
-    pub build_all: RwSignal<bool>,
-    /// The first screen is drawn: the map has drawn its first frame (or failed to). The page's
-    /// sections below it are built after that (see `deferred::AfterFirst`); never set back.
-    pub first_screen: RwSignal<bool>,
-    /// Parts (dataset ids) to build at once: a deep link's or a search's target.
-    pub wanted: RwSignal<Vec<&'static str>>,
-    /// A figure chosen in the search: its chart gives the figure's row the keyboard focus (which
-    /// shows the tooltip and announces it), then sets this back to `None`.
-    pub reveal: RwSignal<Option<crate::views::search::Reveal>>,
-    /// The step of the guided tour being shown (from 1), `None` outside the tour.
-    pub tour: RwSignal<Option<usize>>,
-    /// The reader asked the flows layer's arcs to move (off by default; not in the address).
-    pub flow_motion: RwSignal<bool>,
+    pub build_all: Read<bool>,
+    /// The map has drawn its first frame (or failed to): the sections below are built after it.
+    pub first_screen: Read<bool>,
+    /// A figure chosen in the search, until its chart has given its row the focus.
+    pub reveal: Read<Option<Reveal>>,
+    /// What the page's first address asked for but could not be understood.
+    pub ignored: StoredValue<Vec<String>>,
+    view: StoredValue<ViewState>,
 }
 
-/// Create the state from the reader's preferences and provide it to the tree.
+/// Create the state from the page's address and the reader's preferences, provide it to the
+/// tree, and follow Back and Forward.
 pub fn provide_app_state() -> AppState {
-    // A tour address names its step; the view the step sets is filled in.
-    let p = crate::permalink::with_step_view(prefs::url_params());
-    let step_block = p.tour.and_then(crate::views::tour::step).and_then(|s| crate::views::tour::view(s).block);
+    let loc = window().location();
+    let (opened, ignored) = permalink::open(&loc.search().unwrap_or_default(), &super::prefs::read());
+    let (v, fx) = apply(&ViewState::default(), Intent::Load(Box::new(opened)));
+    let hash = loc.hash().unwrap_or_default();
+    let wanted = Anchor::parse(hash.trim_start_matches('#')).and_then(|a| a.block()).into_iter().chain(fx.build);
     let st = AppState {
-        lang: RwSignal::new(prefs::initial_lang(&p)),
-        mode: RwSignal::new(prefs::initial_mode(&p)),
-        contrast: RwSignal::new(prefs::initial_contrast(&p)),
-        selected: RwSignal::new(p.sel),
-        charts: RwSignal::new(p.charts.clone()),
-        map_layer: RwSignal::new(p.layer.unwrap_or(DEFAULT_LAYER)),
-        map_camera: RwSignal::new(p.camera),
-        map_centre: RwSignal::new(p.centre),
-        tour: RwSignal::new(p.tour),
-        printing: RwSignal::new(false),
-        start: StoredValue::new(p),
-        build_all: RwSignal::new(false),
-        first_screen: RwSignal::new(false),
-        wanted: RwSignal::new(hash_target().into_iter().chain(step_block).collect()),
-        reveal: RwSignal::new(None),
-        flow_motion: RwSignal::new(false),
+        lang: Read(RwSignal::new(v.lang)),
+        mode: Read(RwSignal::new(v.mode)),
+        contrast: Read(RwSignal::new(v.contrast)),
+        selected: Read(RwSignal::new(v.selected)),
+        charts: Read(RwSignal::new(v.charts.clone())),
+        map_layer: Read(RwSignal::new(v.layer)),
+        map_camera: Read(RwSignal::new(v.camera)),
+        map_centre: Read(RwSignal::new(v.centre)),
+        tour: Read(RwSignal::new(v.tour)),
+        printing: Read(RwSignal::new(v.printing)),
+        flow_motion: Read(RwSignal::new(v.flow_motion)),
+        wanted: Read(RwSignal::new(wanted.collect())),
+        build_all: Read(RwSignal::new(false)),
+        first_screen: Read(RwSignal::new(false)),
+        reveal: Read(RwSignal::new(None)),
+        ignored: StoredValue::new(ignored),
+        view: StoredValue::new(v),
     };
     provide_context(st);
+    // Once the page is built (the search has read a `?q=` from the address): the address
+    // normalised in place, and the step of a tour address scrolled to.
     Effect::new(move |_| {
-        let lang = st.lang.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", lang.tag());
-        }
-        document().set_title(crate::i18n::SITE_TITLE.get(lang));
+        st.write_address(true);
+        st.carry_out(Effects { build: None, ..fx.clone() });
     });
+    super::listen(window(), &["popstate"], move |_: web_sys::Event| {
+        let search = window().location().search().unwrap_or_default();
+        st.dispatch(Intent::Load(Box::new(st.view.with_value(|now| permalink::read(&search, now)))));
+    });
+    // Only what changed is written: an attribute of the root written, even unchanged, can restyle
+    // the whole page.
     Effect::new(move |_| {
-        let mode = if st.printing.get() { Mode::Light } else { st.mode.get() };
-        let more = st.contrast.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-theme", mode.as_str());
-            let _ = root.set_attribute("data-contrast", if more { "more" } else { "normal" });
-        }
+        let (lang, title) = (st.lang.get(), document().title());
+        let mode = shown_mode(st.mode.get(), st.printing.get()).as_str();
+        let tour = st.tour.get().map(|_| "");
+        let attrs = [("lang", lang.tag()), ("data-theme", mode), ("data-contrast", contrast_name(st.contrast.get()))];
+        let Some(root) = document().document_element() else { return };
+        let attrs = attrs.into_iter().map(|(n, v)| (n, Some(v))).chain([("data-tour", tour)]);
+        attrs.filter(|(n, v)| root.get_attribute(n).as_deref() != *v).for_each(|(n, v)| super::set_attr(&root, n, v));
+        (title != crate::i18n::SITE_TITLE.get(lang)).then(|| document().set_title(crate::i18n::SITE_TITLE.get(lang)));
     });
     st
-}
-
-/// The dataset a `#chart-…`, `#ds-…`, `#table-…` or `#note-…` link in the address points into.
-fn hash_target() -> Option<&'static str> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    crate::permalink::hash_dataset(hash.trim_start_matches('#'))
 }
 
 pub fn use_app_state() -> AppState {
@@ -100,46 +131,101 @@ pub fn use_app_state() -> AppState {
 }
 
 impl AppState {
-    /// The reading of one chart (tracks the shared list).
-    pub fn chart_settings(&self, def: &crate::views::ChartDef) -> crate::views::Settings {
-        self.charts
-            .with(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s))
-            .unwrap_or_else(|| def.default_settings())
+    /// Apply an intent: the next view, its signals set, its address written, its effects carried
+    /// out. The only way the view changes.
+    pub fn dispatch(&self, intent: Intent) -> Effects {
+        let (v, fx) = self.view.with_value(|now| apply(now, intent));
+        self.lang.set(v.lang);
+        self.mode.set(v.mode);
+        self.contrast.set(v.contrast);
+        self.selected.set(v.selected);
+        self.charts.set(v.charts.clone());
+        self.map_layer.set(v.layer);
+        self.map_camera.set(v.camera);
+        self.map_centre.set(v.centre);
+        self.tour.set(v.tour);
+        self.printing.set(v.printing);
+        self.flow_motion.set(v.flow_motion);
+        self.view.set_value(v);
+        self.write_address(fx.replace);
+        self.carry_out(fx.clone());
+        fx
     }
 
-    /// Record a chart's reading; the default reading is stored as no entry at all.
-    pub fn set_chart_settings(&self, def: &'static crate::views::ChartDef, s: crate::views::Settings) {
-        let current = self.charts.with_untracked(|c| c.iter().find(|(id, _)| *id == def.id).map(|(_, s)| *s));
-        let wanted = (s != def.default_settings()).then_some(s);
-        if current != wanted {
-            self.charts.update(|c| {
-                c.retain(|(id, _)| *id != def.id);
-                if let Some(s) = wanted {
-                    c.push((def.id, s));
-                }
-            });
+    /// Keep the address in step with the view: a new history entry, or the current one replaced.
+    fn write_address(&self, replace: bool) {
+        let (query, loc) = (self.view.with_value(permalink::address), window().location());
+        let Ok(history) = window().history() else { return };
+        if loc.search().is_ok_and(|now| now == query) {
+            return;
+        }
+        let url = format!("{}{query}{}", loc.pathname().unwrap_or_default(), loc.hash().unwrap_or_default());
+        let (null, url) = (wasm_bindgen::JsValue::NULL, Some(url.as_str()));
+        let _ = if replace {
+            history.replace_state_with_url(&null, "", url)
+        } else {
+            history.push_state_with_url(&null, "", url)
+        };
+    }
+
+    /// What the browser does besides showing the view.
+    fn carry_out(&self, fx: Effects) {
+        if let Some(b) = fx.build.filter(|b| !self.wanted.0.with_untracked(|w| w.contains(b))) {
+            self.wanted.0.update(|w| w.push(b));
+        }
+        if fx.build_all {
+            self.build_all.set(true);
+        }
+        if fx.reveal.is_some() {
+            self.reveal.0.set(fx.reveal);
+        }
+        if let Some(s) = fx.scroll {
+            super::scroll_to(s.to.to_string(), s.centre, s.tile);
+        }
+        if let Some(f) = fx.focus {
+            super::focus_later(f.id());
+        }
+        if let Some(s) = fx.save {
+            super::prefs::save(s);
         }
     }
 
-    /// The world map's central meridian now: the reader's choice, else their language's (tracks).
-    pub fn centre(&self) -> crate::geo::Centre {
-        crate::permalink::centre_for(self.map_centre.get(), self.lang.get())
+    /// What the page shows alone (`?embed=`, fixed when it opens), and whether with its controls.
+    pub fn embed(&self) -> (Option<&'static str>, bool) {
+        self.view.with_value(|v| (v.embed, v.controls))
     }
 
-    /// The world map's central meridian now, without tracking (for event handlers).
-    pub fn centre_untracked(&self) -> crate::geo::Centre {
-        crate::permalink::centre_for(self.map_centre.get_untracked(), self.lang.get_untracked())
+    /// The chart whose row a search revealed has given it the focus.
+    pub fn revealed(&self) {
+        self.reveal.set(None);
     }
 
-    /// The chart theme for the current mode and contrast choice (tracks both).
-    pub fn theme(&self) -> crate::chart::Theme {
-        let mode = if self.printing.get() { Mode::Light } else { self.mode.get() };
-        crate::chart::Theme::pick(mode, self.contrast.get())
+    /// The map has drawn its first frame: the page below it is built next, in a task of its own.
+    pub fn first_screen_drawn(&self) {
+        if !self.first_screen.get_untracked() {
+            let done = self.first_screen.0;
+            gloo::timers::callback::Timeout::new(0, move || _ = done.try_set(true)).forget();
+        }
     }
 
-    /// The chart theme without tracking (for event handlers).
-    pub fn theme_untracked(&self) -> crate::chart::Theme {
-        let mode = if self.printing.get_untracked() { Mode::Light } else { self.mode.get_untracked() };
-        crate::chart::Theme::pick(mode, self.contrast.get_untracked())
+    /// A chart's reading (tracks the shared list).
+    pub fn chart_settings(&self, def: &crate::views::ChartDef) -> Settings {
+        self.charts.0.with(|c| reading(c, def))
+    }
+
+    /// The map's central meridian now (tracks the choice and the language).
+    pub fn centre(&self) -> Centre {
+        centre_for(self.map_centre.get(), self.lang.get())
+    }
+
+    /// A text in the reader's language (tracks the language).
+    pub fn t(&self, l: L) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || l.get(lang.get())
+    }
+
+    /// The chart theme now (tracks the mode, printing and contrast).
+    pub fn theme(&self) -> Theme {
+        Theme::pick(shown_mode(self.mode.get(), self.printing.get()), self.contrast.get())
     }
 }

@@ -12,20 +12,14 @@ use leptos::prelude::*;
 
 /// Read one tile of the built chart (tracking it).
 fn with_tile<T: Default>(built: Memo<Built>, i: usize, f: impl Fn(&Tile) -> T) -> T {
-    built.with(|b| match b {
-        Built::Tiles(t) => t.get(i).map(&f).unwrap_or_default(),
-        _ => T::default(),
-    })
+    built.with(|b| b.tiles().get(i).map(f).unwrap_or_default())
 }
 
 #[component]
 pub fn TilesView(built: Memo<Built>) -> impl IntoView {
-    let lang = use_app_state().lang;
+    let st = use_app_state();
     let active = RwSignal::new(None::<usize>);
-    let tiles: Vec<Tile> = built.with_untracked(|b| match b {
-        Built::Tiles(t) => t.clone(),
-        _ => Vec::new(),
-    });
+    let tiles: Vec<Tile> = built.with_untracked(|b| b.tiles().to_vec());
     tiles
         .into_iter()
         .enumerate()
@@ -33,22 +27,17 @@ pub fn TilesView(built: Memo<Built>) -> impl IntoView {
             let cref = t.cref;
             let tip = move || {
                 (active.get() == Some(i))
-                    .then(|| view! { <Tooltip facts=facts(cref, lang.get()) x=0.0 y=0.0 width=0.0 below=true/> })
+                    .then(|| view! { <Tooltip facts=facts(cref, st.lang.get()) x=0.0 y=0.0 width=0.0 below=true/> })
             };
             let sub = move || with_tile(built, i, |t| t.sub.clone());
             view! {
-                <div class="tile" class:derived=t.derived class:flagged=t.flagged tabindex="0"
-                    data-row=t.cref.row.key
+                <div class="tile" class:derived=t.derived class:flagged=t.flagged tabindex="0" data-row=t.cref.row.key
                     on:mouseenter=move |_| active.set(Some(i)) on:mouseleave=move |_| active.set(None)
                     on:focus=move |_| active.set(Some(i)) on:blur=move |_| active.set(None)>
                     <p class="tile-label">{move || with_tile(built, i, |t| t.label.clone())}</p>
                     <p class="tile-value">{move || with_tile(built, i, |t| t.value.clone())}{t.flagged.then_some(" ※")}</p>
                     <p class="tile-sub" hidden=move || sub().is_none()>{sub}</p>
-                    {t.derived.then(|| view! {
-                        <p class="tile-sub tag" title=move || i18n::DERIVED_HINT.get(lang.get())>
-                            {move || i18n::DERIVED.get(lang.get())}
-                        </p>
-                    })}
+                    {t.derived.then(|| view! { <p class="tile-sub tag" title=st.t(i18n::DERIVED_HINT)>{st.t(i18n::DERIVED)}</p> })}
                     {tip}
                 </div>
             }

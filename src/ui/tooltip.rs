@@ -1,11 +1,11 @@
 //! The tooltip: the exact value as printed, unit, growth, status (stated or derived, with the
 //! formula), period, source and any data note.
 //!
-//! Layer: ui.
+//! Layer: ui. What it says is `views::interact::tooltip`'s, where it goes `placement`'s.
 
 use super::state::use_app_state;
-use crate::data::NoteKind;
 use crate::i18n;
+use crate::views::interact::tooltip::placement;
 use crate::views::provenance::Facts;
 use leptos::prelude::*;
 
@@ -22,35 +22,14 @@ pub fn Tooltip(
     below: bool,
 ) -> impl IntoView {
     let lang = use_app_state().lang.get_untracked();
-    // Narrow charts: a full-width panel under the mark. Wide charts: beside the mark, on the
-    // side with more room, never wider than the room left on that side.
-    let style = if below {
-        "left:0;top:calc(100% + 6px);transform:none;min-width:min(16rem,80vw)".to_string()
-    } else if width < 520.0 {
-        format!("left:4px;right:4px;top:{:.0}px;transform:none;max-width:none", y + 14.0)
-    } else if x > width * 0.55 {
-        let right = (width - x + 12.0).max(4.0);
-        format!("right:{right:.0}px;top:{y:.0}px;max-width:min(22rem,{:.0}px)", (width - right - 4.0).max(120.0))
-    } else {
-        let left = x + 12.0;
-        format!("left:{left:.0}px;top:{y:.0}px;max-width:min(22rem,{:.0}px)", (width - left - 4.0).max(120.0))
-    };
     let notes = facts
         .notes
         .iter()
-        .map(|(k, t)| {
-            let (cls, tag) = match k {
-                NoteKind::Inconsistency => ("note inconsistency", i18n::NOTE_INCONSISTENCY),
-                NoteKind::Caveat => ("note caveat", i18n::NOTE_CAVEAT),
-                NoteKind::Method => ("note method", i18n::NOTE_METHOD),
-            };
-            view! { <p class=cls><strong>{tag.get(lang)}": "</strong>{t.clone()}</p> }
-        })
+        .map(|(k, t)| view! { <p class=format!("note {}", k.css())><strong>{k.label().get(lang)}": "</strong>{t.clone()}</p> })
         .collect_view();
     view! {
-        <div class="tooltip" role="tooltip" style=style data-testid="tooltip">
-            <p class="tt-title">{facts.title.clone()}</p>
-            <p class="tt-value">{facts.value.clone()}</p>
+        <div class="tooltip" role="tooltip" style=placement(x, y, width, below) data-testid="tooltip">
+            <p class="tt-title">{facts.title.clone()}</p><p class="tt-value">{facts.value.clone()}</p>
             {facts.growth.clone().map(|g| view! { <p class="tt-growth">{g}</p> })}
             {facts.printed.clone().map(|p| view! { <p class="tt-printed">{i18n::PRINTED_AS.get(lang)}": "{p}</p> })}
             {extra.into_iter().map(|e| view! { <p class="tt-extra">{e}</p> }).collect_view()}

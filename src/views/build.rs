@@ -55,8 +55,72 @@ pub enum Built {
     List(Vec<ListItem>),
 }
 
+impl Built {
+    /// The drawn spec and the cells behind its marks, for a canvas build.
+    pub fn canvas(&self) -> Option<(&ChartSpec, &Drawn)> {
+        match self {
+            Built::Canvas { spec, drawn } => Some((spec, drawn)),
+            _ => None,
+        }
+    }
+
+    /// The cells behind the drawn marks (a canvas build).
+    pub fn drawn(&self) -> Option<&Drawn> {
+        self.canvas().map(|c| c.1)
+    }
+
+    /// The rows of a canvas build (the unit of keyboard navigation); 0 for tiles and lists.
+    pub fn row_count(&self) -> usize {
+        self.canvas().map_or(0, |(s, _)| s.row_count())
+    }
+
+    /// The legend's entries (empty for one series, tiles and lists).
+    pub fn series(&self) -> &[Series] {
+        self.canvas().map_or(&[], |(s, _)| s.series())
+    }
+
+    /// The entity a drawn row stands for (what choosing it selects).
+    pub fn entity_of(&self, row: usize) -> Option<&'static str> {
+        self.drawn()?.entity_of(row)
+    }
+
+    /// The drawn rows that carry an entity (what a linked selection lights up).
+    pub fn rows_with(&self, entity: &str) -> Vec<usize> {
+        self.drawn().map(|d| d.rows_with(entity)).unwrap_or_default()
+    }
+
+    /// A map layer's item labels, in its order (empty for anything else).
+    pub fn row_labels(&self) -> &[String] {
+        match self.canvas() {
+            Some((ChartSpec::Map(m), _)) => &m.row_labels,
+            _ => &[],
+        }
+    }
+
+    /// Whether a map layer draws flows (arcs that can move).
+    pub fn has_flows(&self) -> bool {
+        matches!(self.canvas(), Some((ChartSpec::Map(m), _)) if !m.flows.is_empty())
+    }
+
+    /// The tiles of a tiles build.
+    pub fn tiles(&self) -> &[Tile] {
+        match self {
+            Built::Tiles(t) => t,
+            _ => &[],
+        }
+    }
+
+    /// The items of a list build.
+    pub fn items(&self) -> &[ListItem] {
+        match self {
+            Built::List(i) => i,
+            _ => &[],
+        }
+    }
+}
+
 fn flagged(ds: &Dataset, row: &Row, col: &str) -> bool {
-    ds.cell_notes(row.key, col).any(|n| n.kind == NoteKind::Inconsistency)
+    ds.cell_notes(row.key, col).any(|n| matches!(n.kind, NoteKind::Inconsistency | NoteKind::Misprint))
 }
 
 fn bound(q: Qualifier) -> Bound {
@@ -480,5 +544,38 @@ pub fn frame(def: &ChartDef, lang: Lang) -> Frame {
         title: Some(def.title.get(lang).to_string()),
         subtitle: Some(ds.caption.get(lang).to_string()),
         source: Some(provenance::source_line(ds, lang)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::views::{chart, CHARTS};
+
+    fn built(id: &str) -> Built {
+        build(chart(id).unwrap(), Lang::En)
+    }
+
+    #[test]
+    fn a_map_layer_lists_its_items_and_each_stands_for_its_entity() {
+        let b = built("map-partners");
+        let rus = b.rows_with("RUS");
+        assert_eq!(rus.len(), 1);
+        assert_eq!(b.entity_of(rus[0]), Some("RUS"));
+        assert_eq!(b.row_labels().len(), b.row_count());
+        assert_eq!(b.row_labels()[rus[0]], "Russia");
+        assert!(!b.has_flows() && built("map-flows").has_flows(), "only the flows layer draws arcs");
+    }
+
+    #[test]
+    fn a_chart_has_rows_and_series_but_no_map_items_and_tiles_and_lists_have_neither() {
+        let bars = built("partners-exports");
+        assert_eq!(bars.row_count(), 10);
+        assert!(bars.row_labels().is_empty() && bars.tiles().is_empty() && bars.items().is_empty());
+        let tiles = built("headline-tiles");
+        assert!(tiles.canvas().is_none() && tiles.row_count() == 0 && tiles.series().is_empty());
+        assert!(!tiles.tiles().is_empty() && tiles.entity_of(0).is_none() && tiles.rows_with("RUS").is_empty());
+        let list = CHARTS.iter().map(|c| build(c, Lang::En)).find(|b| matches!(b, Built::List(_))).unwrap();
+        assert!(!list.items().is_empty() && list.tiles().is_empty());
     }
 }

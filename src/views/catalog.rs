@@ -59,8 +59,8 @@ pub const CATALOGUE: &[ChartDef] = &[
         id: "map-ecommerce",
         dataset: "penetration",
         title: L::new(
-            "地图:电商渗透率(2020→2025)与增长最快的市场",
-            "Map: e-commerce penetration (2020→2025) and the fastest-growing markets",
+            "地图:电商渗透率(2020→2025)与电商零售增长最快的十国中的六国",
+            "Map: e-commerce penetration (2020→2025) and six of the ten fastest-growing markets",
         ),
         kind: Kind::Map(MapLayer::Ecommerce),
     },
@@ -69,7 +69,7 @@ pub const CATALOGUE: &[ChartDef] = &[
         dataset: "rail",
         title: L::new(
             "地图:中欧班列通道、红海绕航与跨太平洋航线",
-            "Map: China–Europe railway corridors, the Red Sea detour and the trans-Pacific lane",
+            "Map: China–Europe Railway Express corridors, the Red Sea detour and the trans-Pacific lane",
         ),
         kind: Kind::Map(MapLayer::Routes),
     },
@@ -221,15 +221,18 @@ pub const CATALOGUE: &[ChartDef] = &[
                     row: "usa",
                     col: "exports",
                     label: Some(L::new(
-                        "表 3:对美国“出口”(海关总署)",
-                        "Table 3: \"exports\" to the US (China Customs)",
+                        "表 3 对美国的“出口”(海关总署)",
+                        "Table 3's “exports” to the US (General Administration of Customs)",
                     )),
                 },
                 Pick {
                     ds: "us_imports",
                     row: "us_imports_from_china",
                     col: "value",
-                    label: Some(L::new("美国从中国进口(美国商务部)", "US imports from China (US Commerce)")),
+                    label: Some(L::new(
+                        "美国从中国进口(美国商务部)",
+                        "US imports from China (US Department of Commerce)",
+                    )),
                 },
             ],
         },
@@ -253,7 +256,10 @@ pub const CATALOGUE: &[ChartDef] = &[
         ),
         kind: Kind::Stacked {
             col: "value",
-            series: &[L::new("取消", "Cancelled"), L::new("未取消(推算)", "Not cancelled (derived)")],
+            series: &[
+                L::new("宣布取消", "Announced as cancelled"),
+                L::new("未宣布取消(推算)", "Not announced as cancelled (derived)"),
+            ],
             stacks: &[StackDef {
                 label: L::new("预定航次", "Scheduled sailings"),
                 parts: &["drewry_cancelled", "drewry_operated"],
@@ -282,13 +288,13 @@ pub const CATALOGUE: &[ChartDef] = &[
     ChartDef {
         id: "new-three-growth",
         dataset: "new_three",
-        title: L::new("外贸“新三样”出口增长", "Growth of \"new three\" exports"),
+        title: L::new("外贸“新三样”出口增长", "Growth of “new three” exports"),
         kind: bars(&["yoy"], Sort::Paper, false),
     },
     ChartDef {
         id: "new-three-tiles",
         dataset: "new_three",
-        title: L::new("“新三样”出口额与比重", "\"New three\" export values and shares"),
+        title: L::new("“新三样”出口额与比重", "“New three” export values and shares"),
         kind: Kind::Tiles {
             rows: Rows::All,
             cols: &["value", "share_of_exports", "exports_total", "trade_total", "trade_share"],
@@ -429,7 +435,7 @@ pub const CATALOGUE: &[ChartDef] = &[
     ChartDef {
         id: "ecommerce-tiles",
         dataset: "ecommerce",
-        title: L::new("跨境电商主体、比重与中小微企业", "Cross-border e-commerce businesses, shares and SMEs"),
+        title: L::new("跨境电商主体、比重与中小微企业", "Cross-border e-commerce businesses, shares and MSMEs"),
         kind: Kind::Tiles {
             rows: Rows::Only(&[
                 "entities",
@@ -492,14 +498,14 @@ pub const CATALOGUE: &[ChartDef] = &[
         dataset: "warehouse_top10",
         title: L::new(
             "海外仓数量前十的国家或地区(按位次)",
-            "Top 10 countries or regions by number of warehouses (in rank order)",
+            "Top 10 countries or regions by number of overseas warehouses (in rank order)",
         ),
         kind: Kind::List,
     },
     ChartDef {
         id: "warehouse-emerging",
         dataset: "warehouse_emerging",
-        title: L::new("新兴市场海外仓增速(2022 年)", "Growth of warehouses in emerging markets (2022)"),
+        title: L::new("新兴市场海外仓增速(2022 年)", "Growth of overseas warehouses in emerging markets (2022)"),
         kind: bars(&["count_growth", "area_growth"], Sort::Paper, false),
     },
     ChartDef {
@@ -539,7 +545,7 @@ pub const READINGS: &[(&str, Controls)] = &[
             metrics: &["partners", "blocs"],
             labels: &[
                 L::new("十大伙伴(表 3)", "Ten partners (Table 3)"),
-                L::new("东盟、欧盟合计(表 2)", "ASEAN and the EU as blocs (Table 2)"),
+                L::new("东盟、欧盟合计(正文进出口)", "ASEAN and the EU as blocs (total trade, text)"),
             ],
             sorts: &[],
         },

@@ -5,18 +5,24 @@
 //! shows and the chart kind; `build` turns it into a language-specific `ChartSpec` (or DOM
 //! tiles and lists) plus, for every drawn mark, a reference back to its dataset cell so the UI
 //! can show exact values and provenance; `describe` says in one to three sentences what each
-//! view shows. Pure and native-testable: no Leptos, no DOM.
+//! view shows; `state` is the reader's view and the one rule book for changing it, `page` the
+//! page's outline, `anchor` the ids of its places, `data_table` what a dataset's table says.
+//! Pure and native-testable: no Leptos, no DOM.
 
+pub mod anchor;
 pub mod build;
 pub mod catalog;
 pub mod cite;
+pub mod data_table;
 pub mod describe;
 pub mod entity;
 pub mod export;
 pub mod interact;
 pub mod map;
+pub mod page;
 pub mod provenance;
 pub mod search;
+pub mod state;
 pub mod tour;
 pub mod words;
 

@@ -58,7 +58,7 @@ pub fn source_line(ds: &Dataset, lang: Lang) -> String {
     }
 }
 
-fn ref_label(ds: &Dataset, row: &Row, name: &str, lang: Lang) -> String {
+fn ref_label(ds: &Dataset, name: &str, lang: Lang) -> String {
     match name.split_once(':') {
         Some((r, c)) => {
             let row_label = ds.row(r).map_or(r, |r| r.label.get(lang));
@@ -67,15 +67,13 @@ fn ref_label(ds: &Dataset, row: &Row, name: &str, lang: Lang) -> String {
                 _ => row_label.to_string(),
             }
         }
-        None => {
-            let _ = row;
-            ds.column(name).map_or(name.to_string(), |c| c.label.get(lang).to_string())
-        }
+        None => ds.column(name).map_or(name.to_string(), |c| c.label.get(lang).to_string()),
     }
 }
 
-/// A formula in words: "(1 + 金额增幅 ÷ 100) ÷ (1 + 数量增幅 ÷ 100) × 100 − 100".
-pub fn formula_text(expr: &str, ds: &Dataset, row: &Row, lang: Lang) -> String {
+/// A formula in words: "(1 + 金额增幅 ÷ 100) ÷ (1 + 数量增幅 ÷ 100) × 100 − 100". The words name
+/// columns of `ds` (or `row:column` cells of it), so a formula reads the same on every row.
+pub fn formula_text(expr: &str, ds: &Dataset, lang: Lang) -> String {
     let Ok(tokens) = tokenize(expr) else {
         return expr.to_string();
     };
@@ -83,7 +81,7 @@ pub fn formula_text(expr: &str, ds: &Dataset, row: &Row, lang: Lang) -> String {
     for t in tokens {
         let piece = match t {
             Token::Num(s) => s,
-            Token::Ref(name) => format!("[{}]", ref_label(ds, row, &name, lang)),
+            Token::Ref(name) => format!("[{}]", ref_label(ds, &name, lang)),
             Token::Op('*') => " × ".into(),
             Token::Op('/') => " ÷ ".into(),
             Token::Op('-') => " − ".into(),
@@ -185,7 +183,7 @@ pub fn facts(c: CellRef, lang: Lang) -> Facts {
                 (Status::Stated, Lang::Zh) => "原文数值".to_string(),
                 (Status::Stated, Lang::En) => "Stated in the paper".to_string(),
                 (Status::Derived | Status::SupplementaryDerived, _) => {
-                    let f = formula_text(v.expr.unwrap_or(""), ds, row, lang);
+                    let f = formula_text(v.expr.unwrap_or(""), ds, lang);
                     match lang {
                         Lang::Zh => format!("推算值 = {f}"),
                         Lang::En => format!("Derived = {f}"),
@@ -326,7 +324,7 @@ mod tests {
         assert!(!red_sea.agency.contains("footnote"), "{}", red_sea.agency);
         // ④ names the part of the report it cites.
         let pen = facts(CellRef::find("penetration", "china", "y2025").unwrap(), Lang::En);
-        assert!(pen.agency.contains("Part 02, \"Trends\", 12 Oct 2023"), "{}", pen.agency);
+        assert!(pen.agency.contains("Part 02, “Trends”, 12 Oct 2023"), "{}", pen.agency);
     }
 
     #[test]

@@ -4,10 +4,12 @@
 //! script (`build/tour.rs`), which checks what the data files know (entities, sections, the
 //! row's shape) and writes compile-time assertions of what the chart catalogue knows (charts,
 //! readings, sorts, map layers). [`view`] says what a step sets — selection, map layer and camera,
-//! the step chart's reading, the dataset block to build and the element to scroll to — and
+//! the step chart's reading, the dataset block to build and the place to scroll to — and
 //! [`readings`], [`key`], [`swipe`] and [`after`] decide what entering a step, a key press and a
-//! swipe do; the tour's UI (`ui/tour.rs`) only wires them to signals and the DOM.
+//! swipe do; `views::state` turns them into the next view and its effects, and the tour's UI
+//! (`ui/tour.rs`) only wires keys, buttons and swipes to intents.
 
+use super::anchor::Anchor;
 use super::{ChartDef, Settings, SortKey, DEFAULT_LAYER};
 use crate::chart::map::Camera;
 use crate::data::{Lang, L};
@@ -81,8 +83,8 @@ pub struct StepView {
     pub reading: Option<(&'static str, Settings)>,
     /// The dataset block to build at once (`None` for the map, which is always built).
     pub block: Option<&'static str>,
-    /// The id of the element to scroll to: the step's chart card.
-    pub target: String,
+    /// The place to scroll to: the step's chart card.
+    pub target: Anchor,
 }
 
 /// The view a step sets. A chart step returns the map to its default layer and extent, so a
@@ -98,7 +100,7 @@ pub fn view(s: &Step) -> StepView {
         centre: (map && s.view.is_some()).then_some(crate::geo::Centre::Atlantic),
         reading: (settings != def.default_settings()).then_some((def.id, settings)),
         block: (!map).then_some(def.dataset),
-        target: format!("chart-{}", def.id),
+        target: Anchor::Chart(def.id),
     }
 }
 
@@ -178,6 +180,22 @@ pub fn progress(n: usize) -> String {
     format!("{n} / {}", count())
 }
 
+/// A step's chart as drawn for it (reading, selection, camera), as SVG `width` pixels wide: the
+/// printed tour's figures.
+pub fn step_svg(s: &Step, lang: Lang, theme: &crate::chart::Theme, width: u32) -> String {
+    let def = s.def();
+    let built = super::build_with(def, lang, &s.settings());
+    let Some((spec, drawn)) = built.canvas() else { return String::new() };
+    let selected = s.select.map(|e| drawn.rows_with(e)).unwrap_or_default();
+    let view = crate::chart::View { selected, camera: s.view, ..crate::chart::View::default() };
+    crate::chart::svg::render_view(spec, &super::build::frame(def, lang), theme, width, &view).0
+}
+
+/// Where a step is in the paper, as its panel says it: "原文 一(四)2" / "Paper §1.4.2".
+pub fn where_in_paper(s: &Step, lang: Lang) -> String {
+    format!("{}{}", crate::i18n::TOUR_SECTION.get(lang), crate::data::format::paper_section(s.section, lang))
+}
+
 /// What a screen reader hears on entering a step.
 pub fn announce(s: &Step, lang: Lang) -> String {
     match lang {
@@ -197,10 +215,9 @@ mod tests {
     }
 
     #[test]
-    fn the_tour_has_eight_to_twelve_steps_numbered_from_one() {
-        assert!((8..=12).contains(&count()), "{}", count());
-        for (i, s) in STEPS.iter().enumerate() {
-            assert_eq!(s.n, i + 1);
+    fn a_step_is_found_by_its_number_and_no_step_lies_outside_the_tour() {
+        // How many steps there are and how they are numbered is the build's rule (data/rules/tour.rs).
+        for s in STEPS {
             assert_eq!(step(s.n), Some(s));
         }
         assert_eq!(step(0), None);
@@ -208,7 +225,7 @@ mod tests {
     }
 
     #[test]
-    fn the_tour_follows_the_papers_argument_from_the_world_slump_to_lighthouse_factories() {
+    fn the_tour_follows_the_papers_argument_from_supply_chains_to_its_recommendations() {
         let charts: Vec<&str> = STEPS.iter().map(|s| s.chart).collect();
         let at = |id: &str| charts.iter().position(|c| *c == id).unwrap_or_else(|| panic!("{id} in {charts:?}"));
         let order = ["map-economies", "headline-growth", "regions-growth", "map-flows", "new-three-growth"];
@@ -216,7 +233,8 @@ mod tests {
         let positions: Vec<usize> = order.map(|id| at(id)).collect();
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
         assert_eq!(STEPS[0].chart, "map-economies");
-        assert_eq!(STEPS[count() - 1].chart, "lighthouse-share");
+        assert!(STEPS[0].section.starts_with('一'), "the paper starts from 一(一), the supply chains");
+        assert!(STEPS[count() - 1].section.contains('五'), "the last step gives the paper's recommendations (五)");
     }
 
     #[test]
@@ -240,7 +258,7 @@ mod tests {
         let s = STEPS.iter().find(|s| s.view.is_some()).expect("a zoomed map step");
         let v = view(s);
         assert_eq!((v.layer, v.camera, v.block), (s.chart, s.view, None));
-        assert_eq!(v.target, format!("chart-{}", s.chart));
+        assert_eq!(v.target, Anchor::Chart(s.chart));
         assert_eq!(v.selected, s.select);
     }
 
@@ -265,7 +283,7 @@ mod tests {
         let v = view(s);
         assert_eq!((v.layer, v.camera), (DEFAULT_LAYER, None));
         assert_eq!(v.block, Some("commodities"));
-        assert_eq!(v.target, "chart-commodities");
+        assert_eq!(v.target, Anchor::Chart("commodities"));
         let set = v.reading.expect("the commodities step shows a reading other than the default").1;
         assert_eq!(set.sort, SortKey::Value);
         assert_eq!(s.def().controls().unwrap().metrics[set.metric], "unit_value_yoy");
@@ -361,11 +379,35 @@ mod tests {
     }
 
     #[test]
+    fn a_printed_step_draws_its_chart_with_its_selection() {
+        let theme = crate::chart::Theme::pick(crate::chart::Mode::Light, false);
+        for s in STEPS {
+            let svg = step_svg(s, Lang::En, &theme, 720);
+            // A long title wraps onto two lines: every word of it is drawn.
+            let title = s.def().title.en;
+            let drawn = title.split_whitespace().all(|w| svg.contains(&crate::data::format::escape_markup(w)));
+            assert!(svg.starts_with("<svg") && drawn, "step {}: {title}", s.n);
+        }
+        let sel = STEPS.iter().find(|s| s.select.is_some() && !s.is_map()).expect("a chart step with a selection");
+        let without = Step { select: None, ..*sel };
+        assert_ne!(
+            step_svg(sel, Lang::En, &theme, 720),
+            step_svg(&without, Lang::En, &theme, 720),
+            "the selection shows"
+        );
+    }
+
+    #[test]
     fn progress_and_announcement_count_the_steps() {
         let s = step(3).unwrap();
         assert_eq!(progress(3), format!("3 / {}", count()));
         assert_eq!(announce(s, Lang::En), format!("Tour step 3 of {}: {}", count(), s.title.en));
         assert!(announce(s, Lang::Zh).starts_with("导览第 3 步,共"));
+        let where_ = where_in_paper(s, Lang::En);
+        assert!(
+            where_.starts_with(crate::i18n::TOUR_SECTION.en)
+                && where_.ends_with(&crate::data::format::paper_section(s.section, Lang::En))
+        );
     }
 
     /// The numbers in a text: runs of digits with `.` or `,` inside, the separators dropped, and the

@@ -23,7 +23,7 @@ pub const KEY_DERIVED: L = L::new(
 pub const KEY_FLAGGED: L =
     L::new("※ 原文数字存在矛盾,见数据注释", "※ the paper contradicts itself here: see the data note");
 pub const KEY_BOUND: L =
-    L::new("箭头表示原文为“超过”或“不足”的界限值", "An arrowhead marks a bound (\"over\", \"under\" in the paper)");
+    L::new("箭头表示原文为“超过”或“不足”的界限值", "An arrowhead marks a bound (“over”, “under” in the paper)");
 
 /// The words of a chart's description (`views::describe`): one to three sentences per view.
 /// Placeholders are numbered where the languages order them differently.
@@ -91,11 +91,49 @@ pub mod desc {
     pub const ALL_ROSE: L = L::new("{0}均上升", "all {0} rose");
     pub const ALL_FELL: L = L::new("{0}均下降", "all {0} fell");
     pub const ROSE_FELL: L = L::new("{0}上升、{1}下降", "{0} rose and {1} fell");
+    /// The same with the fewer side named: "四个上升(新加坡 +1%、…)、九个下降".
+    pub const ROSE_FELL_NAMED_UP: L = L::new("{0}上升({1})、{2}下降", "{0} rose ({1}) and {2} fell");
+    pub const ROSE_FELL_NAMED_DOWN: L = L::new("{0}上升、{1}下降({2})", "{0} rose and {1} fell ({2})");
     pub const ROSE_FELL_FLAT: L = L::new("{0}上升、{1}下降、{2}持平", "{0} rose, {1} fell and {2} held level");
+
+    /// With one rising (or falling) value there is no fastest or most: it is the only one.
+    pub const GROWTH_ONLY_UP: L =
+        L::new("{0}仅{1}上升({2}),{3}降幅最大({4})", "{0}only {1} rose ({2}) and {3} fell most ({4})");
+    pub const GROWTH_ONLY_DOWN: L =
+        L::new("{0}{1}增长最快({2}),仅{3}下降({4})", "{0}{1} grew fastest ({2}) and only {3} fell ({4})");
+    pub const GROWTH_ONLY_BOTH: L =
+        L::new("{0}仅{1}上升({2}),仅{3}下降({4})", "{0}only {1} rose ({2}) and only {3} fell ({4})");
+    /// The one that rose or fell, by name, where the values are listed rather than ranked.
+    pub const ONLY_ROSE: L = L::new("仅{0}上升", "only {0} rose");
+    pub const ONLY_FELL: L = L::new("仅{0}下降", "only {0} fell");
 
     /// A single figure among figures given as bounds, or alone.
     pub const ONLY_ONE: L = L::new("仅{0}有数字({1})", "only {0} has a figure ({1})");
-    pub const ONE_MORE: L = L::new("{0}为{1}", "{0}: {1}");
+    pub const ONE_MORE: L = L::new("{0}为{1}", "{0} at {1}");
+    /// A value named in a list: "美国(6,644.51 亿美元)" / "the United States (US$664.451 billion)".
+    pub const NAMED_VALUE: L = L::new("{0}({1})", "{0} ({1})");
+    /// A value with its period: "2023 年 1—6 月,1.1 万亿元" / "Jan–Jun 2023, 1.1 trillion yuan".
+    pub const PERIOD_VALUE: L = L::new("{0},{1}", "{0}, {1}");
+    /// A value that cannot hold as printed (`NoteKind::Misprint`): named, never ranked.
+    pub const MISPRINT: L = L::new(
+        "{0}的数字原文印作 {1},疑为印刷错误(见数据注释)",
+        "the figure printed for {0}, {1}, is a probable misprint (see the data note)",
+    );
+    /// A total named before the ranking of the values it covers (the verb agrees with the name).
+    pub const WHOLE_ALL: L = L::new("{0}({1})涵盖其余各项", "{0} ({1}) {2} all the others");
+    pub const WHOLE_SOME: L = L::new("{0}({1})涵盖其余部分项目", "{0} ({1}) {2} some of the others");
+    pub const INCLUDE: L = L::new("", "include");
+    pub const INCLUDES: L = L::new("", "includes");
+    /// Values that may not be ranked together, too many to list.
+    pub const APART_BOTH: L = L::new(
+        "{0}的时段和口径各不相同,不作排序",
+        "the {0} cover different periods and measures, so they are not ranked",
+    );
+    pub const APART_PERIODS: L =
+        L::new("{0}的时段各不相同,不作排序", "the {0} cover different periods, so they are not ranked");
+    pub const APART_MEASURES: L =
+        L::new("{0}的口径各不相同,不作排序", "the {0} measure different things, so they are not ranked");
+    pub const APART_OVERLAP: L = L::new("{0}互有重叠,不作排序", "the {0} overlap, so they are not ranked");
     /// Figures the paper gives only as bounds ("over 30%"), which are not ranked.
     pub const BOUND_SAME_ONE: L = L::new("{0}只给出“{1}”", "{0} is given only as {1}");
     pub const BOUND_SAME: L = L::new("{0}均只给出“{1}”", "{0} are given only as {1}");
@@ -117,6 +155,13 @@ pub mod desc {
         "原文关于{0}的数字前后矛盾,见数据注释",
         "the paper contradicts itself over the figures for {0}; see the data notes",
     );
+    pub const CONTRADICTS_ONE_NOTE: L = L::new(
+        "原文关于{0}的数字前后矛盾,见数据注释",
+        "the paper contradicts itself over the figures for {0}; see the data note",
+    );
+    /// A selected row's value that cannot hold as printed: "深圳港的 11 月吞吐量疑为印刷错误".
+    pub const SELECTED_MISPRINT: L =
+        L::new("{0}的{1}疑为印刷错误(见数据注释)", "the {1} figure for {0} is a probable misprint (see the data note)");
     /// The same over a list's entry, which is not a figure.
     pub const CONTRADICTS_ENTRY: L = L::new(
         "原文关于{0}的内容前后矛盾,见数据注释",
@@ -154,7 +199,7 @@ pub mod desc {
         L::new("{0}均位于对角线以上,单价均上涨", "All {0} lie above the diagonal: unit value rose");
 
     /// Tiles and lists.
-    pub const TILES: L = L::new("共{0}项数字,首项为{1}:{2}", "{0} figures, the first being {1}: {2}");
+    pub const TILES: L = L::new("共{0}项数字,首项为{1}({2})", "{0} figures, the first being {1} ({2})");
     pub const TILE_ONE: L = L::new("{0}:{1}", "{0}: {1}");
     pub const LIST_RANKED: L =
         L::new("按位次共{0}项,从{1}({2})到{3}({4})", "{0} entries in rank order, from {1} ({2}) to {3} ({4})");
@@ -168,17 +213,18 @@ pub mod desc {
         "Of the {0} countries or regions with the most overseas warehouses, {1} ranks first and {2} {3}",
     );
     pub const MAP_EMERGING: L = L::new("描边的新兴市场,数量增速", "Outlined emerging markets, growth in number");
+    /// The markets the paper names among the ten fastest-growing (it names six of the ten).
     pub const MAP_MARKETS: L = L::new(
-        "另标出论文列出的{0}电商零售增长最快的市场:{1}",
-        "The map also marks the {0} fastest-growing e-commerce markets the paper names: {1}",
+        "另标出论文点名的{0}市场,均在电商零售增长最快的十个国家之列:{1}",
+        "The map also marks the {0} markets the paper names among the ten fastest-growing in e-commerce retail: {1}",
     );
     pub const MAP_ROUTES: L = L::new(
-        "地图绘出中欧班列的{0}条通道及其枢纽({1}、{2})、经苏伊士运河的亚欧航线、绕行好望角的航线(航运时效延长{3})和跨太平洋航线",
+        "地图绘出中欧班列的{0}条通道及其枢纽({1}、{2})、经苏伊士运河的亚欧航线、绕行好望角的航线(航运时效延长{3})和通往洛杉矶的跨太平洋航线",
         "The map draws the China–Europe Railway Express's {0} corridors and hubs ({1}, {2}), the Asia–Europe sea route via Suez, the detour round the Cape of Good Hope ({3} longer) and the trans-Pacific lane to Los Angeles",
     );
     pub const MAP_DREWRY: L = L::new(
-        "德鲁里:宣布取消的航次 {0},主要航线预定航次共 {1}",
-        "Drewry: {0} announced as cancelled, of {1} scheduled on the main lanes",
+        "德鲁里统计,{2}主要航线预定航次 {1}中,宣布取消的航次 {0}",
+        "Drewry counted {0} announced as cancelled among {1} scheduled on the main lanes, {2}",
     );
 }
 
@@ -210,6 +256,15 @@ const NOUNS: &[(&str, Noun)] = &[
         Noun { measure: "个", zh: "国家或地区", one: "country or region", many: "countries or regions" },
     ),
 ];
+
+/// The flows layer's blocs, ranked apart from Table 3's partners: they carry total trade from the
+/// text.
+pub const BLOCS: Noun = Noun {
+    measure: "个",
+    zh: "集团(正文进出口额)",
+    one: "bloc by total trade (text)",
+    many: "blocs by total trade (text)",
+};
 
 /// What the rows of a dataset are called.
 pub fn noun(dataset: &str) -> Noun {

@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { after, before, describe, test } from 'node:test';
-import { ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, launch, openPage, problems, waitForCanvases } from './lib.mjs';
+import { describe, test } from 'node:test';
+import { ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, useChromium, waitForCanvases } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,33 +29,23 @@ async function violations(page) {
 }
 
 describe('accessibility (axe-core)', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
   for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
     test(`the full page has no axe violation (${lang})`, { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale, contextOptions: { bypassCSP: true } });
-      try {
+      await chromium.page({ locale, contextOptions: { bypassCSP: true } }, async ({ page }) => {
         await page.goto(new URL(`?lang=${lang}`, ATLAS_URL).href);
         await waitForCanvases(page);
         assert.deepEqual(await violations(page), []);
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
     test(`an embed has no axe violation (${lang})`, { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale, contextOptions: { bypassCSP: true } });
-      try {
+      await chromium.page({ locale, contextOptions: { bypassCSP: true } }, async ({ page }) => {
         await page.goto(new URL(`?embed=partners-exports&lang=${lang}`, ATLAS_URL).href);
         await page.waitForFunction(() => document.querySelector('main.embed canvas[data-drawn="1"]'));
         assert.deepEqual(await violations(page), []);
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

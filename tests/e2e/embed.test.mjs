@@ -6,10 +6,8 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
-import {
-  ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, launch, openPage, problems, until, waitForCanvases,
-} from './lib.mjs';
+import { describe, test } from 'node:test';
+import { ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, until, useChromium, waitForCanvases } from './lib.mjs';
 import {
   FIXTURES, cspViolations, openPageWith, recordCspViolations, startStaticServer, waitForDrawnIn,
 } from './publish-lib.mjs';
@@ -48,13 +46,10 @@ function embedShape(page) {
 }
 
 describe('embeds', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
   test('?embed=partners-exports shows that chart alone with its source and a link back', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-    try {
+    await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
       await page.goto(at('?embed=partners-exports&lang=en'));
       assert.equal(await waitForDrawnIn(page, 'main.embed'), 1, 'one canvas, drawn');
       const s = await embedShape(page);
@@ -84,15 +79,11 @@ describe('embeds', { skip: SKIP_REASON }, () => {
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
       const top = await page.locator('#chart-partners-exports').evaluate((el) => el.getBoundingClientRect().top);
       assert.ok(top >= 0 && top < 900, `the linked chart is scrolled into view (top ${top})`);
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('controls=0 hides the reading controls and the menu', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
       await page.goto(at('?embed=partners-exports&lang=en&controls=0'));
       assert.equal(await waitForDrawnIn(page, 'main.embed'), 1);
       const s = await embedShape(page);
@@ -101,10 +92,7 @@ describe('embeds', { skip: SKIP_REASON }, () => {
       assert.equal(s.menus, 0, 'no chart menu');
       assert.ok(s.source && s.link, 'source line and link back are kept');
       assert.ok(new URLSearchParams(s.search).get('controls') === '0', `controls=0 stays in the address: ${s.search}`);
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a host page on another origin gets both frames drawn and sized to their content', { timeout: TEST_TIMEOUT }, async (t) => {
@@ -112,61 +100,60 @@ describe('embeds', { skip: SKIP_REASON }, () => {
       root: FIXTURES,
       rewrite: (rel, text) => (rel === 'host.html' ? text.replaceAll('__ATLAS_URL__', ATLAS_URL) : text),
     });
-    const { context, page, log } = await openPageWith(browser, {
-      allow: (url) => [host.origin, ATLAS_ORIGIN].includes(new URL(url).origin),
-      width: 900,
-      height: 900,
-    });
     try {
-      assert.notEqual(host.origin, ATLAS_ORIGIN, 'the host page is on another origin than the atlas');
-      await page.goto(`${host.url}host.html`);
-      const frames = { zh: ['#frame-zh', 'partners-exports', 'zh-CN'], en: ['#frame-en', 'penetration-slope', 'en'] };
-      for (const [name, [sel, chart]] of Object.entries(frames)) {
-        // Frame locators: the embed's canvas gets drawn once the reader scrolls to it (charts draw
-        // near the view, and a cross-origin frame only knows the host's viewport; the first frame
-        // growing to its posted height can push the second below it).
-        await page.$eval(sel, (f) => f.scrollIntoView({ block: 'center', behavior: 'instant' }));
-        await page.frameLocator(sel).locator(`main.embed[data-embed="${chart}"] canvas[data-drawn="1"]`)
-          .waitFor({ state: 'attached' });
-        assert.equal(await page.frameLocator(sel).locator('figure.card').count(), 1, `${name}: one chart in the frame`);
-      }
-      for (const [name, [sel, chart, lang]] of Object.entries(frames)) {
-        const frame = await (await page.$(sel)).contentFrame();
-        assert.ok(frame, `${name}: the frame has a document`);
-        assert.equal(await frame.evaluate(() => document.documentElement.lang), lang, `${name}: language from its address`);
-        // The host script sets the posted height; it must match the frame's content.
-        const fit = await until(async () => {
-          const h = await page.$eval(sel, (f) => f.style.height);
-          if (h === '560px') return null;
-          const body = await frame.evaluate(() => ({ scroll: document.body.scrollHeight, offset: document.body.offsetHeight }));
-          const px = parseFloat(h);
-          return Math.abs(px - Math.max(body.scroll, body.offset)) <= 3 ? { h, px, body } : null;
-        }, `${name} (${chart}): the iframe's height should become its content's posted height`);
-        t.diagnostic(`${name} (${chart}): iframe height 560px → ${fit.h}; frame body scrollHeight ${fit.body.scroll}px`);
-        assert.ok(fit.px > 100, `${name}: a plausible height (${fit.h})`);
-        const box = await page.$eval(sel, (f) => f.getBoundingClientRect().height);
-        assert.ok(Math.abs(box - fit.px) <= 1, `${name}: the frame's box is ${box}px, style says ${fit.h}`);
-        // The frame shows its whole content: no inner scrolling needed.
-        const inner = await frame.evaluate(() => ({ sh: document.documentElement.scrollHeight, ih: innerHeight }));
-        assert.ok(inner.sh <= inner.ih + 1, `${name}: the frame's document (${inner.sh}px) fits its ${inner.ih}px height`);
-        assert.deepEqual(await cspViolations(frame), [], `${name}: no CSP violation in the frame`);
-      }
-      assert.deepEqual(await cspViolations(page), []);
-      assert.deepEqual(log.foreign, []);
-      assert.deepEqual(log.pageErrors, []);
-      assert.deepEqual(log.consoleErrors, []);
-      assert.deepEqual(log.failed, []);
-      assert.deepEqual(log.httpErrors, []);
+      await chromium.pageWith(openPageWith, {
+        allow: (url) => [host.origin, ATLAS_ORIGIN].includes(new URL(url).origin),
+        width: 900,
+        height: 900,
+      }, async ({ page, log }) => {
+        assert.notEqual(host.origin, ATLAS_ORIGIN, 'the host page is on another origin than the atlas');
+        await page.goto(`${host.url}host.html`);
+        const frames = { zh: ['#frame-zh', 'partners-exports', 'zh-CN'], en: ['#frame-en', 'penetration-slope', 'en'] };
+        for (const [name, [sel, chart]] of Object.entries(frames)) {
+          // Frame locators: the embed's canvas gets drawn once the reader scrolls to it (charts draw
+          // near the view, and a cross-origin frame only knows the host's viewport; the first frame
+          // growing to its posted height can push the second below it).
+          await page.$eval(sel, (f) => f.scrollIntoView({ block: 'center', behavior: 'instant' }));
+          await page.frameLocator(sel).locator(`main.embed[data-embed="${chart}"] canvas[data-drawn="1"]`)
+            .waitFor({ state: 'attached' });
+          assert.equal(await page.frameLocator(sel).locator('figure.card').count(), 1, `${name}: one chart in the frame`);
+        }
+        for (const [name, [sel, chart, lang]] of Object.entries(frames)) {
+          const frame = await (await page.$(sel)).contentFrame();
+          assert.ok(frame, `${name}: the frame has a document`);
+          assert.equal(await frame.evaluate(() => document.documentElement.lang), lang, `${name}: language from its address`);
+          // The host script sets the posted height; it must match the frame's content.
+          const fit = await until(async () => {
+            const h = await page.$eval(sel, (f) => f.style.height);
+            if (h === '560px') return null;
+            const body = await frame.evaluate(() => ({ scroll: document.body.scrollHeight, offset: document.body.offsetHeight }));
+            const px = parseFloat(h);
+            return Math.abs(px - Math.max(body.scroll, body.offset)) <= 3 ? { h, px, body } : null;
+          }, `${name} (${chart}): the iframe's height should become its content's posted height`);
+          t.diagnostic(`${name} (${chart}): iframe height 560px → ${fit.h}; frame body scrollHeight ${fit.body.scroll}px`);
+          assert.ok(fit.px > 100, `${name}: a plausible height (${fit.h})`);
+          const box = await page.$eval(sel, (f) => f.getBoundingClientRect().height);
+          assert.ok(Math.abs(box - fit.px) <= 1, `${name}: the frame's box is ${box}px, style says ${fit.h}`);
+          // The frame shows its whole content: no inner scrolling needed.
+          const inner = await frame.evaluate(() => ({ sh: document.documentElement.scrollHeight, ih: innerHeight }));
+          assert.ok(inner.sh <= inner.ih + 1, `${name}: the frame's document (${inner.sh}px) fits its ${inner.ih}px height`);
+          assert.deepEqual(await cspViolations(frame), [], `${name}: no CSP violation in the frame`);
+        }
+        assert.deepEqual(await cspViolations(page), []);
+        assert.deepEqual(log.foreign, []);
+        assert.deepEqual(log.pageErrors, []);
+        assert.deepEqual(log.consoleErrors, []);
+        assert.deepEqual(log.failed, []);
+        assert.deepEqual(log.httpErrors, []);
+      });
     } finally {
-      await context.close();
       await host.close();
     }
   });
 
   test('the chart menu offers the <iframe> snippet and the host script', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    await recordCspViolations(context);
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page, context }) => {
+      await recordCspViolations(context);
       await page.goto(at('?lang=en'));
       await waitForCanvases(page);
       const fig = page.locator('figure[data-chart="partners-exports"]');
@@ -192,9 +179,6 @@ describe('embeds', { skip: SKIP_REASON }, () => {
       await page.goto(src.href);
       assert.equal(await waitForDrawnIn(page, 'main.embed[data-embed="partners-exports"]'), 1);
       assert.deepEqual(await cspViolations(page), []);
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

@@ -3,23 +3,20 @@
 // they come into view), and the choice survives a reload.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  ATLAS_URL, LANGS, SKIP_REASON, TEST_TIMEOUT, canvasImages, expectText, gotoAtlas, launch, openPage, problems, settle,
-  showChart, until, waitForCanvases,
+  ATLAS_URL, LANGS, SKIP_REASON, TEST_TIMEOUT, canvasImages, expectText, gotoAtlas, settle, showChart, until,
+  useChromium, waitForCanvases,
 } from './lib.mjs';
 
 const titles = (page) => page.$$eval('figure.card[data-chart]', (fs) =>
   Object.fromEntries(fs.map((f) => [f.getAttribute('data-chart'), f.querySelector('.card-title')?.textContent.trim() ?? ''])));
 
 describe('language', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
   test('the toggle switches zh → en, redraws the charts and is remembered', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-    try {
+    await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
       const canvases = await gotoAtlas(page);
       assert.equal(await page.getAttribute('html', 'lang'), LANGS.zh.htmlLang);
       const zhH1 = (await page.textContent('h1')).trim();
@@ -76,30 +73,21 @@ describe('language', { skip: SKIP_REASON }, () => {
       await until(async () => JSON.stringify(await titles(page)) === JSON.stringify(zhTitles),
         'the Chinese titles should return after switching back');
       assert.equal(await page.evaluate(() => localStorage.getItem('trade-atlas.lang')), 'zh');
-
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('an en-US browser starts in English without a stored choice', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
       await gotoAtlas(page);
       assert.equal(await page.getAttribute('html', 'lang'), LANGS.en.htmlLang);
       assert.equal((await page.textContent('h1')).trim(), LANGS.en.h1);
       assert.equal((await page.textContent('[data-testid=lang-toggle]')).trim(), '中文');
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('?lang=en&theme=dark in the address wins over the browser; unknown parameters get a notice',
     { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale: 'zh-CN', colorScheme: 'light' });
-      try {
+      await chromium.page({ locale: 'zh-CN', colorScheme: 'light' }, async ({ page }) => {
         await gotoAtlas(page, new URL('?lang=en&theme=dark&bogus=1', ATLAS_URL).href);
         assert.equal(await page.getAttribute('html', 'lang'), LANGS.en.htmlLang);
         assert.equal(await page.getAttribute('html', 'data-theme'), 'dark');
@@ -107,9 +95,6 @@ describe('language', { skip: SKIP_REASON }, () => {
         const notice = page.locator('[data-testid=url-notice]');
         assert.ok(await notice.isVisible(), 'a notice names the ignored parameter');
         assert.match(await notice.textContent(), /bogus=1/);
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 });

@@ -1,4 +1,6 @@
-// Shared helpers for the Trade Atlas end-to-end suite (node --test + playwright-core).
+// Shared helpers for the Trade Atlas end-to-end suite (node --test + playwright-core): one
+// Chromium per test file and a fresh page per test (useChromium), waiting on the page, reading
+// charts, tooltips and the search. (The reader's walk in other engines: walk.mjs, engines.mjs.)
 //
 // The suite expects the built site (dist/) to be served already; `cargo xtask test` does that and
 // passes ATLAS_URL, CHROMIUM and ATLAS_OUT. Without ATLAS_URL every file skips with SKIP_REASON.
@@ -7,6 +9,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { after } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -134,6 +137,50 @@ export function problems(log) {
   for (const e of log.failed) out.push(`failed request: ${e}`);
   for (const e of log.httpErrors) out.push(`HTTP error: ${e}`);
   return out;
+}
+
+/**
+ * Run `body(opened)` on a page just opened ({ context, page, log }) and close its context
+ * whatever happens; returns what `body` returned.
+ */
+export async function closing(opened, body) {
+  try {
+    return await body(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/**
+ * One Chromium for the tests of the enclosing `describe`, launched when a test first asks for it
+ * and closed after the last. Each test takes a fresh page from it:
+ *
+ *   const chromium = useChromium();
+ *   test('…', async () => {
+ *     await chromium.page({ locale: 'en-US' }, async ({ page, log, context }) => { … });
+ *   });
+ *
+ * `page(options, body)` opens a page with openPage's options, runs `body` and then checks that
+ * the page talked only to the atlas and logged no error (`clean: false` leaves that to the test,
+ * for a page that is meant to log one); `pageWith(open, options, body)` opens it with another
+ * opener (publish-lib.mjs's openPageWith, whose log the test reads itself). Both close the page
+ * whatever happens; `browser()` gives the browser itself.
+ */
+export function useChromium() {
+  let launched = null;
+  const browser = () => (launched ??= launch());
+  after(async () => {
+    if (launched) await (await launched).close();
+  });
+  return {
+    browser,
+    page: async ({ clean = true, ...options }, body) => closing(await openPage(await browser(), options), async (opened) => {
+      const result = await body(opened);
+      if (clean) assert.deepEqual(problems(opened.log), [], `the page must only talk to ${ATLAS_ORIGIN} and log no errors`);
+      return result;
+    }),
+    pageWith: async (open, options, body) => closing(await open(await browser(), options), body),
+  };
 }
 
 /** Wait until the app has mounted (the static first screen is gone, the last section is present). */

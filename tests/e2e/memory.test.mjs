@@ -5,10 +5,9 @@
 // first 10 actions (allocator warm-up), 190 more may add at most 1 MiB.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  SKIP_REASON, gotoAtlas, launch, openPage, problems, settle, switchLanguage, trackWasmMemory, waitFor,
-  wasmMemoryBytes,
+  SKIP_REASON, gotoAtlas, problems, settle, switchLanguage, trackWasmMemory, useChromium, waitFor, wasmMemoryBytes,
 } from './lib.mjs';
 
 const SWITCHES = 100;
@@ -27,14 +26,11 @@ async function popstate(page, step) {
 }
 
 describe('memory', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
   test('WebAssembly memory stays flat over 100 language switches and 100 unchanged popstates', { timeout: 300_000 }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-    await trackWasmMemory(context);
-    try {
+    await chromium.page({ locale: 'zh-CN' }, async ({ page, log, context }) => {
+      await trackWasmMemory(context);
       await gotoAtlas(page);
       const readings = [['at load', await wasmMemoryBytes(page)]];
       assert.ok(readings[0][1] > 0, `the app's WebAssembly memory was read (got ${readings[0][1]})`);
@@ -74,15 +70,12 @@ describe('memory', { skip: SKIP_REASON }, () => {
         `WebAssembly memory grew by ${mb(growth)} MiB over the ${actions} actions after the first ${WARM_UP} ` +
           `(limit ${mb(MAX_GROWTH)} MiB; ${(growth / actions / 1024).toFixed(1)} KiB per action):\n${table}`,
       );
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('WebAssembly memory stays flat going round the map\'s seven layers 30 times', { timeout: 300_000 }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    await trackWasmMemory(context);
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page, context }) => {
+      await trackWasmMemory(context);
       await gotoAtlas(page);
       const layers = await page.$$eval('#map button.layer-tab', (bs) => bs.map((b) => b.dataset.layer));
       assert.equal(layers.length, 7, 'seven layers');
@@ -98,9 +91,6 @@ describe('memory', { skip: SKIP_REASON }, () => {
       const growth = (await wasmMemoryBytes(page)) - warm;
       // A rebuilt card left ~3.5 KB behind per switch (0.7 MiB over these 210 switches); kept cards leave nothing.
       assert.ok(growth <= 192 * 1024, `WebAssembly memory grew by ${mb(growth)} MiB over ${ROUNDS * layers.length} layer switches`);
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

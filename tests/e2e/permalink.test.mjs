@@ -3,10 +3,10 @@
 // copies the address; unknown, malformed or very long queries get a notice and never break the page.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import {
-  ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, canvasImages, gotoAtlas, hoverBand, launch, openPage, problems, scanBands,
-  until, waitForCanvases,
+  ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, canvasImages, gotoAtlas, hoverBand, scanBands, until, useChromium,
+  waitForCanvases,
 } from './lib.mjs';
 
 const at = (query) => new URL(query, ATLAS_URL).href;
@@ -57,14 +57,11 @@ function junk(n, seed = 0x9e3779b9) {
 }
 
 describe('permalinks', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
   test('a permalink restores language, theme, selection and a chart reading', { timeout: TEST_TIMEOUT }, async () => {
     // A Chinese, light-scheme browser: everything that differs comes from the address.
-    const { context, page, log } = await openPage(browser, { locale: 'zh-CN', colorScheme: 'light' });
-    try {
+    await chromium.page({ locale: 'zh-CN', colorScheme: 'light' }, async ({ page }) => {
       const query = '?lang=en&theme=dark&sel=RUS&chart=commodities:3:value';
       await gotoAtlas(page, at(query));
       await expectView(page, { lang: 'en', theme: 'dark', selection: 'Russia', metric: '3', sort: 'By value' },
@@ -86,16 +83,11 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       const second = await hoverBand(page, 'commodities', scan, scan.bands[1]);
       const num = (s) => Number(s.replace('\u2212', '-').replace(/[^\d.-]/g, ''));
       assert.ok(num(second.value) <= 3.8, `second bar ${second.title} = ${second.value} should not exceed 3.8%`);
-
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('changes push history entries; Back and Forward restore and re-apply them', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-    try {
+    await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
       await gotoAtlas(page, at('?lang=en&chart=commodities:3:value'));
       const start = await expectView(page, { search: '?lang=en&chart=commodities:3:value', lang: 'en', metric: '3', sort: 'By value' },
         'the starting view');
@@ -145,16 +137,11 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       await page.goBack();
       await expectView(page, { search: '?lang=zh&chart=commodities:3:paper', theme: 'light', lang: 'zh-CN', metric: '3' },
         'Back from the new entry returns to the entry it was made from');
-
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('selection, theme and contrast are written to the address and survive a reload', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
       await gotoAtlas(page, at('?lang=en&hc=1'));
       assert.equal(await page.getAttribute('html', 'data-contrast'), 'more', 'hc=1 turns high contrast on');
       const start = await expectView(page, { search: '?lang=en&hc=1', theme: 'light', selection: null }, 'hc=1 is kept');
@@ -186,18 +173,14 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       await expectView(page, { search: '?lang=en&theme=dark&sel=USA', selection: 'United States', theme: 'dark', lang: 'en' },
         'a reload shows the same view');
       assert.equal(await page.getAttribute('html', 'data-contrast'), 'normal');
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('"Copy link" copies the address of the current view', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, {
+    await chromium.page({
       locale: 'en-US',
       contextOptions: { permissions: ['clipboard-read', 'clipboard-write'] },
-    });
-    try {
+    }, async ({ page }) => {
       await gotoAtlas(page, at('?lang=en'));
       // Make the view differ from the default so the link has something to carry.
       await page.selectOption(`${COMMODITIES} select[data-control=sort]`, { label: 'By value' });
@@ -218,15 +201,11 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
         // Headless Chromium refused the clipboard: the button must say so, not crash.
         assert.match(message, /^Could not do that: /, `unexpected message from "Copy link": ${message}`);
       }
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('unknown and malformed parameters get a notice; every chart still renders', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-    try {
+    await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
       const canvases = await gotoAtlas(page, at('?lang=xx&sel=NOPE&chart=bogus:1:paper&%E4%B8%AD=1&%zz'));
       assert.ok(canvases >= 20, `every chart drawn (${canvases} canvases)`);
       const notice = page.locator('[data-testid=url-notice]');
@@ -242,15 +221,11 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       assert.equal(v.lang, 'zh-CN');
       assert.equal(v.selection, null);
       assert.equal(v.search, '?lang=zh', 'the address keeps only what the page understood');
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('a 5,000-character junk query does not break the page', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
       const q = junk(5000);
       const url = `${ATLAS_URL}?${q}&lang=en`; // raw: stray '%' escapes stay malformed
       assert.ok(new URL(url).search.length > 5000);
@@ -266,9 +241,6 @@ describe('permalinks', { skip: SKIP_REASON }, () => {
       assert.ok(layout.scrollWidth <= layout.clientWidth, `the page does not scroll sideways: ${JSON.stringify(layout)}`);
       assert.ok(layout.right <= layout.clientWidth, `the notice fits the viewport: ${JSON.stringify(layout)}`);
       assert.equal(await page.evaluate(() => location.search), '?lang=en', 'the address is normalised');
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 });

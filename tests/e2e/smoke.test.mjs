@@ -2,23 +2,18 @@
 // every canvas chart drawn, non-blank and sized at CSS size × devicePixelRatio.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import {
-  ATLAS_ORIGIN, LANGS, SKIP_REASON, TEST_TIMEOUT, canvasStats, gotoAtlas, launch, openPage, problems, until,
-} from './lib.mjs';
+import { describe, test } from 'node:test';
+import { LANGS, SKIP_REASON, TEST_TIMEOUT, canvasStats, gotoAtlas, until, useChromium } from './lib.mjs';
 
 const MIN_CANVASES = 20;
 const MIN_INK = 0.01; // at least 1% of a canvas's pixels differ from its background pixel
 
 describe('smoke', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
   for (const dpr of [1, 2]) {
     test(`loads cleanly and draws every canvas at deviceScaleFactor ${dpr}`, { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale: 'zh-CN', deviceScaleFactor: dpr });
-      try {
+      await chromium.page({ locale: 'zh-CN', deviceScaleFactor: dpr }, async ({ page, log }) => {
         const drawn = await gotoAtlas(page);
 
         // Language from navigator.language (zh-CN), no stored preference.
@@ -75,10 +70,7 @@ describe('smoke', { skip: SKIP_REASON }, () => {
 
         assert.ok(log.requests.length > 0, 'requests were recorded');
         assert.ok(log.requests.some((u) => u.endsWith('.wasm')), 'the wasm module was fetched from the atlas origin');
-        assert.deepEqual(problems(log), [], `the page must only talk to ${ATLAS_ORIGIN} and log no errors`);
-      } finally {
-        await context.close();
-      }
+      });
     });
   }
 });

@@ -3,8 +3,8 @@
 // cells concerned.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { SKIP_REASON, TEST_TIMEOUT, gotoAtlas, launch, openPage, problems } from './lib.mjs';
+import { before, describe, test } from 'node:test';
+import { SKIP_REASON, TEST_TIMEOUT, gotoAtlas, openPage, problems, useChromium } from './lib.mjs';
 
 const MINUS = '\u2212'; // the page prints negative numbers with a true minus sign
 
@@ -81,18 +81,13 @@ async function openTable(page, id) {
 }
 
 describe('tables', { skip: SKIP_REASON }, () => {
-  let browser;
-  let context;
+  // One page for both tables (closed with the browser).
+  const chromium = useChromium();
   let page;
   let log;
   before(async () => {
-    browser = await launch();
-    ({ context, page, log } = await openPage(browser, { locale: 'zh-CN' }));
+    ({ page, log } = await openPage(await chromium.browser(), { locale: 'zh-CN' }));
     await gotoAtlas(page);
-  });
-  after(async () => {
-    await context?.close();
-    await browser?.close();
   });
 
   test('Table 3 shows every partner as printed, with the US-title note', { timeout: TEST_TIMEOUT }, async () => {
@@ -129,7 +124,7 @@ describe('tables', { skip: SKIP_REASON }, () => {
   });
 
   test('Table 4 shows Shenzhen\'s November figure as printed, with its note', { timeout: TEST_TIMEOUT }, async () => {
-    const note = await checkNote(page, 'ports', 'shenzhen-nov', 'inconsistency');
+    const note = await checkNote(page, 'ports', 'shenzhen-nov', 'inconsistency misprint');
     await openTable(page, 'ports');
     const rows = await readTable(page, 'ports');
     assert.equal(rows.shenzhen?.cells.nov, '28,340', 'Shenzhen November as printed');

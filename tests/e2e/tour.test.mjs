@@ -9,10 +9,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { FIXTURES, openPageWith, startStaticServer } from './publish-lib.mjs';
 import {
-  ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, axeViolations, launch, openPage, outDir, problems, readCsv, settle, until,
+  ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, axeViolations, outDir, readCsv, settle, until, useChromium,
   waitFor, waitForMount,
 } from './lib.mjs';
 
@@ -92,19 +92,16 @@ function swipe(page, dx) {
 }
 
 describe('guided tour', { skip: SKIP_REASON }, () => {
-  let browser;
-  before(async () => { browser = await launch(); });
-  after(async () => { await browser?.close(); });
+  const chromium = useChromium();
 
-  test('the tour file has 8 to 12 steps numbered from 1', () => {
-    assert.ok(STEPS.length >= 8 && STEPS.length <= 12, `${STEPS.length} steps`);
+  test('the tour file has 8 to 13 steps numbered from 1', () => {
+    assert.ok(STEPS.length >= 8 && STEPS.length <= 13, `${STEPS.length} steps`);
     assert.deepEqual(STEPS.map((s) => Number(s.step)), STEPS.map((_, i) => i + 1));
   });
 
   test('every step loads from its address with its chart or map layer in view and no console error',
     { timeout: 5 * TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-      try {
+      await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
         for (const s of STEPS) {
           const lang = Number(s.step) % 2 ? 'en' : 'zh';
           await page.goto(at(`?lang=${lang}&tour=${s.step}`));
@@ -120,17 +117,13 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
           if (s.chart.startsWith('map-')) assert.equal(st.layer, s.chart, `step ${s.step}: the map shows its layer`);
           assert.equal(st.selection !== null, Boolean(s.select), `step ${s.step}: selection ${s.select || 'none'}`);
         }
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   test('←/→ step through the tour and Escape leaves it where the reader is', { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    const commodities = step('commodities');
-    const n = Number(commodities.step);
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
+      const commodities = step('commodities');
+      const n = Number(commodities.step);
       await page.goto(at(`?lang=en&tour=${n - 1}`));
       await waitForMount(page);
       await waitStep(page, n - 1);
@@ -171,16 +164,12 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
       await page.keyboard.press('ArrowRight');
       await settle(page);
       assert.equal((await tourState(page)).step, null, 'outside the tour ← → do nothing to it');
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   test('the header button starts the tour; the buttons step; Back and Forward step through it',
     { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-      try {
+      await chromium.page({ locale: 'en-US' }, async ({ page }) => {
         await page.goto(at('?lang=en'));
         await waitForMount(page);
         const h0 = (await tourState(page)).history;
@@ -220,18 +209,14 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
         assert.equal(await page.isDisabled('[data-testid=tour-prev]'), true, 'no step before the first');
         await page.click('[data-testid=tour-close]');
         await expectTour(page, { step: null, touring: false }, 'the close button leaves the tour');
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   test('on a phone the panel is fixed to the bottom, the chart stays in view and a swipe steps',
     { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, {
+      await chromium.page({
         locale: 'zh-CN', width: 390, height: 844, contextOptions: { hasTouch: true, isMobile: true },
-      });
-      try {
+      }, async ({ page }) => {
         await page.goto(at('?lang=zh&tour=2'));
         await waitForMount(page);
         await waitStep(page, 2);
@@ -249,16 +234,12 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
         await swipe(page, -20);
         await settle(page);
         assert.equal((await tourState(page)).step, 2, 'a short move is not a swipe');
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   test('?embed=tour shows the step chart alone with its text and navigation',
     { timeout: TEST_TIMEOUT }, async () => {
-      const { context, page, log } = await openPage(browser, { locale: 'zh-CN' });
-      try {
+      await chromium.page({ locale: 'zh-CN' }, async ({ page }) => {
         await page.goto(at('?embed=tour&lang=en'));
         const shape = () => page.evaluate(() => ({
           figures: [...document.querySelectorAll('figure.card')].map((f) => f.getAttribute('data-chart')),
@@ -285,11 +266,7 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
         await page.keyboard.press('Escape');
         await settle(page);
         assert.equal((await tourState(page)).step, 2, 'an embedded tour has nothing to leave');
-
-        assert.deepEqual(problems(log), []);
-      } finally {
-        await context.close();
-      }
+      });
     });
 
   test('an embedded tour in a host page on another origin gets its frame sized to its height',
@@ -302,40 +279,39 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
             .replace('?embed=partners-exports&amp;lang=zh', '?embed=tour&amp;lang=zh&amp;tour=4')
           : text),
       });
-      const { context, page, log } = await openPageWith(browser, {
-        allow: (url) => [host.origin, ATLAS_ORIGIN].includes(new URL(url).origin), width: 900, height: 900,
-      });
       try {
-        await page.goto(`${host.url}host.html`);
-        const frame = page.frameLocator('#frame-zh');
-        await frame.locator('main.embed[data-embed=tour] [data-testid=tour][data-step="4"]').waitFor();
-        await frame.locator('main.embed canvas[data-drawn="1"]').waitFor({ state: 'attached' });
-        const fit = await until(async () => {
-          const h = await page.$eval('#frame-zh', (f) => f.style.height);
-          const body = await (await (await page.$('#frame-zh')).contentFrame())
-            .evaluate(() => Math.max(document.body.scrollHeight, document.body.offsetHeight));
-          return h !== '560px' && Math.abs(parseFloat(h) - body) <= 3 ? { h, body } : null;
-        }, 'the frame should take the height the embedded tour posts');
-        assert.ok(parseFloat(fit.h) > 400, `a plausible height: ${fit.h}`);
-        assert.deepEqual(log.consoleErrors, []);
-        assert.deepEqual(log.pageErrors, []);
+        await chromium.pageWith(openPageWith, {
+          allow: (url) => [host.origin, ATLAS_ORIGIN].includes(new URL(url).origin), width: 900, height: 900,
+        }, async ({ page, log }) => {
+          await page.goto(`${host.url}host.html`);
+          const frame = page.frameLocator('#frame-zh');
+          await frame.locator('main.embed[data-embed=tour] [data-testid=tour][data-step="4"]').waitFor();
+          await frame.locator('main.embed canvas[data-drawn="1"]').waitFor({ state: 'attached' });
+          const fit = await until(async () => {
+            const h = await page.$eval('#frame-zh', (f) => f.style.height);
+            const body = await (await (await page.$('#frame-zh')).contentFrame())
+              .evaluate(() => Math.max(document.body.scrollHeight, document.body.offsetHeight));
+            return h !== '560px' && Math.abs(parseFloat(h) - body) <= 3 ? { h, body } : null;
+          }, 'the frame should take the height the embedded tour posts');
+          assert.ok(parseFloat(fit.h) > 400, `a plausible height: ${fit.h}`);
+          assert.deepEqual(log.consoleErrors, []);
+          assert.deepEqual(log.pageErrors, []);
+        });
       } finally {
-        await context.close();
         await host.close();
       }
     });
 
   test('printing the tour gives every step, its text and its chart, one a page', { timeout: 2 * TEST_TIMEOUT }, async (t) => {
-    const { context, page, log } = await openPage(browser, { locale: 'en-US' });
-    const printed = () => page.evaluate(() => ({
-      pages: [...document.querySelectorAll('.tour-print .tour-page')].map((p) => ({
-        title: p.querySelector('.tour-title')?.textContent.trim(),
-        svg: !!p.querySelector('.tour-figure svg'),
-      })),
-      shown: getComputedStyle(document.querySelector('.tour-print') ?? document.body).display,
-      main: getComputedStyle(document.querySelector('main')).display,
-    }));
-    try {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
+      const printed = () => page.evaluate(() => ({
+        pages: [...document.querySelectorAll('.tour-print .tour-page')].map((p) => ({
+          title: p.querySelector('.tour-title')?.textContent.trim(),
+          svg: !!p.querySelector('.tour-figure svg'),
+        })),
+        shown: getComputedStyle(document.querySelector('.tour-print') ?? document.body).display,
+        main: getComputedStyle(document.querySelector('main')).display,
+      }));
       // The embedded tour.
       await page.goto(at('?embed=tour&lang=en&tour=4'));
       await waitStep(page, 4);
@@ -365,10 +341,7 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
       p = await printed();
       assert.deepEqual([p.shown, p.main], ['block', 'none']);
       await page.emulateMedia({ media: 'screen' });
-      assert.deepEqual(problems(log), []);
-    } finally {
-      await context.close();
-    }
+    });
   });
 
   for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
@@ -376,8 +349,7 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
       { timeout: 2 * TEST_TIMEOUT }, async () => {
         const flows = step('map-flows');
         for (const [width, height] of [[1280, 900], [390, 844]]) {
-          const { context, page, log } = await openPage(browser, { locale, width, height, contextOptions: { bypassCSP: true } });
-          try {
+          await chromium.page({ locale, width, height, contextOptions: { bypassCSP: true } }, async ({ page }) => {
             await page.goto(at(`?lang=${lang}&tour=${flows.step}`));
             await waitForMount(page);
             await waitStep(page, flows.step);
@@ -385,10 +357,7 @@ describe('guided tour', { skip: SKIP_REASON }, () => {
             await page.waitForTimeout(500); // the scroll settles
             await page.screenshot({ path: path.join(outDir(), `tour-step${flows.step}-${lang}-${width}.png`) });
             assert.deepEqual(await axeViolations(page), []);
-            assert.deepEqual(problems(log), []);
-          } finally {
-            await context.close();
-          }
+          });
         }
       });
   }

@@ -1,6 +1,7 @@
 //! `dist`: builds the release site into `dist/` with Trunk (after `setup`), then `css` compacts
 //! the inline stylesheets and `publish` defers the module's fetch to after the first paint and
-//! adds the CSP, `404.html` and the single-file `trade-atlas.html`; lists what was built.
+//! adds the CSP, `404.html` and the single-file `trade-atlas.html`; the native `atlas-export`
+//! writes the data package into `dist/data/`; lists what was built.
 
 use std::fs;
 use std::path::PathBuf;
@@ -11,6 +12,12 @@ use crate::util::{self, files_under, root, run, step};
 /// The built site's directory.
 pub fn dist_dir() -> PathBuf {
     root().join("dist")
+}
+
+/// The data package's directory in the built site: `datapackage.json`, one CSV per dataset and
+/// their zip, downloaded only when a reader asks for them (not part of the page's size budget).
+pub fn data_dir() -> PathBuf {
+    dist_dir().join("data")
 }
 
 /// `setup`, then the release build.
@@ -30,6 +37,15 @@ pub fn build() -> util::Result {
     crate::publish::add_csp(&dist)?;
     crate::publish::write_404(&dist)?;
     crate::publish::single_file(&dist)?;
+    step("writing the data package into dist/data/ (the native atlas-export: datapackage.json, a CSV per dataset, the zip)");
+    let data = data_dir();
+    if data.is_dir() {
+        fs::remove_dir_all(&data).map_err(|e| format!("cannot clear {}: {e}", data.display()))?;
+    }
+    run(Command::new("cargo")
+        .args(["run", "--quiet", "--bin", "atlas-export", "--", "--package"])
+        .arg(&data)
+        .current_dir(root()))?;
     step("dist/ holds:");
     for (name, path) in files_under(&dist)? {
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

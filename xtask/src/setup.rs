@@ -23,11 +23,12 @@ pub fn setup() -> util::Result {
     run(Command::new("cargo").args(["fetch", "--locked"]).current_dir(root()))
 }
 
-/// Everything in `setup`, plus the browser, fonts and poppler for the tests and the
+/// Everything in `setup`, plus the browsers, fonts and poppler for the tests and the
 /// end-to-end suite's npm packages.
 pub fn setup_test() -> util::Result {
     setup()?;
     browser_packages()?;
+    crate::frictionless::setup()?;
     e2e_packages()
 }
 
@@ -134,23 +135,45 @@ fn has_cjk_font() -> bool {
         .is_some_and(|o| String::from_utf8_lossy(&o.stdout).to_lowercase().contains("noto sans cjk"))
 }
 
-fn browser_packages() -> util::Result {
-    let missing: Vec<&str> = [
-        ("/usr/bin/chromium", Path::new("/usr/bin/chromium").is_file()),
-        ("/usr/bin/chromedriver", Path::new("/usr/bin/chromedriver").is_file()),
-        ("the Noto Sans CJK font", has_cjk_font()),
-        ("/usr/bin/pdftotext (poppler-utils)", Path::new("/usr/bin/pdftotext").is_file()),
+/// The MiniBrowser that WebKitWebDriver drives (Debian's libwebkit2gtk-4.1-0 ships it under the
+/// architecture's library directory), if installed.
+fn minibrowser() -> Option<std::path::PathBuf> {
+    let lib = Path::new("/usr/lib");
+    std::fs::read_dir(lib)
+        .ok()?
+        .filter_map(|e| e.ok())
+        .map(|e| e.path().join("webkit2gtk-4.1").join("MiniBrowser"))
+        .find(|p| p.is_file())
+}
+
+/// What the test layers need from Debian: each thing checked, and the package that brings it.
+fn debian_needs() -> Vec<(&'static str, bool, &'static str)> {
+    let file = |p: &str| Path::new(p).is_file();
+    vec![
+        ("/usr/bin/chromium", file("/usr/bin/chromium"), "chromium"),
+        ("/usr/bin/chromedriver", file("/usr/bin/chromedriver"), "chromium-driver"),
+        ("the Noto Sans CJK font", has_cjk_font(), "fonts-noto-cjk"),
+        ("/usr/bin/pdftotext", file("/usr/bin/pdftotext"), "poppler-utils"),
+        ("/usr/bin/firefox-esr", file("/usr/bin/firefox-esr"), "firefox-esr"),
+        ("/usr/bin/WebKitWebDriver", file("/usr/bin/WebKitWebDriver"), "webkit2gtk-driver"),
+        ("WebKitGTK's MiniBrowser", minibrowser().is_some(), "webkit2gtk-driver"),
+        ("/usr/bin/xvfb-run", file("/usr/bin/xvfb-run"), "xvfb"),
+        ("/usr/bin/xauth (for xvfb-run)", file("/usr/bin/xauth"), "xauth"),
     ]
-    .into_iter()
-    .filter(|(_, present)| !present)
-    .map(|(what, _)| what)
-    .collect();
+}
+
+/// The browsers (Chromium, Firefox ESR, WebKitGTK with its WebDriver and a virtual display),
+/// fonts and poppler, from Debian: only the packages of what is missing.
+fn browser_packages() -> util::Result {
+    let needs = debian_needs();
+    let missing: Vec<&str> = needs.iter().filter(|(_, present, _)| !present).map(|(what, _, _)| *what).collect();
     if missing.is_empty() {
-        step("chromium, chromedriver, Noto CJK fonts, poppler-utils: present, skipping");
+        step("chromium, chromedriver, firefox-esr, WebKitWebDriver, xvfb, Noto CJK fonts, poppler-utils: present, skipping");
         return Ok(());
     }
-    step(&format!("installing the browser packages (missing: {})", missing.join(", ")));
-    let packages = ["chromium", "chromium-driver", "fonts-noto-cjk", "poppler-utils"];
+    let mut packages: Vec<&str> = needs.iter().filter(|(_, present, _)| !present).map(|(_, _, pkg)| *pkg).collect();
+    packages.dedup();
+    step(&format!("installing {} (missing: {})", packages.join(" "), missing.join(", ")));
     let is_root = version_of("id", &["-u"]).as_deref() == Some("0");
     let apt = |args: &[&str]| {
         let mut cmd = if is_root {
@@ -167,8 +190,15 @@ fn browser_packages() -> util::Result {
     };
     run(&mut apt(&["update"]))?;
     let mut install = apt(&["install", "-y"]);
-    install.args(packages);
-    run(&mut install)
+    install.args(&packages);
+    run(&mut install)?;
+    let still: Vec<&str> =
+        debian_needs().into_iter().filter(|(_, present, _)| !present).map(|(what, _, _)| what).collect();
+    if still.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("after installing {}, still missing: {}", packages.join(" "), still.join(", ")))
+    }
 }
 
 fn e2e_packages() -> util::Result {

@@ -18,17 +18,20 @@ mod spec;
 
 pub use frame::fit_for;
 pub use hit::ROUTE_REACH_PX;
+pub use labels::Placed;
 pub use spec::*;
 
 use super::paint::{DrawError, Painter};
-use super::theme::Theme;
 use super::{Layout, Rect, View};
 use crate::geo::{Bounds, Centre, Projection};
 use frame::MapFrame;
 use plotters::prelude::DrawingBackend;
 
-const PAD: f64 = 8.0;
+/// Pixels between the map box and the canvas's edge, and between the map box and the extent.
+pub const PAD: f64 = 8.0;
 const LEGEND_H: f64 = 34.0;
+/// The map part's height (without padding and legend) stays within these.
+pub const MAP_HEIGHTS: (f64, f64) = (140.0, 720.0);
 
 impl MapSpec {
     /// The projected extent zoom 1 shows, in a view centred on `centre`.
@@ -40,13 +43,52 @@ impl MapSpec {
     }
 }
 
-/// Map height for a width: the extent's aspect, within sensible limits, plus the legend.
-pub fn body_height(spec: &MapSpec, _theme: &Theme, w: f64) -> f64 {
-    // The aspect is the same in every view (the world is as wide and as tall).
+/// The height of the map part for each pixel of its width: the extent's aspect, within sensible
+/// limits. The same in every view (the world is as wide and as tall).
+pub fn aspect(spec: &MapSpec) -> f64 {
     let b = spec.bounds(Centre::Atlantic);
-    let aspect = (b.height() / b.width()).clamp(0.4, 1.3);
-    let map_h = ((w - 2.0 * PAD) * aspect).clamp(140.0, 720.0);
+    (b.height() / b.width()).clamp(0.4, 1.3)
+}
+
+/// Map height for a width: the extent's aspect, within [`MAP_HEIGHTS`], plus the legend.
+pub fn body_height(spec: &MapSpec, w: f64) -> f64 {
+    let map_h = ((w - 2.0 * PAD) * aspect(spec)).clamp(MAP_HEIGHTS.0, MAP_HEIGHTS.1);
     map_h + 2.0 * PAD + legend::height(spec, w)
+}
+
+/// Where a map drawn `width` CSS pixels wide (its own height, [`body_height`] rounded up, as a
+/// chart's canvas is) puts things at zoom 1: its height, the map box (nothing the map paints
+/// leaves it), the legend's height under it, and the extent zoom 1 shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub height: f64,
+    pub map_box: Rect,
+    pub legend: f64,
+    pub extent: Rect,
+}
+
+/// The [`Geometry`] of `spec` drawn `width` pixels wide in a view centred on `centre`.
+pub fn geometry(spec: &MapSpec, width: f64, centre: Centre) -> Geometry {
+    let height = body_height(spec, width).ceil();
+    let legend = legend::height(spec, width);
+    let view = View { centre, ..View::default() };
+    let f = MapFrame::new(spec, width, 0.0, height - legend, &view);
+    let b = f.fit.extent();
+    let (x0, y0) = f.xy((b.x0, b.y1));
+    let (x1, y1) = f.xy((b.x1, b.y0));
+    Geometry { height, map_box: f.bx, legend, extent: Rect::new(x0, y0, x1, y1) }
+}
+
+/// The labels a draw of `spec` `width` pixels wide places in `view` (their text, centre and font
+/// size), in the order it draws them; `None` for a layer with routes or flows, whose labels are
+/// placed around lines only a draw computes.
+pub fn placed_labels(spec: &MapSpec, width: f64, view: &View) -> Option<Vec<Placed>> {
+    if !spec.lines.is_empty() || !spec.flows.is_empty() {
+        return None;
+    }
+    let height = body_height(spec, width).ceil();
+    let f = MapFrame::new(spec, width, 0.0, height - legend::height(spec, width), view);
+    Some(labels::place(&f, spec, (&[], &[])))
 }
 
 /// Draw the map into `body`.

@@ -37,13 +37,14 @@ pub const RESERVED: &[&str] = &[
     "source",
     "footnote",
     "notes",
+    "within",
 ];
 
 /// Columns that come in zh/en pairs, in the order [`RowOut::pairs`] holds them.
 pub const PAIRS: [&str; 4] = ["group", "measure", "detail", "agency"];
 
 /// The kinds a data note may have.
-pub const NOTE_KINDS: [&str; 3] = ["inconsistency", "caveat", "method"];
+pub const NOTE_KINDS: [&str; 4] = ["inconsistency", "misprint", "caveat", "method"];
 
 /// A value column as declared.
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +116,8 @@ pub struct RowOut {
     pub period: Option<Period>,
     pub section: Option<String>,
     pub source: Option<String>,
+    /// The keys of the rows whose scope contains this row's (`within`, `|`-separated).
+    pub within: Vec<String>,
     /// The row's `footnote` cell (`Some("")` when empty) when its file has that column.
     pub footnote: Option<String>,
     pub cells: Vec<CellOut>,
@@ -458,6 +461,11 @@ pub fn rows_out(d: &DatasetDecl, t: &Table, grid: &Grid, row_notes: Vec<BTreeSet
                 "{at}: entity '{e}' is not an ISO alpha-3 code, ASEAN/EU/BRI, or port:/prov:/region: id"
             ));
         }
+        let within: Vec<String> =
+            t.get(r, "within").map(|w| w.split('|').map(|s| s.trim().to_string()).collect()).unwrap_or_default();
+        if let Some(w) = within.iter().find(|w| !grid.keys.contains(w) || **w == grid.keys[ri]) {
+            return Err(format!("{at}: column 'within': '{w}' is not another row's key"));
+        }
         rows.push(RowOut {
             key: grid.keys[ri].clone(),
             label,
@@ -466,6 +474,7 @@ pub fn rows_out(d: &DatasetDecl, t: &Table, grid: &Grid, row_notes: Vec<BTreeSet
             period,
             section: t.get(r, "section").map(str::to_string),
             source: source.map(str::to_string),
+            within,
             footnote: t.col("footnote").map(|_| t.get(r, "footnote").unwrap_or("").to_string()),
             cells,
             notes,

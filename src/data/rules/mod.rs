@@ -11,6 +11,8 @@
 use super::parse;
 
 pub mod aliases;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod catalogue;
 pub mod countries;
 pub mod dataset;
 pub mod figure;

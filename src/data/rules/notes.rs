@@ -7,8 +7,9 @@
 //! `row:column` in the note's own dataset or `dataset:row:column` in another) and writes the result
 //! with the precision of its least precise input (see [`super::figure`]), at most `N` decimals; a
 //! placeholder without `#N` shows what its inputs allow (a printed figure as printed), or 2 decimals
-//! when every input is exact. Chinese groups thousands with a space as the paper prints them
-//! ("5 594.53"), English with a comma; a negative number takes a true minus sign.
+//! when every input is exact. Both languages group thousands with a comma ("5,594.53"), the one
+//! convention of every number the atlas shows (README, "The data"); a negative number takes a
+//! true minus sign.
 
 use super::figure::{Figure, Precision};
 use super::parse::evaluate_in;
@@ -17,9 +18,8 @@ use super::Checked;
 /// Decimals a note's number shows when its placeholder does not say and every input is exact.
 pub const EXACT_DECIMALS: u8 = 2;
 
-/// Expand every placeholder of a note text. `zh` chooses the number style; `lookup` resolves a
-/// reference to a figure.
-pub fn expand(text: &str, zh: bool, lookup: &mut dyn FnMut(&str) -> Result<Option<Figure>, String>) -> Checked<String> {
+/// Expand every placeholder of a note text; `lookup` resolves a reference to a figure.
+pub fn expand(text: &str, lookup: &mut dyn FnMut(&str) -> Result<Option<Figure>, String>) -> Checked<String> {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{=") {
@@ -28,7 +28,7 @@ pub fn expand(text: &str, zh: bool, lookup: &mut dyn FnMut(&str) -> Result<Optio
         let end = inner
             .find('}')
             .ok_or_else(|| format!("'{{={}' is not closed", inner.chars().take(20).collect::<String>()))?;
-        out.push_str(&placeholder(&inner[..end], zh, lookup)?);
+        out.push_str(&placeholder(&inner[..end], lookup)?);
         rest = &inner[end + 1..];
     }
     out.push_str(rest);
@@ -36,7 +36,7 @@ pub fn expand(text: &str, zh: bool, lookup: &mut dyn FnMut(&str) -> Result<Optio
 }
 
 /// One placeholder's number.
-fn placeholder(src: &str, zh: bool, lookup: &mut dyn FnMut(&str) -> Result<Option<Figure>, String>) -> Checked<String> {
+fn placeholder(src: &str, lookup: &mut dyn FnMut(&str) -> Result<Option<Figure>, String>) -> Checked<String> {
     let (formula, cap) = match src.rsplit_once(" #") {
         Some((f, n)) => (f.trim(), Some(n.trim().parse::<u8>().map_err(|_| format!("bad decimals in '{{={src}}}'"))?)),
         None => (src.trim(), None),
@@ -45,14 +45,14 @@ fn placeholder(src: &str, zh: bool, lookup: &mut dyn FnMut(&str) -> Result<Optio
         .map_err(|e| format!("in '{{={src}}}': {e}"))?
         .ok_or_else(|| format!("'{{={src}}}' has no value: a cell it uses is empty"))?;
     let cap = cap.unwrap_or(if f.precision == Precision::Exact { EXACT_DECIMALS } else { u8::MAX });
-    Ok(styled(&f.shown(cap), zh))
+    Ok(styled(&f.shown(cap)))
 }
 
-/// A plain decimal in the note's language: thousands grouped, a true minus sign.
-pub fn styled(plain: &str, zh: bool) -> String {
+/// A plain decimal as notes write it: thousands grouped with a comma, a true minus sign.
+pub fn styled(plain: &str) -> String {
     let (sign, body) = plain.strip_prefix('-').map_or(("", plain), |b| ("−", b));
     let (int, frac) = body.split_once('.').map_or((body, None), |(i, f)| (i, Some(f)));
-    let sep = if zh { ' ' } else { ',' };
+    let sep = ',';
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -85,42 +85,37 @@ mod tests {
     }
 
     #[test]
-    fn a_sum_is_written_in_each_languages_style() {
+    fn a_sum_is_written_with_the_atlas_grouping_in_either_language() {
         let note = "越南、马来西亚、印尼合计 {=vietnam:exports + malaysia:exports + indonesia:exports} 亿美元";
-        assert_eq!(expand(note, true, &mut table_figures).unwrap(), "越南、马来西亚、印尼合计 5 594.53 亿美元");
+        assert_eq!(expand(note, &mut table_figures).unwrap(), "越南、马来西亚、印尼合计 5,594.53 亿美元");
         let note = "US${=(vietnam:exports + malaysia:exports + indonesia:exports) / 10} billion";
-        assert_eq!(expand(note, false, &mut table_figures).unwrap(), "US$559.453 billion");
+        assert_eq!(expand(note, &mut table_figures).unwrap(), "US$559.453 billion");
     }
 
     #[test]
     fn a_placeholder_shows_no_more_than_its_inputs_or_its_cap() {
         let share =
             "{=(vietnam:exports + malaysia:exports + indonesia:exports) / regions:asean:exports * 100 - 100 #1}%";
-        assert_eq!(expand(share, false, &mut table_figures).unwrap(), "6.8%");
-        assert_eq!(expand("{=1 / 3}", false, &mut table_figures).unwrap(), "0.33", "exact inputs show two decimals");
-        assert_eq!(
-            expand("{=vietnam:exports / 10}", false, &mut table_figures).unwrap(),
-            "229.793",
-            "as printed, moved"
-        );
-        assert_eq!(expand("{=0 - regions:asean:exports #0}", false, &mut table_figures).unwrap(), "−5,237");
+        assert_eq!(expand(share, &mut table_figures).unwrap(), "6.8%");
+        assert_eq!(expand("{=1 / 3}", &mut table_figures).unwrap(), "0.33", "exact inputs show two decimals");
+        assert_eq!(expand("{=vietnam:exports / 10}", &mut table_figures).unwrap(), "229.793", "as printed, moved");
+        assert_eq!(expand("{=0 - regions:asean:exports #0}", &mut table_figures).unwrap(), "−5,237");
     }
 
     #[test]
     fn broken_placeholders_are_refused_with_a_reason() {
-        let e = expand("x {=vietnam:exports + 1", true, &mut table_figures).unwrap_err();
+        let e = expand("x {=vietnam:exports + 1", &mut table_figures).unwrap_err();
         assert_eq!(e, "'{=vietnam:exports + 1' is not closed");
-        let e = expand("{=viet:exports}", true, &mut table_figures).unwrap_err();
+        let e = expand("{=viet:exports}", &mut table_figures).unwrap_err();
         assert_eq!(e, "in '{=viet:exports}': no cell 'viet:exports'");
-        let e = expand("{=empty:value * 2}", true, &mut table_figures).unwrap_err();
+        let e = expand("{=empty:value * 2}", &mut table_figures).unwrap_err();
         assert_eq!(e, "'{=empty:value * 2}' has no value: a cell it uses is empty");
     }
 
     #[test]
-    fn numbers_are_grouped_and_signed_per_language() {
-        assert_eq!(styled("27102.57", true), "27 102.57");
-        assert_eq!(styled("27102.57", false), "27,102.57");
-        assert_eq!(styled("-12", true), "−12");
-        assert_eq!(styled("925", false), "925");
+    fn numbers_are_grouped_with_commas_and_signed_with_a_minus() {
+        assert_eq!(styled("27102.57"), "27,102.57");
+        assert_eq!(styled("-12"), "−12");
+        assert_eq!(styled("925"), "925");
     }
 }

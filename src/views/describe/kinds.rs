@@ -33,7 +33,13 @@ pub(super) fn stacked(
             .filter(|j| !hidden.contains(j))
             .filter_map(|j| Item::new(&s.series[j].name, drawn.row(r).get(j).copied().flatten()?))
             .map(|i| {
-                let text = fill(desc::LABELLED, lang, &[&i.name(lang), &bare(&i.cref, lang)]);
+                // Chinese counts take their measure word ("取消 77 次"); English says the unit once,
+                // with the whole.
+                let value = match lang {
+                    Lang::Zh => i.shown(lang),
+                    Lang::En => bare(&i.cref, lang),
+                };
+                let text = fill(desc::LABELLED, lang, &[&i.name(lang), &value]);
                 items.push(i);
                 text
             })
@@ -151,8 +157,9 @@ pub(super) fn tiles(
         let who = sentence_name(&entity_name(e, lang), &[e], lang);
         Some(fill(desc::SELECTED, lang, &[&who, &values.join(desc::VALUES_SEP.get(lang))]))
     });
-    let flagged = tiles.iter().filter(|t| t.flagged).map(|t| quoted(&t.label, lang)).collect();
-    (main.into_iter().collect(), selection, contradiction(flagged, lang))
+    let flagged: Vec<String> = tiles.iter().filter(|t| t.flagged).map(|t| quoted(&t.label, lang)).collect();
+    let notes = flagged.len();
+    (main.into_iter().collect(), selection, contradiction(flagged, notes, lang))
 }
 
 /// Lists: a rank order from first to last, a short list in full, or a long one from its first

@@ -5,7 +5,7 @@
 
 use super::kinds::printed;
 use super::{sentence_name, set_sentence, Item, Set, Told};
-use crate::chart::map::{MapLegend, MapSpec};
+use crate::chart::map::MapSpec;
 use crate::data::Lang;
 use crate::views::interact::Drawn;
 use crate::views::map::MapLayer;
@@ -85,13 +85,10 @@ fn warehouses(m: &MapSpec, drawn: &Drawn, lang: Lang) -> Told {
     Told { sentences, sets: vec![ranks, emerging] }
 }
 
-/// The economies' change, and the legend's caveat that periods and measures differ.
+/// The economies' change: over different periods and measures, so counted, not ranked.
 fn economies(m: &MapSpec, drawn: &Drawn, lang: Lang) -> Told {
     let set = reading(m, drawn, "economies", 0, lang);
-    let mut sentences: Vec<String> = set_sentence(&set, false, lang).into_iter().collect();
-    if let MapLegend::Ramp { caption, .. } = &m.legend {
-        sentences.push(caption.clone());
-    }
+    let sentences: Vec<String> = set_sentence(&set, false, lang).into_iter().collect();
     Told { sentences, sets: vec![set] }
 }
 
@@ -122,25 +119,36 @@ fn routes(drawn: &Drawn, lang: Lang) -> Told {
         find("shipping", "drewry_cancelled"),
         find("shipping", "drewry_planned"),
     ];
+    let window = cells[3].and_then(|c| c.row.period).map(|p| p.get(lang).to_string());
     let [trains, teu, delay, cancelled, planned] = cells.map(|c| printed(c, lang));
     let corridors = words::number_words(crate::geo::points::corridors().len(), lang);
     let mut sentences = Vec::new();
     if let (Some(a), Some(b), Some(c)) = (trains, teu, delay) {
         sentences.push(fill(desc::MAP_ROUTES, lang, &[&corridors, &a, &b, &c]));
     }
-    if let (Some(a), Some(b)) = (cancelled, planned) {
-        sentences.push(fill(desc::MAP_DREWRY, lang, &[&a, &b]));
+    if let (Some(a), Some(b), Some(w)) = (cancelled, planned, window) {
+        sentences.push(fill(desc::MAP_DREWRY, lang, &[&a, &b, &w]));
     }
     let items = cells.into_iter().flatten().filter_map(|c| Item::new(c.row.label.get(lang), c)).collect();
     Told { sentences, sets: vec![Set::unranked(items)] }
 }
 
-/// The arcs by exports (their widths) and by year-on-year change (their colours): Table 3's
-/// partners, or with ASEAN and the EU as blocs.
+/// The arcs by value (their widths) and by year-on-year change (their colours): Table 3's
+/// partners, and in the blocs reading ASEAN and the EU, whose total trade from the text is
+/// another measure than Table 3's figures and is ranked apart.
 fn flows(m: &MapSpec, drawn: &Drawn, lang: Lang) -> Told {
-    let sets = [reading_of(m, drawn, None, 0, lang, "partners"), reading_of(m, drawn, None, 1, lang, "partners")];
-    let sentences = sets.iter().filter_map(|s| set_sentence(s, true, lang)).collect();
-    Told { sentences, sets: sets.into() }
+    let mut sets = Vec::new();
+    let mut sentences = Vec::new();
+    for col in 0..2 {
+        let partners = reading_of(m, drawn, Some("partners"), col, lang, "partners");
+        let mut blocs = reading_of(m, drawn, Some("regions"), col, lang, "regions");
+        blocs.noun = words::BLOCS;
+        let first = set_sentence(&partners, true, lang);
+        let second = set_sentence(&blocs, first.is_none(), lang);
+        sentences.extend(first.into_iter().chain(second).reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b])));
+        sets.extend([partners, blocs]);
+    }
+    Told { sentences, sets }
 }
 
 /// The ports by January–November throughput (circle area) and by growth (colour).

@@ -10,6 +10,7 @@
 
 mod kinds;
 mod map;
+pub mod rules;
 
 use super::build::Built;
 use super::entity::entity_name;
@@ -51,18 +52,42 @@ pub fn describe(def: &ChartDef, built: &Built, lang: Lang, focus: Focus) -> Desc
                 Some(e) => selection(e, spec, drawn, &told, focus.hidden, lang),
                 None => (None, Vec::new()),
             };
-            // The values described, and those the selection names besides.
-            let described = told.sets.iter().flat_map(|s| &s.items).filter(|i| contradicted(&i.cref));
-            let named = picked.iter().filter(|c| contradicted(c));
-            let flagged = described
-                .map(|i| i.name(lang))
-                .chain(named.map(|c| sentence_name(c.row.label.get(lang), c.row.entities, lang)));
-            (told.sentences, selection, contradiction(flagged.collect(), lang))
+            let flags = flags(&told, &picked, lang);
+            (told.sentences, selection, flags)
         }
         Built::Tiles(tiles) => kinds::tiles(tiles, focus.selected, lang),
         Built::List(items) => kinds::list(def, items, focus.selected, lang),
     };
     Description { lang, sentences: assemble(main, selection, contradiction, lang) }
+}
+
+/// Where the paper contradicts itself among the values described and those the selection names,
+/// and a selected value that is a probable misprint the ranking did not already name.
+fn flags(told: &Told, picked: &[CellRef], lang: Lang) -> Option<String> {
+    let described = told.sets.iter().flat_map(|s| &s.items).map(|i| (i.name(lang), i.cref));
+    let named = picked.iter().map(|c| (sentence_name(c.row.label.get(lang), c.row.entities, lang), *c));
+    let mut flagged: Vec<(String, CellRef)> = Vec::new();
+    for (n, c) in described.chain(named).filter(|(_, c)| contradicted(c)) {
+        if !flagged.iter().any(|(_, f)| std::ptr::eq(f.row, c.row) && f.col == c.col) {
+            flagged.push((n, c));
+        }
+    }
+    let mut notes: Vec<&str> = Vec::new();
+    for n in flagged.iter().flat_map(|(_, c)| c.ds.cell_notes(c.row.key, c.column_id())) {
+        if !notes.contains(&n.id) {
+            notes.push(n.id);
+        }
+    }
+    let contra = contradiction(flagged.into_iter().map(|(n, _)| n).collect(), notes.len(), lang);
+    let misprinted = (picked.iter())
+        .filter(|c| rules::is_misprint(c))
+        .filter(|c| !told.sets.iter().flat_map(|s| &s.items).any(|i| i.same(c)))
+        .map(|c| {
+            let row = sentence_name(c.row.label.get(lang), c.row.entities, lang);
+            let column = sentence_name(c.ds.columns[c.col].label.get(lang), &[], lang);
+            fill(desc::SELECTED_MISPRINT, lang, &[&row, &column])
+        });
+    contra.into_iter().chain(misprinted).reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]))
 }
 
 /// What a chart kind says, and the values it considered (for the selection's rank and the
@@ -181,7 +206,19 @@ fn bare(c: &CellRef, lang: Lang) -> String {
 }
 
 /// Names that take "the" in English.
-const WITH_THE: &[&str] = &["United States", "United Kingdom", "European Union", "Philippines", "Middle East"];
+const WITH_THE: &[&str] =
+    &["United States", "United Kingdom", "European Union", "Philippines", "Middle East", "Belt and Road"];
+
+/// Common-noun labels that take "the" in running English ("the order book", not "order book").
+const THE_NOUNS: &[&str] = &[
+    "order book",
+    "trade surplus",
+    "container throughput",
+    "container volume",
+    "province's",
+    "rest of the world",
+    "new western land–sea corridor",
+];
 
 /// First words that are names even where no entity says so (months open dates: "May 2015").
 const NAMES: &str = "China Chinese Table January February March April May June July August September October \
@@ -189,9 +226,10 @@ const NAMES: &str = "China Chinese Table January February March April May June J
 
 /// A row label as it reads inside an English sentence: a label that starts with the name of its
 /// entity keeps its capitals (and takes "the" where English needs it); other labels start in
-/// lower case ("of the three indicators, the largest is order book") unless their first words
-/// are a name ("New Western Land–Sea Corridor"). A sub-item's "of which" is dropped. Chinese
-/// labels are unchanged.
+/// lower case ("of the three indicators, the largest is the order book") unless their first
+/// words are a name ("New Western Land–Sea Corridor", "January–November"); a quotation mark
+/// before the first word changes nothing ("“new three” exports"). A sub-item's "of which" is
+/// dropped. Chinese labels are unchanged.
 fn sentence_name(label: &str, entities: &[&str], lang: Lang) -> String {
     if lang == Lang::Zh {
         return label.to_string();
@@ -199,7 +237,12 @@ fn sentence_name(label: &str, entities: &[&str], lang: Lang) -> String {
     let label = label.strip_prefix("of which ").unwrap_or(label);
     let mut words = label.split(' ');
     let first = words.next().unwrap_or("");
-    if entities.iter().any(|e| entity_name(e, Lang::En).split(' ').next() == Some(first)) {
+    // A port is named as the map names it (its data rows may describe it at length).
+    let name_of = |e: &str| match e.strip_prefix("port:").and_then(crate::geo::points::port) {
+        Some(p) => p.name(Lang::En).to_string(),
+        None => entity_name(e, Lang::En),
+    };
+    if entities.iter().any(|e| name_of(e).split(' ').next() == Some(first)) {
         return match WITH_THE.iter().any(|p| label.starts_with(p)) {
             true => format!("the {label}"),
             false => label.to_string(),
@@ -207,11 +250,22 @@ fn sentence_name(label: &str, entities: &[&str], lang: Lang) -> String {
     }
     let next_is_name = words.next().is_some_and(|w| w.starts_with(case::is_upper));
     // "Mid-October" is a plain word before a name; "US", "China–Europe" are names.
-    let head = first.split('-').next().unwrap_or(first);
+    let bare = first.trim_start_matches(['“', '‘', '"']);
+    let head = bare.split(['-', '–']).next().unwrap_or(bare);
     let plain = head.chars().skip(1).all(|c| !case::is_upper(c)) && !NAMES.split_whitespace().any(|n| n == head);
-    match (plain && !next_is_name, label.chars().next()) {
-        (true, Some(c)) => std::iter::once(case::lower(c)).chain(label.chars().skip(1)).collect(),
-        _ => label.to_string(),
+    let out: String = match plain && !next_is_name {
+        true => {
+            let at = label.char_indices().find(|(_, c)| c.is_alphabetic()).map_or(0, |(i, _)| i);
+            let mut rest = label[at..].chars();
+            let first = rest.next().map(case::lower).into_iter();
+            format!("{}{}", &label[..at], first.chain(rest).collect::<String>())
+        }
+        false => label.to_string(),
+    };
+    let lower = out.chars().map(case::lower).collect::<String>();
+    match THE_NOUNS.iter().any(|n| lower.starts_with(n)) {
+        true => format!("the {out}"),
+        false => out,
     }
 }
 
@@ -260,12 +314,19 @@ fn bar_labels(s: &crate::chart::bars::BarSpec, lang: Lang) -> Vec<String> {
         .collect()
 }
 
-/// What one set shows: its figures given only as bounds, then its largest and smallest (or
-/// fastest-growing and most-falling) with how many rose and fell; named first when `prefix`.
+/// What one set shows: its figures given only as bounds, a probable misprint named as printed,
+/// then its largest and smallest (or fastest-growing and most-falling) with how many rose and fell
+/// — or, when its values may not be ranked together (`rules`), the values themselves; named first
+/// when `prefix`.
 fn set_sentence(set: &Set, prefix: bool, lang: Lang) -> Option<String> {
     let (exact, bounds): (Vec<&Item>, Vec<&Item>) = set.items.iter().partition(|i| !i.bound());
+    let (misprints, exact): (Vec<&Item>, Vec<&Item>) = exact.into_iter().partition(|i| rules::is_misprint(&i.cref));
+    let others = !bounds.is_empty() || !misprints.is_empty();
     let clauses: Vec<String> =
-        [bounds_clause(&bounds, lang), ranking(set, &exact, !bounds.is_empty(), lang)].into_iter().flatten().collect();
+        [bounds_clause(&bounds, lang), misprint_clause(&misprints, lang), ranking(set, &exact, others, lang)]
+            .into_iter()
+            .flatten()
+            .collect();
     let body = clauses.into_iter().reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]))?;
     Some(if prefix { fill(desc::PREFIX, lang, &[&set.name, &body]) } else { body })
 }
@@ -283,6 +344,12 @@ fn bounds_clause(bounds: &[&Item], lang: Lang) -> Option<String> {
     }
 }
 
+/// Values that cannot hold as printed: named with what is printed and a pointer to their note.
+fn misprint_clause(misprints: &[&Item], lang: Lang) -> Option<String> {
+    let each = misprints.iter().map(|i| fill(desc::MISPRINT, lang, &[&i.name(lang), &i.shown(lang)]));
+    each.reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]))
+}
+
 /// The items with the largest and the smallest value (several when tied).
 fn extremes<'a>(items: &[&'a Item]) -> (Vec<&'a Item>, Vec<&'a Item>) {
     let max = items.iter().map(|i| i.x()).fold(f64::NEG_INFINITY, f64::max);
@@ -294,11 +361,16 @@ fn names(items: &[&Item], lang: Lang) -> String {
     words::join_list(&items.iter().map(|i| i.name(lang)).collect::<Vec<_>>(), lang)
 }
 
-/// The words that rank a set of `n` items whose extremes are `hi` and `lo`.
-fn ranking_words(set: &Set, n: usize, hi: f64, lo: f64) -> crate::data::L {
+/// The words that rank a set of `n` items whose extremes are `hi` and `lo`, with `up` of them
+/// rising and `down` falling: a superlative only over two or more ("only imports fell", never
+/// "imports fell most").
+fn ranking_words(set: &Set, n: usize, (hi, lo): (f64, f64), (up, down): (usize, usize)) -> crate::data::L {
     match (set.growth(), n == 2) {
         (true, false) if lo >= 0.0 => desc::GROWTH_UP,
         (true, false) if hi <= 0.0 => desc::GROWTH_DOWN,
+        (true, false) if up == 1 && down == 1 => desc::GROWTH_ONLY_BOTH,
+        (true, false) if up == 1 => desc::GROWTH_ONLY_UP,
+        (true, false) if down == 1 => desc::GROWTH_ONLY_DOWN,
         (true, false) => desc::GROWTH_MIXED,
         (true, true) if lo >= 0.0 => desc::GROWTH2_UP,
         (true, true) if hi <= 0.0 => desc::GROWTH2_DOWN,
@@ -310,41 +382,153 @@ fn ranking_words(set: &Set, n: usize, hi: f64, lo: f64) -> crate::data::L {
     }
 }
 
-/// The largest and smallest of the figures (after those given only as bounds, when `others`),
-/// and for growth how many rose and fell.
+/// The figures of a set besides those given only as bounds or misprinted (`others` when there
+/// were any): a total that covers some of them is named first; the rest are ranked when they may
+/// be (one basis, nothing overlapping) and listed when they may not.
 fn ranking(set: &Set, exact: &[&Item], others: bool, lang: Lang) -> Option<String> {
-    let n = exact.len();
-    if n < 2 {
+    if exact.len() < 2 {
         let only = if others { desc::ONE_MORE } else { desc::ONLY_ONE };
         return exact.first().map(|i| fill(only, lang, &[&i.name(lang), &i.shown(lang)]));
     }
-    let (top, bottom) = extremes(exact);
+    let covers = |w: &Item, i: &Item| rules::covers(&w.cref, &i.cref);
+    let wholes: Vec<&Item> = exact.iter().copied().filter(|w| exact.iter().any(|i| covers(w, i))).collect();
+    let rest: Vec<&Item> = exact.iter().copied().filter(|i| !wholes.iter().any(|w| w.same(&i.cref))).collect();
+    let cells: Vec<CellRef> = rest.iter().map(|i| i.cref).collect();
+    let apart = rules::Apart::of(&cells);
+    if apart.any() || rest.is_empty() {
+        return Some(unranked(set, exact, apart, lang));
+    }
+    let whole_clauses = wholes.iter().map(|w| {
+        let all = set.items.iter().filter(|i| !i.same(&w.cref)).all(|i| covers(w, i));
+        let name = w.name(lang);
+        let verb = if plural(&name) { desc::INCLUDE } else { desc::INCLUDES };
+        fill(if all { desc::WHOLE_ALL } else { desc::WHOLE_SOME }, lang, &[&name, &w.shown(lang), verb.get(lang)])
+    });
+    let ranked = ranked(set, &rest, others || !wholes.is_empty(), lang)?;
+    whole_clauses.chain(std::iter::once(ranked)).reduce(|a, b| fill(desc::CLAUSES, lang, &[&a, &b]))
+}
+
+/// Whether an English name takes a plural verb: its last word (before any parenthesis) ends in
+/// "s" ("mechanical and electrical products", "all emerging markets", not "total trade").
+fn plural(name: &str) -> bool {
+    let head = name.split(" (").next().unwrap_or(name);
+    head.rsplit(' ').next().is_some_and(|w| w.ends_with('s') && !w.ends_with("ss"))
+}
+
+/// The largest and smallest of figures that may be ranked together, and for growth how many rose
+/// and fell.
+fn ranked(set: &Set, items: &[&Item], others: bool, lang: Lang) -> Option<String> {
+    let n = items.len();
+    if n < 2 {
+        return items.first().map(|i| fill(desc::ONE_MORE, lang, &[&i.name(lang), &i.shown(lang)]));
+    }
+    let (top, bottom) = extremes(items);
     let lead = fill(if others { desc::OF_OTHERS } else { desc::OF_SET }, lang, &[&words::counted(n, set.noun, lang)]);
     let (hi, lo) = (top[0].x(), bottom[0].x());
     if hi == lo {
         return Some(fill(desc::ALL_EQUAL, lang, &[&lead, &top[0].shown(lang)]));
     }
-    let t = ranking_words(set, n, hi, lo);
-    let s =
-        fill(t, lang, &[&lead, &names(&top, lang), &top[0].shown(lang), &names(&bottom, lang), &bottom[0].shown(lang)]);
+    let up = items.iter().filter(|i| i.x() > 0.0).count();
+    let down = items.iter().filter(|i| i.x() < 0.0).count();
+    let t = ranking_words(set, n, (hi, lo), (up, down));
+    // With one rising (or falling) value, that one is named as the only one and the superlative
+    // goes to the other side.
+    let rising: Vec<&Item> = items.iter().copied().filter(|i| i.x() > 0.0).collect();
+    let falling: Vec<&Item> = items.iter().copied().filter(|i| i.x() < 0.0).collect();
+    let (a, b) = match (set.growth(), up, down) {
+        (true, 1, _) if n > 2 && down > 0 => (rising, extremes(&falling).1),
+        (true, _, 1) if n > 2 && up > 0 => (extremes(&rising).0, falling),
+        _ => (top, bottom),
+    };
+    let s = fill(t, lang, &[&lead, &names(&a, lang), &a[0].shown(lang), &names(&b, lang), &b[0].shown(lang)]);
     Some(if set.growth() && n > 2 {
-        fill(desc::CLAUSES, lang, &[&s, &rose_and_fell(exact, set.noun, lang)])
+        fill(desc::CLAUSES, lang, &[&s, &rose_and_fell(items, set.noun, false, lang)])
     } else {
         s
     })
 }
 
-/// How many rose and fell: "all ten rose", "three rose and seven fell".
-fn rose_and_fell(items: &[&Item], noun: Noun, lang: Lang) -> String {
-    let up = items.iter().filter(|i| i.x() > 0.0).count();
-    let down = items.iter().filter(|i| i.x() < 0.0).count();
-    let flat = items.len() - up - down;
+/// Values that may not be ranked together (different periods or measures, overlapping scopes):
+/// up to five listed in the paper's order, more only counted; for growth, how many rose and fell.
+fn unranked(set: &Set, items: &[&Item], apart: rules::Apart, lang: Lang) -> String {
+    // The paper's order: each dataset's rows in turn.
+    let mut datasets: Vec<&'static crate::data::Dataset> = Vec::new();
+    for i in items {
+        if !datasets.iter().any(|d| std::ptr::eq(*d, i.cref.ds)) {
+            datasets.push(i.cref.ds);
+        }
+    }
+    let items: Vec<&Item> = (datasets.iter().flat_map(|d| d.rows))
+        .flat_map(|r| items.iter().copied().filter(move |i| std::ptr::eq(i.cref.row, r)))
+        .collect();
+    let main = if items.len() <= 5 {
+        // Values of different periods each say theirs ("list them with their periods").
+        let entry = |i: &&Item| match apart.periods {
+            true => {
+                let period = i.cref.row.period.unwrap_or(i.cref.ds.period).get(lang);
+                let name = sentence_name(i.cref.row.label.get(lang), i.cref.row.entities, lang);
+                fill(desc::NAMED_VALUE, lang, &[&name, &fill(desc::PERIOD_VALUE, lang, &[period, &i.shown(lang)])])
+            }
+            false => fill(desc::NAMED_VALUE, lang, &[&i.name(lang), &i.shown(lang)]),
+        };
+        words::join_list(&items.iter().map(entry).collect::<Vec<_>>(), lang)
+    } else {
+        let why = match (apart.periods, apart.measures) {
+            (true, true) => desc::APART_BOTH,
+            (true, false) => desc::APART_PERIODS,
+            (false, true) => desc::APART_MEASURES,
+            (false, false) => desc::APART_OVERLAP,
+        };
+        fill(why, lang, &[&words::counted(items.len(), set.noun, lang)])
+    };
+    let counts = match items.len() {
+        0..=5 => rose_and_fell(&items, set.noun, true, lang),
+        _ => rose_and_fell_named(&items, set.noun, lang),
+    };
+    if set.growth() {
+        fill(desc::CLAUSES, lang, &[&main, &counts])
+    } else {
+        main
+    }
+}
+
+/// How many rose and fell, the fewer side named with its values when it has four or fewer
+/// ("four rose (Singapore +1%, …) and nine fell"): a list, not a ranking.
+fn rose_and_fell_named(items: &[&Item], noun: Noun, lang: Lang) -> String {
+    let up: Vec<&Item> = items.iter().copied().filter(|i| i.x() > 0.0).collect();
+    let down: Vec<&Item> = items.iter().copied().filter(|i| i.x() < 0.0).collect();
+    let named = |side: &[&Item]| {
+        let each: Vec<String> =
+            side.iter().map(|i| fill(desc::LABELLED, lang, &[&i.name(lang), &i.shown(lang)])).collect();
+        words::join_list(&each, lang)
+    };
     let c = |k| words::count(k, noun, lang);
-    match (up, down, flat) {
-        (_, 0, 0) => fill(desc::ALL_ROSE, lang, &[&c(up)]),
-        (0, _, 0) => fill(desc::ALL_FELL, lang, &[&c(down)]),
-        (_, _, 0) => fill(desc::ROSE_FELL, lang, &[&c(up), &c(down)]),
-        _ => fill(desc::ROSE_FELL_FLAT, lang, &[&c(up), &c(down), &c(flat)]),
+    let flat = items.len() - up.len() - down.len();
+    match (up.len(), down.len()) {
+        (u, d) if flat == 0 && u > 0 && u <= d && u <= 4 => {
+            fill(desc::ROSE_FELL_NAMED_UP, lang, &[&c(u), &named(&up), &c(d)])
+        }
+        (u, d) if flat == 0 && d > 0 && d < u && d <= 4 => {
+            fill(desc::ROSE_FELL_NAMED_DOWN, lang, &[&c(u), &c(d), &named(&down)])
+        }
+        _ => rose_and_fell(items, noun, false, lang),
+    }
+}
+
+/// How many rose and fell: "all ten rose", "three rose and seven fell"; with `named`, a single
+/// one by name: "only imports fell".
+fn rose_and_fell(items: &[&Item], noun: Noun, named: bool, lang: Lang) -> String {
+    let up: Vec<&Item> = items.iter().copied().filter(|i| i.x() > 0.0).collect();
+    let down: Vec<&Item> = items.iter().copied().filter(|i| i.x() < 0.0).collect();
+    let flat = items.len() - up.len() - down.len();
+    let c = |k| words::count(k, noun, lang);
+    match (up.len(), down.len(), flat) {
+        (_, 0, 0) => fill(desc::ALL_ROSE, lang, &[&c(up.len())]),
+        (0, _, 0) => fill(desc::ALL_FELL, lang, &[&c(down.len())]),
+        (1, _, 0) if named => fill(desc::ONLY_ROSE, lang, &[&names(&up, lang)]),
+        (_, 1, 0) if named => fill(desc::ONLY_FELL, lang, &[&names(&down, lang)]),
+        (_, _, 0) => fill(desc::ROSE_FELL, lang, &[&c(up.len()), &c(down.len())]),
+        _ => fill(desc::ROSE_FELL_FLAT, lang, &[&c(up.len()), &c(down.len()), &c(flat)]),
     }
 }
 
@@ -382,23 +566,28 @@ fn selection(e: &str, spec: &ChartSpec, drawn: &Drawn, told: &Told, hidden: &[us
 fn labelled(c: &CellRef, first: &CellRef, lang: Lang) -> String {
     let column = c.ds.columns[c.col].label;
     let label = if c.row.label != first.row.label {
-        Some(c.row.label.get(lang))
+        Some(sentence_name(c.row.label.get(lang), c.row.entities, lang))
     } else if c.ds.columns.len() > 1 && column.en != "Value" {
-        Some(column.get(lang))
+        Some(sentence_name(column.get(lang), &[], lang))
     } else {
         None
     };
     match label {
-        Some(l) => fill(desc::LABELLED, lang, &[l, &shown(c, lang)]),
+        Some(l) => fill(desc::LABELLED, lang, &[&l, &shown(c, lang)]),
         None => shown(c, lang),
     }
 }
 
 /// The set that ranks this cell and its rank there (1 = largest), when ranking it is sound: at
-/// least three figures, none of them a bound.
+/// least three figures, none of them a bound or a misprint, all of one basis and none covering
+/// another (`rules`).
 fn rank_in<'a>(told: &'a Told, c: &CellRef) -> Option<(&'a Set, usize)> {
     let set = told.sets.iter().find(|s| s.ranked && s.items.iter().any(|i| i.same(c)))?;
-    if set.items.len() < 3 || set.items.iter().any(Item::bound) {
+    let cells: Vec<CellRef> = set.items.iter().map(|i| i.cref).collect();
+    if set.items.len() < 3
+        || set.items.iter().any(|i| i.bound() || rules::is_misprint(&i.cref))
+        || rules::Apart::of(&cells).any()
+    {
         return None;
     }
     let x = set.items.iter().find(|i| i.same(c))?.x();
@@ -410,13 +599,22 @@ fn quoted(label: &str, lang: Lang) -> String {
     fill(desc::QUOTED, lang, &[&label.replace('“', "‘").replace('”', "’")])
 }
 
-/// Where the paper contradicts itself among the values described.
-fn contradiction(mut flagged: Vec<String>, lang: Lang) -> Option<String> {
-    flagged.dedup();
-    match flagged.len() {
-        0 => None,
-        1 => Some(fill(desc::CONTRADICTS_ONE, lang, &[&flagged[0]])),
-        _ => Some(fill(desc::CONTRADICTS, lang, &[&words::join_list(&flagged, lang)])),
+/// Where the paper contradicts itself among the values described: the names of the values (one
+/// per value, a name repeated for each of its values) and how many notes say so.
+fn contradiction(mut flagged: Vec<String>, notes: usize, lang: Lang) -> Option<String> {
+    let values = flagged.len();
+    let mut names: Vec<String> = Vec::new();
+    for n in flagged.drain(..) {
+        if !names.contains(&n) {
+            names.push(n);
+        }
+    }
+    let names = words::join_list(&names, lang);
+    match (values, notes) {
+        (0, _) => None,
+        (1, _) => Some(fill(desc::CONTRADICTS_ONE, lang, &[&names])),
+        (_, 0 | 1) => Some(fill(desc::CONTRADICTS_ONE_NOTE, lang, &[&names])),
+        _ => Some(fill(desc::CONTRADICTS, lang, &[&names])),
     }
 }
 
@@ -440,11 +638,12 @@ fn assemble(mut main: Vec<String>, selection: Option<String>, contra: Option<Str
 }
 
 /// A clause as a sentence: a capital first letter (English) or a space between Chinese and a
-/// number (Chinese), and a full stop.
+/// number (Chinese), and a full stop. Parentheses that would stand side by side share one
+/// ("imports (derived) (0.55 trillion yuan)" → "imports (derived, 0.55 trillion yuan)").
 fn finish(s: &str, lang: Lang) -> String {
     let head: String = match lang {
-        Lang::En => case::capitalise(s),
-        Lang::Zh => spaced(s),
+        Lang::En => case::capitalise(&s.replace(") (", ", ")),
+        Lang::Zh => spaced(&s.replace(")(", ",")),
     };
     format!("{head}{}", desc::SENTENCE_END.get(lang))
 }

@@ -23,6 +23,30 @@ pub fn next_focus(current: Option<usize>, key: &str, n: usize) -> Option<usize> 
     }
 }
 
+/// What a key does on a chart's canvas.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChartKey {
+    /// Enter or Space on a focused row: choose its entity.
+    Choose(usize),
+    /// Escape: clear the exploration and the selection.
+    Clear,
+    /// The arrows, Home, End, Page Up and Page Down: move the keyboard focus.
+    Focus(Option<usize>),
+}
+
+/// What `key` does on a chart of `rows` rows with the keyboard focus on row `focus`; `None` for a
+/// key the chart leaves alone.
+pub fn chart_key(key: &str, focus: Option<usize>, rows: usize) -> Option<ChartKey> {
+    match key {
+        "Enter" | " " => focus.map(ChartKey::Choose),
+        "Escape" => Some(ChartKey::Clear),
+        "ArrowDown" | "ArrowUp" | "ArrowLeft" | "ArrowRight" | "Home" | "End" | "PageUp" | "PageDown" => {
+            Some(ChartKey::Focus(next_focus(focus, key, rows)))
+        }
+        _ => None,
+    }
+}
+
 /// The tab a key moves to in a row of `n` tabs (the WAI-ARIA tabs pattern): the arrows step and
 /// wrap round, Home and End go to the ends; other keys move nothing (`None`).
 pub fn tab_after(current: usize, key: &str, n: usize) -> Option<usize> {
@@ -106,6 +130,17 @@ mod tests {
         assert_eq!(toggle_series(&[], 1, 3, true), vec![0, 2]);
         assert_eq!(toggle_series(&[0, 2], 1, 3, true), Vec::<usize>::new(), "isolating again shows all");
         assert_eq!(toggle_series(&[], 7, 3, false), Vec::<usize>::new());
+    }
+
+    #[test]
+    fn enter_chooses_the_focused_row_escape_clears_and_the_arrows_move_the_focus() {
+        assert_eq!(chart_key("Enter", Some(2), 5), Some(ChartKey::Choose(2)));
+        assert_eq!(chart_key(" ", Some(0), 5), Some(ChartKey::Choose(0)));
+        assert_eq!(chart_key("Enter", None, 5), None, "nothing focused: Enter is the page's");
+        assert_eq!(chart_key("Escape", Some(1), 5), Some(ChartKey::Clear));
+        assert_eq!(chart_key("ArrowDown", None, 5), Some(ChartKey::Focus(Some(0))));
+        assert_eq!(chart_key("End", Some(1), 5), Some(ChartKey::Focus(Some(4))));
+        assert_eq!(chart_key("a", Some(1), 5), None);
     }
 
     #[test]

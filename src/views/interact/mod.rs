@@ -18,7 +18,7 @@ pub mod tooltip;
 pub use camera::{key_move, panned, zoomed, zoomed_at_centre, CameraMove, KEY_PAN_PX, KEY_ZOOM};
 pub use drawn::Drawn;
 pub use gesture::{Gesture, Press};
-pub use keys::{next_focus, tab_after, toggle_series, toggled};
+pub use keys::{chart_key, next_focus, tab_after, toggle_series, toggled, ChartKey};
 pub use redraw::should_draw;
 pub use table::{table_rows, TableRow};
 pub use tooltip::{announce, tooltip, Tip};

@@ -1,5 +1,6 @@
 //! What a tooltip and a screen-reader announcement say about a drawn row: the facts of the cell
-//! reached, one line per other visible value of the row, and every data note of those values.
+//! reached, one line per other visible value of the row, and every data note of those values;
+//! and where the tooltip goes.
 //!
 //! Layer: views. Charts and map layers use the same assembly, so a value reads the same wherever
 //! a reader meets it.
@@ -45,9 +46,32 @@ pub fn tooltip(drawn: &Drawn, row: usize, series: Option<usize>, hidden: &[usize
     Some(Tip { facts: main, extra })
 }
 
-/// What a screen reader hears when keyboard focus reaches a row: the tooltip's facts as one text.
-pub fn announce(drawn: &Drawn, row: usize, hidden: &[usize], lang: Lang) -> Option<String> {
-    tooltip(drawn, row, None, hidden, lang).map(|t| facts_lines(&t.facts, lang).join(". "))
+/// What a screen reader hears when keyboard focus reaches a row (and series, for a figure the
+/// search revealed): the tooltip's facts as one text.
+pub fn announce(drawn: &Drawn, row: usize, series: Option<usize>, hidden: &[usize], lang: Lang) -> Option<String> {
+    tooltip(drawn, row, series, hidden, lang).map(|t| facts_lines(&t.facts, lang).join(". "))
+}
+
+/// Charts narrower than this (CSS pixels) show the tooltip as a panel across them.
+pub const NARROW: f64 = 520.0;
+
+/// Where a tooltip goes, as its `style`: beside the point (`x`, `y`) of a chart `width` pixels
+/// wide, on the side with more room and never wider than the room left there; across a narrow
+/// chart under the point; under its element for a tile (`below`).
+pub fn placement(x: f64, y: f64, width: f64, below: bool) -> String {
+    if below {
+        return "left:0;top:calc(100% + 6px);transform:none;min-width:min(16rem,80vw)".into();
+    }
+    if width < NARROW {
+        return format!("left:4px;right:4px;top:{:.0}px;transform:none;max-width:none", y + 14.0);
+    }
+    let (side, at, room) = if x > width * 0.55 {
+        let right = (width - x + 12.0).max(4.0);
+        ("right", right, width - right - 4.0)
+    } else {
+        ("left", x + 12.0, width - x - 16.0)
+    };
+    format!("{side}:{at:.0}px;top:{y:.0}px;max-width:min(22rem,{:.0}px)", room.max(120.0))
 }
 
 #[cfg(test)]
@@ -87,7 +111,7 @@ mod tests {
         unique.dedup();
         assert_eq!(texts.len(), unique.len(), "a note appears once: {texts:?}");
         assert!(
-            tip.facts.notes.iter().any(|(k, _)| *k == crate::data::NoteKind::Inconsistency),
+            tip.facts.notes.iter().any(|(k, _)| *k == crate::data::NoteKind::Misprint),
             "Shenzhen's November figure exceeds its own January–November total: {:?}",
             tip.facts.notes
         );
@@ -100,7 +124,27 @@ mod tests {
         let tip = tooltip(&d, i, None, &[], Lang::En).unwrap();
         assert_eq!(tip.facts.title, d.row_ref(i).unwrap().row.label.en);
         assert_eq!(tip.extra.len(), 1, "the market's heading: {:?}", tip.extra);
-        assert!(announce(&d, i, &[], Lang::En).unwrap().starts_with(&tip.facts.title));
+        assert!(announce(&d, i, None, &[], Lang::En).unwrap().starts_with(&tip.facts.title));
+    }
+
+    #[test]
+    fn a_tooltip_goes_on_the_side_with_more_room_within_the_chart() {
+        assert_eq!(placement(100.0, 50.0, 800.0, false), "left:112px;top:50px;max-width:min(22rem,684px)");
+        assert_eq!(placement(700.0, 50.0, 800.0, false), "right:112px;top:50px;max-width:min(22rem,684px)");
+        assert_eq!(placement(790.0, 9.0, 800.0, false), "right:22px;top:9px;max-width:min(22rem,774px)");
+        assert!(placement(440.0, 0.0, 800.0, false).ends_with("max-width:min(22rem,344px)"), "left of the middle");
+        assert!(placement(795.0, 0.0, 800.0, true).starts_with("left:0;top:calc(100% + 6px)"), "a tile: below it");
+    }
+
+    #[test]
+    fn on_a_narrow_chart_the_tooltip_spans_it_under_the_point() {
+        assert_eq!(placement(300.0, 100.0, 390.0, false), "left:4px;right:4px;top:114px;transform:none;max-width:none");
+    }
+
+    #[test]
+    fn the_side_changes_past_the_middle_of_the_chart() {
+        assert_eq!(placement(286.0, 0.0, 520.0, false), "left:298px;top:0px;max-width:min(22rem,218px)");
+        assert_eq!(placement(300.0, 0.0, 520.0, false), "right:232px;top:0px;max-width:min(22rem,284px)");
     }
 
     #[test]

@@ -1,9 +1,14 @@
 //! The flows layer: China's trade drawn as arcs to its partners along great circles, each as
 //! wide as its value (widths, not areas, carry the value: a reader compares widths), coloured by
 //! year-on-year change on the partners layer's diverging scale, with an arrowhead at the partner
-//! (exports from China) and the value at the arc's end. One reading draws Table 3's ten
-//! partners; the other draws ASEAN and the EU as blocs (Table 2) in place of their members, so
-//! nothing is counted twice.
+//! (from China) and the value at the arc's end. One reading draws Table 3's ten partners; the
+//! other draws ASEAN and the EU as blocs in place of their members, so nothing is counted twice.
+//!
+//! One width scale serves every arc, so every arc must carry the same measure: Table 3 is titled
+//! exports, but its figures look like total trade (its data note: the US value exceeds the US
+//! import figure, Vietnam, Malaysia and Indonesia together exceed Table 2's exports to all of
+//! ASEAN). The blocs therefore carry the paper's total trade with them (the text of 一(四)1), not
+//! Table 2's exports, which would let the US arrow out-draw all of ASEAN; the legend says so.
 //!
 //! Layer: views.
 
@@ -55,8 +60,8 @@ struct Arc {
     growth: &'static str,
 }
 
-/// The arcs of a reading: Table 3's ten partners, or ASEAN and the EU (Table 2) with the
-/// partners that belong to neither.
+/// The arcs of a reading: Table 3's ten partners, or ASEAN and the EU (their total trade, from
+/// the text) with the partners that belong to neither.
 fn arcs(blocs: bool) -> Vec<Arc> {
     let p = ds("partners");
     let reg = ds("regions");
@@ -74,7 +79,7 @@ fn arcs(blocs: bool) -> Vec<Arc> {
     if blocs {
         for key in ["asean", "eu"] {
             if let Some(row) = reg.row(key) {
-                out.push(Arc { ds: reg, row, value: "exports", growth: "exports_yoy" });
+                out.push(Arc { ds: reg, row, value: "trade", growth: "trade_yoy" });
             }
         }
     }
@@ -144,5 +149,16 @@ mod tests {
         }
         assert!(names.iter().any(|n| n == "东盟") && names.iter().any(|n| n == "欧盟"), "{names:?}");
         assert_eq!(b.spec.flows.len(), 8, "six partners outside the blocs, and the two blocs");
+    }
+
+    #[test]
+    fn the_blocs_carry_total_trade_so_one_width_scale_compares_like_with_like() {
+        let mut b = Builder::new(crate::chart::map::Extent::World);
+        build(&mut b, Lang::En, true);
+        let at = |name: &str| b.spec.row_labels.iter().position(|l| l == name).unwrap();
+        let (asean, us) = (&b.spec.flows[at("ASEAN")], &b.spec.flows[at("United States")]);
+        assert_eq!(asean.width, MAX_WIDTH, "ASEAN, China's largest trading partner, is the widest arc");
+        assert!((us.width / asean.width - 6644.51 / 9117.18).abs() < 1e-9, "{} {}", us.width, asean.width);
+        assert_eq!(asean.label.as_deref(), Some("ASEAN US$911.7 bn"));
     }
 }

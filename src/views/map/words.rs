@@ -10,7 +10,8 @@ pub const WAREHOUSE_RANK: L = L::new("前十位次(第 1 最深)", "Top-10 rank 
 pub const WAREHOUSE_EMERGING: L = L::new("新兴市场(描边)", "Emerging markets (outlined)");
 pub const ECONOMIES: L = L::new("各经济体时段与口径不同", "Periods and measures differ by economy");
 pub const PENETRATION: L = L::new("2025 年电商渗透率(预计)", "E-commerce penetration, 2025 (forecast)");
-pub const FASTEST: L = L::new("电商零售增长最快的市场", "Fastest-growing e-commerce markets");
+pub const FASTEST: L =
+    L::new("电商零售增长最快的十国中论文点名的六国", "Six of the ten fastest-growing e-commerce markets");
 pub const SUEZ: L = L::new("亚欧航线:经曼德海峡与苏伊士运河", "Asia–Europe: via Bab-el-Mandeb and Suez");
 pub const SUEZ_HEAD: L = L::new(
     "亚欧航线:经曼德海峡与苏伊士运河(示意);德鲁里统计的主要航线含亚洲至北欧和地中海",
@@ -27,18 +28,20 @@ pub const PACIFIC_HEAD: L = L::new(
     "Trans-Pacific lane (schematic; width: container volume from mainland China to the US)",
 );
 pub const WLSC: L = L::new("西部陆海新通道班列", "New Western Land–Sea Corridor trains");
-pub const HUB: L = L::new("中欧班列枢纽:{}", "Railway Express hub: {}");
-pub const RAIL_KEY: L = L::new("中欧班列通道(示意)", "Railway Express corridors (schematic)");
+pub const HUB: L = L::new("中欧班列枢纽:{}", "China–Europe Railway Express hub: {}");
+pub const RAIL_KEY: L = L::new("中欧班列通道(示意)", "China–Europe Railway Express corridors (schematic)");
 pub const SUEZ_KEY: L = L::new("经苏伊士(示意)", "Via Suez (schematic)");
 pub const CAPE_KEY: L = L::new("绕好望角(虚线,示意)", "Round the Cape (dashed, schematic)");
 pub const PACIFIC_KEY: L = L::new("跨太平洋(线宽:集装箱货量)", "Trans-Pacific (width: container volume)");
 pub const PORTS: L =
-    L::new("颜色:1—11 月同比;圆面积:1—11 月吞吐量(万 Teu)", "Colour: Jan–Nov growth; area: Jan–Nov throughput");
+    L::new("颜色:1—11 月同比;圆面积:1—11 月吞吐量(万 TEU)", "Colour: Jan–Nov growth; area: Jan–Nov throughput");
+/// The flows layer's readings share one width scale (`views::map::flows`): the legend says what
+/// each arc's width is.
 pub const FLOWS_PARTNERS: L = L::new(
-    "箭头:自中国流向伙伴;线宽与数值成正比;颜色:同比(表 3)",
-    "Arrows from China to each partner; width in proportion to the value; colour: year on year (Table 3)",
+    "线宽:表 3 数值(题为出口,疑为进出口);颜色:同比",
+    "Width: Table 3's figure (titled exports, likely total trade); colour: year on year",
 );
 pub const FLOWS_BLOCS: L = L::new(
-    "东盟、欧盟为表 2 出口合计,其余为表 3;线宽与数值成正比;颜色:同比",
-    "ASEAN and the EU: Table 2 exports; the others: Table 3; width in proportion to the value; colour: year on year",
+    "线宽:东盟、欧盟为正文进出口额,其余为表 3 数值(疑为进出口);颜色:同比",
+    "Width: ASEAN and EU total trade (text), the others Table 3 (likely total trade); colour: year on year",
 );

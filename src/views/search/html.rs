@@ -1,6 +1,6 @@
-//! The results as the markup of the search's listbox (the WAI-ARIA combobox pattern): one group
-//! per kind of result, labelled by its heading, each result an option carrying its index in
-//! `data-i`, the query's matches in `<mark>`.
+//! The search's markup: the field with its (empty) listbox, and the results as the listbox's
+//! content (the WAI-ARIA combobox pattern): one group per kind of result, labelled by its
+//! heading, each result an option carrying its index in `data-i`, the query's matches in `<mark>`.
 //!
 //! Layer: views (search). Pure text, escaped as the static first screen is
 //! (`data::format::escape_markup`), so the markup is tested natively and the UI only sets it and
@@ -11,6 +11,19 @@ use super::words;
 use crate::data::format::escape_markup as escape;
 use crate::data::Lang;
 use std::fmt::Write as _;
+
+/// The field, under it the notice that a query was shortened, its results and the "nothing found"
+/// line, and the announcement, as the UI writes them once; their text and the attributes that
+/// follow the search are set as it changes.
+pub const FIELD: &str = concat!(
+    r#"<div class="search-box" id="search-box">"#,
+    r#"<input type="text" id="search-input" class="search-input" role="combobox" data-testid="search" aria-autocomplete="list" aria-controls="search-list" aria-expanded="false" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
+    r#"<kbd class="search-key" aria-hidden="true">/</kbd><div class="search-drop">"#,
+    r#"<p id="search-cut" class="search-cut" data-testid="search-cut" hidden></p>"#,
+    r#"<div id="search-list" role="listbox" class="search-list" hidden></div>"#,
+    r#"<p id="search-none" class="search-none" hidden></p></div></div>"#,
+    r#"<p id="search-live" class="sr-only" aria-live="polite" data-testid="search-live"></p>"#,
+);
 
 /// The id of the option that shows result `i` (counted across groups).
 pub fn option_id(i: usize) -> String {
@@ -107,12 +120,9 @@ mod tests {
 
     #[test]
     fn data_text_is_escaped() {
-        let r = super::super::search("Internet Plus Circulation", Lang::En);
+        let r = super::super::search("newest and hottest sectors", Lang::En);
         let html = listbox_html(&r, Lang::En);
-        assert!(
-            html.contains("&quot;<mark>Internet</mark> <mark>Plus</mark> <mark>Circulation</mark>&quot;"),
-            "{html}"
-        );
-        assert!(!html.contains("\"Internet"), "{html}");
+        assert!(html.contains("China&apos;s two <mark>newest</mark>"), "{html}");
+        assert!(!html.contains("China's"), "{html}");
     }
 }

@@ -7,14 +7,16 @@
 //! the compiled statics (once, on first use: the UI asks for it when the reader first reaches for
 //! the search, never on the first screen), `query` reads what the reader typed (aliases from
 //! `data/aliases.csv`, small misspellings, Chinese run together) and scores entries, `results`
-//! ranks, groups and highlights them, `html` writes them as the listbox's markup, and `reveal`
-//! decides what choosing a result does (which chart, which row, which selection).
+//! ranks, groups and highlights them, `html` writes them as the listbox's markup, `reveal` decides
+//! what choosing a result does (which chart, which row, which selection), and `combobox` what the
+//! field's keys do.
 //!
 //! The matcher's work is bounded by design, whatever is typed: folding and reading the words grow
 //! with the query's length, the rest does not (at most `query::MAX_TERMS` terms, each with at
 //! most `query::MAX_ALTS` alternatives looked for once in each text of the index, a Chinese term
 //! split into pieces only up to `query::MAX_SPLIT` characters); `work` counts it for the tests.
 
+pub mod combobox;
 pub mod fold;
 pub mod html;
 mod index;

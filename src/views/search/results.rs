@@ -9,7 +9,7 @@ use super::index::Index;
 use super::query::Query;
 use super::{words, work, Group, Target};
 use crate::data::format::{self, paper_section};
-use crate::data::{Lang, NoteKind, L};
+use crate::data::{Lang, L};
 use crate::views::entity::entity_name;
 use crate::views::provenance::locator;
 use crate::views::words::fill;
@@ -238,7 +238,7 @@ impl Index {
             }
             Target::Note(ds, n) => {
                 h.title = excerpt(n.text.get(lang), q);
-                h.section = Some(format!("{} · {}", note_kind(n.kind).get(lang), locator(ds, lang)));
+                h.section = Some(format!("{} · {}", n.kind.label().get(lang), locator(ds, lang)));
                 h.context = Some(Marked::new(ds.title.get(lang).to_string(), q));
             }
         }
@@ -278,14 +278,6 @@ fn place_kind(code: &str) -> L {
         Some("region") => words::REGION,
         _ if code.len() > 3 => words::GROUP,
         _ => words::COUNTRY,
-    }
-}
-
-fn note_kind(k: NoteKind) -> L {
-    match k {
-        NoteKind::Inconsistency => crate::i18n::NOTE_INCONSISTENCY,
-        NoteKind::Caveat => crate::i18n::NOTE_CAVEAT,
-        NoteKind::Method => crate::i18n::NOTE_METHOD,
     }
 }
 

@@ -7,19 +7,20 @@
 
 use super::Target;
 use crate::data::Lang;
+use crate::views::anchor::Anchor;
 use crate::views::interact::Drawn;
 use crate::views::{build_with, Built, CellRef, ChartDef, Kind, RowRef, Settings, CHARTS};
 
 /// A figure to show on a chart: the chart, and the cell whose row takes the chart's keyboard
 /// focus (which shows its tooltip and announces it).
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Reveal {
     pub chart: &'static str,
     pub cell: CellRef,
 }
 
 /// What choosing a result does.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Plan {
     /// Select this entity in every chart, table and on the map.
     pub select: Option<&'static str>,
@@ -29,12 +30,19 @@ pub struct Plan {
     pub reading: Option<(&'static ChartDef, Settings)>,
     /// Build this block of the page (a dataset id, or `glossary`) before scrolling.
     pub build: Option<&'static str>,
-    /// The id of the element to scroll to.
-    pub scroll: String,
+    /// The place to scroll to.
+    pub scroll: Anchor,
     /// The chart row to focus.
     pub reveal: Option<Reveal>,
     /// The tile to focus: (chart id, row key).
     pub tile: Option<(&'static str, &'static str)>,
+}
+
+impl Plan {
+    /// Scroll to a place, and nothing else yet.
+    fn to(scroll: Anchor) -> Plan {
+        Plan { select: None, layer: None, reading: None, build: None, scroll, reveal: None, tile: None }
+    }
 }
 
 /// The same dataset cell (compared by address, not by value).
@@ -90,7 +98,7 @@ fn layer_shows(def: &ChartDef, code: &str) -> bool {
 /// The map layer to show a place on: `None` to keep the current one when it shows the place (or
 /// when none does), else the first that does.
 pub fn place_layer(code: &str, now: &str) -> Option<&'static str> {
-    let layers = || CHARTS.iter().filter(|d| d.kind.is_map());
+    let layers = crate::views::page::layers;
     if layers().any(|d| d.id == now && layer_shows(d, code)) {
         return None;
     }
@@ -100,29 +108,28 @@ pub fn place_layer(code: &str, now: &str) -> Option<&'static str> {
 fn figure_plan(cell: CellRef, current: &dyn Fn(&ChartDef) -> Settings) -> Plan {
     let select = cell.row.entities.first().copied();
     let Some((def, s)) = home(cell, current) else {
-        return Plan { select, build: Some(cell.ds.id), scroll: format!("ds-{}", cell.ds.id), ..Plan::default() };
+        return Plan { select, build: Some(cell.ds.id), ..Plan::to(Anchor::Block(cell.ds.id)) };
     };
     let reading = (s != current(def)).then_some((def, s));
     if def.kind.is_map() {
-        return Plan { select, layer: Some(def.id), reading, scroll: "map".into(), ..Plan::default() };
+        return Plan { select, layer: Some(def.id), reading, ..Plan::to(Anchor::Section("map")) };
     }
     let tile = matches!(def.kind, Kind::Tiles { .. });
     Plan {
         select,
         reading,
         build: Some(def.dataset),
-        scroll: format!("chart-{}", def.id),
         reveal: (!tile).then_some(Reveal { chart: def.id, cell }),
         tile: tile.then_some((def.id, cell.row.key)),
-        ..Plan::default()
+        ..Plan::to(Anchor::Chart(def.id))
     }
 }
 
 /// A row without figures: its list, else the map layer that names it, else its table.
 fn row_plan(r: RowRef, layer_now: &str) -> Plan {
     let select = r.row.entities.first().copied();
-    if let Some(def) = CHARTS.iter().find(|d| d.dataset == r.ds.id && !d.kind.is_map()) {
-        return Plan { select, build: Some(r.ds.id), scroll: format!("chart-{}", def.id), ..Plan::default() };
+    if let Some(def) = crate::views::page::cards(r.ds.id).next() {
+        return Plan { select, build: Some(r.ds.id), ..Plan::to(Anchor::Chart(def.id)) };
     }
     let names_row = |d: &&ChartDef| match crate::views::build(d, Lang::Zh) {
         Built::Canvas { drawn, .. } => {
@@ -130,31 +137,25 @@ fn row_plan(r: RowRef, layer_now: &str) -> Plan {
         }
         _ => false,
     };
-    match CHARTS.iter().filter(|d| d.kind.is_map()).find(names_row) {
+    match crate::views::page::layers().find(names_row) {
         Some(def) => {
-            Plan { select, layer: (def.id != layer_now).then_some(def.id), scroll: "map".into(), ..Plan::default() }
+            Plan { select, layer: (def.id != layer_now).then_some(def.id), ..Plan::to(Anchor::Section("map")) }
         }
-        None => Plan { select, build: Some(r.ds.id), scroll: format!("ds-{}", r.ds.id), ..Plan::default() },
+        None => Plan { select, build: Some(r.ds.id), ..Plan::to(Anchor::Block(r.ds.id)) },
     }
 }
 
 /// What choosing `t` does, given each chart's current reading and the map layer shown.
 pub fn plan(t: &Target, current: &dyn Fn(&ChartDef) -> Settings, layer_now: &str) -> Plan {
-    let to = |id: &str| id.to_string();
+    let map = || Plan::to(Anchor::Section("map"));
     match *t {
         Target::Figure(c) => figure_plan(c, current),
         Target::Row(r) => row_plan(r, layer_now),
-        Target::Place(code) => {
-            Plan { select: Some(code), layer: place_layer(code, layer_now), scroll: to("map"), ..Plan::default() }
-        }
-        Target::Chart(def) if def.kind.is_map() => {
-            Plan { layer: (def.id != layer_now).then_some(def.id), scroll: to("map"), ..Plan::default() }
-        }
-        Target::Chart(def) => Plan { build: Some(def.dataset), scroll: format!("chart-{}", def.id), ..Plan::default() },
-        Target::Section(s) => Plan { scroll: to(s.id), ..Plan::default() },
-        Target::Term(_) => Plan { build: Some("glossary"), scroll: to("glossary"), ..Plan::default() },
-        Target::Note(ds, n) => {
-            Plan { build: Some(ds.id), scroll: format!("note-{}-{}", ds.id, n.id), ..Plan::default() }
-        }
+        Target::Place(code) => Plan { select: Some(code), layer: place_layer(code, layer_now), ..map() },
+        Target::Chart(def) if def.kind.is_map() => Plan { layer: (def.id != layer_now).then_some(def.id), ..map() },
+        Target::Chart(def) => Plan { build: Some(def.dataset), ..Plan::to(Anchor::Chart(def.id)) },
+        Target::Section(s) => Plan::to(Anchor::Section(s.id)),
+        Target::Term(_) => Plan { build: Some("glossary"), ..Plan::to(Anchor::Section("glossary")) },
+        Target::Note(ds, n) => Plan { build: Some(ds.id), ..Plan::to(Anchor::Note(ds.id, n.id)) },
     }
 }

@@ -189,7 +189,7 @@ fn choosing_the_table_3_russia_export_value_reveals_its_bar_and_selects_russia()
     let p = plan(&Target::Figure(cell), &defaults, "map-partners");
     assert_eq!(p.select, Some("RUS"));
     assert_eq!(p.build, Some("partners"));
-    assert_eq!(p.scroll, "chart-partners-exports");
+    assert_eq!(p.scroll.to_string(), "chart-partners-exports");
     let r = p.reveal.expect("a chart row to focus");
     assert_eq!(r.chart, "partners-exports");
     assert!(p.reading.is_none(), "the default reading shows it");
@@ -221,7 +221,7 @@ fn choosing_a_figure_another_reading_shows_switches_the_chart_to_it() {
 #[test]
 fn choosing_a_place_selects_it_and_shows_a_map_layer_that_has_it() {
     let p = plan(&Target::Place("port:shanghai"), &defaults, "map-partners");
-    assert_eq!((p.select, p.layer, p.scroll.as_str()), (Some("port:shanghai"), Some("map-ports"), "map"));
+    assert_eq!((p.select, p.layer, p.scroll.to_string().as_str()), (Some("port:shanghai"), Some("map-ports"), "map"));
     let p = plan(&Target::Place("RUS"), &defaults, "map-partners");
     assert_eq!(p.layer, None, "the partners layer already shows Russia");
 }

@@ -3,8 +3,9 @@
 //! phone-sized page, Lighthouse mobile and desktop, main-thread time per language switch, theme
 //! switch and hover, WebAssembly memory over language switches, DOM size, the search under hostile
 //! queries), and with `--charts` the per-chart draw and hover timings and the native geometry
-//! timings (hit test, projection, the Pacific cut) of this source tree. `--search` measures the
-//! search alone.
+//! timings (hit test, projection, the Pacific cut) of this source tree. With `--phone`, the sizes
+//! and the phone profile alone (`timing::phone`: a throttled phone's first paint, the map first
+//! seen, its first interactive frame and the bytes before it); with `--search`, the search alone.
 
 pub mod sizes;
 mod timing;
@@ -23,6 +24,8 @@ pub struct Plan<'a> {
     pub charts: bool,
     /// Only the search under hostile queries (no sizes, no other browser figures).
     pub search: bool,
+    /// Only the sizes and the phone profile (in place of the other browser figures).
+    pub phone: bool,
 }
 
 /// Runs every bench section.
@@ -37,7 +40,11 @@ pub fn bench(plan: &Plan) -> util::Result {
     if plan.search {
         return timing::report(&builds, Some("search"));
     }
-    sizes::report(&builds)?;
+    let last = sizes::report(&builds)?;
+    crate::budget::report(last.brotli)?;
+    if plan.phone {
+        return timing::phone(&builds);
+    }
     timing::report(&builds, None)?;
     if plan.charts {
         timing::charts(plan.dir)?;

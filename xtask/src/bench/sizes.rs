@@ -1,5 +1,6 @@
-//! The size section of `bench` (and of the budget check): every shipped file's raw, gzip (level 9)
-//! and brotli (quality 11, window 22) size and the totals, for one build or two side by side.
+//! The size section of `bench` (and the measuring behind the budget check): every shipped file's raw,
+//! gzip (level 9) and brotli (quality 11, window 22) size and the totals, for one build or two side by
+//! side. It knows nothing of the budget: `budget` reads these figures, not the other way round.
 
 use std::fs;
 use std::path::Path;
@@ -37,9 +38,15 @@ pub fn measure(bytes: &[u8]) -> Sizes {
 /// single-file edition (which repeats the whole site; reported on its own line).
 const NOT_SHIPPED: [&str; 2] = ["404.html", "trade-atlas.html"];
 
+/// The data package's folder: downloaded only when a reader asks for it (reported on its own line).
+const ON_DEMAND: &str = "data/";
+
 /// The shipped files of a built site, each measured (files in parallel), sorted by name.
 pub fn shipped(dir: &Path) -> util::Result<Vec<(String, Sizes)>> {
-    let files: Vec<_> = files_under(dir)?.into_iter().filter(|(rel, _)| !NOT_SHIPPED.contains(&rel.as_str())).collect();
+    let files: Vec<_> = files_under(dir)?
+        .into_iter()
+        .filter(|(rel, _)| !NOT_SHIPPED.contains(&rel.as_str()) && !rel.starts_with(ON_DEMAND))
+        .collect();
     if files.is_empty() {
         return Err(format!("{} has no files: build the site first", dir.display()));
     }
@@ -98,9 +105,9 @@ pub fn bytes(n: u64) -> String {
     out
 }
 
-/// Prints the size table of each build (one, or before and after side by side) and the budget verdict
+/// Prints the size table of each build (one, or before and after side by side) and returns the total
 /// of the last one. `builds` are (label, directory).
-pub fn report(builds: &[(&str, &Path)]) -> util::Result {
+pub fn report(builds: &[(&str, &Path)]) -> util::Result<Sizes> {
     let mut measured = Vec::new();
     for (label, dir) in builds {
         step(&format!("shipped sizes of {label}: {}", dir.display()));
@@ -114,15 +121,21 @@ pub fn report(builds: &[(&str, &Path)]) -> util::Result {
                 bytes(s.brotli)
             );
         }
+        if let Ok(data) = files_under(&dir.join(ON_DEMAND)) {
+            let size = |p: &Path| fs::metadata(p).map_or(0, |m| m.len());
+            let (zip, rest): (Vec<_>, Vec<_>) = data.iter().partition(|(rel, _)| rel.ends_with(".zip"));
+            println!(
+                "    data package {ON_DEMAND}: {} files, {} B; its zip {} B (on demand, not counted below)",
+                rest.len(),
+                bytes(rest.iter().map(|(_, p)| size(p)).sum()),
+                bytes(zip.iter().map(|(_, p)| size(p)).sum())
+            );
+        }
         measured.push((*label, files));
     }
     print_table(&measured);
     let (_, last) = measured.last().expect("at least one build");
-    let budget = crate::budget::read()?;
-    match crate::budget::verdict(total(last).brotli, &budget) {
-        Ok(line) | Err(line) => println!("    {line}"),
-    }
-    Ok(())
+    Ok(total(last))
 }
 
 /// One row per file name (hashes ignored), with raw / gzip / brotli per build.
@@ -189,6 +202,18 @@ mod tests {
         assert_eq!(without_hash("index.html"), "index.html");
         assert_eq!(without_hash("trade-atlas.html"), "trade-atlas.html", "a word is not a hash");
         assert_eq!(without_hash("a-deadbeefcafe-b.txt"), "a-*-b.txt");
+    }
+
+    #[test]
+    fn the_data_package_and_the_single_file_do_not_count_as_shipped() {
+        let dir = std::env::temp_dir().join(format!("atlas-sizes-{}", std::process::id()));
+        fs::create_dir_all(dir.join("data")).unwrap();
+        for f in ["index.html", "trade-atlas.html", "404.html", "data/datapackage.json", "data/trade-atlas-data.zip"] {
+            fs::write(dir.join(f), "x").unwrap();
+        }
+        let names: Vec<String> = shipped(&dir).unwrap().into_iter().map(|(n, _)| n).collect();
+        let _ = fs::remove_dir_all(&dir);
+        assert_eq!(names, ["index.html"]);
     }
 
     #[test]

@@ -1,11 +1,15 @@
 //! `data/datasets.toml`: the page's sections and every dataset's provenance, read with serde and
-//! handed to the shared rules as plain declarations.
+//! turned into the plain declarations the other rules check each file against.
+//!
+//! Layer: data (shared validation rules). The build script reads the catalogue with this module,
+//! and the native tests read the real file with it too, so they check each data file against the
+//! declaration the build uses. The app never reads TOML: the module is not compiled for wasm32.
 
 use serde::Deserialize;
 
-use crate::rules::dataset::{ColumnDecl, DatasetDecl, NoteDecl};
-use crate::rules::period::{self, Basis, Period, PeriodCells};
-use crate::rules::Checked;
+use super::dataset::{ColumnDecl, DatasetDecl, NoteDecl};
+use super::period::{self, Basis, Period, PeriodCells};
+use super::Checked;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -172,5 +176,47 @@ impl DatasetT {
                 })
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "[paper]\ntitle_zh = \"t\"\ntitle_en = \"t\"\nnote_zh = \"n\"\nnote_en = \"n\"\n\n\
+        [[section]]\nid = \"overview\"\npaper = \"一\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\nintro_zh = \"i\"\nintro_en = \"i\"\n";
+
+    fn dataset(id: &str, page: &str) -> String {
+        format!(
+            "\n[[dataset]]\nid = \"{id}\"\npage = \"{page}\"\nfile = \"{id}.csv\"\ntitle_zh = \"t\"\ntitle_en = \"t\"\n\
+             section = \"一\"\nagency_zh = \"a\"\nagency_en = \"a\"\nperiod_zh = \"2023 年\"\nperiod_en = \"2023\"\n\
+             period_basis = \"paper\"\ncaption_zh = \"c\"\ncaption_en = \"c\"\n\n\
+             [[dataset.column]]\nid = \"value\"\nlabel_zh = \"值\"\nlabel_en = \"Value\"\nunit = \"pct\"\n"
+        )
+    }
+
+    #[test]
+    fn a_dataset_declares_its_columns_and_period_to_the_file_rules() {
+        let cat = load(&format!("{HEAD}{}", dataset("partners", "overview"))).unwrap();
+        let d = &cat.dataset[0];
+        let decl = d.decl(&d.period("here").unwrap());
+        assert_eq!((decl.id.as_str(), decl.supplementary, decl.periods_in_rows), ("partners", false, false));
+        assert_eq!(decl.columns.len(), 1);
+        assert_eq!(decl.columns[0].unit, "pct");
+        assert_eq!(decl.columns[0].label, ("值".to_string(), "Value".to_string()));
+    }
+
+    #[test]
+    fn a_dataset_declared_twice_stops_the_build_at_its_second_declaration() {
+        let text = format!("{HEAD}{}{}", dataset("ports", "overview"), dataset("ports", "overview"));
+        let lines: Vec<&str> = text.lines().collect();
+        let second = lines.iter().rposition(|l| *l == "id = \"ports\"").unwrap() + 1;
+        assert_eq!(load(&text).err(), Some(format!("data/datasets.toml:{second}: dataset 'ports' declared twice")));
+    }
+
+    #[test]
+    fn a_dataset_on_an_unknown_page_stops_the_build() {
+        let e = load(&format!("{HEAD}{}", dataset("ports", "harbours"))).err().unwrap();
+        assert!(e.ends_with("dataset 'ports' names unknown page section 'harbours'"), "{e}");
     }
 }
