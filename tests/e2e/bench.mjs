@@ -27,7 +27,8 @@
 // Builds are measured in turn within each step (A, B, A, B …) so both see the same machine.
 // Environment: ATLAS_BENCH_BUILDS="label=url label=url" (or ATLAS_URL for one build), CHROMIUM,
 // CHROME_PATH (for Lighthouse); optional BENCH_LOADS, BENCH_LIGHTHOUSE_RUNS, BENCH_SWITCHES,
-// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_SEARCH_REPEATS, BENCH_STEPS
+// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_SEARCH_REPEATS,
+// BENCH_SEARCH_CAP_MS (a hostile query given up after this long, 30 s), BENCH_STEPS
 // (a comma-separated subset of paint,startup,lighthouse,main,memory,search) and BENCH_DEBUG (print
 // every sample).
 
@@ -480,85 +481,148 @@ const wordsUpTo = (words, n) => {
   for (let i = 0; [...q].length < n; i++) q += `${words[i % words.length]} `;
   return [...q].slice(0, n).join('');
 };
-/** Queries a reader may paste, up to 5,000 characters: long, repetitive, combining marks, CJK, mixed. */
+/**
+ * Queries a reader may paste, up to 5,000 characters: long, repetitive, combining marks, CJK, mixed.
+ * Each is [label, query, family]: within a family the queries grow, and once one is given up (see
+ * SEARCH_CAP_MS) the longer ones of its family are not run.
+ */
 const HOSTILE = [
-  ['e + U+0301 × 250 (500 chars)', 'e\u0301'.repeat(250)],
-  ['e + U+0301 × 1,000 (2,000 chars)', 'e\u0301'.repeat(1000)],
-  ['e + U+0301 × 2,500 (5,000 chars)', 'e\u0301'.repeat(2500)],
-  ['国 × 500', '国'.repeat(500)],
-  ['国 × 2,000', '国'.repeat(2000)],
-  ['国 × 5,000', '国'.repeat(5000)],
-  ['中国 × 12 (24 chars, split in pieces)', '中国'.repeat(12)],
-  ['mixed words (russia USA EV TEU port 俄罗斯 …), 5,000 chars', wordsUpTo(MIXED, 5000)],
-  ['"e " × 2,500 (one-letter words, 5,000 chars)', 'e '.repeat(2500)],
-  ['eight misspellings', 'rusia germny philipines amerca shanghia exprots warehuose elektric'],
+  ['e + U+0301 × 250 (500 chars)', 'e\u0301'.repeat(250), 'marks'],
+  ['e + U+0301 × 1,000 (2,000 chars)', 'e\u0301'.repeat(1000), 'marks'],
+  ['e + U+0301 × 2,500 (5,000 chars)', 'e\u0301'.repeat(2500), 'marks'],
+  ['国 × 500', '国'.repeat(500), 'guo'],
+  ['国 × 2,000', '国'.repeat(2000), 'guo'],
+  ['国 × 5,000', '国'.repeat(5000), 'guo'],
+  ['中国 × 12 (24 chars, split in pieces)', '中国'.repeat(12), 'zhongguo'],
+  ['mixed words (russia USA EV TEU port 俄罗斯 …), 500 chars', wordsUpTo(MIXED, 500), 'mixed'],
+  ['mixed words, 5,000 chars', wordsUpTo(MIXED, 5000), 'mixed'],
+  ['"e " × 250 (one-letter words, 500 chars)', 'e '.repeat(250), 'letters'],
+  ['"e " × 2,500 (one-letter words, 5,000 chars)', 'e '.repeat(2500), 'letters'],
+  ['eight misspellings', 'rusia germny philipines amerca shanghia exprots warehuose elektric', 'typos'],
 ];
+
+/**
+ * A pasted query still unanswered after this long (wall clock) is given up: the page, its main
+ * thread still busy, is closed and a fresh one opened for the next query. Only a build whose
+ * search stalls reaches it.
+ */
+const SEARCH_CAP_MS = num('BENCH_SEARCH_CAP_MS', 30_000);
+const GAVE_UP = Symbol('gave up');
+
+/** `promise`, or GAVE_UP once SEARCH_CAP_MS have passed. */
+function capped(promise) {
+  promise.catch(() => {});
+  let timer;
+  const cap = new Promise((resolve) => { timer = setTimeout(() => resolve(GAVE_UP), SEARCH_CAP_MS); });
+  return Promise.race([promise, cap]).finally(() => clearTimeout(timer));
+}
+
+/** A fresh atlas with the search reached for (which builds its index), and what that cost. */
+async function searchPage(browser, url) {
+  const { context, page, cdp } = await freshPage(browser);
+  await openAtlas(page, cdp, url);
+  const atLoad = await wasmMemoryBytes(page);
+  const floor = [];
+  for (let i = 0; i < 10; i++) floor.push(await mainThreadCost(page, cdp, async () => {}, () => frames(page)));
+  const reach = await mainThreadCost(page, cdp, () => page.click(SEARCH));
+  return { context, page, cdp, atLoad, floor: median(floor), reach };
+}
+
+/** Close a page, even one whose main thread does not answer (not waiting more than 10 s). */
+const closeTab = (tab) => Promise.race([tab.context.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
 
 /** Main-thread cost of each hostile query pasted and of one more character typed, and the memory. */
 async function searchUnderLoad(browser, build) {
-  const { context, page, cdp } = await freshPage(browser);
+  const first = await searchPage(browser, build.url);
+  let tab = first;
   try {
-    await openAtlas(page, cdp, build.url);
-    const atLoad = await wasmMemoryBytes(page);
-    const answered = () => page.waitForFunction(() => document.querySelector('#search-list:not([hidden]) [role=option]') ||
-      document.querySelector('#search-none:not([hidden])'), null, { polling: 'raf', timeout: 120_000 });
-    const floor = [];
-    for (let i = 0; i < 10; i++) floor.push(await mainThreadCost(page, cdp, async () => {}, () => frames(page)));
-    // The index is built when the reader first reaches for the search.
-    const reach = await mainThreadCost(page, cdp, () => page.click(SEARCH));
+    const answered = () => tab.page.waitForFunction(() => document.querySelector('#search-list:not([hidden]) [role=option]') ||
+      document.querySelector('#search-none:not([hidden])'), null, { polling: 'raf', timeout: SEARCH_CAP_MS + 60_000 });
     const clear = async () => {
-      await page.fill(SEARCH, '');
-      await quiet(page, cdp);
+      await tab.page.fill(SEARCH, '');
+      await quiet(tab.page, tab.cdp);
     };
     const ordinary = [];
     for (let r = 0; r < SEARCH_REPEATS; r++) {
       for (const q of ORDINARY) {
         await clear();
-        ordinary.push(await mainThreadCost(page, cdp, () => page.keyboard.insertText(q), answered));
+        ordinary.push(await mainThreadCost(tab.page, tab.cdp, () => tab.page.keyboard.insertText(q), answered));
       }
     }
-    const indexed = await wasmMemoryBytes(page);
+    const indexed = await wasmMemoryBytes(tab.page);
     const out = [];
-    for (const [label, q] of HOSTILE) {
+    const givenUp = new Set();
+    for (const [label, q, family] of HOSTILE) {
+      if (givenUp.has(family)) {
+        out.push({ label, skipped: true });
+        continue;
+      }
       const pasted = [];
       const typed = [];
-      for (let r = 0; r < SEARCH_REPEATS; r++) {
+      let gaveUp = false;
+      for (let r = 0; r < SEARCH_REPEATS && !gaveUp; r++) {
         await clear();
-        pasted.push(await mainThreadCost(page, cdp, () => page.keyboard.insertText(q), answered));
-        typed.push(await mainThreadCost(page, cdp, () => page.keyboard.press('x'), answered));
+        for (const [into, act] of [[pasted, () => tab.page.keyboard.insertText(q)], [typed, () => tab.page.keyboard.press('x')]]) {
+          const cost = await capped(mainThreadCost(tab.page, tab.cdp, act, answered));
+          if (cost === GAVE_UP) {
+            gaveUp = true;
+            break;
+          }
+          into.push(cost);
+        }
       }
-      const held = await page.$eval(SEARCH, (el) => [...el.value].length);
+      if (gaveUp) {
+        givenUp.add(family);
+        out.push({ label, gaveUp: true, pasted, typed });
+        await closeTab(tab);
+        tab = await searchPage(browser, build.url);
+        continue;
+      }
+      const held = await tab.page.$eval(SEARCH, (el) => [...el.value].length);
       out.push({ label, pasted, typed, held });
     }
     await clear();
-    const after = await wasmMemoryBytes(page);
-    if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ floor, out }));
-    return { atLoad, indexed, after, floor: median(floor), reach, ordinary, out };
+    // The memory after the hostile set means something only on the page that took all of it.
+    const after = tab === first ? await wasmMemoryBytes(tab.page) : null;
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ floor: first.floor, out }));
+    return { atLoad: first.atLoad, indexed, after, floor: first.floor, reach: first.reach, ordinary, out };
   } finally {
-    await context.close();
+    await closeTab(tab);
+    if (tab !== first) await closeTab(first);
   }
 }
 
 async function searchBench(browser) {
   const r = (await eachBuild(1, (build) => searchUnderLoad(browser, build))).map((x) => x[0]);
   const net = (xs, i) => xs.map((v) => Math.max(0, v - r[i].floor));
+  const capS = fixed(SEARCH_CAP_MS / 1000);
   section(`The search under hostile queries: main-thread ms per input event, pasted / one more character typed (median of ${SEARCH_REPEATS}; goal ≤ 16)`);
   row('reaching for the search (focus; builds the index)', r.map((x, i) => fixed(net([x.reach], i)[0], 1)));
   row(`${ORDINARY.length} ordinary queries, one input event each: median / worst`, r.map((x, i) => `${fixed(median(net(x.ordinary, i)), 1)} / ${fixed(Math.max(...net(x.ordinary, i)), 1)}`));
   row('hostile queries: the worst keystroke, the slowest median (the slowest single sample)', r.map((x, i) => {
-    const medians = x.out.flatMap((q) => [median(net(q.pasted, i)), median(net(q.typed, i))]);
-    const samples = x.out.flatMap((q) => net([...q.pasted, ...q.typed], i));
+    const ran = x.out.filter((q) => !q.skipped);
+    if (ran.some((q) => q.gaveUp)) return `> ${capS} s (a query did not answer)`;
+    const medians = ran.flatMap((q) => [median(net(q.pasted, i)), median(net(q.typed, i))]);
+    const samples = ran.flatMap((q) => net([...q.pasted, ...q.typed], i));
     return `${fixed(Math.max(...medians), 1)} (${fixed(Math.max(...samples), 1)})`;
   }));
   HOSTILE.forEach(([label], k) => {
-    row(`  ${label}`, r.map((x, i) => `${fixed(median(net(x.out[k].pasted, i)), 1)} / ${fixed(median(net(x.out[k].typed, i)), 1)} (field holds ${x.out[k].held})`));
+    row(`  ${label}`, r.map((x, i) => {
+      const q = x.out[k];
+      if (q.skipped) return 'not run (a shorter one did not answer)';
+      if (q.gaveUp) {
+        const done = net(q.pasted, i);
+        return `> ${capS} s: not answered${done.length ? ` (pasted before: ${done.map((v) => fixed(v)).join(', ')} ms)` : ''}`;
+      }
+      return `${fixed(median(net(q.pasted, i)), 1)} / ${fixed(median(net(q.typed, i)), 1)} (field holds ${q.held})`;
+    }));
   });
   row('floor: the same measurement around no action (subtracted)', r.map((x) => fixed(x.floor, 2)));
   const mb = (b) => (b == null ? 'not read' : (b / (1024 * 1024)).toFixed(2));
   section('WebAssembly memory (MiB) around the hostile queries (goal: within 1 MB of the index built)');
   row('at load', r.map((x) => mb(x.atLoad)));
   row("the search's index built, the ordinary queries answered", r.map((x) => mb(x.indexed)));
-  row('after the hostile set', r.map((x) => mb(x.after)));
+  row('after the hostile set', r.map((x) => (x.after == null ? 'page closed (a query did not answer)' : mb(x.after))));
   row('growth over the hostile set (KiB)', r.map((x) => (x.after == null ? '—' : fixed((x.after - x.indexed) / 1024, 0))));
 }
 

@@ -29,7 +29,7 @@ const COMMANDS: [(&str, &str); 14] = [
     ("      [--compare BEFORE]", "measure the build in BEFORE in the same run, as a \"before\" column"),
     ("      [--charts]", "also time every chart's first draw and hover redraw, the map's frames, native hit tests"),
     ("      [--phone]", "sizes and a throttled phone's first paint, map first seen and interactive, bytes (no other figures)"),
-    ("      [--search]", "only the search under hostile queries: main-thread time per keystroke, WebAssembly memory"),
+    ("      [--search]", "sizes and the search under hostile queries: main-thread time per keystroke, WebAssembly memory (no other figures)"),
     ("geo", "regenerate data/geo/countries.txt (world map) from npm world-atlas and i18n-iso-countries"),
     ("help", "this list"),
 ];

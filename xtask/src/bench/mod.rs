@@ -5,7 +5,8 @@
 //! queries), and with `--charts` the per-chart draw and hover timings and the native geometry
 //! timings (hit test, projection, the Pacific cut) of this source tree. With `--phone`, the sizes
 //! and the phone profile alone (`timing::phone`: a throttled phone's first paint, the map first
-//! seen, its first interactive frame and the bytes before it); with `--search`, the search alone.
+//! seen, its first interactive frame and the bytes before it); with `--search`, the sizes and
+//! the search alone.
 
 pub mod sizes;
 mod timing;
@@ -22,7 +23,7 @@ pub struct Plan<'a> {
     pub before: Option<&'a Path>,
     /// Also sweep every chart for its first-draw and hover timings.
     pub charts: bool,
-    /// Only the search under hostile queries (no sizes, no other browser figures).
+    /// Only the sizes and the search under hostile queries (in place of the other browser figures).
     pub search: bool,
     /// Only the sizes and the phone profile (in place of the other browser figures).
     pub phone: bool,
@@ -37,11 +38,11 @@ pub fn bench(plan: &Plan) -> util::Result {
     } else {
         builds.push(("this build", plan.dir));
     }
+    let last = sizes::report(&builds)?;
+    crate::budget::report(last.brotli)?;
     if plan.search {
         return timing::report(&builds, Some("search"));
     }
-    let last = sizes::report(&builds)?;
-    crate::budget::report(last.brotli)?;
     if plan.phone {
         return timing::phone(&builds);
     }
