@@ -7,6 +7,8 @@
 //!
 //! Layer: native integration tests over the data module only (no chart or UI code).
 
+#![cfg(not(target_arch = "wasm32"))] // the catalogue reader is native-only (src/data/rules/mod.rs)
+
 use trade_atlas::data::format::paper_section;
 use trade_atlas::data::parse::{decimals_of, evaluate};
 use trade_atlas::data::registry;

@@ -42,7 +42,7 @@ pub fn App() -> impl IntoView {
                 <Deferred key="glossary" reserve=1600><Glossary/></Deferred>
                 <section class="about" id="about">
                     <h2>{st.t(i18n::ABOUT)}</h2><p>{st.t(PAPER.note)}</p><p>{st.t(i18n::ABOUT_TEXT)}</p>
-                    <p><a href=crate::data::package::LINK download="trade-atlas-data.zip" data-testid="download-data">
+                    <p><a href=data_link() download="trade-atlas-data.zip" data-testid="download-data">
                         {st.t(i18n::DOWNLOAD_DATA)}</a>{st.t(i18n::DOWNLOAD_DATA_NOTE)}</p>
                 </section>
             </AfterFirst>
@@ -50,6 +50,18 @@ pub fn App() -> impl IntoView {
         <super::tour::Tour st=st/>
     }
     .into_any()
+}
+
+/// Where "Download all data" points: the package's zip beside the page, or, in the single-file
+/// edition (which has no `data/` folder beside it), the copy of the zip it carries in a
+/// `<meta name="trade-atlas-data">` (written by `cargo xtask dist`).
+fn data_link() -> String {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector("meta[name=\"trade-atlas-data\"]").ok().flatten())
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|url| url.starts_with("data:application/zip;base64,"))
+        .unwrap_or_else(|| crate::data::package::LINK.to_string())
 }
 
 /// The masthead's switches: tour, language, theme, copy link, print, contrast.

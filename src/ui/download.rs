@@ -16,6 +16,9 @@ fn err(e: JsValue) -> String {
         .unwrap_or_else(|| "unknown error".into())
 }
 
+/// How long a download's object URL lives: long enough for any engine to start reading it.
+const REVOKE_AFTER_MS: u32 = 40_000;
+
 /// Offer a blob for download.
 pub fn save_blob(name: &str, blob: &Blob) -> Result<(), String> {
     let url = Url::create_object_url_with_blob(blob).map_err(err)?;
@@ -27,7 +30,12 @@ pub fn save_blob(name: &str, blob: &Blob) -> Result<(), String> {
     doc.body().ok_or("no body")?.append_child(&a).map_err(err)?;
     a.click();
     a.remove();
-    let _ = Url::revoke_object_url(&url);
+    // Revoked later, not at once: Safari (and older Firefox) start the download after `click`
+    // returns, and a URL revoked by then gives a failed download.
+    gloo::timers::callback::Timeout::new(REVOKE_AFTER_MS, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
     Ok(())
 }
 

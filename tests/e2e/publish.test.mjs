@@ -279,6 +279,13 @@ describe('publishing', () => {
         assert.equal(await page.locator('meta[http-equiv="Content-Security-Policy"]').count(), 1);
         const tip = await hoverFirstBar(page, 'partners-exports');
         assert.match(tip.title, /^United States/);
+        // No data/ folder travels with the one file: its "Download all data" gives the zip it carries.
+        const link = page.locator('#about a[data-testid=download-data]');
+        await link.scrollIntoViewIfNeeded();
+        const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+        assert.equal(download.suggestedFilename(), 'trade-atlas-data.zip');
+        assert.deepEqual(readFileSync(await download.path()), readFileSync(path.join(DIST, 'data', 'trade-atlas-data.zip')),
+          'the single file downloads the same zip as the site');
         const fileRequests = log.requests.filter((u) => u.startsWith('file:'));
         assert.deepEqual(fileRequests, [url], 'the one file is all it reads');
         assert.deepEqual(log.requests.filter((u) => !/^(file|data|blob):/.test(u)), [], 'no network request was attempted');

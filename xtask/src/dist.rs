@@ -14,6 +14,9 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
+/// The data package's zip, in [`data_dir`] (the page's link is `data::package::LINK`).
+pub const DATA_ZIP: &str = "trade-atlas-data.zip";
+
 /// The data package's directory in the built site: `datapackage.json`, one CSV per dataset and
 /// their zip, downloaded only when a reader asks for them (not part of the page's size budget).
 pub fn data_dir() -> PathBuf {
@@ -36,7 +39,6 @@ pub fn build() -> util::Result {
     crate::publish::defer_wasm_in(&dist)?;
     crate::publish::add_csp(&dist)?;
     crate::publish::write_404(&dist)?;
-    crate::publish::single_file(&dist)?;
     step("writing the data package into dist/data/ (the native atlas-export: datapackage.json, a CSV per dataset, the zip)");
     let data = data_dir();
     if data.is_dir() {
@@ -46,6 +48,8 @@ pub fn build() -> util::Result {
         .args(["run", "--quiet", "--bin", "atlas-export", "--", "--package"])
         .arg(&data)
         .current_dir(root()))?;
+    // After the package: the single file carries its own copy of the zip.
+    crate::publish::single_file(&dist, &data.join(DATA_ZIP))?;
     step("dist/ holds:");
     for (name, path) in files_under(&dist)? {
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

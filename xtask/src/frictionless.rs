@@ -79,7 +79,7 @@ pub fn setup() -> util::Result {
 
 /// What the validator is given: the package's descriptor in `dir`, and its zip.
 fn targets(dir: &Path) -> [PathBuf; 2] {
-    [dir.join("datapackage.json"), dir.join("trade-atlas-data.zip")]
+    [dir.join("datapackage.json"), dir.join(crate::dist::DATA_ZIP)]
 }
 
 /// Runs `frictionless validate` on the package in `dir` (the descriptor, then the zip); its report

@@ -70,9 +70,30 @@ pub fn defer_wasm(html: &str) -> Result<String, String> {
         let end = i + out[i..].find('>').ok_or("index.html: an unclosed preload link")? + 1;
         out.replace_range(i..end, "");
     }
+    drop_redundant_glue_preload(&mut out);
     let at = out.find(INIT).ok_or("index.html: Trunk's loader (\"const wasm = await init(\") was not found")?;
     out.insert_str(at, "await window.atlasFirstPaint;\n");
     Ok(out)
+}
+
+/// Remove Trunk's `<link rel="modulepreload">` of the JS glue when the loader that imports the
+/// glue comes earlier in the document: the import has started the fetch by the time the parser
+/// reaches the link, so the link fetches nothing sooner. It did harm: in Firefox ESR the second
+/// request raced the import's and fired an `error` event on the link in about one same-address
+/// reload in ten (the module itself loaded), which error reporters count as a failure.
+fn drop_redundant_glue_preload(html: &mut String) {
+    let Some(i) = html.find("<link rel=\"modulepreload\"") else { return };
+    let Some(len) = html[i..].find('>').map(|e| e + 1) else { return };
+    let tag = &html[i..i + len];
+    let Some(href) = tag.split("href=\"").nth(1).and_then(|r| r.split('"').next()) else { return };
+    let imported_before = [format!("from '{href}'"), format!("from \"{href}\"")]
+        .iter()
+        .filter_map(|needle| html.find(needle.as_str()))
+        .any(|at| at < i);
+    if imported_before {
+        let end = i + len + usize::from(html[i + len..].starts_with('\n'));
+        html.replace_range(i..end, "");
+    }
 }
 
 /// Fetch the module after the first paint ([`defer_wasm`]) in `dist/index.html`.
@@ -194,7 +215,7 @@ fn loader(dist: &Path, glue: &str, wasm: &str) -> util::Result<String> {
 
 /// Write `dist/trade-atlas.html`: the JS glue and the wasm (base64) in one module script, preloads
 /// removed, and a CSP with hashes of exactly its inline scripts and stylesheets.
-pub fn single_file(dist: &Path) -> util::Result {
+pub fn single_file(dist: &Path, zip: &Path) -> util::Result {
     let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     let page = inline_index(&index)?;
     let style_hashes: Vec<String> = bodies(&page.html, "<style", "</style>").into_iter().map(csp_hash).collect();
@@ -202,17 +223,40 @@ pub fn single_file(dist: &Path) -> util::Result {
     let html = page.html.replace("@@LOADER@@", &loader(dist, &page.glue, &page.wasm)?);
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
     let html = insert_meta(&html, &policy(&scripts, &style_hashes, false))?;
+    let zip = fs::read(zip).map_err(|e| format!("{}: {e} (the data package is written first)", zip.display()))?;
     let html = html.replacen(
         "<meta name=\"generator\" content=\"trade-atlas-app\">",
-        "<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">",
+        &format!("<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">\n  {}", data_meta(&zip)),
         1,
     );
     fs::write(dist.join("trade-atlas.html"), html).map_err(|e| format!("dist/trade-atlas.html: {e}"))
 }
 
+/// The data package's zip as a `data:` URL in a `<meta>`: a copy of the atlas opened from a file has
+/// no `data/` folder beside it, so its "Download all data" link takes the zip from here (the app
+/// reads this meta, `ui::app`). Not a script, so the page's policy needs no hash for it.
+fn data_meta(zip: &[u8]) -> String {
+    use base64::Engine;
+    format!(
+        "<meta name=\"trade-atlas-data\" content=\"data:application/zip;base64,{}\">",
+        base64::engine::general_purpose::STANDARD.encode(zip)
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_single_files_data_meta_carries_the_zip_itself() {
+        use base64::Engine;
+        let zip = b"PK\x03\x04 a zip's first bytes";
+        let meta = data_meta(zip);
+        let url = meta.split("content=\"").nth(1).and_then(|r| r.strip_suffix("\">")).unwrap();
+        let b64 = url.strip_prefix("data:application/zip;base64,").unwrap();
+        assert_eq!(base64::engine::general_purpose::STANDARD.decode(b64).unwrap(), zip);
+        assert!(!b64.contains(['"', '<', '&']), "nothing to escape in the attribute");
+    }
 
     const TRUNK_HEAD: &str = concat!(
         "<link rel=\"modulepreload\" href=\"./a.js\" crossorigin=\"anonymous\">\n",
@@ -223,10 +267,23 @@ mod tests {
     );
 
     #[test]
+    fn the_glues_preload_goes_when_the_loader_importing_it_comes_first() {
+        let loader = "<script type=\"module\">\nimport init, * as bindings from './a.js';\nconst wasm = await init({ module_or_path: './a_bg.wasm' });\n</script>\n";
+        let html =
+            defer_wasm(&format!("{loader}<link rel=\"modulepreload\" href=\"./a.js\" integrity=\"sha384-x\">\n<body>"))
+                .unwrap();
+        assert!(!html.contains("modulepreload"), "{html}");
+        assert!(html.contains("from './a.js'") && html.ends_with("</script>\n<body>"), "{html}");
+    }
+
+    #[test]
     fn the_module_is_fetched_after_the_first_paint_and_only_its_preload_goes() {
         let html = defer_wasm(TRUNK_HEAD).unwrap();
         assert!(!html.contains("a_bg.wasm\" crossorigin"), "the module's preload is gone: {html}");
-        assert!(html.contains("rel=\"modulepreload\" href=\"./a.js\""), "the small glue stays preloaded");
+        assert!(
+            html.contains("rel=\"modulepreload\" href=\"./a.js\""),
+            "the glue stays preloaded where the loader comes later"
+        );
         assert!(html.contains("href=\"./font.woff2\""), "other preloads stay");
         assert!(
             html.contains("await window.atlasFirstPaint;\nconst wasm = await init({ module_or_path: './a_bg.wasm' })")
