@@ -270,8 +270,7 @@ fn latin_words<'a>(texts: impl Iterator<Item = &'a Box<str>>) -> String {
     let mut seen = Texts { texts: Vec::new(), slots: Vec::new() };
     let mut out = String::new();
     for w in texts.flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic())).filter(|w| (3..32).contains(&w.len())) {
-        let known = seen.texts.len();
-        if seen.id(w.into()) as usize == known {
+        if seen.add(w) {
             out.push_str(w);
             out.push(' ');
         }
@@ -287,28 +286,50 @@ struct Texts {
 }
 
 impl Texts {
+    /// The id of `text` when it is stored, else the free slot where it would go.
+    fn find(&self, text: &str) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return Err(at),
+                k if *self.texts[k as usize - 1] == *text => return Ok(k - 1),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Whether `text` was new, storing it if so (copied only then).
+    fn add(&mut self, text: &str) -> bool {
+        self.grow();
+        let Err(at) = self.find(text) else { return false };
+        self.texts.push(text.into());
+        self.slots[at] = self.texts.len() as u32;
+        true
+    }
+
     #[inline(never)]
     fn id(&mut self, text: Box<str>) -> u32 {
+        self.grow();
+        match self.find(&text) {
+            Ok(id) => id,
+            Err(at) => {
+                self.texts.push(text);
+                self.slots[at] = self.texts.len() as u32;
+                self.texts.len() as u32 - 1
+            }
+        }
+    }
+
+    /// Keep the table under a quarter full.
+    fn grow(&mut self) {
         if self.texts.len() * 4 >= self.slots.len() {
             let texts = std::mem::take(&mut self.texts);
             self.slots = vec![0; (self.slots.len() * 2).max(1024)];
             texts.into_iter().for_each(|t| {
                 self.id(t);
             });
-        }
-        let mask = self.slots.len() - 1;
-        let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-        let mut at = hash as usize & mask;
-        loop {
-            match self.slots[at] {
-                0 => {
-                    self.texts.push(text);
-                    self.slots[at] = self.texts.len() as u32;
-                    return self.texts.len() as u32 - 1;
-                }
-                k if *self.texts[k as usize - 1] == *text => return k - 1,
-                _ => at = (at + 1) & mask,
-            }
         }
     }
 
