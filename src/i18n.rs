@@ -63,6 +63,9 @@ pub const CHART_ERROR: L = L::new("图表无法绘制:", "The chart could not be
 pub const PRINTED_AS: L = L::new("原文", "printed");
 pub const SOURCE_LINK: L = L::new("来源", "source");
 pub const FORMULA: L = L::new("公式", "Formula");
+/// Beside the search field when what was typed, pasted or linked was cut to the search's limit.
+pub const SEARCH_SHORTENED: L =
+    L::new("搜索内容过长,只保留了前 {} 个字符。", "Too long for the search: only its first {} characters are kept.");
 pub const URL_IGNORED: L =
     L::new("地址中有无法识别的参数,已忽略:", "Some parameters in the address were not understood and were ignored: ");
 pub const MENU: L = L::new("下载", "Download");

@@ -259,12 +259,14 @@ pub fn without_step_view(mut p: Params) -> Params {
     p
 }
 
-/// The search an address opens with (`?q=TEU`): decoded, trimmed, at most 100 characters;
-/// `None` when there is none or it is blank.
-pub fn search_query(query: &str) -> Option<String> {
+/// The search an address opens with (`?q=TEU`): decoded, trimmed and cut to the search field's
+/// limit (`views::search::limit`), with whether it was cut; `None` when there is none or it is
+/// blank.
+pub fn search_query(query: &str) -> Option<(String, bool)> {
     let q = query.trim_start_matches('?').split('&').filter_map(|p| p.strip_prefix("q=")).next_back()?;
-    let q: String = decode(q).trim().chars().take(100).collect();
-    (!q.is_empty()).then_some(q)
+    let q = decode(q);
+    let (q, cut) = crate::views::search::limit(q.trim());
+    (!q.is_empty()).then(|| (q.to_string(), cut))
 }
 
 /// A number with at most three decimals, without trailing zeros.
@@ -497,11 +499,18 @@ mod tests {
 
     #[test]
     fn a_search_in_the_address_opens_the_search_but_is_never_kept() {
-        assert_eq!(search_query("?q=TEU"), Some("TEU".to_string()));
-        assert_eq!(search_query("?lang=en&q=%E4%BF%84%E7%BD%97%E6%96%AF"), Some("俄罗斯".to_string()));
-        assert_eq!(search_query("?q=electric+cars"), Some("electric cars".to_string()));
+        let asked = |q: &str| Some((q.to_string(), false));
+        assert_eq!(search_query("?q=TEU"), asked("TEU"));
+        assert_eq!(search_query("?lang=en&q=%E4%BF%84%E7%BD%97%E6%96%AF"), asked("俄罗斯"));
+        assert_eq!(search_query("?q=electric+cars"), asked("electric cars"));
         assert_eq!(search_query("?q=+&lang=en"), None, "blank");
         assert_eq!(search_query("?lang=en"), None);
+        let long = "%E5%9B%BD".repeat(crate::views::search::MAX_CHARS + 1);
+        assert_eq!(
+            search_query(&format!("?q={long}")),
+            Some(("国".repeat(crate::views::search::MAX_CHARS), true)),
+            "cut to the field's limit, and said so"
+        );
         let p = parse("?lang=en&q=TEU");
         assert!(p.ignored.is_empty(), "understood: no notice");
         assert_eq!(format(&p), "?lang=en", "but not part of the view the address keeps");

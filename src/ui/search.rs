@@ -33,9 +33,19 @@ struct SearchCtx {
     active: RwSignal<Option<usize>>,
     /// Pinned to the top of the window while the header is scrolled away.
     floating: RwSignal<bool>,
+    /// What the reader typed, pasted or linked was cut to the search's limit.
+    cut: RwSignal<bool>,
 }
 
 impl SearchCtx {
+    /// Take what the reader typed, pasted or linked: cut to the search's limit (saying so when it
+    /// is cut), and search for it.
+    fn take(&self, typed: &str, cut: bool) {
+        let (text, shortened) = search::limit(typed);
+        self.cut.set(cut || shortened);
+        self.search(text.to_string());
+    }
+
     /// Search for `text` (building the index on first use).
     fn search(&self, text: String) {
         let lang = self.st.lang.get_untracked();
@@ -76,7 +86,7 @@ impl SearchCtx {
             Move::Active(i) => self.active.set(Some(i)),
             Move::Choose(i) => self.choose(i),
             Move::Close | Move::Leave => self.close(),
-            Move::Clear => self.search(String::new()),
+            Move::Clear => self.take("", false),
             Move::Stay => {}
         }
     }
@@ -88,7 +98,7 @@ impl SearchCtx {
             el.and_then(|el| el.closest("[role=option]").ok()??.get_attribute("data-i")?.parse::<usize>().ok());
         match (ev.type_().as_str(), option) {
             ("input", _) => {
-                self.search(input().map(|i| i.value()).unwrap_or_default());
+                self.take(&input().map(|i| i.value()).unwrap_or_default(), false);
                 self.open.set(true);
             }
             // The first time the reader reaches for the search, its index is built.
@@ -126,9 +136,14 @@ impl SearchCtx {
         let lang = self.st.lang.get();
         let found = self.results.with(|r| !r.is_empty());
         let shows = self.text.with(|t| combobox::shows(self.open.get(), t, found));
-        let (Some(field), Some(list), Some(none), Some(live), Some(wrap)) =
-            (input(), element("search-list"), element("search-none"), element("search-live"), element("search-box"))
-        else {
+        let (Some(field), Some(list), Some(none), Some(live), Some(wrap), Some(notice)) = (
+            input(),
+            element("search-list"),
+            element("search-none"),
+            element("search-live"),
+            element("search-box"),
+            element("search-cut"),
+        ) else {
             return;
         };
         set(&field, "aria-label", Some(words::LABEL.get(lang)));
@@ -138,7 +153,12 @@ impl SearchCtx {
         set(&list, "hidden", (!shows.list).then_some(""));
         set(&none, "hidden", (!shows.none).then_some(""));
         none.set_text_content(Some(words::NONE.get(lang)));
-        let said = shows.summary.then(|| self.results.with(|r| r.summary(lang)));
+        let cut = self.open.get() && self.cut.get();
+        set(&notice, "hidden", (!cut).then_some(""));
+        notice.set_text_content(cut.then(|| search::limit::shortened(lang)).as_deref());
+        set(&field, "aria-describedby", cut.then_some("search-cut"));
+        let said =
+            shows.summary.then(|| search::limit::announcement(self.results.with(|r| r.summary(lang)), cut, lang));
         live.set_text_content(said.as_deref());
         set(&wrap, "class", Some(if self.floating.get() { "search-box floating" } else { "search-box" }));
         let text = self.text.get();
@@ -187,6 +207,7 @@ pub fn Search() -> impl IntoView {
         open: RwSignal::new(false),
         active: RwSignal::new(None),
         floating: RwSignal::new(false),
+        cut: RwSignal::new(false),
     };
     let wrap = NodeRef::<Div>::new();
     // Read when the field is made, before the first effects rewrite the address without it.
@@ -198,10 +219,10 @@ pub fn Search() -> impl IntoView {
         super::listen(w, &["keydown"], move |ev| cx.key(&ev));
         super::listen(window(), &["keydown"], move |ev| shortcut(cx, ev));
         // `?q=` in the address: the search opens with it once the first screen has painted.
-        let Some(q) = asked.get_value() else { return };
+        let Some((q, cut)) = asked.get_value() else { return };
         leptos::task::spawn_local(async move {
             TimeoutFuture::new(200).await;
-            cx.search(q);
+            cx.take(&q, cut);
             cx.open.set(true);
             if let Some(field) = input() {
                 focus_quietly(&field);

@@ -16,13 +16,21 @@
 //   where Chromium offers it) from a quiet page to a quiet page again, less the cost of the same
 //   measurement around no action at all (printed as the floor);
 // - WebAssembly memory after 0, 10, 50, 100 and 200 language switches, and the growth per switch;
-// - DOM elements at load and after scrolling to the bottom.
+// - DOM elements at load and after scrolling to the bottom;
+// - the search (`search`): main-thread time of reaching for it (which builds its index), of ten
+//   ordinary queries, and of hostile queries up to 5,000 characters, each pasted into the field
+//   (one `input` event) and then one more character typed (median of SEARCH_REPEATS; the slowest
+//   of the hostile set first; goal one frame, 16 ms), and WebAssembly memory at load, once
+//   the index is built and the ordinary queries answered, and after the hostile set (goal: within
+//   1 MB; WebAssembly memory never shrinks, so that is the growth of its high-water mark).
 //
 // Builds are measured in turn within each step (A, B, A, B …) so both see the same machine.
 // Environment: ATLAS_BENCH_BUILDS="label=url label=url" (or ATLAS_URL for one build), CHROMIUM,
 // CHROME_PATH (for Lighthouse); optional BENCH_LOADS, BENCH_LIGHTHOUSE_RUNS, BENCH_SWITCHES,
-// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_STEPS (a comma-separated
-// subset of paint,startup,lighthouse,main,memory) and BENCH_DEBUG (print every sample).
+// BENCH_MEMORY_SWITCHES (the largest of 0/10/50/100/200 measured), BENCH_SEARCH_REPEATS,
+// BENCH_SEARCH_CAP_MS (a hostile query given up after this long, 30 s), BENCH_STEPS
+// (a comma-separated subset of paint,startup,lighthouse,main,memory,search) and BENCH_DEBUG (print
+// every sample).
 
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,7 +38,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { launch, settle, switchLanguage, trackWasmMemory, wasmMemoryBytes } from './lib.mjs';
+import { SEARCH, launch, settle, switchLanguage, trackWasmMemory, wasmMemoryBytes } from './lib.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const num = (name, fallback) => (process.env[name] ? Number(process.env[name]) : fallback);
@@ -39,6 +47,7 @@ const LIGHTHOUSE_RUNS = num('BENCH_LIGHTHOUSE_RUNS', 3);
 const SWITCHES = num('BENCH_SWITCHES', 20);
 const HOVERS = 40;
 const MEMORY_AT = [0, 10, 50, 100, 200].filter((n) => n <= num('BENCH_MEMORY_SWITCHES', 200));
+const SEARCH_REPEATS = num('BENCH_SEARCH_REPEATS', 3);
 const VIEWPORT = { width: 1280, height: 900 };
 
 const builds = (process.env.ATLAS_BENCH_BUILDS || (process.env.ATLAS_URL ? `this_build=${process.env.ATLAS_URL}` : ''))
@@ -461,10 +470,178 @@ async function startup(browser) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// The search under hostile queries
+
+/** What readers type. */
+const ORDINARY = ['俄罗斯', 'russia', 'Rusia', 'TEU', '美', 'electric cars', '俄罗斯出口', '2401', 'overseas warehouse', 'e'];
+const MIXED = ['russia', 'USA', 'EV', 'TEU', 'port', '俄罗斯', 'exports', '2023', '美国', 'Shanghai', 'electric', 'cars'];
+/** `words` repeated, space-separated, cut to `n` characters. */
+const wordsUpTo = (words, n) => {
+  let q = '';
+  for (let i = 0; [...q].length < n; i++) q += `${words[i % words.length]} `;
+  return [...q].slice(0, n).join('');
+};
+/**
+ * Queries a reader may paste, up to 5,000 characters: long, repetitive, combining marks, CJK, mixed.
+ * Each is [label, query, family]: within a family the queries grow, and once one is given up (see
+ * SEARCH_CAP_MS) the longer ones of its family are not run.
+ */
+const HOSTILE = [
+  ['e + U+0301 × 250 (500 chars)', 'e\u0301'.repeat(250), 'marks'],
+  ['e + U+0301 × 1,000 (2,000 chars)', 'e\u0301'.repeat(1000), 'marks'],
+  ['e + U+0301 × 2,500 (5,000 chars)', 'e\u0301'.repeat(2500), 'marks'],
+  ['国 × 500', '国'.repeat(500), 'guo'],
+  ['国 × 2,000', '国'.repeat(2000), 'guo'],
+  ['国 × 5,000', '国'.repeat(5000), 'guo'],
+  ['中国 × 12 (24 chars, split in pieces)', '中国'.repeat(12), 'zhongguo'],
+  ['mixed words (russia USA EV TEU port 俄罗斯 …), 500 chars', wordsUpTo(MIXED, 500), 'mixed'],
+  ['mixed words, 5,000 chars', wordsUpTo(MIXED, 5000), 'mixed'],
+  ['"e " × 250 (one-letter words, 500 chars)', 'e '.repeat(250), 'letters'],
+  ['"e " × 2,500 (one-letter words, 5,000 chars)', 'e '.repeat(2500), 'letters'],
+  ['eight misspellings', 'rusia germny philipines amerca shanghia exprots warehuose elektric', 'typos'],
+];
+
+/**
+ * A pasted query still unanswered after this long (wall clock) is given up: the page, its main
+ * thread still busy, is closed and a fresh one opened for the next query. Only a build whose
+ * search stalls reaches it.
+ */
+const SEARCH_CAP_MS = num('BENCH_SEARCH_CAP_MS', 30_000);
+const GAVE_UP = Symbol('gave up');
+
+/** `promise`, or GAVE_UP once SEARCH_CAP_MS have passed. */
+function capped(promise) {
+  promise.catch(() => {});
+  let timer;
+  const cap = new Promise((resolve) => { timer = setTimeout(() => resolve(GAVE_UP), SEARCH_CAP_MS); });
+  return Promise.race([promise, cap]).finally(() => clearTimeout(timer));
+}
+
+/** A fresh atlas with the search reached for (which builds its index), and what that cost. */
+async function searchPage(browser, url) {
+  const { context, page, cdp } = await freshPage(browser);
+  await openAtlas(page, cdp, url);
+  const atLoad = await wasmMemoryBytes(page);
+  const floor = [];
+  for (let i = 0; i < 10; i++) floor.push(await mainThreadCost(page, cdp, async () => {}, () => frames(page)));
+  const reach = await mainThreadCost(page, cdp, () => page.click(SEARCH));
+  return { context, page, cdp, atLoad, floor: median(floor), reach };
+}
+
+/** Close a page, even one whose main thread does not answer (not waiting more than 10 s). */
+const closeTab = (tab) => Promise.race([tab.context.close().catch(() => {}), new Promise((r) => setTimeout(r, 10_000))]);
+
+/** Main-thread cost of each hostile query pasted and of one more character typed, and the memory. */
+async function searchUnderLoad(browser, build) {
+  // Reaching for the search is measured once a page: two more pages for a median of three.
+  const reach = [];
+  for (let k = 0; k < 2; k++) {
+    const tab = await searchPage(browser, build.url);
+    reach.push(tab.reach);
+    await closeTab(tab);
+  }
+  const first = await searchPage(browser, build.url);
+  reach.push(first.reach);
+  let tab = first;
+  try {
+    const answered = () => tab.page.waitForFunction(() => document.querySelector('#search-list:not([hidden]) [role=option]') ||
+      document.querySelector('#search-none:not([hidden])'), null, { polling: 'raf', timeout: SEARCH_CAP_MS + 60_000 });
+    const clear = async () => {
+      await tab.page.fill(SEARCH, '');
+      await quiet(tab.page, tab.cdp);
+    };
+    const ordinary = [];
+    for (let r = 0; r < SEARCH_REPEATS; r++) {
+      for (const q of ORDINARY) {
+        await clear();
+        ordinary.push(await mainThreadCost(tab.page, tab.cdp, () => tab.page.keyboard.insertText(q), answered));
+      }
+    }
+    const indexed = await wasmMemoryBytes(tab.page);
+    const out = [];
+    const givenUp = new Set();
+    for (const [label, q, family] of HOSTILE) {
+      if (givenUp.has(family)) {
+        out.push({ label, skipped: true });
+        continue;
+      }
+      const pasted = [];
+      const typed = [];
+      let gaveUp = false;
+      for (let r = 0; r < SEARCH_REPEATS && !gaveUp; r++) {
+        await clear();
+        for (const [into, act] of [[pasted, () => tab.page.keyboard.insertText(q)], [typed, () => tab.page.keyboard.press('x')]]) {
+          const cost = await capped(mainThreadCost(tab.page, tab.cdp, act, answered));
+          if (cost === GAVE_UP) {
+            gaveUp = true;
+            break;
+          }
+          into.push(cost);
+        }
+      }
+      if (gaveUp) {
+        givenUp.add(family);
+        out.push({ label, gaveUp: true, pasted, typed });
+        await closeTab(tab);
+        tab = await searchPage(browser, build.url);
+        continue;
+      }
+      const held = await tab.page.$eval(SEARCH, (el) => [...el.value].length);
+      out.push({ label, pasted, typed, held });
+    }
+    await clear();
+    // The memory after the hostile set means something only on the page that took all of it.
+    const after = tab === first ? await wasmMemoryBytes(tab.page) : null;
+    if (process.env.BENCH_DEBUG) console.log(JSON.stringify({ floor: first.floor, out }));
+    return { atLoad: first.atLoad, indexed, after, floor: first.floor, reach, ordinary, out };
+  } finally {
+    await closeTab(tab);
+    if (tab !== first) await closeTab(first);
+  }
+}
+
+async function searchBench(browser) {
+  const r = (await eachBuild(1, (build) => searchUnderLoad(browser, build))).map((x) => x[0]);
+  const net = (xs, i) => xs.map((v) => Math.max(0, v - r[i].floor));
+  const capS = fixed(SEARCH_CAP_MS / 1000);
+  section(`The search under hostile queries: main-thread ms per input event, pasted / one more character typed (median of ${SEARCH_REPEATS}; goal ≤ 16)`);
+  row('reaching for the search (focus; builds the index): median of 3 pages (range)', r.map((x, i) => {
+    const xs = net(x.reach, i);
+    return `${fixed(median(xs), 1)} (${fixed(Math.min(...xs), 1)}–${fixed(Math.max(...xs), 1)})`;
+  }));
+  row(`${ORDINARY.length} ordinary queries, one input event each: median / worst`, r.map((x, i) => `${fixed(median(net(x.ordinary, i)), 1)} / ${fixed(Math.max(...net(x.ordinary, i)), 1)}`));
+  row('hostile queries: the worst keystroke, the slowest median (the slowest single sample)', r.map((x, i) => {
+    const ran = x.out.filter((q) => !q.skipped);
+    if (ran.some((q) => q.gaveUp)) return `> ${capS} s (a query did not answer)`;
+    const medians = ran.flatMap((q) => [median(net(q.pasted, i)), median(net(q.typed, i))]);
+    const samples = ran.flatMap((q) => net([...q.pasted, ...q.typed], i));
+    return `${fixed(Math.max(...medians), 1)} (${fixed(Math.max(...samples), 1)})`;
+  }));
+  HOSTILE.forEach(([label], k) => {
+    row(`  ${label}`, r.map((x, i) => {
+      const q = x.out[k];
+      if (q.skipped) return 'not run (a shorter one did not answer)';
+      if (q.gaveUp) {
+        const done = net(q.pasted, i);
+        return `> ${capS} s: not answered${done.length ? ` (pasted before: ${done.map((v) => fixed(v)).join(', ')} ms)` : ''}`;
+      }
+      return `${fixed(median(net(q.pasted, i)), 1)} / ${fixed(median(net(q.typed, i)), 1)} (field holds ${q.held})`;
+    }));
+  });
+  row('floor: the same measurement around no action (subtracted)', r.map((x) => fixed(x.floor, 2)));
+  const mb = (b) => (b == null ? 'not read' : (b / (1024 * 1024)).toFixed(2));
+  section('WebAssembly memory (MiB) around the hostile queries (goal: within 1 MB of the index built)');
+  row('at load', r.map((x) => mb(x.atLoad)));
+  row("the search's index built, the ordinary queries answered", r.map((x) => mb(x.indexed)));
+  row('after the hostile set', r.map((x) => (x.after == null ? 'page closed (a query did not answer)' : mb(x.after))));
+  row('growth over the hostile set (KiB)', r.map((x) => (x.after == null ? '—' : fixed((x.after - x.indexed) / 1024, 0))));
+}
+
+// ---------------------------------------------------------------------------------------------
 
 console.log(`builds: ${builds.map((b) => `${b.label} = ${b.url}`).join(', ')}`);
 const step = (what) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${what}`);
-const STEPS = (process.env.BENCH_STEPS || 'paint,startup,lighthouse,main,memory').split(',');
+const STEPS = (process.env.BENCH_STEPS || 'paint,startup,lighthouse,main,memory,search').split(',');
 const browser = await launch();
 try {
   if (STEPS.includes('paint')) {
@@ -486,6 +663,10 @@ try {
   if (STEPS.includes('memory')) {
     step(`WebAssembly memory over ${MEMORY_AT.at(-1)} language switches, DOM size`);
     await memory(browser);
+  }
+  if (STEPS.includes('search')) {
+    step(`the search under ${HOSTILE.length} hostile queries, ${SEARCH_REPEATS} times each per build`);
+    await searchBench(browser);
   }
 } finally {
   await browser.close();

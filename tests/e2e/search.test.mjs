@@ -1,8 +1,8 @@
 // The search in the header: typing finds the figures in Chinese or English whatever the page's language;
 // choosing a figure scrolls to its chart, selects its entity everywhere (chip, table, map) and shows the
 // datum's tooltip; choosing a place selects it and shows the map; ?q= opens the search; Up/Down/Enter/Escape,
-// `/` and Ctrl+K work as the WAI-ARIA combobox pattern says. The page is not built in advance: the search
-// builds what it needs.
+// `/` and Ctrl+K work as the WAI-ARIA combobox pattern says; a query pasted past the limit is cut there and
+// the reader is told. The page is not built in advance: the search builds what it needs.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -163,6 +163,62 @@ describe('search', { skip: SKIP_REASON }, () => {
       await context.close();
     }
   });
+
+  test('pasting a long query keeps the first 100 characters and says the query was shortened', { timeout: TEST_TIMEOUT },
+    async () => {
+      const { context, page, log } = await openPage(browser, { locale: 'en-US' });
+      try {
+        await page.goto(ATLAS_URL, { waitUntil: 'load' });
+        await waitForMount(page);
+        const notice = '[data-testid=search-cut]';
+        const shown = () => page.evaluate((sel) => {
+          const el = document.querySelector(sel);
+          return el && !el.hidden && el.getBoundingClientRect().height > 0 ? el.textContent : null;
+        }, notice);
+        await page.click(SEARCH);
+        await page.keyboard.type('russia');
+        await until(async () => (await searchOptions(page)).length > 0, 'results for russia');
+        assert.equal(await shown(), null, 'a short query has no notice');
+
+        // A paragraph pasted: one input event with 2,000 characters of Russia and combining marks.
+        const pasted = `russia ${'e\u0301'.repeat(1000)}`;
+        await page.fill(SEARCH, '');
+        await page.keyboard.insertText(pasted);
+        await until(async () => (await combobox(page)).value.length === 100, 'the field holds the limit');
+        const kept = (await combobox(page)).value;
+        assert.equal(kept, [...pasted].slice(0, 100).join(''), 'the first 100 characters are kept');
+        const said = 'Too long for the search: only its first 100 characters are kept.';
+        await until(async () => (await shown()) === said, 'the notice shows beside the field');
+        assert.equal(await page.getAttribute(SEARCH, 'aria-describedby'), 'search-cut', 'the field is described by the notice');
+        await until(async () => (await combobox(page)).live.startsWith(said), 'the notice is announced with the results');
+        const box = await page.locator(notice).boundingBox();
+        const field = await page.locator(SEARCH).boundingBox();
+        assert.ok(box.y >= field.y + field.height && box.y - (field.y + field.height) < 40, 'right under the field');
+        await page.screenshot({ path: path.join(outDir(), 'search-shortened-en-1280.png') });
+
+        // Switching the language (the results closed first: they cover the switch) says it in Chinese.
+        await page.keyboard.press('Escape');
+        await page.click('[data-testid=lang-toggle]');
+        await page.click(SEARCH);
+        await until(async () => (await shown()) === '搜索内容过长,只保留了前 100 个字符。', 'the notice in Chinese');
+
+        // Deleting a character: the query fits, and the notice goes.
+        await page.keyboard.press('End');
+        await page.keyboard.press('Backspace');
+        await until(async () => (await shown()) === null, 'the notice goes once the query fits');
+        assert.equal((await combobox(page)).value.length, 99);
+        assert.equal(await page.getAttribute(SEARCH, 'aria-describedby'), null);
+
+        // The address holds the same limit, and says so alike.
+        await page.goto(at(`?lang=en&q=${encodeURIComponent('russia '.repeat(30))}`), { waitUntil: 'load' });
+        await waitForMount(page);
+        await until(async () => (await combobox(page)).value === 'russia '.repeat(30).slice(0, 100), '?q= is cut to 100 characters');
+        await until(async () => (await shown()) === said, 'and the reader is told');
+        assert.deepEqual(problems(log), []);
+      } finally {
+        await context.close();
+      }
+    });
 
   test('Up, Down, Enter and Escape work as in the WAI-ARIA combobox; / and Ctrl+K reach the search from anywhere',
     { timeout: TEST_TIMEOUT }, async () => {

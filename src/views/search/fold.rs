@@ -7,6 +7,8 @@
 //! atlas holds, the query folds what the reader types, and highlighting folds a displayed text
 //! with a map back to its original bytes.
 
+use super::work;
+
 /// Whether a character belongs to a script written without spaces between words (Chinese,
 /// Japanese kana, Korean syllables).
 pub fn is_cjk(c: char) -> bool {
@@ -36,6 +38,7 @@ fn fold_char(c: char) -> char {
 /// Fold `s` into `out`; with `src`, record for every byte pushed the original byte range it
 /// comes from (a space stands for the separator before the next character).
 fn fold_into(s: &str, out: &mut String, mut src: Option<&mut Vec<(u32, u32)>>) {
+    work::add(s.len());
     let mut chars = s.char_indices().map(|(i, c)| (i, i + c.len_utf8(), fold_char(c))).peekable();
     let mut gap = false;
     let mut prev: Option<char> = None;
@@ -124,11 +127,19 @@ pub fn contains(hay: &str, needle: &str) -> bool {
 
 /// Where `needle` first occurs in `hay` from byte `from` on: a plain scan for its first byte,
 /// quicker than a general string search on the short texts of the index. (A match always begins
-/// on a character: UTF-8's first bytes never equal its continuation bytes.)
+/// on a character: UTF-8's first bytes never equal its continuation bytes.) Its work is at most
+/// the bytes of `hay` times those of `needle`, and nothing when the needle is the longer.
 fn position(hay: &[u8], needle: &[u8], mut from: usize) -> Option<usize> {
+    work::add(1);
     let (&first, rest) = needle.split_first()?;
     while from + needle.len() <= hay.len() {
-        from += hay[from..=hay.len() - needle.len()].iter().position(|&b| b == first)?;
+        let window = &hay[from..=hay.len() - needle.len()];
+        let Some(skip) = window.iter().position(|&b| b == first) else {
+            work::add(window.len());
+            return None;
+        };
+        work::add(skip + needle.len());
+        from += skip;
         if hay[from + 1..].starts_with(rest) {
             return Some(from);
         }
@@ -140,12 +151,14 @@ fn position(hay: &[u8], needle: &[u8], mut from: usize) -> Option<usize> {
 /// Edit distance between two ASCII words of under 32 letters, or `None` when it exceeds `max`.
 pub fn edit_distance(a: &str, b: &str, max: usize) -> Option<usize> {
     let (a, b) = (a.as_bytes(), b.as_bytes());
+    work::add(1);
     if a.len().abs_diff(b.len()) > max || b.len() >= 32 {
         return None;
     }
     let mut row = [0usize; 32];
     (0..=b.len()).for_each(|j| row[j] = j);
     for (i, &ca) in a.iter().enumerate() {
+        work::add(b.len());
         let mut diag = row[0];
         row[0] = i + 1;
         let mut best = row[0];

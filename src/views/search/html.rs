@@ -12,14 +12,16 @@ use crate::data::format::escape_markup as escape;
 use crate::data::Lang;
 use std::fmt::Write as _;
 
-/// The field, its results, the "nothing found" line and the announcement, as the UI writes them
-/// once; their text and the attributes that follow the search are set as it changes.
+/// The field, under it the notice that a query was shortened, its results and the "nothing found"
+/// line, and the announcement, as the UI writes them once; their text and the attributes that
+/// follow the search are set as it changes.
 pub const FIELD: &str = concat!(
     r#"<div class="search-box" id="search-box">"#,
     r#"<input type="text" id="search-input" class="search-input" role="combobox" data-testid="search" aria-autocomplete="list" aria-controls="search-list" aria-expanded="false" autocomplete="off" spellcheck="false" enterkeyhint="search">"#,
-    r#"<kbd class="search-key" aria-hidden="true">/</kbd>"#,
+    r#"<kbd class="search-key" aria-hidden="true">/</kbd><div class="search-drop">"#,
+    r#"<p id="search-cut" class="search-cut" data-testid="search-cut" hidden></p>"#,
     r#"<div id="search-list" role="listbox" class="search-list" hidden></div>"#,
-    r#"<p id="search-none" class="search-none" hidden></p></div>"#,
+    r#"<p id="search-none" class="search-none" hidden></p></div></div>"#,
     r#"<p id="search-live" class="sr-only" aria-live="polite" data-testid="search-live"></p>"#,
 );
 

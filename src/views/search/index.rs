@@ -5,7 +5,7 @@
 //! Layer: views (search). Built from the compiled statics once, on first use.
 
 use super::fold::fold;
-use super::Target;
+use super::{work, Target};
 use crate::data::format::{number_text, paper_section, unit_label};
 use crate::data::{Dataset, Lang, Row, ALIASES, DATASETS, GLOSSARY, L, SECTIONS};
 use crate::views::entity::entity_name;
@@ -55,6 +55,13 @@ pub struct Index {
     /// Each folded alias with the folded names of what it stands for; then every place's and
     /// glossary term's name with its names in both languages.
     pub aliases: Vec<(Box<str>, Vec<Box<str>>)>,
+    /// The places of `aliases` in the order of their keys, for a binary search.
+    alias_order: Vec<u16>,
+    /// The most words an alias key has.
+    pub alias_words: usize,
+    /// Every distinct Latin word of 3 to 31 letters in the texts, then in the alias keys, each
+    /// once, in the order first met, separated by spaces: what a misspelling may be near.
+    pub words: String,
     /// How many figures carry each place (by the place's entry).
     pub place_figures: Vec<(&'static str, usize)>,
 }
@@ -257,6 +264,20 @@ fn aliases_and_bridges(places: &[(&'static str, usize)]) -> Vec<(Box<str>, Vec<B
     out
 }
 
+/// The distinct Latin words of `texts` with 3 to 31 letters, in the order first met, each followed
+/// by a space.
+fn latin_words<'a>(texts: impl Iterator<Item = &'a Box<str>>) -> String {
+    let mut seen = Texts { texts: Vec::new(), slots: Vec::new() };
+    let mut out = String::new();
+    for w in texts.flat_map(|t| t.split(|c: char| !c.is_ascii_alphabetic())).filter(|w| (3..32).contains(&w.len())) {
+        if seen.add(w) {
+            out.push_str(w);
+            out.push(' ');
+        }
+    }
+    out
+}
+
 /// Texts stored once each: an open-addressing table of ids by FNV-1a hash.
 struct Texts {
     texts: Vec<Box<str>>,
@@ -265,27 +286,50 @@ struct Texts {
 }
 
 impl Texts {
+    /// The id of `text` when it is stored, else the free slot where it would go.
+    fn find(&self, text: &str) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
+        let mut at = hash as usize & mask;
+        loop {
+            match self.slots[at] {
+                0 => return Err(at),
+                k if *self.texts[k as usize - 1] == *text => return Ok(k - 1),
+                _ => at = (at + 1) & mask,
+            }
+        }
+    }
+
+    /// Whether `text` was new, storing it if so (copied only then).
+    fn add(&mut self, text: &str) -> bool {
+        self.grow();
+        let Err(at) = self.find(text) else { return false };
+        self.texts.push(text.into());
+        self.slots[at] = self.texts.len() as u32;
+        true
+    }
+
+    #[inline(never)]
     fn id(&mut self, text: Box<str>) -> u32 {
+        self.grow();
+        match self.find(&text) {
+            Ok(id) => id,
+            Err(at) => {
+                self.texts.push(text);
+                self.slots[at] = self.texts.len() as u32;
+                self.texts.len() as u32 - 1
+            }
+        }
+    }
+
+    /// Keep the table under a quarter full.
+    fn grow(&mut self) {
         if self.texts.len() * 4 >= self.slots.len() {
             let texts = std::mem::take(&mut self.texts);
             self.slots = vec![0; (self.slots.len() * 2).max(1024)];
             texts.into_iter().for_each(|t| {
                 self.id(t);
             });
-        }
-        let mask = self.slots.len() - 1;
-        let hash = text.bytes().fold(0x811c_9dc5u32, |h, b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193));
-        let mut at = hash as usize & mask;
-        loop {
-            match self.slots[at] {
-                0 => {
-                    self.texts.push(text);
-                    self.slots[at] = self.texts.len() as u32;
-                    return self.texts.len() as u32 - 1;
-                }
-                k if *self.texts[k as usize - 1] == *text => return k - 1,
-                _ => at = (at + 1) & mask,
-            }
         }
     }
 
@@ -309,7 +353,15 @@ impl Index {
         let entries =
             raw.into_iter().map(|e| Entry { target: e.target, fields: texts.fields(e.fields), ctx: e.ctx }).collect();
         let aliases = aliases_and_bridges(&place_figures);
-        Index { texts: texts.texts, entries, contexts, aliases, place_figures }
+        // Sorted by insertion (a few hundred keys, once): less code than the standard sort.
+        let mut alias_order: Vec<u16> = Vec::with_capacity(aliases.len());
+        for (i, (key, _)) in aliases.iter().enumerate() {
+            let at = alias_order.partition_point(|&k| aliases[k as usize].0 <= *key);
+            alias_order.insert(at, i as u16);
+        }
+        let alias_words = aliases.iter().map(|(a, _)| a.split(' ').count()).max().unwrap_or(1);
+        let words = latin_words(texts.texts.iter().chain(aliases.iter().map(|(a, _)| a)));
+        Index { texts: texts.texts, entries, contexts, aliases, alias_order, alias_words, words, place_figures }
     }
 
     /// The text of a field.
@@ -324,6 +376,12 @@ impl Index {
 
     /// The names an alias stands for, if `folded` is one.
     pub fn alias(&self, folded: &str) -> Option<&[Box<str>]> {
-        self.aliases.iter().find(|(a, _)| **a == *folded).map(|(_, n)| n.as_slice())
+        // The first of equal keys, as a scan in order would find.
+        let at = self.alias_order.partition_point(|&i| {
+            work::add(1 + folded.len());
+            *self.aliases[i as usize].0 < *folded
+        });
+        let (key, names) = &self.aliases[*self.alias_order.get(at)? as usize];
+        (**key == *folded).then_some(names.as_slice())
     }
 }

@@ -2,26 +2,35 @@
 //! printed, unit, period and row), every place, every chart and section title, the glossary and
 //! the data notes — in Chinese and English whatever the interface language.
 //!
-//! Layer: views. Pure and native-testable: no Leptos, no DOM. `fold` normalises text (case, width,
-//! punctuation, spacing), `index` builds the index from the compiled statics (once, on first use:
-//! the UI asks for it when the reader first reaches for the search, never on the first screen),
-//! `query` reads what the reader typed (aliases from `data/aliases.csv`, small misspellings,
-//! Chinese run together) and scores entries, `results` ranks, groups and highlights them, `html`
-//! writes them as the listbox's markup, `reveal` decides what choosing a result does (which
-//! chart, which row, which selection), and `combobox` what the field's keys do.
+//! Layer: views. Pure and native-testable: no Leptos, no DOM. `limit` says how long a query may
+//! be, `fold` normalises text (case, width, punctuation, spacing), `index` builds the index from
+//! the compiled statics (once, on first use: the UI asks for it when the reader first reaches for
+//! the search, never on the first screen), `query` reads what the reader typed (aliases from
+//! `data/aliases.csv`, small misspellings, Chinese run together) and scores entries, `results`
+//! ranks, groups and highlights them, `html` writes them as the listbox's markup, `reveal` decides
+//! what choosing a result does (which chart, which row, which selection), and `combobox` what the
+//! field's keys do.
+//!
+//! The matcher's work is bounded by design, whatever is typed: folding and reading the words grow
+//! with the query's length, the rest does not (at most `query::MAX_TERMS` terms, each with at
+//! most `query::MAX_ALTS` alternatives looked for once in each text of the index, a Chinese term
+//! split into pieces only up to `query::MAX_SPLIT` characters); `work` counts it for the tests.
 
 pub mod combobox;
 pub mod fold;
 pub mod html;
 mod index;
+pub mod limit;
 mod query;
 pub mod results;
 pub mod reveal;
+mod work;
 
 use crate::data::{Dataset, GlossaryEntry, Lang, Note, Section, L};
 use crate::views::{CellRef, ChartDef, RowRef};
 
 pub use index::{index, Index};
+pub use limit::{limit, MAX_CHARS};
 pub use query::Query;
 pub use results::{Hit, Marked, Results};
 pub use reveal::{drawn_at, plan, Plan, Reveal};

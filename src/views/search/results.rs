@@ -7,7 +7,7 @@
 use super::fold::{find_from, Mapped};
 use super::index::Index;
 use super::query::Query;
-use super::{words, Group, Target};
+use super::{words, work, Group, Target};
 use crate::data::format::{self, paper_section};
 use crate::data::{Lang, L};
 use crate::views::entity::entity_name;
@@ -33,7 +33,8 @@ impl Marked {
                 from = at + needle.len();
             }
         }
-        Marked { text, marks: merge(marks) }
+        let len = text.len();
+        Marked { text, marks: merge(marks, len) }
     }
 
     /// The text in runs, each with whether it is marked.
@@ -54,18 +55,19 @@ impl Marked {
     }
 }
 
-/// Ranges in order, those that overlap or touch joined.
-fn merge(ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-    for (a, b) in ranges {
-        let at = out.iter().position(|r| r.0 > a).unwrap_or(out.len());
-        out.insert(at, (a, b));
+/// Byte ranges of a text of `len` bytes, in order, those that overlap or touch joined: the bytes
+/// they cover, read once.
+fn merge(ranges: Vec<(usize, usize)>, len: usize) -> Vec<(usize, usize)> {
+    let mut covered = vec![false; len];
+    for &(a, b) in &ranges {
+        work::add(b - a);
+        covered[a..b].fill(true);
     }
-    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(out.len());
-    for (a, b) in out {
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (i, _) in covered.iter().enumerate().filter(|(_, c)| **c) {
         match merged.last_mut() {
-            Some(last) if a <= last.1 => last.1 = last.1.max(b),
-            _ => merged.push((a, b)),
+            Some(last) if last.1 == i => last.1 = i + 1,
+            _ => merged.push((i, i + 1)),
         }
     }
     merged

@@ -252,23 +252,126 @@ fn every_alias_the_readers_were_promised_is_in_the_data() {
     }
 }
 
+/// Queries a reader may paste, of about `n` characters: combining marks, one Chinese character
+/// repeated, Chinese run together, mixed words, one-letter words, one long Latin word and
+/// misspellings, each repeated up to the length.
+fn hostile(n: usize) -> Vec<(&'static str, String)> {
+    let words = |list: &[&str]| -> String {
+        let mut q = String::new();
+        for w in list.iter().cycle() {
+            if q.chars().count() >= n {
+                break;
+            }
+            q.push_str(w);
+            q.push(' ');
+        }
+        q.chars().take(n).collect()
+    };
+    vec![
+        ("e + U+0301", "e\u{301}".repeat(n / 2)),
+        ("国", "国".repeat(n)),
+        ("中国", "中国".repeat(n / 2)),
+        (
+            "mixed words",
+            words(&[
+                "russia",
+                "USA",
+                "EV",
+                "TEU",
+                "port",
+                "俄罗斯",
+                "exports",
+                "2023",
+                "美国",
+                "Shanghai",
+                "electric",
+                "cars",
+            ]),
+        ),
+        ("one-letter words", "e ".repeat(n / 2)),
+        ("one long word", "a".repeat(n)),
+        (
+            "misspellings",
+            words(&["rusia", "germny", "philipines", "amerca", "shanghia", "exprots", "warehuose", "elektric"]),
+        ),
+    ]
+}
+
+/// The matcher's work for `q` (the index built beforehand).
+fn work_of(q: &str) -> u64 {
+    let idx = index();
+    let _ = work::take();
+    idx.search(q, Lang::En);
+    work::take()
+}
+
+/// The most work a query costs besides its length: at most `MAX_TERMS` terms, each looked for
+/// through at most `MAX_ALTS` alternatives once in each of the index's texts (about 47 KB), and at
+/// most `MAX_SPLIT` characters of Chinese split into pieces. (Measured: "russia" 0.12 M, "2023年" × 4
+/// 0.79 M, eight misspellings 1.28 M.)
+const QUERY_WORK: u64 = 2_000_000;
+/// The most work each character of a query adds: folding it, finding its words, looking up the
+/// aliases that may begin there. (Measured: 283 for one-letter words, the costliest.)
+const CHAR_WORK: u64 = 400;
+
 #[test]
-fn a_query_answers_well_within_a_frame() {
-    let t = std::time::Instant::now();
-    let idx = Index::build();
-    let built = t.elapsed();
-    let queries =
-        ["俄罗斯", "russia", "Rusia", "TEU", "美", "electric cars", "俄罗斯出口", "2401", "overseas warehouse", "e"];
-    let t = std::time::Instant::now();
-    let mut n = 0;
-    for _ in 0..10 {
-        for q in queries {
-            n += idx.search(q, Lang::En).groups.len();
+fn a_hostile_query_costs_work_that_grows_at_most_linearly_with_its_length() {
+    let short = [
+        ("中国 × 12, split in pieces", "中国".repeat(12)),
+        ("2023年 × 4, split in pieces", "2023年".repeat(4)),
+        ("eight misspellings", hostile(70).remove(6).1),
+    ];
+    for n in [500, 1000, 5000] {
+        for (what, q) in hostile(n).into_iter().chain(short.clone()) {
+            let (w, chars) = (work_of(&q), q.chars().count() as u64);
+            assert!(w <= QUERY_WORK + CHAR_WORK * chars, "{what}, {chars} characters: {w} steps of work");
         }
     }
-    let per = t.elapsed() / (10 * queries.len() as u32);
-    println!(
-        "search index: {} entries built in {built:?}; a query answers in {per:?} on average ({n})",
-        idx.entries.len()
-    );
+    // What 4,000 more characters add is at most what the characters cost, whatever they are.
+    for ((what, q1), (_, q5)) in hostile(1000).into_iter().zip(hostile(5000)) {
+        let more = (q5.chars().count() - q1.chars().count()) as u64;
+        let (w1, w5) = (work_of(&q1), work_of(&q5));
+        assert!(w5.saturating_sub(w1) <= CHAR_WORK * more, "{what}: {w1} steps at 1,000 characters, {w5} at 5,000");
+    }
+}
+
+#[test]
+fn a_query_reads_at_most_eight_distinct_terms_and_stops_at_one_found_nowhere() {
+    let idx = index();
+    for (what, q) in hostile(5000) {
+        let q = Query::parse(idx, &q);
+        assert!(q.terms.len() <= query::MAX_TERMS, "{what}: {} terms", q.terms.len());
+        assert!(q.terms.iter().all(|t| t.alts.len() <= query::MAX_ALTS), "{what}");
+    }
+    let q = Query::parse(idx, "russia Russia RUSSIA russia");
+    assert_eq!(q.terms.len(), 1, "a word typed again is read once");
+    assert_eq!(Query::parse(idx, "zzzq russia exports").terms.len(), 1, "nothing can be found past zzzq");
+    assert!(search("zzzq russia exports", Lang::En).is_empty());
+    let nine = "russia exports 2023 table 3 value growth china partners";
+    assert_eq!(Query::parse(idx, nine).terms.len(), query::MAX_TERMS, "the ninth word is not read");
+}
+
+#[test]
+fn no_word_of_the_atlas_brings_as_many_alternatives_as_a_term_may_have() {
+    // So the limit on alternatives changes no result a reader can get today.
+    let idx = index();
+    let mut queries: Vec<&str> = idx.aliases.iter().map(|(a, _)| &**a).collect();
+    queries.extend(["rusia", "germny", "philipines", "amerca", "shanghia", "tean", "port", "exprots", "ocean"]);
+    for q in queries {
+        for t in Query::parse(idx, q).terms {
+            assert!(t.alts.len() < query::MAX_ALTS, "{q}: {} alternatives", t.alts.len());
+        }
+    }
+}
+
+#[test]
+fn chinese_run_together_is_split_up_to_the_limit_and_past_it_found_whole_or_not_at_all() {
+    let idx = index();
+    assert!(Query::parse(idx, "俄罗斯出口").terms[0].pieces);
+    let long = "俄罗斯出口".repeat(5);
+    assert!(!Query::parse(idx, &long).terms[0].pieces, "{} characters", long.chars().count());
+    assert!(search(&long, Lang::Zh).is_empty());
+    // The limit counts the query's Chinese terms together.
+    let two = Query::parse(idx, &format!("{}x y俄罗斯出口", "中国".repeat(11)));
+    assert_eq!(two.terms.iter().map(|t| t.pieces).collect::<Vec<_>>(), [true, false]);
 }

@@ -1,11 +1,12 @@
 //! `bench`: measurements of a built site, or of two side by side (`--compare BEFORE`): the shipped
 //! sizes (`sizes`) and the browser figures (`timing`: first painted canvas, start-up tasks on a
 //! phone-sized page, Lighthouse mobile and desktop, main-thread time per language switch, theme
-//! switch and hover, WebAssembly memory over language switches, DOM size), and with `--charts` the
-//! per-chart draw and hover timings and the native geometry timings (hit test, projection, the
-//! Pacific cut) of this source tree. With `--phone`, the sizes and the phone profile alone
-//! (`timing::phone`: a throttled phone's first paint, the map first seen, its first interactive
-//! frame and the bytes before it).
+//! switch and hover, WebAssembly memory over language switches, DOM size, the search under hostile
+//! queries), and with `--charts` the per-chart draw and hover timings and the native geometry
+//! timings (hit test, projection, the Pacific cut) of this source tree. With `--phone`, the sizes
+//! and the phone profile alone (`timing::phone`: a throttled phone's first paint, the map first
+//! seen, its first interactive frame and the bytes before it); with `--search`, the sizes and
+//! the search alone.
 
 pub mod sizes;
 mod timing;
@@ -22,6 +23,8 @@ pub struct Plan<'a> {
     pub before: Option<&'a Path>,
     /// Also sweep every chart for its first-draw and hover timings.
     pub charts: bool,
+    /// Only the sizes and the search under hostile queries (in place of the other browser figures).
+    pub search: bool,
     /// Only the sizes and the phone profile (in place of the other browser figures).
     pub phone: bool,
 }
@@ -37,10 +40,13 @@ pub fn bench(plan: &Plan) -> util::Result {
     }
     let last = sizes::report(&builds)?;
     crate::budget::report(last.brotli)?;
+    if plan.search {
+        return timing::report(&builds, Some("search"));
+    }
     if plan.phone {
         return timing::phone(&builds);
     }
-    timing::report(&builds)?;
+    timing::report(&builds, None)?;
     if plan.charts {
         timing::charts(plan.dir)?;
         native()?;

@@ -10,11 +10,17 @@ use std::process::Command;
 
 use crate::{serve, util};
 
-/// Prints the browser table for `builds` (label, directory), one column per build.
-pub fn report(builds: &[(&str, &Path)]) -> util::Result {
+/// Prints the browser table for `builds` (label, directory), one column per build: every step of
+/// bench.mjs, or only `steps` (its `BENCH_STEPS`).
+pub fn report(builds: &[(&str, &Path)], steps: Option<&str>) -> util::Result {
     let spec = serve_all(builds)?;
     util::step(&format!("browser figures against {spec} (takes several minutes)"));
-    util::run(node("bench.mjs").env("ATLAS_BENCH_BUILDS", spec))
+    let mut cmd = node("bench.mjs");
+    cmd.env("ATLAS_BENCH_BUILDS", spec);
+    if let Some(steps) = steps {
+        cmd.env("BENCH_STEPS", steps);
+    }
+    util::run(&mut cmd)
 }
 
 /// Prints the phone profile's table for `builds`, one column per build.
