@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
         </header>
         <UrlNotice st=st/>
         <main id="main">
+            <super::print::Cover/>
             <MapSection/>
             <AfterFirst>
                 {SECTIONS.iter().map(|s| view! { <PageSection section=s/> }).collect_view()}
@@ -46,6 +47,7 @@ pub fn App() -> impl IntoView {
                         {st.t(i18n::DOWNLOAD_DATA)}</a>{st.t(i18n::DOWNLOAD_DATA_NOTE)}</p>
                 </section>
             </AfterFirst>
+            <super::print::Appendix/>
         </main>
         <super::tour::Tour st=st/>
     }

@@ -1,5 +1,5 @@
 //! A chart card: title, reading controls, the chart (canvas, tiles or list), the sentences that
-//! say what it shows (`views::describe`), and its menu.
+//! say what it shows (`views::describe`), and its menu; printed, a numbered figure drawn for paper.
 //!
 //! Layer: ui. The reading lives in the shared state; the spec is rebuilt in a memo.
 
@@ -10,10 +10,11 @@ use super::list::ListView;
 use super::state::use_app_state;
 use super::tiles::TilesView;
 use super::world_map::WorldMap;
+use crate::chart::View;
 use crate::views::anchor::Anchor;
 use crate::views::describe::{describe, Focus};
 use crate::views::words::desc;
-use crate::views::{build_with, ChartDef, Kind};
+use crate::views::{build_with, print, Built, ChartDef, Kind};
 use leptos::prelude::*;
 
 /// A heading of the given level (1 to 4; 3 for any other) with a class.
@@ -36,6 +37,28 @@ fn ChartDescription(def: &'static ChartDef, text: Memo<String>) -> impl IntoView
             <p id=Anchor::Desc(def.id).to_string() data-testid="chart-desc">{move || text.get()}</p>
         </details>
     }
+}
+
+/// A canvas chart as printed (`views::print::figure_svg`): drawn as vector graphics at its printed
+/// width, as the canvas shows it; a map layer with its source line and data notes, which the
+/// page prints beside its dataset's charts.
+#[component]
+fn PaperFigure(def: &'static ChartDef, built: Memo<Built>, hidden: RwSignal<Vec<usize>>) -> impl IntoView {
+    let st = use_app_state();
+    let lang = st.lang.get_untracked();
+    let svg = built.with(|b| {
+        let map = def.kind.is_map();
+        let view = View {
+            selected: st.selected.get().map(|e| b.rows_with(e)).unwrap_or_default(),
+            hidden: hidden.get(),
+            camera: st.map_camera.get().filter(|_| map),
+            centre: st.centre(),
+            ..View::default()
+        };
+        print::figure_svg(def, b, &st.theme(), &view, st.print() == print::Printing::Chart(def.id))
+    });
+    let about = if def.kind.is_map() { print::layer_about_html(def.dataset(), lang) } else { String::new() };
+    view! { <div class="print-fig" inner_html=svg + &about></div> }
 }
 
 /// One chart of the catalogue.
@@ -69,13 +92,24 @@ pub fn ChartCard(
         _ => (view! { <ListView built=built/> }.into_any(), Some(desc)),
     };
     let wide = built.with_untracked(|b| crate::views::page::wide(def, b));
+    // Printed, the card is a numbered figure and a canvas chart is drawn for paper.
+    let figure = Memo::new(move |_| st.print().figure(def.id));
+    let num = print::figure_number(def);
+    let title = view! {
+        {move || figure.get().then(|| num.map(|n| view! { <span class="fig-num">{print::figure_label(n, lang.get())}</span>" " }))}
+        {move || def.title.get(lang.get())}
+    };
+    let paper = def
+        .kind
+        .is_canvas()
+        .then_some(move || figure.get().then(|| view! { <PaperFigure def=def built=built hidden=hidden/> }));
     let controls =
         def.controls().filter(|_| !bare).map(|c| view! { <ChartControls def=def controls=c settings=settings/> });
     let menu = (!bare).then(|| view! { <ChartMenu def=def built=built settings=settings/> });
     view! {
         <figure class="card" class:wide=wide class:tiles=!def.kind.is_canvas() data-chart=def.id id=Anchor::Chart(def.id).to_string()>
-            <figcaption>{heading(level, "card-title", move || def.title.get(lang.get()))}{menu}</figcaption>
-            {controls}{body}{below}
+            <figcaption>{heading(level, "card-title", title)}{menu}</figcaption>
+            {controls}{body}{paper}{below}
         </figure>
     }
 }

@@ -1,5 +1,5 @@
 //! A chart's menu: PNG at 2× (with title, legend and source), copy image, SVG from the same
-//! draw function, CSV and JSON of the data shown, and citation text.
+//! draw function, CSV and JSON of the data shown, the chart printed alone, and citation text.
 //!
 //! Layer: ui.
 
@@ -12,6 +12,7 @@ use crate::views::anchor::Anchor;
 use crate::views::build::frame;
 use crate::views::cite::{citations, Citations};
 use crate::views::export::{chart_csv, chart_json, cite, description, file_stem};
+use crate::views::print::PRINT_CHART;
 use crate::views::{Built, ChartDef, Settings};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -129,6 +130,7 @@ pub fn ChartMenu(def: &'static ChartDef, built: Memo<Built>, settings: Memo<Sett
                 })}
                 <button type="button" data-action="csv" on:click=move |_| ex.save("csv")>"CSV"</button>
                 <button type="button" data-action="json" on:click=move |_| ex.save("json")>"JSON"</button>
+                <button type="button" data-action="print" on:click=move |_| super::print::print_chart(st, def)>{st.t(PRINT_CHART)}</button>
                 {panel(ex, "cite", i18n::CITE, move || cite_panel(ex).into_any())}
                 {panel(ex, "embed", i18n::EMBED, move || embed_panel(ex).into_any())}
             }

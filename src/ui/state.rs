@@ -3,7 +3,7 @@
 //!
 //! Layer: ui. `dispatch` applies an intent (`views::state::apply`), sets the signals that changed,
 //! writes the address (`permalink::address`) and carries out the effects; Back and Forward load
-//! the address they reach. The root element mirrors language, theme, contrast and the tour.
+//! the address they reach. The root element mirrors language, theme, contrast, the tour and a chart printed alone.
 
 use crate::chart::map::Camera;
 use crate::chart::{Mode, Theme};
@@ -11,6 +11,7 @@ use crate::data::{Lang, L};
 use crate::geo::Centre;
 use crate::permalink;
 use crate::views::anchor::Anchor;
+use crate::views::print::{printing, Printing};
 use crate::views::search::Reveal;
 use crate::views::state::{apply, centre_for, contrast_name, reading, shown_mode, Effects, Intent, ViewState};
 use crate::views::Settings;
@@ -59,6 +60,8 @@ pub struct AppState {
     pub map_centre: Read<Option<Centre>>,
     pub tour: Read<Option<usize>>,
     pub printing: Read<bool>,
+    /// The chart "Print this chart" asked for, until the printing ends.
+    pub print_one: Read<Option<&'static str>>,
     pub flow_motion: Read<bool>,
     /// Parts (dataset ids, `glossary`) to build at once: a deep link's, a search's, a step's.
     pub wanted: Read<Vec<&'static str>>,
@@ -92,6 +95,7 @@ pub fn provide_app_state() -> AppState {
         map_centre: Read(RwSignal::new(v.centre)),
         tour: Read(RwSignal::new(v.tour)),
         printing: Read(RwSignal::new(v.printing)),
+        print_one: Read(RwSignal::new(v.print_one)),
         flow_motion: Read(RwSignal::new(v.flow_motion)),
         wanted: Read(RwSignal::new(wanted.collect())),
         build_all: Read(RwSignal::new(false)),
@@ -119,7 +123,8 @@ pub fn provide_app_state() -> AppState {
         let tour = st.tour.get().map(|_| "");
         let attrs = [("lang", lang.tag()), ("data-theme", mode), ("data-contrast", contrast_name(st.contrast.get()))];
         let Some(root) = document().document_element() else { return };
-        let attrs = attrs.into_iter().map(|(n, v)| (n, Some(v))).chain([("data-tour", tour)]);
+        let one = [("data-tour", tour), ("data-print-one", st.print_one.get())];
+        let attrs = attrs.into_iter().map(|(n, v)| (n, Some(v))).chain(one);
         attrs.filter(|(n, v)| root.get_attribute(n).as_deref() != *v).for_each(|(n, v)| super::set_attr(&root, n, v));
         (title != crate::i18n::SITE_TITLE.get(lang)).then(|| document().set_title(crate::i18n::SITE_TITLE.get(lang)));
     });
@@ -145,6 +150,7 @@ impl AppState {
         self.map_centre.set(v.centre);
         self.tour.set(v.tour);
         self.printing.set(v.printing);
+        self.print_one.set(v.print_one);
         self.flow_motion.set(v.flow_motion);
         self.view.set_value(v);
         self.write_address(fx.replace);
@@ -222,6 +228,12 @@ impl AppState {
     pub fn t(&self, l: L) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         let lang = self.lang;
         move || l.get(lang.get())
+    }
+
+    /// What the page prints now (tracks printing, the tour and the chart asked for).
+    pub fn print(&self) -> Printing {
+        let embed = self.view.with_value(|v| v.embed.is_some());
+        printing(self.printing.get(), self.tour.get().is_some(), embed, self.print_one.get())
     }
 
     /// The chart theme now (tracks the mode, printing and contrast).

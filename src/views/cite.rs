@@ -21,7 +21,8 @@ pub struct Citations {
     pub bibtex: String,
 }
 
-const MONTHS: [&str; 12] = [
+/// The months' English names.
+pub(super) const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",
@@ -49,18 +50,33 @@ fn bib(s: &str) -> String {
 /// The citations of a chart's view at `link` (its permalink), accessed on `day`.
 pub fn citations(def: &ChartDef, lang: Lang, link: &str, day: Day) -> Citations {
     let ds = def.dataset();
+    let source = Some((locator(ds, lang), locator(ds, Lang::En)));
+    cite(def.id, def.title.get(lang), source, lang, link, day)
+}
+
+/// The citations of the whole atlas in the view at `link`, accessed (printed) on `day`: the
+/// print edition's cover. The data's source is the paper as a whole.
+pub fn atlas(lang: Lang, link: &str, day: Day) -> Citations {
+    cite("atlas", crate::i18n::SITE_TITLE.get(lang), None, lang, link, day)
+}
+
+/// The citations of a work of the atlas (`id` for the BibTeX key) titled `title`, whose data comes
+/// from the paper at `source` (as the reader's language and as English say it; `None`: the paper).
+fn cite(id: &str, title: &str, source: Option<(String, String)>, lang: Lang, link: &str, day: Day) -> Citations {
     let (y, m, d) = day;
     let iso = format!("{y:04}-{m:02}-{d:02}");
-    let title = def.title.get(lang);
-    let source = locator(ds, lang);
+    let (here, en) = source.unwrap_or_default();
     let gbt = match lang {
         Lang::Zh => {
-            format!("外贸新质生产力图集. {title}[EB/OL]. [{iso}]. {link}. 数据来源:《{}》{source}.", PAPER.title.zh)
+            format!("外贸新质生产力图集. {title}[EB/OL]. [{iso}]. {link}. 数据来源:《{}》{here}.", PAPER.title.zh)
         }
-        Lang::En => format!(
-            "Trade Atlas. {title}[EB/OL]. [{iso}]. {link}. Data: 《{}》 ({}), {source}.",
-            PAPER.title.zh, PAPER.title.en
-        ),
+        Lang::En => {
+            let at = if here.is_empty() { here } else { format!(", {here}") };
+            format!(
+                "Trade Atlas. {title}[EB/OL]. [{iso}]. {link}. Data: 《{}》 ({}){at}.",
+                PAPER.title.zh, PAPER.title.en
+            )
+        }
     };
     let month = MONTHS[(m.clamp(1, 12) - 1) as usize];
     let apa = match lang {
@@ -71,11 +87,11 @@ pub fn citations(def: &ChartDef, lang: Lang, link: &str, day: Day) -> Citations 
             format!("Trade Atlas. (n.d.). {title} [Data visualization]. Retrieved {month} {d}, {y}, from {link}")
         }
     };
+    let at = if en.is_empty() { en } else { format!(", {en}") };
     let bibtex = format!(
         "@misc{{tradeatlas-{id},\n  title = {{{t}}},\n  author = {{{{Trade Atlas}}}},\n  howpublished = {{\\url{{{link}}}}},\n  urldate = {{{iso}}},\n  note = {{{note}}}\n}}",
-        id = def.id,
         t = bib(title),
-        note = bib(&format!("{}: 《{}》 ({}), {}", if lang == Lang::Zh { "数据" } else { "Data" }, PAPER.title.zh, PAPER.title.en, locator(ds, Lang::En))),
+        note = bib(&format!("{}: 《{}》 ({}){at}", if lang == Lang::Zh { "数据" } else { "Data" }, PAPER.title.zh, PAPER.title.en)),
     );
     Citations { gbt, apa, bibtex }
 }
@@ -119,5 +135,27 @@ mod tests {
             c.bibtex
         );
         assert_eq!(bib("50% & $1_000 #2"), "50\\% \\& \\$1\\_000 \\#2");
+    }
+
+    #[test]
+    fn the_atlas_is_cited_as_a_whole_with_the_paper_as_its_source() {
+        let link = "https://example.org/atlas/?lang=en";
+        let en = atlas(Lang::En, link, (2026, 3, 5));
+        assert_eq!(
+            en.gbt,
+            "Trade Atlas. Trade Atlas: China's foreign trade in 2023[EB/OL]. [2026-03-05]. https://example.org/atlas/?lang=en. \
+             Data: 《外贸新质生产力》 (New quality productive forces in foreign trade)."
+        );
+        assert!(en
+            .apa
+            .ends_with("[Data visualization]. Retrieved March 5, 2026, from https://example.org/atlas/?lang=en"));
+        let zh = atlas(Lang::Zh, link, (2026, 3, 5));
+        assert!(
+            zh.gbt.starts_with("外贸新质生产力图集. 外贸新质生产力:2023 年中国外贸图集[EB/OL]. [2026-03-05]. "),
+            "{}",
+            zh.gbt
+        );
+        assert!(zh.gbt.ends_with("数据来源:《外贸新质生产力》."), "{}", zh.gbt);
+        assert!(zh.apa.contains("检索于 2026 年 3 月 5 日"), "{}", zh.apa);
     }
 }

@@ -20,6 +20,7 @@ pub mod export;
 pub mod interact;
 pub mod map;
 pub mod page;
+pub mod print;
 pub mod provenance;
 pub mod search;
 pub mod state;

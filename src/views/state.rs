@@ -10,6 +10,7 @@
 
 use super::anchor::Anchor;
 use super::interact::toggled;
+use super::print::{printing, Printing};
 use super::search::{plan, Reveal, Target};
 use super::tour::{self, Nav, Step};
 use super::{ChartDef, Settings, DEFAULT_LAYER};
@@ -46,6 +47,8 @@ pub struct ViewState {
     pub tour: Option<usize>,
     /// The page is being printed.
     pub printing: bool,
+    /// The chart "Print this chart" asked for, until the printing ends (`None`: the whole page).
+    pub print_one: Option<&'static str>,
     /// The reader set the flows layer's arcs moving (never in the address).
     pub flow_motion: bool,
     /// One chart alone (`?embed=`), or the tour ([`TOUR_EMBED`]); fixed when the page opens.
@@ -68,6 +71,7 @@ impl Default for ViewState {
             reader_centre: None,
             tour: None,
             printing: false,
+            print_one: None,
             flow_motion: false,
             embed: None,
             controls: true,
@@ -129,6 +133,11 @@ impl ViewState {
     /// The tour step shown.
     pub fn step(&self) -> Option<&'static Step> {
         self.tour.and_then(tour::step)
+    }
+
+    /// What the page prints (nothing while it is not printed).
+    pub fn print(&self) -> Printing {
+        printing(self.printing, self.tour.is_some(), self.embed.is_some(), self.print_one)
     }
 
     /// Whether the page is the embedded tour (which has no way out of the tour).
@@ -203,6 +212,9 @@ pub enum Intent {
     TakeResult(Target),
     /// The page is being printed, or no longer.
     Print(bool),
+    /// Print one chart alone ("Print this chart"), or the whole page (the print button, the
+    /// browser's print keys).
+    PrintChart(Option<&'static str>),
     /// Build every part of the page: find in page searches only what is built, and printing
     /// prints it.
     BuildEverything,
@@ -397,8 +409,11 @@ pub fn apply(now: &ViewState, intent: Intent) -> (ViewState, Effects) {
         }
         Intent::Print(on) => {
             next.printing = on;
-            fx.build_all = on;
+            // One chart printed needs nothing else built; after printing the page prints whole.
+            fx.build_all = on && now.print_one.is_none();
+            next.print_one = now.print_one.filter(|_| on);
         }
+        Intent::PrintChart(one) => next.print_one = one,
         Intent::BuildEverything => fx.build_all = true,
         Intent::FlowMotion => next.flow_motion = !now.flow_motion,
     }
@@ -554,6 +569,21 @@ mod tests {
         assert_eq!(p.theme(), Theme::pick(Mode::Light, false));
         assert_eq!(apply(&p, Intent::Print(false)).0.theme(), Theme::pick(Mode::Dark, false));
         assert!(apply(&dark, Intent::BuildEverything).1.build_all);
+    }
+
+    #[test]
+    fn print_this_chart_prints_it_alone_without_building_the_page_until_the_printing_ends() {
+        let (v, _) = apply(&english(), Intent::PrintChart(Some("commodities")));
+        assert_eq!(v.print(), Printing::No, "asked for, not yet printing");
+        let (p, fx) = apply(&v, Intent::Print(true));
+        assert_eq!((p.print(), fx.build_all), (Printing::Chart("commodities"), false));
+        let (after, _) = apply(&p, Intent::Print(false));
+        assert_eq!((after.print_one, after.print()), (None, Printing::No));
+        assert_eq!(apply(&after, Intent::Print(true)).0.print(), Printing::Edition, "the next print is the page's");
+        let whole = apply(&v, Intent::PrintChart(None)).0;
+        assert_eq!(apply(&whole, Intent::Print(true)).0.print(), Printing::Edition, "the print keys print the page");
+        let tour = apply(&v, Intent::TourStep(2)).0;
+        assert_eq!(apply(&tour, Intent::Print(true)).0.print(), Printing::AsShown, "the tour prints its steps");
     }
 
     #[test]
