@@ -16,7 +16,8 @@
 //! chart      pure drawing of a spec on any plotters backend (canvas, SVG); returns a Layout
 //!            for hit tests; chart::map draws the world map in named passes
 //!         ▼
-//! shell      the static first screen written into index.html (native, checked by a test)
+//! shell      the static first screen written into index.html (native, checked by a test), with
+//!            static_map: the default map layer drawn for the first paint
 //! ui         Leptos components, browser only: signals, effects and wiring, no decisions
 //! ```
 //!
@@ -28,6 +29,7 @@ pub mod geo;
 pub mod i18n;
 pub mod permalink;
 pub mod shell;
+pub mod static_map;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
 pub mod views;

@@ -23,8 +23,12 @@ pub const LOADING: L = L::new("正在载入交互图集…", "Loading the intera
 pub const NO_SCRIPT: L =
     L::new("本图集需要启用 JavaScript 与 WebAssembly。", "This atlas needs JavaScript and WebAssembly.");
 
+/// The id of the map's card at first paint (`crate::static_map`), which the app moves into its
+/// map section and removes once the live map has drawn its first frame.
+pub const STATIC_MAP_ID: &str = "static-map";
+
 /// A text in both languages; CSS shows the one of `<html lang>`.
-fn both(zh: &str, en: &str) -> String {
+pub fn both(zh: &str, en: &str) -> String {
     format!(
         r#"<span class="l-zh" lang="zh-CN">{}</span><span class="l-en" lang="en">{}</span>"#,
         escape(zh),
@@ -32,7 +36,8 @@ fn both(zh: &str, en: &str) -> String {
     )
 }
 
-fn both_l(l: L) -> String {
+/// [`both`] of a pair of strings.
+pub fn both_l(l: L) -> String {
     both(l.zh, l.en)
 }
 
@@ -101,7 +106,7 @@ pub fn html() -> String {
             "{masthead}",
             r#"<main id="main"><section class="paper-section map-section" id="map" aria-labelledby="map-h">{head}"#,
             r#"<div id="boot" class="boot" role="status"><p>{loading}</p><noscript><p>{noscript}</p></noscript></div>"#,
-            "</section></main></div>\n{end}"
+            "{map}</section></main></div>\n{end}"
         ),
         start = START,
         skip = both_l(i18n::SKIP),
@@ -109,6 +114,7 @@ pub fn html() -> String {
         head = map_head(),
         loading = both_l(LOADING),
         noscript = both_l(NO_SCRIPT),
+        map = crate::static_map::html().expect("the map at first paint is drawn"),
         end = END,
     )
 }

@@ -229,8 +229,6 @@ pub struct View {
     pub camera: Option<map::Camera>,
     /// For world maps: the central meridian (Atlantic 0° or Pacific 150°E).
     pub centre: crate::geo::Centre,
-    /// For maps in the page: the reader's screen, which a phone's map height follows.
-    pub screen: Option<map::Screen>,
 }
 
 impl ChartSpec {
@@ -256,8 +254,8 @@ impl ChartSpec {
         }
     }
 
-    /// Height the chart needs at a given width (a map's also follows the view's screen).
-    pub fn height_for(&self, frame: &Frame, width: f64, view: &View) -> f64 {
+    /// Height the chart needs at a given width.
+    pub fn height_for(&self, frame: &Frame, width: f64) -> f64 {
         let (top, bottom) = frame::heights(frame, width);
         let body = match self {
             ChartSpec::Bars(s) => bars::body_height(s, width, frame.legend),
@@ -265,7 +263,7 @@ impl ChartSpec {
             ChartSpec::Slope(s) => slope::body_height(s, width),
             ChartSpec::Stacked(s) => stacked::body_height(s, width, frame.legend),
             ChartSpec::Scatter(s) => scatter::body_height(s, width),
-            ChartSpec::Map(s) => map::body_height(s, width, view.screen),
+            ChartSpec::Map(s) => map::body_height(s, width),
         };
         (top + body + bottom).ceil()
     }

@@ -40,7 +40,7 @@ pub fn render_about(
 
 /// As [`render`], with a view: a highlighted or selected row, hidden series, a map's camera.
 pub fn render_view(spec: &ChartSpec, frame: &Frame, theme: &Theme, width: u32, view: &View) -> (String, Layout) {
-    let height = spec.height_for(frame, width as f64, view) as u32;
+    let height = spec.height_for(frame, width as f64) as u32;
     let mut out = String::new();
     let layout;
     {

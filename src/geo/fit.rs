@@ -199,7 +199,8 @@ pub fn framed_group(world: f64, tall: f64, items: &[Bounds], closest: f64) -> Ve
                     if n == 0 || bits == best.3 {
                         continue;
                     }
-                    let zoom = (world / b.width().max(b.height() / tall).max(1e-12)).clamp(MIN_ZOOM, closest.max(MIN_ZOOM));
+                    let zoom =
+                        (world / b.width().max(b.height() / tall).max(1e-12)).clamp(MIN_ZOOM, closest.max(MIN_ZOOM));
                     let worth = n as f64 * zoom;
                     if (worth, n, zoom) > (best.0, best.1, best.2) {
                         best = (worth, n, zoom, bits);

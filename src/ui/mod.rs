@@ -40,13 +40,24 @@ use wasm_bindgen::JsCast;
 /// Replace the static first screen (`crate::shell`) with the app, in one step and a task of its
 /// own, once the browser has painted that screen (`window.atlasFirstPaint`, set by `index.html`;
 /// without it, at the next frame): the page's first and largest text is painted before the app.
+///
+/// The map drawn for the first paint (`crate::static_map`), when the page shows it, is kept: it
+/// moves into the app's map section, where the live map replaces it at its first frame
+/// ([`static_map_drawn`]).
 pub fn mount() {
     let replace = || {
-        if let Some(shell) = leptos::prelude::document().get_element_by_id("shell") {
+        let doc = leptos::prelude::document();
+        let shown =
+            doc.document_element().is_some_and(|d| !d.class_name().split_whitespace().any(|c| c == "no-static-map"));
+        let static_map = doc.get_element_by_id(crate::shell::STATIC_MAP_ID).filter(|_| shown);
+        if let Some(shell) = doc.get_element_by_id("shell") {
             shell.remove();
         }
         let t0 = perf::now();
         leptos::mount::mount_to_body(App);
+        if let (Some(map), Some(panel)) = (static_map, doc.get_element_by_id("map-layer-panel")) {
+            let _ = panel.append_child(&map);
+        }
         perf::record("page", "mount", perf::now() - t0);
         // The page is built after load, so the browser could not honour a `#place` link itself.
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
@@ -64,6 +75,14 @@ pub fn mount() {
     let _ = painted.then(&then);
     // Called once when the screen is painted; it lives as long as the page.
     then.forget();
+}
+
+/// The live map has drawn a frame: the map drawn for the first paint, if it is still there, goes
+/// (in the same task, so the reader never sees neither).
+pub(crate) fn static_map_drawn() {
+    if let Some(map) = leptos::prelude::document().get_element_by_id(crate::shell::STATIC_MAP_ID) {
+        map.remove();
+    }
 }
 
 /// Run `f` at the next animation frame (at once when there is none).

@@ -9,9 +9,10 @@ use super::flow_motion::{reduced_motion, MotionLayer, MotionSwitch};
 use super::perf;
 use super::state::{AppState, Read};
 use crate::chart::map::{Camera, MapHit};
-use crate::chart::View;
+use crate::chart::{ChartSpec, View};
 use crate::geo::Centre;
 use crate::i18n;
+use crate::views::interact::camera::{opening as opening_view, whole};
 use crate::views::interact::{
     key_move, panned, table_rows, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, TableRow, KEY_ZOOM,
 };
@@ -28,6 +29,8 @@ struct MapCtx {
     /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
     anchors: RwSignal<Vec<Option<(f64, f64)>>>,
     gesture: StoredValue<Gesture>,
+    /// The view the layer opens on at this width and centre (`None`: the whole extent).
+    opening: Memo<Option<Camera>>,
 }
 
 impl MapCtx {
@@ -38,6 +41,12 @@ impl MapCtx {
     /// Move the camera (the same camera changes nothing, and writes no address).
     fn set_camera(&self, c: Option<Camera>) {
         self.hook.st.dispatch(Intent::Camera(c));
+    }
+
+    /// Show the whole extent (Reset, the `0` key): no camera, unless the layer opens closer.
+    fn reset(&self) {
+        let base = self.map_hit().map(|m| m.fit.zoom_to(1.0, (m.fit.width / 2.0, m.fit.height / 2.0)));
+        self.set_camera(base.and_then(|b| whole(self.opening.get_untracked(), &b)));
     }
 
     fn down(&self, ev: &web_sys::PointerEvent) {
@@ -105,7 +114,7 @@ impl MapCtx {
         let Some(m) = self.map_hit() else { return };
         match key_move(&m, &key) {
             Some(CameraMove::To(c)) => self.set_camera(Some(c)),
-            Some(CameraMove::Reset) => self.set_camera(None),
+            Some(CameraMove::Reset) => self.reset(),
             None => return,
         }
         ev.prevent_default();
@@ -116,22 +125,32 @@ impl MapCtx {
 /// canvas reaches the items first.
 #[component]
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> impl IntoView {
+    let hook = CanvasHook::new(def, built, RwSignal::new(Vec::new()));
+    let st = hook.st;
+    let opening = Memo::new(move |_| {
+        let (w, centre) = (hook.width.get(), st.centre());
+        built.with(|b| match b.canvas() {
+            Some((ChartSpec::Map(m), _)) if w >= 1.0 => opening_view(m, w, centre),
+            _ => None,
+        })
+    });
     let cx = MapCtx {
-        hook: CanvasHook::new(def, built, RwSignal::new(Vec::new())),
+        hook,
         pointer_xy: RwSignal::new((0.0, 0.0)),
         anchors: RwSignal::new(Vec::new()),
         gesture: StoredValue::new(Gesture::default()),
+        opening,
     };
-    let (hook, st) = (cx.hook, cx.hook.st);
     let lang = st.lang;
     hook.draw(
-        move || View { camera: st.map_camera.get(), centre: st.centre(), ..View::default() },
+        move || View { camera: st.map_camera.get().or(opening.get()), centre: st.centre(), ..View::default() },
         move |l, v, el| {
             let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
             if cx.anchors.with_untracked(|a| *a != anchors) {
                 cx.anchors.set(anchors);
             }
             let _ = el.set_attribute("data-zoom", &format!("{:.3}", v.camera.map_or(1.0, |c| c.zoom)));
+            super::static_map_drawn();
         },
     );
     let has_flows = Memo::new(move |_| built.with(Built::has_flows));
@@ -153,7 +172,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         <div class="map-tools" role="group" aria-label=st.t(i18n::MAP_ZOOM)>
             <button type="button" data-testid="zoom-in" aria-label=st.t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
             <button type="button" data-testid="zoom-out" aria-label=st.t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
-            <button type="button" data-testid="zoom-reset" on:click=move |_| cx.set_camera(None)>{st.t(i18n::ZOOM_RESET)}</button>
+            <button type="button" data-testid="zoom-reset" on:click=move |_| cx.reset()>{st.t(i18n::ZOOM_RESET)}</button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
             <span class="map-hint">{st.t(i18n::MAP_HINT)}</span>

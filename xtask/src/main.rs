@@ -17,7 +17,7 @@ mod util;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const COMMANDS: [(&str, &str); 12] = [
+const COMMANDS: [(&str, &str); 13] = [
     ("setup", "install what is missing: wasm32 target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen), crates"),
     ("setup-test", "setup, plus chromium, chromedriver, Noto CJK fonts, poppler-utils, the e2e npm packages and the data package validator"),
     ("dist", "setup, then build the release site into dist/ (with 404.html for GitHub Pages and the data package in dist/data/)"),
@@ -28,6 +28,7 @@ const COMMANDS: [(&str, &str); 12] = [
     ("      [--dir PATH]", "measure the site built in PATH instead of building dist/"),
     ("      [--compare BEFORE]", "measure the build in BEFORE in the same run, as a \"before\" column"),
     ("      [--charts]", "also time every chart's first draw and hover redraw, the map's frames, native hit tests"),
+    ("      [--phone]", "sizes and a throttled phone's first paint, map first seen and interactive, bytes (no other figures)"),
     ("geo", "regenerate data/geo/countries.txt (world map) from npm world-atlas and i18n-iso-countries"),
     ("help", "this list"),
 ];
@@ -94,10 +95,11 @@ fn dispatch(command: &str, mut args: Vec<String>, cwd: &Path) -> util::Result {
                 None => None,
             };
             let charts = util::take_flag(&mut args, "--charts");
+            let phone = util::take_flag(&mut args, "--phone");
             let dir = site_dir(&mut args, cwd)?;
             util::no_more_args(command, &args)?;
             setup::setup_test()?;
-            bench::bench(&bench::Plan { dir: &dir, before: before.as_deref(), charts })
+            bench::bench(&bench::Plan { dir: &dir, before: before.as_deref(), charts, phone })
         }
         "geo" => {
             util::no_more_args(command, &args)?;

@@ -18,6 +18,7 @@ mod spec;
 
 pub use frame::fit_for;
 pub use hit::ROUTE_REACH_PX;
+pub use labels::{Placed, LABEL_SHARE};
 pub use spec::*;
 
 use super::paint::{DrawError, Painter};
@@ -26,8 +27,11 @@ use crate::geo::{Bounds, Centre, Fit, Projection};
 use frame::MapFrame;
 use plotters::prelude::DrawingBackend;
 
-const PAD: f64 = 8.0;
+/// Pixels between the map box and the canvas's edge, and between the map box and the extent.
+pub const PAD: f64 = 8.0;
 const LEGEND_H: f64 = 34.0;
+/// The map part's height (without padding and legend) stays within these.
+pub const MAP_HEIGHTS: (f64, f64) = (140.0, 720.0);
 
 impl MapSpec {
     /// The projected extent zoom 1 shows, in a view centred on `centre`.
@@ -57,50 +61,77 @@ impl MapSpec {
     }
 }
 
-/// Screens this wide or narrower are phones: the page's narrow layout (`style/layout.css`).
-pub const PHONE_WIDTH: f64 = 600.0;
-/// The share of a phone's screen height the map takes (its map part, without the key).
-pub const PHONE_SHARE: f64 = 0.5;
-/// A phone's map is at most this many times as tall as it is wide.
-const PHONE_TALLEST: f64 = 1.5;
+/// Maps this wide or narrower (CSS pixels, the canvas's width: a screen up to 600 px wide) are on
+/// a phone: their map part is [`PHONE_TALL`] times as tall as it is wide, and a layer opens on its
+/// items (`views::interact::camera::opening`).
+pub const PHONE_WIDTH: f64 = 544.0;
+/// A phone's map part is this many times as tall as it is wide: 334 × 418 px on a 390 × 844 phone,
+/// half its screen (49–59 % on phones from 320 × 568 to 412 × 915 held upright), where the world's
+/// own shape gave a strip of 154 px, a country a few pixels. A ratio of the width, not of the
+/// screen's height: the height then stays put while a phone's browser hides and shows its address
+/// bar, and the first paint's drawing (`static_map`) can follow it in CSS.
+pub const PHONE_TALL: f64 = 1.25;
 
-/// The reader's screen, for a map drawn in the page (CSS pixels).
-#[derive(Clone, Copy, Debug, PartialEq, Default)]
-pub struct Screen {
-    pub width: f64,
-    pub height: f64,
-    /// The map fills the screen: `height` is all the canvas has.
-    pub full: bool,
-}
-
-impl Screen {
-    /// A phone's screen: the map is taller than the world's shape and opens on its items.
-    pub fn phone(&self) -> bool {
-        self.width <= PHONE_WIDTH
-    }
-}
-
-/// Map height for a width: the extent's aspect within sensible limits, plus the legend. On a
-/// phone, at least half its screen's height (a world as wide as a phone is a thumbnail, 15 % of
-/// it; the taller box shows a region at a readable scale); full screen, all of it.
-pub fn body_height(spec: &MapSpec, w: f64, screen: Option<Screen>) -> f64 {
-    if let Some(s) = screen.filter(|s| s.full) {
-        return s.height.max(1.0);
-    }
-    // The aspect is the same in every view (the world is as wide and as tall).
+/// The height of the map part for each pixel of its width: the extent's aspect, within sensible
+/// limits. The same in every view (the world is as wide and as tall).
+pub fn aspect(spec: &MapSpec) -> f64 {
     let b = spec.bounds(Centre::Atlantic);
-    let aspect = (b.height() / b.width()).clamp(0.4, 1.3);
-    let inner = w - 2.0 * PAD;
-    let tall = screen.filter(Screen::phone).map_or(0.0, |s| (s.height * PHONE_SHARE).min(inner * PHONE_TALLEST));
-    let map_h = (inner * aspect).max(tall).clamp(140.0, 720.0);
+    (b.height() / b.width()).clamp(0.4, 1.3)
+}
+
+/// Map height for a width: the extent's aspect, within [`MAP_HEIGHTS`], plus the legend.
+/// On a phone ([`PHONE_WIDTH`]) the map part is [`PHONE_TALL`] times as tall as wide instead.
+pub fn body_height(spec: &MapSpec, w: f64) -> f64 {
+    let ratio = if w <= PHONE_WIDTH { PHONE_TALL } else { aspect(spec) };
+    let map_h = ((w - 2.0 * PAD) * ratio).clamp(MAP_HEIGHTS.0, MAP_HEIGHTS.1);
     map_h + 2.0 * PAD + legend::height(spec, w)
 }
 
-/// The zoom-1 fit of a map drawn `w` wide on `screen` (the canvas's height as the page sizes it):
-/// what cameras and the opening view are computed from.
-pub fn base_fit(spec: &MapSpec, w: f64, screen: Option<Screen>, centre: Centre) -> Fit {
-    let h = body_height(spec, w, screen).ceil();
-    fit_for(spec, w, h - legend::height(spec, w) - 2.0 * PAD, None, centre)
+/// Where a map drawn `width` CSS pixels wide (its own height, [`body_height`] rounded up, as a
+/// chart's canvas is) puts things at zoom 1: its height, the map box (nothing the map paints
+/// leaves it), the legend's height under it, and the extent zoom 1 shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Geometry {
+    pub height: f64,
+    pub map_box: Rect,
+    pub legend: f64,
+    pub extent: Rect,
+}
+
+/// The [`Geometry`] of `spec` drawn `width` pixels wide in a view centred on `centre`.
+pub fn geometry(spec: &MapSpec, width: f64, centre: Centre) -> Geometry {
+    geometry_in(spec, width, &View { centre, ..View::default() })
+}
+
+/// As [`geometry`], in `view`: its `extent` is where the view's camera puts the extent (larger
+/// than the map box when zoomed in).
+pub fn geometry_in(spec: &MapSpec, width: f64, view: &View) -> Geometry {
+    let height = body_height(spec, width).ceil();
+    let legend = legend::height(spec, width);
+    let f = MapFrame::new(spec, width, 0.0, height - legend, view);
+    let b = f.fit.extent();
+    let (x0, y0) = f.xy((b.x0, b.y1));
+    let (x1, y1) = f.xy((b.x1, b.y0));
+    Geometry { height, map_box: f.bx, legend, extent: Rect::new(x0, y0, x1, y1) }
+}
+
+/// The zoom-1 fit of `spec` drawn `width` pixels wide in a view centred on `centre`: what its
+/// cameras are relative to.
+pub fn base_fit(spec: &MapSpec, width: f64, centre: Centre) -> Fit {
+    let map_h = body_height(spec, width).ceil() - legend::height(spec, width);
+    fit_for(spec, width, map_h - 2.0 * PAD, None, centre)
+}
+
+/// The labels a draw of `spec` `width` pixels wide places in `view` (their text, centre and font
+/// size), in the order it draws them; `None` for a layer with routes or flows, whose labels are
+/// placed around lines only a draw computes.
+pub fn placed_labels(spec: &MapSpec, width: f64, view: &View) -> Option<Vec<Placed>> {
+    if !spec.lines.is_empty() || !spec.flows.is_empty() {
+        return None;
+    }
+    let height = body_height(spec, width).ceil();
+    let f = MapFrame::new(spec, width, 0.0, height - legend::height(spec, width), view);
+    Some(labels::place(&f, spec, (&[], &[])))
 }
 
 /// Draw the map into `body`.

@@ -3,7 +3,9 @@
 //! phone-sized page, Lighthouse mobile and desktop, main-thread time per language switch, theme
 //! switch and hover, WebAssembly memory over language switches, DOM size), and with `--charts` the
 //! per-chart draw and hover timings and the native geometry timings (hit test, projection, the
-//! Pacific cut) of this source tree.
+//! Pacific cut) of this source tree. With `--phone`, the sizes and the phone profile alone
+//! (`timing::phone`: a throttled phone's first paint, the map first seen, its first interactive
+//! frame and the bytes before it).
 
 pub mod sizes;
 mod timing;
@@ -20,6 +22,8 @@ pub struct Plan<'a> {
     pub before: Option<&'a Path>,
     /// Also sweep every chart for its first-draw and hover timings.
     pub charts: bool,
+    /// Only the sizes and the phone profile (in place of the other browser figures).
+    pub phone: bool,
 }
 
 /// Runs every bench section.
@@ -33,6 +37,9 @@ pub fn bench(plan: &Plan) -> util::Result {
     }
     let last = sizes::report(&builds)?;
     crate::budget::report(last.brotli)?;
+    if plan.phone {
+        return timing::phone(&builds);
+    }
     timing::report(&builds)?;
     if plan.charts {
         timing::charts(plan.dir)?;

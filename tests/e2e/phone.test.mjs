@@ -1,0 +1,123 @@
+// The map on a phone (390 × 844, DPR 2): the map takes half the screen, each layer opens on the
+// view that shows its items (Asia and the Pacific for the partners, the railway from China to
+// Europe for the routes, the ports' coast), the whole world is one Reset away and the address
+// keeps it, and a desktop still opens on the whole world. Screenshots of each layer in both
+// languages go to the output folder.
+
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, gotoAtlas, outDir, problems, until, useChromium, waitFor } from './lib.mjs';
+
+const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, contextOptions: { hasTouch: true, isMobile: true } };
+const at = (query) => new URL(query, ATLAS_URL).href;
+const card = (layer) => `#map figure.card[data-chart="${layer}"]`;
+
+/**
+ * What each layer's opening view must show (its items' anchors on the canvas) and leave to Reset,
+ * by language, and whether it opens closer than the whole extent.
+ */
+const OPENINGS = {
+  'map-partners': { zoomed: true, en: [['Japan', 'South Korea', 'Vietnam', 'Australia', 'Indonesia'], ['United States', 'Brazil']],
+    zh: [['日本', '韩国', '越南', '澳大利亚'], ['美国', '巴西']] },
+  'map-flows': { zoomed: true, en: [['Japan', 'South Korea', 'Vietnam', 'Australia'], ['United States']], zh: [['日本', '韩国', '越南'], ['美国']] },
+  'map-ecommerce': { zoomed: true, en: [['China', 'Japan', 'Indonesia', 'Vietnam'], ['Argentina']], zh: [['中国', '日本', '印尼', '越南'], ['阿根廷']] },
+  'map-routes': { zoomed: true, en: [["Xi'an", 'Chengdu'], []], zh: [['西安', '成都'], []] },
+  'map-ports': { zoomed: false, en: [['Shanghai', 'Ningbo-Zhoushan'], []], zh: [['上海港', '宁波舟山港'], []] },
+};
+
+/** The map's state: its layer, zoom, canvas box, the map part's height and each item's anchor. */
+function mapNow(page) {
+  return page.evaluate(() => {
+    const c = document.querySelector('#map canvas');
+    if (!c) return null;
+    const r = c.getBoundingClientRect();
+    const anchors = {};
+    for (const b of document.querySelectorAll('#map .map-item')) {
+      const a = b.getAttribute('data-anchor');
+      anchors[b.textContent.trim()] = a ? a.split(',').map(Number) : null;
+    }
+    return {
+      layer: c.closest('figure.card')?.getAttribute('data-chart'),
+      zoom: Number(c.getAttribute('data-zoom')),
+      drawn: c.getAttribute('data-drawn') === '1',
+      width: r.width,
+      height: r.height,
+      anchors,
+      search: location.search,
+    };
+  });
+}
+
+/** Is an anchor inside the canvas, away from its legend (the lowest 60 px)? */
+const inside = (a, m) => !!a && a[0] >= 0 && a[0] <= m.width && a[1] >= 0 && a[1] <= m.height - 60;
+
+async function showLayer(page, layer) {
+  await page.click(`#map button.layer-tab[data-layer=${layer}]`);
+  await waitFor(page, (sel) => document.querySelector(`${sel} canvas`)?.getAttribute('data-drawn') === '1', card(layer),
+    `${layer}: its map is drawn`);
+}
+
+describe('the map on a phone', { skip: SKIP_REASON }, () => {
+  const chromium = useChromium();
+
+  test('the map takes half the screen and each layer opens on its items, in both languages (screenshots)', {
+    timeout: TEST_TIMEOUT * 2,
+  }, async () => {
+    for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
+      await chromium.page({ locale, ...PHONE }, async ({ page }) => {
+        await gotoAtlas(page);
+        for (const [layer, want] of Object.entries(OPENINGS)) {
+          await showLayer(page, layer);
+          const m = await until(async () => {
+            const s = await mapNow(page);
+            return s?.layer === layer && s.drawn && Object.values(s.anchors).some((a) => a) ? s : null;
+          }, `${lang} ${layer}: drawn with its items' anchors`, 10_000);
+          assert.ok(m.height >= 0.5 * 844, `${lang} ${layer}: the canvas is ${m.height} px of 844`);
+          assert.ok(m.height <= 0.75 * 844, `${lang} ${layer}: and leaves room for the page (${m.height} px)`);
+          if (want.zoomed) assert.ok(m.zoom > 1.5, `${lang} ${layer}: opens closer than the world (zoom ${m.zoom})`);
+          else assert.equal(m.zoom, 1, `${lang} ${layer}: opens on its own extent`);
+          const [shown, left] = want[lang];
+          for (const item of shown) assert.ok(inside(m.anchors[item], m), `${lang} ${layer}: ${item} is in view (${m.anchors[item]})`);
+          for (const item of left) assert.ok(item in m.anchors && !inside(m.anchors[item], m), `${lang} ${layer}: ${item} is left to Reset`);
+          assert.equal(new URLSearchParams(m.search).get('view'), null, `${lang} ${layer}: the opening view is not written in the address`);
+          await page.locator(card(layer)).evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+          await page.screenshot({ path: path.join(outDir(), `phone-${layer}-${lang}.png`) });
+        }
+      });
+    }
+  });
+
+  test('Reset shows the whole world, the address keeps it, and a new layer opens on its items again', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    await chromium.page({ locale: 'en-US', ...PHONE }, async ({ page, log }) => {
+      await gotoAtlas(page, at('?lang=en'));
+      await until(async () => (await mapNow(page))?.zoom > 1.5 || null, 'the partners open closer than the world', 10_000);
+      await page.click('#map [data-testid=zoom-reset]');
+      const whole = await until(async () => {
+        const s = await mapNow(page);
+        return s?.zoom === 1 && new URLSearchParams(s.search).get('view') ? s : null;
+      }, 'Reset shows the whole world and writes it in the address', 10_000);
+      assert.ok(inside(whole.anchors['United States'], whole) && inside(whole.anchors.Brazil, whole), 'the Americas are in view');
+      await page.goto(at(whole.search), { waitUntil: 'load' });
+      await until(async () => { const s = await mapNow(page); return s?.drawn && s.zoom === 1 || null; },
+        'the address opens on the whole world', 10_000);
+      await showLayer(page, 'map-routes');
+      await until(async () => (await mapNow(page))?.zoom > 1.5 || null, 'another layer opens on its items', 10_000);
+      assert.deepEqual(problems(log), []);
+    });
+  });
+
+  test('a desktop opens every layer on its whole extent', { timeout: TEST_TIMEOUT }, async () => {
+    await chromium.page({ locale: 'en-US', width: 1280, height: 900 }, async ({ page }) => {
+      await gotoAtlas(page, at('?lang=en'));
+      for (const layer of Object.keys(OPENINGS)) {
+        await showLayer(page, layer);
+        const m = await mapNow(page);
+        assert.equal(m.zoom, 1, `${layer}: the whole extent`);
+        assert.ok(m.height < 0.8 * m.width, `${layer}: the world's own shape (${m.width} × ${m.height})`);
+      }
+    });
+  });
+});
