@@ -119,6 +119,11 @@ pub const MAP_HINT: L = L::new(
     "滚轮或双指缩放,拖动平移;键盘:方向键平移,+/− 缩放,0 复位,Tab 逐项浏览。",
     "Wheel or pinch to zoom, drag to pan; keys: arrows pan, +/− zoom, 0 resets, Tab steps through the items.",
 );
+/// The map's hint on a touch screen (`pointer: coarse`), in place of [`MAP_HINT`]'s keys and wheel.
+pub const MAP_HINT_TOUCH: L = L::new(
+    "双指缩放,单指拖动平移,轻点查看数值;“复位”显示全球,每一项也在下方列表与数据表中。",
+    "Pinch to zoom, drag to pan, tap a place for its value; Reset shows the whole world, and every item is in the list and table below.",
+);
 pub const MAP_CENTRE: L = L::new("地图中心", "Centre the map on");
 pub const CENTRE_PACIFIC: L = L::new("太平洋", "the Pacific");
 pub const CENTRE_ATLANTIC: L = L::new("大西洋", "the Atlantic");

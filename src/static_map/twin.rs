@@ -71,13 +71,14 @@ fn tools() -> String {
         )
     };
     format!(
-        r#"<div class="map-tools">{}{}{}{}{}<span class="map-hint">{}</span></div>"#,
+        r#"<div class="map-tools">{}{}{}{}{}<span class="map-hint hint-fine">{}</span><span class="map-hint hint-touch">{}</span></div>"#,
         button("+".into()),
         button("−".into()),
         button(both_l(i18n::ZOOM_RESET)),
         centre(Lang::Zh, "l-zh"),
         centre(Lang::En, "l-en"),
-        both_l(i18n::MAP_HINT)
+        both_l(i18n::MAP_HINT),
+        both_l(i18n::MAP_HINT_TOUCH)
     )
 }
 

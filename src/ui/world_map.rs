@@ -175,7 +175,8 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
             <button type="button" data-testid="zoom-reset" on:click=move |_| cx.reset()>{st.t(i18n::ZOOM_RESET)}</button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
-            <span class="map-hint">{st.t(i18n::MAP_HINT)}</span>
+            <span class="map-hint hint-fine">{st.t(i18n::MAP_HINT)}</span>
+            <span class="map-hint hint-touch">{st.t(i18n::MAP_HINT_TOUCH)}</span>
         </div>
         <div class="chart-wrap map-wrap" node_ref=hook.wrap>
             <canvas node_ref=hook.canvas role="img" tabindex="0" aria-label=label aria-describedby=desc_id

@@ -1,8 +1,9 @@
 // The map on a phone (390 × 844, DPR 2): the map takes half the screen, each layer opens on the
 // view that shows its items (Asia and the Pacific for the partners, the railway from China to
 // Europe for the routes, the ports' coast), the whole world is one Reset away and the address
-// keeps it, and a desktop still opens on the whole world. Screenshots of each layer in both
-// languages go to the output folder.
+// keeps it, and a desktop still opens on the whole world; hints follow the input (gestures on a
+// touch screen, keys and wheel with a fine pointer); rows that scroll sideways fade where there
+// is more. Screenshots of each layer in both languages go to the output folder.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -120,4 +121,55 @@ describe('the map on a phone', { skip: SKIP_REASON }, () => {
       }
     });
   });
+
+  test('hints follow the input: gestures on a touch screen, keys and wheel with a mouse', { timeout: TEST_TIMEOUT }, async () => {
+    const hints = (page) => page.evaluate(() => ({
+      coarse: matchMedia('(pointer: coarse)').matches,
+      shown: [...document.querySelectorAll('#map .map-tools .map-hint')].filter((h) => h.checkVisibility()).map((h) => h.textContent),
+    }));
+    await chromium.page({ locale: 'en-US', ...PHONE }, async ({ page }) => {
+      await gotoAtlas(page, at('?lang=en'));
+      const h = await hints(page);
+      assert.ok(h.coarse, 'a touch screen: the pointer is coarse');
+      assert.equal(h.shown.length, 1, `one hint: ${h.shown}`);
+      assert.match(h.shown[0], /^Pinch to zoom, drag to pan, tap/);
+      assert.doesNotMatch(h.shown[0], /Wheel|arrows/);
+    });
+    await chromium.page({ locale: 'zh-CN', width: 1280, height: 900 }, async ({ page }) => {
+      await gotoAtlas(page);
+      const h = await hints(page);
+      assert.ok(!h.coarse);
+      assert.deepEqual(h.shown.length, 1, `one hint: ${h.shown}`);
+      assert.match(h.shown[0], /^滚轮或双指缩放/, 'keys and wheel with a mouse');
+    });
+  });
+
+  test('rows that scroll sideways fade where there is more, and every item is still reached by Tab', { timeout: TEST_TIMEOUT }, async () => {
+    const more = (page) => page.evaluate(() => Object.fromEntries(['.switches', '.toc ol', '#map .layer-tabs']
+      .map((sel) => [sel, document.querySelector(sel)?.getAttribute('data-more') ?? null])));
+    await chromium.page({ locale: 'zh-CN', ...PHONE }, async ({ page }) => {
+      await gotoAtlas(page);
+      const m = await until(async () => { const v = await more(page); return v['.switches'] ? v : null; }, 'the rows are marked', 10_000);
+      assert.deepEqual(m, { '.switches': 'end', '.toc ol': 'end', '#map .layer-tabs': 'end' }, 'each row has more at its end');
+      const mask = await page.evaluate(() => getComputedStyle(document.querySelector('.switches')).maskImage);
+      assert.match(mask, /linear-gradient/, `the edge fades: ${mask}`);
+      // Tab to the last switch: the row scrolls to it and now has more at its start.
+      const last = page.locator('.switches > :last-child');
+      await last.focus();
+      await until(async () => (await more(page))['.switches'] === 'start' || null, 'scrolled to its end, the row has more at its start', 10_000);
+      const box = await last.boundingBox();
+      assert.ok(box.x >= 0 && box.x + box.width <= 390 + 0.5, `the focused switch is in view: ${JSON.stringify(box)}`);
+      await page.locator('#map .layer-tabs').evaluate((el) => { el.scrollLeft = 60; });
+      await until(async () => (await more(page))['#map .layer-tabs'] === 'both' || null, 'in the middle, more on both sides', 10_000);
+      await page.locator('.switches').screenshot({ path: path.join(outDir(), 'phone-switches-zh.png') });
+    });
+    await chromium.page({ locale: 'en-US', width: 1280, height: 900 }, async ({ page }) => {
+      await gotoAtlas(page, at('?lang=en'));
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const m = await more(page);
+      assert.equal(m['.switches'], null, 'a desktop\'s switches fit');
+      assert.equal(m['#map .layer-tabs'], null, 'and its layer tabs wrap');
+    });
+  });
 });
+
