@@ -124,6 +124,8 @@ pub const MAP_HINT_TOUCH: L = L::new(
     "双指缩放,单指拖动平移,轻点查看数值;“复位”显示全球,每一项也在下方列表与数据表中。",
     "Pinch to zoom, drag to pan, tap a place for its value; Reset shows the whole world, and every item is in the list and table below.",
 );
+pub const FULL_SCREEN: L = L::new("全屏", "Full screen");
+pub const FULL_SCREEN_LEAVE: L = L::new("退出全屏", "Leave full screen");
 pub const MAP_CENTRE: L = L::new("地图中心", "Centre the map on");
 pub const CENTRE_PACIFIC: L = L::new("太平洋", "the Pacific");
 pub const CENTRE_ATLANTIC: L = L::new("大西洋", "the Atlantic");

@@ -142,8 +142,14 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         opening,
     };
     let lang = st.lang;
+    let fill = full_screen_fill(st, hook.wrap);
     hook.draw(
-        move || View { camera: st.map_camera.get().or(opening.get()), centre: st.centre(), ..View::default() },
+        move || View {
+            camera: st.map_camera.get().or(opening.get()),
+            centre: st.centre(),
+            fill: fill.get(),
+            ..View::default()
+        },
         move |l, v, el| {
             let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
             if cx.anchors.with_untracked(|a| *a != anchors) {
@@ -173,6 +179,9 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
             <button type="button" data-testid="zoom-in" aria-label=st.t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
             <button type="button" data-testid="zoom-out" aria-label=st.t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
             <button type="button" data-testid="zoom-reset" on:click=move |_| cx.reset()>{st.t(i18n::ZOOM_RESET)}</button>
+            <button type="button" class="full-screen" data-testid="full-screen" aria-pressed=move || st.full_screen.get().to_string()
+                on:click=move |_| { st.dispatch(Intent::FullScreen(!st.full_screen.get_untracked())); }>
+                {move || st.t(if st.full_screen.get() { i18n::FULL_SCREEN_LEAVE } else { i18n::FULL_SCREEN })()}</button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
             <span class="map-hint hint-fine">{st.t(i18n::MAP_HINT)}</span>
@@ -190,6 +199,30 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         <MapItems cx=cx/>{desc}
         {map_table(built, lang)}
     }
+}
+
+/// Full screen, the height the map fills: from the top of its box to the bottom of the window
+/// (measured after the page has laid the full-screen card out, and again when the window's size
+/// changes); `None` otherwise.
+fn full_screen_fill(st: AppState, wrap: NodeRef<leptos::html::Div>) -> RwSignal<Option<f64>> {
+    let fill = RwSignal::new(None::<f64>);
+    let measure = move || {
+        let full = st.full_screen.get_untracked();
+        let h = wrap.get_untracked().filter(|_| full).map(|w| {
+            let top = w.get_bounding_client_rect().top();
+            let inner = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            (inner - top - 8.0).max(200.0).floor()
+        });
+        if fill.get_untracked() != h {
+            fill.set(h);
+        }
+    };
+    Effect::new(move |_| {
+        st.full_screen.get();
+        super::after_frame(measure);
+    });
+    super::listen(window(), &["resize"], move |_: web_sys::Event| measure());
+    fill
 }
 
 /// The world map's centre: the Pacific (150°E) or the Atlantic (0°).

@@ -171,5 +171,42 @@ describe('the map on a phone', { skip: SKIP_REASON }, () => {
       assert.equal(m['#map .layer-tabs'], null, 'and its layer tabs wrap');
     });
   });
+
+  test('full screen: the map fills the phone\'s screen; Escape and Back leave it, the address unchanged (screenshots)', {
+    timeout: TEST_TIMEOUT * 2,
+  }, async () => {
+    const full = (page) => page.evaluate(() => {
+      const holder = document.querySelector('#map .layer-card');
+      const r = holder.getBoundingClientRect();
+      const c = holder.querySelector('canvas').getBoundingClientRect();
+      return { on: holder.hasAttribute('data-full'), box: [r.x, r.y, r.width, r.height], canvas: [c.y, c.height],
+        search: location.search, entries: history.length };
+    });
+    for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
+      await chromium.page({ locale, ...PHONE }, async ({ page, log }) => {
+        await gotoAtlas(page);
+        const before = await full(page);
+        assert.equal(before.on, false);
+        await page.click('#map [data-testid=full-screen]');
+        await until(async () => { const f = await full(page); return f.on && f.canvas[1] > 500 || null; }, 'full screen, the map drawn tall', 10_000);
+        const f = await full(page);
+        assert.deepEqual(f.box, [0, 0, 390, 844], `${lang}: the card covers the screen`);
+        assert.ok(f.canvas[0] + f.canvas[1] <= 844 + 0.5 && f.canvas[1] >= 0.6 * 844, `${lang}: the map fills what is left (${f.canvas})`);
+        assert.equal(f.search, before.search, 'the address is the same');
+        assert.equal(f.entries, before.entries + 1, 'a history entry that Back leaves');
+        assert.equal(await page.locator('#map [data-testid=full-screen]').getAttribute('aria-pressed'), 'true');
+        await page.screenshot({ path: path.join(outDir(), `phone-full-screen-${lang}.png`) });
+        await page.keyboard.press('Escape');
+        await until(async () => (await full(page)).on === false || null, 'Escape leaves full screen', 10_000);
+        assert.equal((await full(page)).search, before.search);
+        await page.click('#map [data-testid=full-screen]');
+        await until(async () => (await full(page)).on || null, 'full screen again', 10_000);
+        await page.goBack();
+        await until(async () => (await full(page)).on === false || null, 'Back leaves full screen', 10_000);
+        assert.equal((await full(page)).search, before.search, 'Back leaves the page where it was');
+        assert.deepEqual(problems(log), []);
+      });
+    }
+  });
 });
 
