@@ -145,6 +145,8 @@ pub const TOUR_PREV: L = L::new("上一步", "Back");
 pub const TOUR_NEXT: L = L::new("下一步", "Next");
 pub const TOUR_FINISH: L = L::new("完成", "Finish");
 pub const TOUR_LEAVE: L = L::new("退出导览(Esc)", "Leave the tour (Esc)");
+pub const TOUR_FOLD: L = L::new("收起导览面板为一行", "Fold the tour panel to one line");
+pub const TOUR_UNFOLD: L = L::new("展开导览面板", "Unfold the tour panel");
 pub const TOUR_KEYS: L = L::new("← → 翻页 · Esc 退出", "← → to step · Esc to leave");
 pub const TOUR_BACK: L = L::new("在完整图集中查看这一步 ↗", "See this step in the full Trade Atlas ↗");
 

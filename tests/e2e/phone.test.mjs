@@ -3,12 +3,16 @@
 // Europe for the routes, the ports' coast), the whole world is one Reset away and the address
 // keeps it, and a desktop still opens on the whole world; hints follow the input (gestures on a
 // touch screen, keys and wheel with a fine pointer); rows that scroll sideways fade where there
-// is more. Screenshots of each layer in both languages go to the output folder.
+// is more; the map goes full screen and back; the tour's panel folds to one line over the step's
+// chart. Screenshots of each layer, full screen and a folded tour step in both languages go to
+// the output folder.
 
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, gotoAtlas, outDir, problems, until, useChromium, waitFor } from './lib.mjs';
+import {
+  ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, gotoAtlas, outDir, problems, readCsv, until, useChromium, waitFor, waitForMount,
+} from './lib.mjs';
 
 const PHONE = { width: 390, height: 844, deviceScaleFactor: 2, contextOptions: { hasTouch: true, isMobile: true } };
 const at = (query) => new URL(query, ATLAS_URL).href;
@@ -205,6 +209,46 @@ describe('the map on a phone', { skip: SKIP_REASON }, () => {
         await until(async () => (await full(page)).on === false || null, 'Back leaves full screen', 10_000);
         assert.equal((await full(page)).search, before.search, 'Back leaves the page where it was');
         assert.deepEqual(problems(log), []);
+      });
+    }
+  });
+
+  test('the tour\'s panel folds to one line with the step, its title and the arrows, and the chart shows above it (screenshots)', {
+    timeout: TEST_TIMEOUT * 2,
+  }, async () => {
+    const steps = readCsv('data/tour.csv');
+    const look = (page) => page.evaluate((chart) => {
+      const panel = document.querySelector('[data-testid=tour]');
+      const seen = (sel) => panel.querySelector(sel)?.checkVisibility() ?? false;
+      const p = panel.getBoundingClientRect();
+      const c = document.querySelector(`figure.card[data-chart="${chart}"] canvas`)?.getBoundingClientRect();
+      const next = panel.querySelector('[data-testid=tour-next]');
+      return {
+        step: Number(panel.getAttribute('data-step')), folded: panel.hasAttribute('data-folded'), top: p.top, height: p.height,
+        title: seen('.tour-title'), text: seen('[data-testid=tour-text]'), arrows: seen('[data-testid=tour-prev]') && seen('[data-testid=tour-next]'),
+        count: seen('[data-testid=tour-count]'), nextName: next.textContent.trim(), canvas: c ? [c.top, c.bottom] : null,
+      };
+    }, steps[1].chart);
+    for (const [lang, locale] of [['zh', 'zh-CN'], ['en', 'en-US']]) {
+      await chromium.page({ locale, ...PHONE }, async ({ page }) => {
+        await page.goto(at(`?lang=${lang}&tour=2`));
+        await waitForMount(page);
+        await waitFor(page, () => document.querySelector('[data-testid=tour][data-step="2"]'), null, 'step 2 shows');
+        const open = await look(page);
+        assert.ok(open.text && !open.folded, 'unfolded, the step\'s text shows');
+        await page.click('[data-testid=tour-fold]');
+        const f = await until(async () => { const v = await look(page); return v.folded && v.canvas ? v : null; }, 'folded', 10_000);
+        assert.ok(f.height <= 60, `${lang}: one line (${f.height} px, unfolded ${open.height})`);
+        assert.ok(f.title && f.arrows && f.count && !f.text, `${lang}: the step, its title and the arrows: ${JSON.stringify(f)}`);
+        assert.ok(f.nextName.length > 2, `the arrow keeps its name for screen readers: "${f.nextName}"`);
+        assert.equal(await page.locator('[data-testid=tour-fold]').getAttribute('aria-expanded'), 'false');
+        assert.ok(f.canvas[0] >= -1 && f.canvas[1] <= f.top + 1, `${lang}: the step's chart shows whole above the bar (${f.canvas}, bar at ${f.top})`);
+        await page.screenshot({ path: path.join(outDir(), `phone-tour-folded-${lang}.png`) });
+        await page.click('[data-testid=tour-next]');
+        const n = await until(async () => { const v = await look(page); return v.step === 3 ? v : null; }, 'the arrow steps', 10_000);
+        assert.ok(n.folded, 'the next step stays folded');
+        await page.click('[data-testid=tour-fold]');
+        await until(async () => (await look(page)).text || null, 'unfolds again', 10_000);
       });
     }
   });
