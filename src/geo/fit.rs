@@ -176,12 +176,8 @@ fn clamp_axis(t: f64, a: f64, b: f64, lo: f64, hi: f64) -> f64 {
 /// The choice is made for one shape of screen, so that every screen, taller or shorter, opens on
 /// the same items; [`Fit::framed`] then fits them to its own shape.
 pub fn framed_group(world: f64, tall: f64, items: &[Bounds], closest: f64) -> Vec<usize> {
-    let edges = |f: fn(&Bounds) -> f64| {
-        let mut v: Vec<f64> = items.iter().map(f).collect();
-        v.sort_by(f64::total_cmp);
-        v.dedup();
-        v
-    };
+    // Every item's edges are the candidate sides (a side twice only repeats a candidate).
+    let edges = |f: fn(&Bounds) -> f64| -> Vec<f64> { items.iter().map(f).collect() };
     let (lefts, rights, bottoms, tops) = (edges(|b| b.x0), edges(|b| b.x1), edges(|b| b.y0), edges(|b| b.y1));
     // (worth, size, zoom, members as bits)
     let mut best: (f64, usize, f64, u64) = (0.0, 0, 0.0, 0);

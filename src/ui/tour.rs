@@ -107,18 +107,31 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
     // On a phone the panel folds to one line (the step, its title and the arrows) so that the
     // step's chart shows above it; it stays folded from step to step until unfolded.
     let folded = RwSignal::new(false);
+    let (panel, fold_button) = (NodeRef::<leptos::html::Section>::new(), NodeRef::<leptos::html::Button>::new());
+    Effect::new(move |_| {
+        let (on, lang) = (folded.get(), lang.get());
+        if let Some(p) = panel.get() {
+            super::set_attr(&p, "data-folded", on.then_some(""));
+        }
+        if let Some(b) = fold_button.get() {
+            let name = if on { i18n::TOUR_UNFOLD } else { i18n::TOUR_FOLD }.get(lang);
+            for (attr, v) in
+                [("aria-expanded", if on { "false" } else { "true" }), ("aria-label", name), ("title", name)]
+            {
+                let _ = b.set_attribute(attr, v);
+            }
+        }
+    });
     let fold = (!embedded).then(|| {
-        let name = move || st.t(if folded.get() { i18n::TOUR_UNFOLD } else { i18n::TOUR_FOLD })();
         view! {
-            <button type="button" class="tour-fold" data-testid="tour-fold" aria-expanded=move || (!folded.get()).to_string()
-                aria-label=name title=name on:click=move |_| folded.update(|f| *f = !*f)>
-                {move || if folded.get() { "▴" } else { "▾" }}</button>
+            <button type="button" class="tour-fold" data-testid="tour-fold" aria-expanded="true" node_ref=fold_button
+                on:click=move |_| folded.update(|f| *f = !*f)></button>
         }
     });
     let width = move || format!("width:{:.1}%", 100.0 * n.get() as f64 / tour::count() as f64);
     view! {
         <section class="tour-panel" class:embedded=embedded data-testid="tour" data-step=move || n.get().to_string()
-            data-folded=move || folded.get().then_some("")
+            node_ref=panel
             aria-labelledby="tour-title" on:pointerdown=down on:pointerup=up on:pointercancel=move |_| start.set_value(None)>
             <div class="tour-top">
                 <p class="tour-where"><span class="tour-count" data-testid="tour-count">{move || tour::progress(n.get())}</span>

@@ -29,8 +29,8 @@ struct MapCtx {
     /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
     anchors: RwSignal<Vec<Option<(f64, f64)>>>,
     gesture: StoredValue<Gesture>,
-    /// The view the layer opens on at this width and centre (`None`: the whole extent).
-    opening: Memo<Option<Camera>>,
+    /// The view the layer opens on at its width and centre (`None`: the whole extent).
+    opening: StoredValue<Option<(f64, Centre, Option<Camera>)>>,
 }
 
 impl MapCtx {
@@ -46,7 +46,8 @@ impl MapCtx {
     /// Show the whole extent (Reset, the `0` key): no camera, unless the layer opens closer.
     fn reset(&self) {
         let base = self.map_hit().map(|m| m.fit.zoom_to(1.0, (m.fit.width / 2.0, m.fit.height / 2.0)));
-        self.set_camera(base.and_then(|b| whole(self.opening.get_untracked(), &b)));
+        let opening = self.opening.get_value().and_then(|(_, _, c)| c);
+        self.set_camera(base.and_then(|b| whole(opening, &b)));
     }
 
     fn down(&self, ev: &web_sys::PointerEvent) {
@@ -127,28 +128,33 @@ impl MapCtx {
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> impl IntoView {
     let hook = CanvasHook::new(def, built, RwSignal::new(Vec::new()));
     let st = hook.st;
-    let opening = Memo::new(move |_| {
-        let (w, centre) = (hook.width.get(), st.centre());
-        built.with(|b| match b.canvas() {
+    // The opening view of the last width and centre asked (computed once for each).
+    let opened = StoredValue::new(None::<(f64, Centre, Option<Camera>)>);
+    let opening = move |w: f64, centre: Centre| {
+        if let Some((_, _, c)) = opened.get_value().filter(|&(ow, oc, _)| ow == w && oc == centre) {
+            return c;
+        }
+        let c = built.with_untracked(|b| match b.canvas() {
             Some((ChartSpec::Map(m), _)) if w >= 1.0 => opening_view(m, w, centre),
             _ => None,
-        })
-    });
+        });
+        opened.set_value(Some((w, centre, c)));
+        c
+    };
     let cx = MapCtx {
         hook,
         pointer_xy: RwSignal::new((0.0, 0.0)),
         anchors: RwSignal::new(Vec::new()),
         gesture: StoredValue::new(Gesture::default()),
-        opening,
+        opening: opened,
     };
     let lang = st.lang;
     let fill = full_screen_fill(st, hook.wrap);
     hook.draw(
-        move || View {
-            camera: st.map_camera.get().or(opening.get()),
-            centre: st.centre(),
-            fill: fill.get(),
-            ..View::default()
+        move || {
+            let (w, centre) = (hook.width.get(), st.centre());
+            let fill = Some(fill.get()).filter(|&h| h > 0.0);
+            View { camera: st.map_camera.get().or_else(|| opening(w, centre)), centre, fill, ..View::default() }
         },
         move |l, v, el| {
             let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
@@ -173,15 +179,23 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         };
         hook.tip((row, None), anchor.unwrap_or((hook.width.get_untracked() / 2.0, 40.0)))
     };
+    // The full-screen button says whether the map is full screen, in the page's language.
+    let full_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        let (on, lang) = (st.full_screen.get(), lang.get());
+        if let Some(b) = full_button.get() {
+            let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            b.set_text_content(Some(if on { i18n::FULL_SCREEN_LEAVE } else { i18n::FULL_SCREEN }.get(lang)));
+        }
+    });
     let (label, desc_id) = hook.names(i18n::MAP_HINT);
     view! {
         <div class="map-tools" role="group" aria-label=st.t(i18n::MAP_ZOOM)>
             <button type="button" data-testid="zoom-in" aria-label=st.t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
             <button type="button" data-testid="zoom-out" aria-label=st.t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
             <button type="button" data-testid="zoom-reset" on:click=move |_| cx.reset()>{st.t(i18n::ZOOM_RESET)}</button>
-            <button type="button" class="full-screen" data-testid="full-screen" aria-pressed=move || st.full_screen.get().to_string()
-                on:click=move |_| { st.dispatch(Intent::FullScreen(!st.full_screen.get_untracked())); }>
-                {move || st.t(if st.full_screen.get() { i18n::FULL_SCREEN_LEAVE } else { i18n::FULL_SCREEN })()}</button>
+            <button type="button" class="full-screen" data-testid="full-screen" aria-pressed="false" node_ref=full_button
+                on:click=move |_| { st.dispatch(Intent::FullScreen(!st.full_screen.get_untracked())); }></button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
             <span class="map-hint hint-fine">{st.t(i18n::MAP_HINT)}</span>
@@ -203,12 +217,12 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
 
 /// Full screen, the height the map fills: from the top of its box to the bottom of the window
 /// (measured after the page has laid the full-screen card out, and again when the window's size
-/// changes); `None` otherwise.
-fn full_screen_fill(st: AppState, wrap: NodeRef<leptos::html::Div>) -> RwSignal<Option<f64>> {
-    let fill = RwSignal::new(None::<f64>);
+/// changes); 0 otherwise.
+fn full_screen_fill(st: AppState, wrap: NodeRef<leptos::html::Div>) -> RwSignal<f64> {
+    let fill = RwSignal::new(0.0);
     let measure = move || {
         let full = st.full_screen.get_untracked();
-        let h = wrap.get_untracked().filter(|_| full).map(|w| {
+        let h = wrap.get_untracked().filter(|_| full).map_or(0.0, |w| {
             let top = w.get_bounding_client_rect().top();
             let inner = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
             (inner - top - 8.0).max(200.0).floor()
