@@ -122,6 +122,13 @@ pub const MAP_HINT: L = L::new(
     "滚轮或双指缩放,拖动平移;键盘:方向键平移,+/− 缩放,0 复位,Tab 逐项浏览。",
     "Wheel or pinch to zoom, drag to pan; keys: arrows pan, +/− zoom, 0 resets, Tab steps through the items.",
 );
+/// The map's hint on a touch screen (`pointer: coarse`), in place of [`MAP_HINT`]'s keys and wheel.
+pub const MAP_HINT_TOUCH: L = L::new(
+    "双指缩放,单指拖动平移,轻点查看数值;“复位”显示全球,每一项也在下方列表与数据表中。",
+    "Pinch to zoom, drag to pan, tap a place for its value; Reset shows the whole world, and every item is in the list and table below.",
+);
+pub const FULL_SCREEN: L = L::new("全屏", "Full screen");
+pub const FULL_SCREEN_LEAVE: L = L::new("退出全屏", "Leave full screen");
 pub const MAP_CENTRE: L = L::new("地图中心", "Centre the map on");
 pub const CENTRE_PACIFIC: L = L::new("太平洋", "the Pacific");
 pub const CENTRE_ATLANTIC: L = L::new("大西洋", "the Atlantic");
@@ -141,6 +148,8 @@ pub const TOUR_PREV: L = L::new("上一步", "Back");
 pub const TOUR_NEXT: L = L::new("下一步", "Next");
 pub const TOUR_FINISH: L = L::new("完成", "Finish");
 pub const TOUR_LEAVE: L = L::new("退出导览(Esc)", "Leave the tour (Esc)");
+pub const TOUR_FOLD: L = L::new("收起导览面板为一行", "Fold the tour panel to one line");
+pub const TOUR_UNFOLD: L = L::new("展开导览面板", "Unfold the tour panel");
 pub const TOUR_KEYS: L = L::new("← → 翻页 · Esc 退出", "← → to step · Esc to leave");
 pub const TOUR_BACK: L = L::new("在完整图集中查看这一步 ↗", "See this step in the full Trade Atlas ↗");
 

@@ -222,7 +222,7 @@ pub fn render(
 ) -> Result<Layout, String> {
     let dpr = device_scale(dpr);
     let css_w = css_w.floor().max(1.0);
-    let css_h = spec.height_for(frame, css_w).max(1.0);
+    let css_h = view.fill.map_or_else(|| spec.height_for(frame, css_w), f64::floor).max(1.0);
     let (pw, ph) = ((css_w * dpr).round() as u32, (css_h * dpr).round() as u32);
     if canvas.width() != pw {
         canvas.set_width(pw);

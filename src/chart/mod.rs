@@ -229,6 +229,9 @@ pub struct View {
     pub camera: Option<map::Camera>,
     /// For world maps: the central meridian (Atlantic 0° or Pacific 150°E).
     pub centre: crate::geo::Centre,
+    /// The height the drawing fills (CSS pixels), instead of the one its width gives: a map full
+    /// screen.
+    pub fill: Option<f64>,
 }
 
 impl ChartSpec {

@@ -5,6 +5,9 @@
 //! with padding; zoom is bounded to [`MIN_ZOOM`, `MAX_ZOOM`] and panning never moves the extent
 //! so far that empty space shows inside the padding on a side where the extent is larger than the
 //! view (an extent smaller than the view is centred). Pixel y grows downwards.
+//!
+//! [`Fit::framed`] frames a rectangle with a margin; [`framed_group`] chooses which of a layer's
+//! items an opening view frames (the map's view on a phone: `views::interact::camera`).
 
 use super::project::{Bounds, XY};
 
@@ -57,6 +60,21 @@ impl Fit {
         let h = (self.height - 2.0 * self.padding).max(1.0);
         let k = (w / b.width().max(1e-12)).min(h / b.height().max(1e-12));
         self.with_zoom(k / self.base).centered_on(b.center())
+    }
+
+    /// The zoom at which `b` (projected) fits the view with `margin` pixels free on every side
+    /// (not clamped: below 1 the extent is the smaller).
+    pub fn zoom_to_frame(&self, b: Bounds, margin: f64) -> f64 {
+        let w = (self.width - 2.0 * margin).max(1.0);
+        let h = (self.height - 2.0 * margin).max(1.0);
+        (w / b.width().max(1e-12)).min(h / b.height().max(1e-12)) / self.base
+    }
+
+    /// The view of `b` with `margin` pixels free on every side, no closer than `closest` (and
+    /// within the zoom's bounds), centred on `b` as far as the pan bounds allow. A zoom below the
+    /// framing's keeps `b` whole: the pan bounds only move a view that is inside the extent.
+    pub fn framed(&self, b: Bounds, margin: f64, closest: f64) -> Fit {
+        self.with_zoom(self.zoom_to_frame(b, margin).min(closest)).centered_on(b.center())
     }
 
     /// The current zoom factor relative to the whole-extent fit.
@@ -142,5 +160,113 @@ fn clamp_axis(t: f64, a: f64, b: f64, lo: f64, hi: f64) -> f64 {
         (lo + hi) / 2.0 - (a + b) / 2.0
     } else {
         t.clamp(hi - b, lo - a)
+    }
+}
+
+/// Which of a layer's items an opening view frames. Each item is the projected rectangle it must
+/// show whole (a country's label point, a port, a route from end to end). Every group that one
+/// rectangle holds whole is a candidate; its worth is its number of items times the zoom that
+/// frames it on a screen `tall` times as tall as wide, relative to the whole `world`'s width (at
+/// most `closest`): many items, and close. The group worth most wins (ties: the larger group, then the closer).
+///
+/// So a layer whose items crowd one region (seven of ten partners in Asia and the Pacific) opens
+/// on that region rather than on a world-wide box that shows each of them a few pixels wide, and
+/// one whose items stretch between two regions (railway lines from China to Europe) opens on the
+/// stretch; `closest` keeps a tight knot of items (hubs within one country) from winning alone.
+/// The choice is made for one shape of screen, so that every screen, taller or shorter, opens on
+/// the same items; [`Fit::framed`] then fits them to its own shape.
+pub fn framed_group(world: f64, tall: f64, items: &[Bounds], closest: f64) -> Vec<usize> {
+    // Every item's edges are the candidate sides (a side twice only repeats a candidate).
+    let edges = |f: fn(&Bounds) -> f64| -> Vec<f64> { items.iter().map(f).collect() };
+    let (lefts, rights, bottoms, tops) = (edges(|b| b.x0), edges(|b| b.x1), edges(|b| b.y0), edges(|b| b.y1));
+    // (worth, size, zoom, members as bits)
+    let mut best: (f64, usize, f64, u64) = (0.0, 0, 0.0, 0);
+    for &x0 in &lefts {
+        for &x1 in rights.iter().filter(|&&x1| x1 >= x0) {
+            let across: Vec<usize> = (0..items.len()).filter(|&i| items[i].x0 >= x0 && items[i].x1 <= x1).collect();
+            for &y0 in &bottoms {
+                for &y1 in tops.iter().filter(|&&y1| y1 >= y0) {
+                    let (mut bits, mut n, mut b) = (0u64, 0usize, Bounds::EMPTY);
+                    for &i in across.iter().filter(|&&i| items[i].y0 >= y0 && items[i].y1 <= y1) {
+                        bits |= 1 << (i % 64);
+                        n += 1;
+                        b = b.union(&items[i]);
+                    }
+                    if n == 0 || bits == best.3 {
+                        continue;
+                    }
+                    let zoom =
+                        (world / b.width().max(b.height() / tall).max(1e-12)).clamp(MIN_ZOOM, closest.max(MIN_ZOOM));
+                    let worth = n as f64 * zoom;
+                    if (worth, n, zoom) > (best.0, best.1, best.2) {
+                        best = (worth, n, zoom, bits);
+                    }
+                }
+            }
+        }
+    }
+    (0..items.len()).filter(|&i| best.3 & (1 << (i % 64)) != 0).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn view() -> Fit {
+        // A phone's map box over a world 10 units wide and 5 tall: 300 × 400 pixels.
+        Fit::new(Bounds::new(-5.0, -2.5, 5.0, 2.5), 300.0, 400.0, 0.0)
+    }
+
+    /// The group framed in a world 10 units wide on a square screen, no closer than `closest` worlds.
+    fn group(items: &[Bounds], closest: f64) -> Vec<usize> {
+        framed_group(10.0, 1.0, items, closest)
+    }
+
+    fn at(x: f64, y: f64) -> Bounds {
+        Bounds::new(x, y, x, y)
+    }
+
+    #[test]
+    fn a_framed_rectangle_fits_inside_the_margin_and_is_centred() {
+        let f = view().framed(Bounds::new(1.0, 0.0, 2.0, 1.0), 20.0, MAX_ZOOM);
+        let (l, t) = f.to_px((1.0, 1.0));
+        let (r, b) = f.to_px((2.0, 0.0));
+        assert!(l >= 19.999 && r <= 280.001 && t >= 19.999 && b <= 380.001, "{l} {t} {r} {b}");
+        assert!((l - 20.0).abs() < 1e-6 || (t - 20.0).abs() < 1e-6, "one side touches the margin");
+        assert!(((l + r) / 2.0 - 150.0).abs() < 1e-6 && ((t + b) / 2.0 - 200.0).abs() < 1e-6);
+    }
+
+    #[test]
+    fn a_framing_no_closer_than_asked_still_shows_the_rectangle_whole_near_the_extents_edge() {
+        let small = Bounds::new(4.5, 2.0, 4.9, 2.4);
+        let f = view().framed(small, 10.0, 3.0);
+        assert_eq!(f.zoom(), 3.0);
+        let v = f.visible();
+        assert!(v.x0 <= small.x0 && v.x1 >= small.x1 && v.y0 <= small.y0 && v.y1 >= small.y1, "{v:?}");
+    }
+
+    #[test]
+    fn the_group_framed_is_the_crowd_not_the_outliers_nor_a_tight_knot() {
+        // Eight items in one corner, three of them almost on one spot, and three far apart.
+        let crowd = [at(1.0, 0.5), at(1.5, 1.5), at(2.0, -1.0), at(1.2, 1.6), at(2.2, 0.2)];
+        let knot = [at(1.3, 1.0), at(1.31, 1.01), at(1.3, 1.02)];
+        let far = [at(-4.0, 1.0), at(-3.0, -2.0), at(4.5, -2.4)];
+        let items: Vec<Bounds> = crowd.iter().chain(&knot).chain(&far).copied().collect();
+        assert_eq!(group(&items, 4.0), (0..8).collect::<Vec<_>>());
+        // Without the cap, a part of the crowd around the knot wins, framed as close as can be.
+        let close = group(&items, MAX_ZOOM);
+        assert!(close.len() < 8 && [5, 6, 7].iter().all(|i| close.contains(i)), "{close:?}");
+    }
+
+    #[test]
+    fn an_item_stretching_between_regions_counts_only_whole() {
+        // A knot of points, and lines from it to the left: framed with their ends, or not at all.
+        let knot = [at(1.0, 0.5), at(1.1, 0.6), at(1.2, 0.4), at(1.05, 0.55)];
+        let lines = [(-1.5, 0.0), (-1.4, 0.2), (-1.5, 0.1), (-1.2, 0.3)].map(|(x, y)| Bounds::new(x, y, 1.2, y + 0.6));
+        let items: Vec<Bounds> = knot.iter().chain(&lines).copied().collect();
+        assert_eq!(group(&items, 4.0), (0..8).collect::<Vec<_>>());
+        let longer: Vec<Bounds> = knot.iter().chain(&lines.map(|b| Bounds { x0: -4.5, ..b })).copied().collect();
+        assert_eq!(group(&longer, 4.0), (0..4).collect::<Vec<_>>(), "too long to be worth it");
+        assert_eq!(group(&[], 4.0), Vec::<usize>::new());
     }
 }

@@ -6,9 +6,9 @@
 //!
 //! Layer: static map (native). Placement is `chart::map::placed_labels`, the live draw's own.
 
-use crate::chart::map::{fit_for, geometry, placed_labels, MapLabel, MapSpec, Placed};
-use crate::chart::View;
+use crate::chart::map::{fit_for, geometry_in, placed_labels, MapLabel, MapSpec, Placed};
 use crate::data::format::escape_markup as escape;
+use crate::geo::Centre;
 
 /// The canvas widths the placement is computed for (CSS pixels, whole): a 320 px phone's map to
 /// the widest the page lays out (the map is 1166 px wide at most). Beyond them the nearest holds.
@@ -31,20 +31,22 @@ pub struct Label {
     pub spots: Vec<Spot>,
 }
 
-/// The labels of `spec` at every width of [`WIDTHS`], in the order of the layer's labels.
-/// `None` for a layer whose labels are placed around routes or flows.
-pub fn labels(spec: &MapSpec, view: &View) -> Option<Vec<Label>> {
+/// The labels of `spec` at every width of [`WIDTHS`], in the order of the layer's labels, in the
+/// view the layer opens on at that width (`super::view_at`: closer on a phone). `None` for a layer
+/// whose labels are placed around routes or flows.
+pub fn labels(spec: &MapSpec, centre: Centre) -> Option<Vec<Label>> {
     let mut out: Vec<Label> =
         spec.labels.iter().map(|l| Label { text: l.text.clone(), at: (0.0, 0.0), spots: Vec::new() }).collect();
     for w in WIDTHS {
         let w = f64::from(w);
-        let placed = placed_labels(spec, w, view)?;
-        let g = geometry(spec, w, view.centre);
-        let fit = fit_for(spec, w, g.map_box.height(), None, view.centre);
+        let view = super::view_at(spec, w, centre);
+        let placed = placed_labels(spec, w, &view)?;
+        let g = geometry_in(spec, w, &view);
+        let fit = fit_for(spec, w, g.map_box.height(), view.camera, view.centre);
         for (l, label) in spec.labels.iter().zip(out.iter_mut()) {
             let (x, y) = fit.to_px(view.centre.forward(l.lon, l.lat));
             let (x, y) = (x, y + g.map_box.y0);
-            // The point's place in the extent is the same at every width.
+            // The point's place in the extent is the same at every width and zoom.
             let e = g.extent;
             label.at = ((x - e.x0) / e.width(), (y - e.y0) / e.height());
             label.spots.push(spot(&placed, l, y));

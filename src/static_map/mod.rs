@@ -25,7 +25,7 @@ pub mod labels;
 pub mod legend;
 pub mod twin;
 
-use crate::chart::map::{geometry, MapSpec};
+use crate::chart::map::{geometry, geometry_in, MapSpec, PHONE_TALL, PHONE_WIDTH};
 use crate::chart::{ChartSpec, View};
 use crate::data::Lang;
 use crate::geo::Centre;
@@ -67,6 +67,58 @@ pub fn centre(lang: Lang) -> Centre {
     crate::views::state::centre_for(None, lang)
 }
 
+/// The view the layer opens on drawn `w` wide in a view centred on `centre`, as the live map opens
+/// it: the whole extent, or on a phone the framing of its items (`views::interact::camera`).
+pub fn view_at(spec: &MapSpec, w: f64, centre: Centre) -> View {
+    View { centre, camera: crate::views::interact::camera::opening(spec, w, centre), ..View::default() }
+}
+
+/// Where the extent is on a phone, in the fit box's pixels (`.sm-fit`: the map box 8 px in), as
+/// linear rules of the box's width `F` (`100cqw`), `[left, top, width, height]` each `(a, b)` for
+/// `a·F + b`: the framing of the opening view scales with the width, as the phone's map box does.
+/// Fitted over the phone widths of [`labels::WIDTHS`] from 264 px (a 320 px screen's map) up, it is
+/// within 1.5 px of what the live map draws ([`phone_extent`]; the map's height is rounded to a
+/// pixel, so the framing is not exactly linear).
+pub fn phone_rule(spec: &MapSpec, centre: Centre) -> [(f64, f64); 4] {
+    let pts: Vec<(f64, [f64; 4])> =
+        phone_widths().filter(|&w| w >= 264.0).map(|w| (w - 16.0, phone_extent(spec, w, centre))).collect();
+    let n = pts.len() as f64;
+    std::array::from_fn(|k| {
+        let (sx, sy) = pts.iter().fold((0.0, 0.0), |(a, b), (x, v)| (a + x, b + v[k]));
+        let (mx, my) = (sx / n, sy / n);
+        let (sxy, sxx) =
+            pts.iter().fold((0.0, 0.0), |(a, b), (x, v)| (a + (x - mx) * (v[k] - my), b + (x - mx) * (x - mx)));
+        let a = sxy / sxx;
+        (a, my - a * mx)
+    })
+}
+
+/// The canvas widths of [`labels::WIDTHS`] that are a phone's.
+fn phone_widths() -> impl Iterator<Item = f64> {
+    labels::WIDTHS.map(f64::from).filter(|&w| w <= PHONE_WIDTH)
+}
+
+/// Where the live map's opening view puts the extent at width `w`, in the fit box's pixels:
+/// `[left, top, width, height]`.
+pub fn phone_extent(spec: &MapSpec, w: f64, centre: Centre) -> [f64; 4] {
+    let g = geometry_in(spec, w, &view_at(spec, w, centre));
+    let e = g.extent;
+    [e.x0 - g.map_box.x0 - 8.0, e.y0 - g.map_box.y0 - 8.0, e.width(), e.height()]
+}
+
+/// The phone's rules for `scope`: the drawing and labels where [`phone_rule`] puts the extent.
+fn phone_css(spec: &MapSpec, centre: Centre, scope: &str) -> String {
+    let r = phone_rule(spec, centre);
+    let len = |(a, b): (f64, f64)| format!("calc(100cqw*{a:.6} + {b:.3}px)");
+    format!(
+        "@container sm (max-width:{PHONE_WIDTH}.99px){{{scope} .sm-geo,{scope} .sm-labels{{transform:none;left:{};top:{};width:{};height:{}}}}}",
+        len(r[0]),
+        len(r[1]),
+        len(r[2]),
+        len(r[3])
+    )
+}
+
 /// The static map of one language: the box (drawing, labels, legend) and its stylesheet.
 pub struct Drawn {
     pub html: String,
@@ -100,7 +152,7 @@ pub fn draw(lang: Lang, palette: &mut Palette) -> Result<Drawn, String> {
         e.height()
     );
     let scope = scope(lang);
-    let placed = labels::labels(&spec, &view).ok_or("the default layer's labels need lines")?;
+    let placed = labels::labels(&spec, view.centre).ok_or("the default layer's labels need lines")?;
     let (label_html, label_css) = labels::html_and_css(&placed, scope);
     let legend = legend::legend(&spec, &view, &marks, palette)?;
     let fg = palette.index(drawing::themes().map(|t| t.fg));
@@ -114,6 +166,7 @@ pub fn draw(lang: Lang, palette: &mut Palette) -> Result<Drawn, String> {
         legend.wide_height,
     );
     css.push_str(&legend.css(scope));
+    css.push_str(&phone_css(&spec, view.centre, scope));
     css.push_str(&label_css);
     let html = format!(
         r#"<div class="sm-box {cls} l-{lang}"><div class="sm-clip"><div class="sm-fit">{svg}<div class="sm-labels">{label_html}</div></div></div>{legend}</div>"#,
@@ -208,14 +261,22 @@ fn colour_rules(html: &str, scope: &str) -> String {
 }
 
 /// The height of the map's box for its width, as the live map's canvas takes it: the map part
-/// at the layer's aspect within its limits, the padding, the legend (`--l`, set per width), the
-/// whole rounded up to a pixel of a width rounded down (where `round()` is known).
+/// at the layer's aspect (a phone's: [`PHONE_TALL`]) within its limits, the padding, the legend
+/// (`--l`, set per width), the whole rounded up to a pixel of a width rounded down (where
+/// `round()` is known).
 fn height_rule(spec: &MapSpec) -> String {
     use crate::chart::map::{aspect, MAP_HEIGHTS, PAD};
     let (lo, hi) = MAP_HEIGHTS;
-    let a = aspect(spec);
-    let body = |w: &str| format!("clamp({lo}px,({w} - {}px)*{a:.6},{hi}px) + {}px + var(--l)", 2.0 * PAD, 2.0 * PAD);
-    format!(".sm-box{{height:calc({});height:round(up,calc({}),1px)}}", body("100cqw"), body("round(down,100cqw,1px)"))
+    let rule = |a: f64| {
+        let body =
+            |w: &str| format!("clamp({lo}px,({w} - {}px)*{a:.6},{hi}px) + {}px + var(--l)", 2.0 * PAD, 2.0 * PAD);
+        format!(
+            ".sm-box{{height:calc({});height:round(up,calc({}),1px)}}",
+            body("100cqw"),
+            body("round(down,100cqw,1px)")
+        )
+    };
+    format!("{}@container sm (max-width:{PHONE_WIDTH}.99px){{{}}}", rule(aspect(spec)), rule(PHONE_TALL))
 }
 
 /// The map at first paint for both languages: the layer switch as the app first shows it, and the
@@ -307,14 +368,15 @@ mod tests {
     #[test]
     fn at_every_width_each_label_shows_where_the_live_map_places_it() {
         for lang in [Lang::Zh, Lang::En] {
-            let (spec, view) = (spec(lang), View { centre: centre(lang), ..View::default() });
+            let spec = spec(lang);
             let drawn = draw(lang, &mut Palette::default()).unwrap();
             let mut moved = 0;
-            for w in WIDTHS.step_by(7).chain([317, 339, 1166]) {
+            for w in WIDTHS.step_by(7).chain([317, 334, 339, 544, 545, 1166]) {
                 let w = f64::from(w);
+                let view = view_at(&spec, w, centre(lang));
                 let placed = crate::chart::map::placed_labels(&spec, w, &view).unwrap();
-                let g = geometry(&spec, w, view.centre);
-                let fit = crate::chart::map::fit_for(&spec, w, g.map_box.height(), None, view.centre);
+                let g = geometry_in(&spec, w, &view);
+                let fit = crate::chart::map::fit_for(&spec, w, g.map_box.height(), view.camera, view.centre);
                 for (i, l) in spec.labels.iter().enumerate() {
                     let (_, y) = fit.to_px(view.centre.forward(l.lon, l.lat));
                     let want = match placed.iter().find(|p| p.text == l.text) {
@@ -333,11 +395,12 @@ mod tests {
 
     #[test]
     fn a_label_sits_on_its_point_at_every_width() {
-        let (spec, view) = (spec(Lang::En), View { centre: centre(Lang::En), ..View::default() });
-        let labels = labels::labels(&spec, &view).unwrap();
-        for w in [317.0, 640.0, 1166.0] {
-            let g = geometry(&spec, w, view.centre);
-            let fit = crate::chart::map::fit_for(&spec, w, g.map_box.height(), None, view.centre);
+        let spec = spec(Lang::En);
+        let labels = labels::labels(&spec, centre(Lang::En)).unwrap();
+        for w in [317.0, 334.0, 640.0, 1166.0] {
+            let view = view_at(&spec, w, centre(Lang::En));
+            let g = geometry_in(&spec, w, &view);
+            let fit = crate::chart::map::fit_for(&spec, w, g.map_box.height(), view.camera, view.centre);
             for (l, s) in labels.iter().zip(&spec.labels) {
                 let (x, y) = fit.to_px(view.centre.forward(s.lon, s.lat));
                 let e = g.extent;
@@ -361,9 +424,39 @@ mod tests {
                 let rules = rules_at(&drawn.css, w);
                 let l: f64 = rules.rsplit("--l:").next().unwrap().split("px").next().unwrap().parse().unwrap();
                 let (lo, hi) = crate::chart::map::MAP_HEIGHTS;
-                let css_height = (((w - 16.0) * a).clamp(lo, hi) + 16.0 + l).ceil();
+                let ratio = if w <= PHONE_WIDTH { PHONE_TALL } else { a };
+                assert!(rule.contains(&format!("*{ratio:.6},")), "{rule}");
+                let css_height = (((w - 16.0) * ratio).clamp(lo, hi) + 16.0 + l).ceil();
                 assert_eq!(css_height, geometry(&spec, w, centre(lang)).height, "{lang:?} at {w} px");
             }
+        }
+    }
+
+    #[test]
+    fn on_a_phone_the_drawing_is_where_the_live_map_opens_at_every_width() {
+        for lang in [Lang::Zh, Lang::En] {
+            let (spec, c) = (spec(lang), centre(lang));
+            let rule = phone_rule(&spec, c);
+            let css = draw(lang, &mut Palette::default()).unwrap().css;
+            assert!(css.contains(&format!("width:calc(100cqw*{:.6} + {:.3}px)", rule[2].0, rule[2].1)), "{css}");
+            for w in phone_widths() {
+                let live = phone_extent(&spec, w, c);
+                assert!(
+                    live[2] > 2.0 * (w - 16.0),
+                    "{lang:?} at {w} px: the phone opens closer than the world ({live:?})"
+                );
+                for (k, (a, b)) in rule.iter().enumerate() {
+                    let css = a * (w - 16.0) + b;
+                    // Screens narrower than 320 px (maps under 264) meet the pan's bound at the top.
+                    let within = if w >= 264.0 { 1.5 } else { 4.0 };
+                    assert!(
+                        (css - live[k]).abs() < within,
+                        "{lang:?} at {w} px, side {k}: CSS {css:.2}, live {:.2}",
+                        live[k]
+                    );
+                }
+            }
+            assert_eq!(view_at(&spec, PHONE_WIDTH + 1.0, c).camera, None, "wider, the whole world");
         }
     }
 

@@ -51,7 +51,7 @@ fn metric_switch(def: &ChartDef) -> String {
     )
 }
 
-/// The map tools: zoom, reset, the centre switch (each language's own centre pressed) and the hint.
+/// The map tools: zoom, reset, full screen, the centre switch (each language's own centre pressed) and the hint.
 fn tools() -> String {
     let button = |text: String| format!(r#"<button type="button" tabindex="-1">{text}</button>"#);
     let centre = |lang: Lang, class: &str| {
@@ -71,13 +71,15 @@ fn tools() -> String {
         )
     };
     format!(
-        r#"<div class="map-tools">{}{}{}{}{}<span class="map-hint">{}</span></div>"#,
+        r#"<div class="map-tools">{}{}{}{}{}{}<span class="map-hint hint-fine">{}</span><span class="map-hint hint-touch">{}</span></div>"#,
         button("+".into()),
         button("−".into()),
         button(both_l(i18n::ZOOM_RESET)),
+        button(both_l(i18n::FULL_SCREEN)),
         centre(Lang::Zh, "l-zh"),
         centre(Lang::En, "l-en"),
-        both_l(i18n::MAP_HINT)
+        both_l(i18n::MAP_HINT),
+        both_l(i18n::MAP_HINT_TOUCH)
     )
 }
 

@@ -5,7 +5,7 @@
 //! back costs no rebuild and grows no memory (a rebuilt card left ~3.5 KB of subscriptions).
 
 use super::chart_card::ChartCard;
-use super::state::use_app_state;
+use super::state::{use_app_state, AppState};
 use crate::i18n;
 use crate::views::anchor::Anchor;
 use crate::views::page::{layer_after, layers, tab_label, tab_scroll};
@@ -93,6 +93,7 @@ pub fn MapSection() -> impl IntoView {
             strip.set_scroll_left(x);
         }
     });
+    full_screen(st, holder);
     view! {
         <section class="paper-section map-section" id="map" aria-labelledby="map-h">
             <header class="section-head">
@@ -132,4 +133,34 @@ fn show(cards: &mut Vec<Kept>, def: &'static ChartDef, el: &web_sys::HtmlDivElem
         card.state.mount(el, None);
         card.mounted = true;
     }
+}
+
+/// The map full screen: the layer's card fills the screen (the Fullscreen API where the browser
+/// has it, and always a fixed overlay, `.map-full`); Escape leaves, as does the browser leaving
+/// full screen. Every change goes through the state: Back leaves too (`views::state`).
+fn full_screen(st: AppState, holder: NodeRef<leptos::html::Div>) {
+    Effect::new(move |_| {
+        let on = st.full_screen.get();
+        let Some(el) = holder.get() else { return };
+        let el: &web_sys::Element = &el;
+        super::set_attr(el, "data-full", on.then_some(""));
+        let doc = document();
+        if on && doc.fullscreen_enabled() && doc.fullscreen_element().is_none() {
+            // Refused without a reader's gesture (a Forward to it): the overlay stays.
+            let _ = el.request_fullscreen();
+        } else if !on && doc.fullscreen_element().is_some() {
+            doc.exit_fullscreen();
+        }
+    });
+    super::listen(document(), &["fullscreenchange"], move |_: web_sys::Event| {
+        if document().fullscreen_element().is_none() && st.full_screen.get_untracked() {
+            st.dispatch(Intent::FullScreen(false));
+        }
+    });
+    super::listen(document(), &["keydown"], move |ev: web_sys::KeyboardEvent| {
+        if ev.key() == "Escape" && st.full_screen.get_untracked() {
+            ev.prevent_default();
+            st.dispatch(Intent::FullScreen(false));
+        }
+    });
 }

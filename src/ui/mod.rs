@@ -22,6 +22,7 @@ mod notes;
 mod perf;
 mod prefs;
 mod print;
+mod scroll_rows;
 mod search;
 mod section;
 mod state;

@@ -63,6 +63,8 @@ pub struct AppState {
     /// The chart "Print this chart" asked for, until the printing ends.
     pub print_one: Read<Option<&'static str>>,
     pub flow_motion: Read<bool>,
+    /// The map fills the screen.
+    pub full_screen: Read<bool>,
     /// Parts (dataset ids, `glossary`) to build at once: a deep link's, a search's, a step's.
     pub wanted: Read<Vec<&'static str>>,
     /// Build every part of the page now (printing, find in page); never set back.
@@ -97,6 +99,7 @@ pub fn provide_app_state() -> AppState {
         printing: Read(RwSignal::new(v.printing)),
         print_one: Read(RwSignal::new(v.print_one)),
         flow_motion: Read(RwSignal::new(v.flow_motion)),
+        full_screen: Read(RwSignal::new(v.full_screen)),
         wanted: Read(RwSignal::new(wanted.collect())),
         build_all: Read(RwSignal::new(false)),
         first_screen: Read(RwSignal::new(false)),
@@ -152,6 +155,7 @@ impl AppState {
         self.printing.set(v.printing);
         self.print_one.set(v.print_one);
         self.flow_motion.set(v.flow_motion);
+        self.full_screen.set(v.full_screen);
         self.view.set_value(v);
         self.write_address(fx.replace);
         self.carry_out(fx.clone());
@@ -193,6 +197,13 @@ impl AppState {
         }
         if let Some(s) = fx.save {
             super::prefs::save(s);
+        }
+        if let Ok(history) = window().history() {
+            if fx.mark_entry {
+                let _ = history.push_state_with_url(&wasm_bindgen::JsValue::from_str("full-screen"), "", None);
+            } else if fx.back {
+                let _ = history.back();
+            }
         }
     }
 

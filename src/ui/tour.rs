@@ -104,14 +104,39 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
                 aria-label=st.t(i18n::TOUR_LEAVE) title=st.t(i18n::TOUR_LEAVE)>"✕"</button>
         }
     });
+    // On a phone the panel folds to one line (the step, its title and the arrows) so that the
+    // step's chart shows above it; it stays folded from step to step until unfolded.
+    let folded = RwSignal::new(false);
+    let (panel, fold_button) = (NodeRef::<leptos::html::Section>::new(), NodeRef::<leptos::html::Button>::new());
+    Effect::new(move |_| {
+        let (on, lang) = (folded.get(), lang.get());
+        if let Some(p) = panel.get() {
+            super::set_attr(&p, "data-folded", on.then_some(""));
+        }
+        if let Some(b) = fold_button.get() {
+            let name = if on { i18n::TOUR_UNFOLD } else { i18n::TOUR_FOLD }.get(lang);
+            for (attr, v) in
+                [("aria-expanded", if on { "false" } else { "true" }), ("aria-label", name), ("title", name)]
+            {
+                let _ = b.set_attribute(attr, v);
+            }
+        }
+    });
+    let fold = (!embedded).then(|| {
+        view! {
+            <button type="button" class="tour-fold" data-testid="tour-fold" aria-expanded="true" node_ref=fold_button
+                on:click=move |_| folded.update(|f| *f = !*f)></button>
+        }
+    });
     let width = move || format!("width:{:.1}%", 100.0 * n.get() as f64 / tour::count() as f64);
     view! {
         <section class="tour-panel" class:embedded=embedded data-testid="tour" data-step=move || n.get().to_string()
+            node_ref=panel
             aria-labelledby="tour-title" on:pointerdown=down on:pointerup=up on:pointercancel=move |_| start.set_value(None)>
             <div class="tour-top">
                 <p class="tour-where"><span class="tour-count" data-testid="tour-count">{move || tour::progress(n.get())}</span>
                     <span class="tour-section">{move || tour::where_in_paper(s(), lang.get())}</span></p>
-                {close}
+                {fold}{close}
             </div>
             <div class="tour-bar" role="progressbar" aria-valuemin="1" aria-valuemax=tour::count().to_string()
                 aria-valuenow=move || n.get().to_string() aria-valuetext=move || tour::progress(n.get())
@@ -120,10 +145,10 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
             <p class="tour-text" data-testid="tour-text">{move || s().text.get(lang.get())}</p>
             <div class="tour-nav">
                 <button type="button" class="tour-prev" data-testid="tour-prev" disabled=move || n.get() == 1
-                    on:click=move |_| go(Nav::Prev)>{"← "}{st.t(i18n::TOUR_PREV)}</button>
+                    on:click=move |_| go(Nav::Prev)>{"← "}<span class="tour-word">{st.t(i18n::TOUR_PREV)}</span></button>
                 <span class="tour-hint">{st.t(i18n::TOUR_KEYS)}</span>
                 <button type="button" class="tour-next" data-testid="tour-next" disabled=move || embedded && last()
-                    on:click=move |_| go(Nav::Next)>{st.t(if last() && !embedded { i18n::TOUR_FINISH } else { i18n::TOUR_NEXT })}{" →"}</button>
+                    on:click=move |_| go(Nav::Next)><span class="tour-word">{st.t(if last() && !embedded { i18n::TOUR_FINISH } else { i18n::TOUR_NEXT })}</span>{" →"}</button>
             </div>
             <p class="sr-only" role="status" data-testid="tour-live">{move || tour::announce(s(), lang.get())}</p>
         </section>

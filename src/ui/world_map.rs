@@ -9,9 +9,10 @@ use super::flow_motion::{reduced_motion, MotionLayer, MotionSwitch};
 use super::perf;
 use super::state::{AppState, Read};
 use crate::chart::map::{Camera, MapHit};
-use crate::chart::View;
+use crate::chart::{ChartSpec, View};
 use crate::geo::Centre;
 use crate::i18n;
+use crate::views::interact::camera::{opening as opening_view, whole};
 use crate::views::interact::{
     key_move, panned, table_rows, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, TableRow, KEY_ZOOM,
 };
@@ -28,6 +29,8 @@ struct MapCtx {
     /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
     anchors: RwSignal<Vec<Option<(f64, f64)>>>,
     gesture: StoredValue<Gesture>,
+    /// The view the layer opens on at its width and centre (`None`: the whole extent).
+    opening: StoredValue<Option<(f64, Centre, Option<Camera>)>>,
 }
 
 impl MapCtx {
@@ -38,6 +41,13 @@ impl MapCtx {
     /// Move the camera (the same camera changes nothing, and writes no address).
     fn set_camera(&self, c: Option<Camera>) {
         self.hook.st.dispatch(Intent::Camera(c));
+    }
+
+    /// Show the whole extent (Reset, the `0` key): no camera, unless the layer opens closer.
+    fn reset(&self) {
+        let base = self.map_hit().map(|m| m.fit.zoom_to(1.0, (m.fit.width / 2.0, m.fit.height / 2.0)));
+        let opening = self.opening.get_value().and_then(|(_, _, c)| c);
+        self.set_camera(base.and_then(|b| whole(opening, &b)));
     }
 
     fn down(&self, ev: &web_sys::PointerEvent) {
@@ -105,7 +115,7 @@ impl MapCtx {
         let Some(m) = self.map_hit() else { return };
         match key_move(&m, &key) {
             Some(CameraMove::To(c)) => self.set_camera(Some(c)),
-            Some(CameraMove::Reset) => self.set_camera(None),
+            Some(CameraMove::Reset) => self.reset(),
             None => return,
         }
         ev.prevent_default();
@@ -116,16 +126,36 @@ impl MapCtx {
 /// canvas reaches the items first.
 #[component]
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> impl IntoView {
+    let hook = CanvasHook::new(def, built, RwSignal::new(Vec::new()));
+    let st = hook.st;
+    // The opening view of the last width and centre asked (computed once for each).
+    let opened = StoredValue::new(None::<(f64, Centre, Option<Camera>)>);
+    let opening = move |w: f64, centre: Centre| {
+        if let Some((_, _, c)) = opened.get_value().filter(|&(ow, oc, _)| ow == w && oc == centre) {
+            return c;
+        }
+        let c = built.with_untracked(|b| match b.canvas() {
+            Some((ChartSpec::Map(m), _)) if w >= 1.0 => opening_view(m, w, centre),
+            _ => None,
+        });
+        opened.set_value(Some((w, centre, c)));
+        c
+    };
     let cx = MapCtx {
-        hook: CanvasHook::new(def, built, RwSignal::new(Vec::new())),
+        hook,
         pointer_xy: RwSignal::new((0.0, 0.0)),
         anchors: RwSignal::new(Vec::new()),
         gesture: StoredValue::new(Gesture::default()),
+        opening: opened,
     };
-    let (hook, st) = (cx.hook, cx.hook.st);
     let lang = st.lang;
+    let fill = full_screen_fill(st, hook.wrap);
     hook.draw(
-        move || View { camera: st.map_camera.get(), centre: st.centre(), ..View::default() },
+        move || {
+            let (w, centre) = (hook.width.get(), st.centre());
+            let fill = Some(fill.get()).filter(|&h| h > 0.0);
+            View { camera: st.map_camera.get().or_else(|| opening(w, centre)), centre, fill, ..View::default() }
+        },
         move |l, v, el| {
             let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();
             if cx.anchors.with_untracked(|a| *a != anchors) {
@@ -149,15 +179,27 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         };
         hook.tip((row, None), anchor.unwrap_or((hook.width.get_untracked() / 2.0, 40.0)))
     };
+    // The full-screen button says whether the map is full screen, in the page's language.
+    let full_button = NodeRef::<leptos::html::Button>::new();
+    Effect::new(move |_| {
+        let (on, lang) = (st.full_screen.get(), lang.get());
+        if let Some(b) = full_button.get() {
+            let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
+            b.set_text_content(Some(if on { i18n::FULL_SCREEN_LEAVE } else { i18n::FULL_SCREEN }.get(lang)));
+        }
+    });
     let (label, desc_id) = hook.names(i18n::MAP_HINT);
     view! {
         <div class="map-tools" role="group" aria-label=st.t(i18n::MAP_ZOOM)>
             <button type="button" data-testid="zoom-in" aria-label=st.t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
             <button type="button" data-testid="zoom-out" aria-label=st.t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
-            <button type="button" data-testid="zoom-reset" on:click=move |_| cx.set_camera(None)>{st.t(i18n::ZOOM_RESET)}</button>
+            <button type="button" data-testid="zoom-reset" on:click=move |_| cx.reset()>{st.t(i18n::ZOOM_RESET)}</button>
+            <button type="button" class="full-screen" data-testid="full-screen" aria-pressed="false" node_ref=full_button
+                on:click=move |_| { st.dispatch(Intent::FullScreen(!st.full_screen.get_untracked())); }></button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
-            <span class="map-hint">{st.t(i18n::MAP_HINT)}</span>
+            <span class="map-hint hint-fine">{st.t(i18n::MAP_HINT)}</span>
+            <span class="map-hint hint-touch">{st.t(i18n::MAP_HINT_TOUCH)}</span>
         </div>
         <div class="chart-wrap map-wrap" node_ref=hook.wrap>
             <canvas node_ref=hook.canvas role="img" tabindex="0" aria-label=label aria-describedby=desc_id
@@ -171,6 +213,30 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         <MapItems cx=cx/>{desc}
         {map_table(built, lang)}
     }
+}
+
+/// Full screen, the height the map fills: from the top of its box to the bottom of the window
+/// (measured after the page has laid the full-screen card out, and again when the window's size
+/// changes); 0 otherwise.
+fn full_screen_fill(st: AppState, wrap: NodeRef<leptos::html::Div>) -> RwSignal<f64> {
+    let fill = RwSignal::new(0.0);
+    let measure = move || {
+        let full = st.full_screen.get_untracked();
+        let h = wrap.get_untracked().filter(|_| full).map_or(0.0, |w| {
+            let top = w.get_bounding_client_rect().top();
+            let inner = window().inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+            (inner - top - 8.0).max(200.0).floor()
+        });
+        if fill.get_untracked() != h {
+            fill.set(h);
+        }
+    };
+    Effect::new(move |_| {
+        st.full_screen.get();
+        super::after_frame(measure);
+    });
+    super::listen(window(), &["resize"], move |_: web_sys::Event| measure());
+    fill
 }
 
 /// The world map's centre: the Pacific (150°E) or the Atlantic (0°).

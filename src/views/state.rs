@@ -51,6 +51,8 @@ pub struct ViewState {
     pub print_one: Option<&'static str>,
     /// The reader set the flows layer's arcs moving (never in the address).
     pub flow_motion: bool,
+    /// The map fills the screen (never in the address: Back leaves it, as it leaves a page).
+    pub full_screen: bool,
     /// One chart alone (`?embed=`), or the tour ([`TOUR_EMBED`]); fixed when the page opens.
     pub embed: Option<&'static str>,
     /// In an embed, whether its reading controls and menu show; fixed when the page opens.
@@ -73,6 +75,7 @@ impl Default for ViewState {
             printing: false,
             print_one: None,
             flow_motion: false,
+            full_screen: false,
             embed: None,
             controls: true,
         }
@@ -220,6 +223,8 @@ pub enum Intent {
     BuildEverything,
     /// Set the flows moving, or stop them.
     FlowMotion,
+    /// Show the map full screen, or leave it (its button, Escape, the browser leaving full screen).
+    FullScreen(bool),
 }
 
 /// An element to bring into view.
@@ -313,6 +318,10 @@ pub struct Effects {
     /// A figure whose chart row takes the keyboard focus (showing its tooltip).
     pub reveal: Option<Reveal>,
     pub save: Option<Saved>,
+    /// A history entry of the same address to add: full screen is a place Back leaves.
+    pub mark_entry: bool,
+    /// Go back one history entry (the one [`Effects::mark_entry`] added).
+    pub back: bool,
 }
 
 /// Enter step `n` of the tour: the view it sets, keeping the reader's language, theme, contrast,
@@ -348,6 +357,8 @@ pub fn apply(now: &ViewState, intent: Intent) -> (ViewState, Effects) {
     match intent {
         Intent::Load(v) => {
             next = *v;
+            // An address the browser moved to (Back, Forward) shows the page, not the map alone.
+            next.full_screen = false;
             fx.replace = true;
             sets_camera = true;
         }
@@ -416,6 +427,11 @@ pub fn apply(now: &ViewState, intent: Intent) -> (ViewState, Effects) {
         Intent::PrintChart(one) => next.print_one = one,
         Intent::BuildEverything => fx.build_all = true,
         Intent::FlowMotion => next.flow_motion = !now.flow_motion,
+        Intent::FullScreen(on) if on != now.full_screen => {
+            next.full_screen = on;
+            (fx.mark_entry, fx.back) = (on, !on);
+        }
+        Intent::FullScreen(_) => {}
     }
     // The camera is in the units of one layer's fit on one centre: another shows the whole map.
     if !sets_camera && (next.layer != now.layer || next.map_centre() != now.map_centre()) {
@@ -457,6 +473,22 @@ mod tests {
         }
         let (v, _) = apply(&pacific, Intent::TourButton);
         assert_eq!((v.tour, v.map_centre()), (Some(1), Centre::Pacific), "the header button starts the same way");
+    }
+
+    #[test]
+    fn full_screen_is_a_place_back_leaves_and_no_address_holds() {
+        let (full, fx) = apply(&english(), Intent::FullScreen(true));
+        assert!(full.full_screen && fx.mark_entry && !fx.back, "entering adds a history entry");
+        assert_eq!(crate::permalink::address(&full), crate::permalink::address(&english()), "the address is the same");
+        let (again, fx) = apply(&full, Intent::FullScreen(true));
+        assert!(again.full_screen && !fx.mark_entry, "entering twice adds nothing");
+        let (left, fx) = apply(&full, Intent::FullScreen(false));
+        assert!(!left.full_screen && fx.back && !fx.mark_entry, "Escape or the button goes back over that entry");
+        let back = crate::permalink::read(&crate::permalink::address(&full), &full);
+        assert!(!apply(&full, Intent::Load(Box::new(back))).0.full_screen, "Back (the browser moving) leaves it");
+        let zoomed = apply(&full, Intent::Layer("map-ports")).0;
+        assert!(zoomed.full_screen, "another layer stays full screen");
+        assert!(!apply(&english(), Intent::FullScreen(false)).1.back, "leaving when not in it goes nowhere");
     }
 
     #[test]

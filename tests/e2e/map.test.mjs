@@ -520,8 +520,8 @@ describe('world map', { skip: SKIP_REASON }, () => {
       await mapBox(page);
       const img0 = await mapImage(page);
       await page.focus('#map [data-testid=zoom-reset]');
-      // Reset, then the centre switch (Pacific, Atlantic), then the map itself.
-      for (const want of ['[data-centre=pacific]', '[data-centre=atlantic]', 'canvas']) {
+      // Reset, then full screen, the centre switch (Pacific, Atlantic), then the map itself.
+      for (const want of ['[data-testid=full-screen]', '[data-centre=pacific]', '[data-centre=atlantic]', 'canvas']) {
         await page.keyboard.press('Tab');
         assert.ok(await page.evaluate((w) => document.activeElement?.matches(`#map ${w}`), want), `Tab reaches ${want}`);
       }

@@ -67,6 +67,11 @@ impl<'a> MapFrame<'a> {
         out
     }
 
+    /// The width of the whole world as drawn at this zoom, in pixels.
+    pub fn world_width(&self) -> f64 {
+        self.centre.bounds().width() * self.fit.scale()
+    }
+
     /// Another row is highlighted: this one steps back.
     pub fn dim(&self, row: usize) -> bool {
         self.view.highlight.is_some_and(|h| h != row)

@@ -1,7 +1,10 @@
 //! Labels: flows' values at their arrows, points' labels, area labels, then route labels, first
 //! come first placed, never overlapping one another or an arrowhead, each with a halo in the
 //! background colour. A label that finds no free place is dropped (its item stays reachable by
-//! hover and in the table), unless its row is highlighted or selected.
+//! hover and in the table), unless its row is highlighted or selected; so is one too long for
+//! the map's scale: wider than a fifth of the world as drawn ([`LABEL_SHARE`]). On a desktop every
+//! label fits (the widest is 17 % of the world); on a phone's whole world (320 px) a value label
+//! would span a continent, and only zooming in brings it back.
 //!
 //! Layer: chart.
 
@@ -14,6 +17,9 @@ use crate::chart::place::Placer;
 use crate::chart::text::width;
 use crate::chart::Rect;
 use plotters::prelude::DrawingBackend;
+
+/// The widest a label may be, as a share of the world's width as drawn.
+pub const LABEL_SHARE: f64 = 0.3;
 
 /// Where a label may go.
 #[derive(Clone, Copy)]
@@ -56,7 +62,8 @@ fn place_one(f: &MapFrame, placer: &mut Placer, (text, row): (&str, usize), spot
     let lw = width(text, font);
     let bx = |(x, y): (f64, f64)| Rect::new(x - lw / 2.0, y - font * 0.65, x + lw / 2.0, y + font * 0.65);
     let all = candidates(spot, lw, font);
-    let choice = all.iter().copied().find(|&c| placer.is_free(&bx(c), None));
+    let fits = lw <= f.world_width() * LABEL_SHARE;
+    let choice = all.iter().copied().filter(|_| fits).find(|&c| placer.is_free(&bx(c), None));
     let (x, y) = choice.unwrap_or(all[0]);
     if choice.is_none() && !(f.strong(row) && f.bx.contains(x, y)) {
         return None;

@@ -18,12 +18,12 @@ mod spec;
 
 pub use frame::fit_for;
 pub use hit::ROUTE_REACH_PX;
-pub use labels::Placed;
+pub use labels::{Placed, LABEL_SHARE};
 pub use spec::*;
 
 use super::paint::{DrawError, Painter};
 use super::{Layout, Rect, View};
-use crate::geo::{Bounds, Centre, Projection};
+use crate::geo::{Bounds, Centre, Fit, Projection};
 use frame::MapFrame;
 use plotters::prelude::DrawingBackend;
 
@@ -41,7 +41,36 @@ impl MapSpec {
             Extent::Box(b) => Projection::EqualEarth.bounds_of_at(centre.lon0(), b),
         }
     }
+
+    /// Each row's place in a view centred on `centre` (projected): what a view must show to show
+    /// the row — its label's point, its points, its routes from end to end, the end of its flow.
+    /// `None` for a row drawn only as an outline (a group over its members).
+    pub fn places(&self, centre: Centre) -> Vec<Option<Bounds>> {
+        let mut out = vec![None::<Bounds>; self.rows];
+        let mut put = |row: usize, (lon, lat): (f64, f64)| {
+            if let Some(b) = out.get_mut(row) {
+                let (x, y) = centre.forward(lon, lat);
+                b.get_or_insert(Bounds::EMPTY).include(x, y);
+            }
+        };
+        self.labels.iter().for_each(|l| put(l.row, (l.lon, l.lat)));
+        self.points.iter().for_each(|p| put(p.row, (p.lon, p.lat)));
+        self.lines.iter().for_each(|l| l.pts.iter().for_each(|&p| put(l.row, p)));
+        self.flows.iter().filter_map(|f| Some((f.row, *f.pts.last()?))).for_each(|(r, p)| put(r, p));
+        out
+    }
 }
+
+/// Maps this wide or narrower (CSS pixels, the canvas's width: a screen up to 600 px wide) are on
+/// a phone: their map part is [`PHONE_TALL`] times as tall as it is wide, and a layer opens on its
+/// items (`views::interact::camera::opening`).
+pub const PHONE_WIDTH: f64 = 544.0;
+/// A phone's map part is this many times as tall as it is wide: 334 × 418 px on a 390 × 844 phone,
+/// half its screen (49–59 % on phones from 320 × 568 to 412 × 915 held upright), where the world's
+/// own shape gave a strip of 154 px, a country a few pixels. A ratio of the width, not of the
+/// screen's height: the height then stays put while a phone's browser hides and shows its address
+/// bar, and the first paint's drawing (`static_map`) can follow it in CSS.
+pub const PHONE_TALL: f64 = 1.25;
 
 /// The height of the map part for each pixel of its width: the extent's aspect, within sensible
 /// limits. The same in every view (the world is as wide and as tall).
@@ -51,8 +80,10 @@ pub fn aspect(spec: &MapSpec) -> f64 {
 }
 
 /// Map height for a width: the extent's aspect, within [`MAP_HEIGHTS`], plus the legend.
+/// On a phone ([`PHONE_WIDTH`]) the map part is [`PHONE_TALL`] times as tall as wide instead.
 pub fn body_height(spec: &MapSpec, w: f64) -> f64 {
-    let map_h = ((w - 2.0 * PAD) * aspect(spec)).clamp(MAP_HEIGHTS.0, MAP_HEIGHTS.1);
+    let ratio = if w <= PHONE_WIDTH { PHONE_TALL } else { aspect(spec) };
+    let map_h = ((w - 2.0 * PAD) * ratio).clamp(MAP_HEIGHTS.0, MAP_HEIGHTS.1);
     map_h + 2.0 * PAD + legend::height(spec, w)
 }
 
@@ -69,14 +100,26 @@ pub struct Geometry {
 
 /// The [`Geometry`] of `spec` drawn `width` pixels wide in a view centred on `centre`.
 pub fn geometry(spec: &MapSpec, width: f64, centre: Centre) -> Geometry {
+    geometry_in(spec, width, &View { centre, ..View::default() })
+}
+
+/// As [`geometry`], in `view`: its `extent` is where the view's camera puts the extent (larger
+/// than the map box when zoomed in).
+pub fn geometry_in(spec: &MapSpec, width: f64, view: &View) -> Geometry {
     let height = body_height(spec, width).ceil();
     let legend = legend::height(spec, width);
-    let view = View { centre, ..View::default() };
-    let f = MapFrame::new(spec, width, 0.0, height - legend, &view);
+    let f = MapFrame::new(spec, width, 0.0, height - legend, view);
     let b = f.fit.extent();
     let (x0, y0) = f.xy((b.x0, b.y1));
     let (x1, y1) = f.xy((b.x1, b.y0));
     Geometry { height, map_box: f.bx, legend, extent: Rect::new(x0, y0, x1, y1) }
+}
+
+/// The zoom-1 fit of `spec` drawn `width` pixels wide in a view centred on `centre`: what its
+/// cameras are relative to.
+pub fn base_fit(spec: &MapSpec, width: f64, centre: Centre) -> Fit {
+    let map_h = body_height(spec, width).ceil() - legend::height(spec, width);
+    fit_for(spec, width, map_h - 2.0 * PAD, None, centre)
 }
 
 /// The labels a draw of `spec` `width` pixels wide places in `view` (their text, centre and font

@@ -1,9 +1,60 @@
 //! How the map's camera moves: zoom about a pixel, pan by a pixel offset, and the keyboard's
-//! moves, each as a new [`Camera`] computed from the fit the last draw used.
+//! moves, each as a new [`Camera`] computed from the fit the last draw used; and where a layer
+//! opens ([`opening`]) and where Reset goes ([`whole`]).
 //!
 //! Layer: views. The map component stores the result in its camera signal.
 
-use crate::chart::map::{Camera, MapHit};
+use crate::chart::map::{base_fit, Camera, MapHit, MapSpec, PHONE_TALL, PHONE_WIDTH};
+use crate::geo::fit::framed_group;
+use crate::geo::{Bounds, Centre, Fit, MIN_ZOOM};
+
+/// Pixels an opening view leaves free round the items it frames: room for most of a label
+/// centred on an item at the edge.
+pub const OPEN_MARGIN: f64 = 36.0;
+/// The shape of map an opening view chooses its items for: a phone's ([`PHONE_TALL`]).
+pub const OPEN_TALL: f64 = PHONE_TALL;
+/// The closest an opening view comes, in multiples of the whole world's fit: closer, a few
+/// neighbours would fill the screen without the region around them.
+pub const OPEN_CLOSEST: f64 = 4.0;
+
+/// The rows a layer's opening view on a phone frames, in a view centred on `centre`: the group of
+/// its items [`framed_group`] picks for a phone's shape of map ([`OPEN_TALL`]), no closer than
+/// [`OPEN_CLOSEST`] worlds: Asia and the Pacific for Table 3's partners (the United States,
+/// Germany and Brazil are one Reset away), China to Moscow for the railway.
+pub fn framed_rows(spec: &MapSpec, centre: Centre) -> Vec<usize> {
+    let (rows, items): (Vec<usize>, Vec<Bounds>) =
+        spec.places(centre).into_iter().enumerate().filter_map(|(r, b)| Some((r, b?))).unzip();
+    framed_group(centre.bounds().width(), OPEN_TALL, &items, OPEN_CLOSEST).into_iter().map(|i| rows[i]).collect()
+}
+
+/// The view a map layer opens on (`None`: its whole extent), drawn `w` wide in a view centred on
+/// `centre`. On a phone ([`PHONE_WIDTH`]), the framing of [`framed_rows`] to the phone's own box:
+/// the box is taller than the world, which fills only a strip of it a few pixels per country. On a
+/// wider screen the box has the world's own shape and shows every item at a scale where every
+/// label fits, so the whole world stays the view there (and the meaning of an address without
+/// `view=`). A layer whose own extent is already closer than [`OPEN_CLOSEST`] worlds (the ports'
+/// coast) opens on it.
+pub fn opening(spec: &MapSpec, w: f64, centre: Centre) -> Option<Camera> {
+    if w > PHONE_WIDTH {
+        return None;
+    }
+    let base = base_fit(spec, w, centre);
+    let world = Fit::new(centre.bounds(), base.width, base.height, base.padding);
+    let closest = OPEN_CLOSEST * world.scale() / base.scale();
+    if closest <= MIN_ZOOM {
+        return None;
+    }
+    let places = spec.places(centre);
+    let framed = framed_rows(spec, centre).iter().filter_map(|&r| places[r]).fold(Bounds::EMPTY, |b, p| b.union(&p));
+    (!framed.is_empty()).then(|| Camera::of(&base.framed(framed, OPEN_MARGIN, closest)))
+}
+
+/// Where Reset (and the `0` key) takes a map whose layer opens on `opening`: the whole extent,
+/// as the camera at zoom 1 where the layer opens closer, else no camera at all (the address then
+/// names none).
+pub fn whole(opening: Option<Camera>, base: &Fit) -> Option<Camera> {
+    opening.map(|_| Camera::of(base))
+}
 
 /// Pixels the arrow keys pan by.
 pub const KEY_PAN_PX: f64 = 60.0;
@@ -55,6 +106,7 @@ mod tests {
     use crate::chart::ChartSpec;
     use crate::data::Lang;
     use crate::geo::Centre;
+    use crate::geo::Fit;
     use crate::views::{build, chart, Built};
 
     fn hit(camera: Option<Camera>) -> MapHit {
@@ -89,6 +141,162 @@ mod tests {
         assert_eq!(zoomed(&m, 0.1, (400.0, 200.0)).zoom, crate::geo::MIN_ZOOM);
         let deep = hit(Some(Camera { zoom: crate::geo::MAX_ZOOM, cx: 0.0, cy: 0.0 }));
         assert_eq!(zoomed(&deep, 3.0, (400.0, 200.0)).zoom, crate::geo::MAX_ZOOM);
+    }
+
+    /// The camera a layer opens on, drawn `w` wide, and the rows whose places it shows whole.
+    fn opened(id: &str, lang: Lang, centre: Centre, w: f64) -> (Option<Camera>, Vec<String>) {
+        let Built::Canvas { spec, .. } = build(chart(id).unwrap(), lang) else { panic!() };
+        let ChartSpec::Map(m) = spec.as_ref() else { panic!() };
+        let cam = opening(m, w, centre);
+        let base = base_fit(m, w, centre);
+        let fit =
+            cam.map_or(base, |c| base.zoom_to(c.zoom, (base.width / 2.0, base.height / 2.0)).centered_on((c.cx, c.cy)));
+        let v = fit.visible();
+        let places = m.places(centre);
+        let shown = places.iter().enumerate().filter_map(|(i, b)| {
+            let b = (*b)?;
+            (b.x0 >= v.x0 && b.x1 <= v.x1 && b.y0 >= v.y0 && b.y1 <= v.y1).then(|| m.row_labels[i].clone())
+        });
+        (cam, shown.collect())
+    }
+
+    /// The maps' widths on phones 320, 360, 375, 390, 412 and 480 px wide, and the widest a phone's.
+    const PHONES: [f64; 7] = [264.0, 304.0, 318.0, 334.0, 356.0, 424.0, PHONE_WIDTH];
+
+    #[test]
+    fn on_a_phone_the_partners_open_on_asia_and_the_pacific_in_either_centre() {
+        for centre in Centre::ALL {
+            for w in PHONES {
+                for id in ["map-partners", "map-flows"] {
+                    let (cam, shown) = opened(id, Lang::En, centre, w);
+                    let at = format!("{id} {centre:?} {w}: {shown:?}");
+                    assert!(cam.is_some_and(|c| c.zoom > 2.0), "{at}: zoomed in {cam:?}");
+                    for p in ["Japan", "South Korea", "Vietnam", "Malaysia", "Indonesia", "Australia"] {
+                        assert!(shown.iter().any(|s| s == p), "{at}: shows {p}");
+                    }
+                    for p in ["United States", "Brazil"] {
+                        assert!(!shown.iter().any(|s| s == p), "{at}: leaves {p} to Reset and the list");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The labels of the rows a layer's opening view frames.
+    fn framed(id: &str, centre: Centre) -> Vec<String> {
+        let Built::Canvas { spec, .. } = build(chart(id).unwrap(), Lang::En) else { panic!() };
+        let ChartSpec::Map(m) = spec.as_ref() else { panic!() };
+        framed_rows(m, centre).into_iter().map(|r| m.row_labels[r].clone()).collect()
+    }
+
+    #[test]
+    fn the_rows_framed_are_the_regions_crowd_the_same_in_either_centre() {
+        for centre in Centre::ALL {
+            let partners = ["Japan", "South Korea", "Russia", "Vietnam", "Australia", "Malaysia", "Indonesia"];
+            assert_eq!(framed("map-partners", centre), partners, "{centre:?}");
+            assert_eq!(framed("map-flows", centre), partners, "{centre:?}");
+            let rail = ["central corridor (Erenhot)", "eastern corridor (Manzhouli, Suifenhe)"]
+                .map(|c| format!("China–Europe Railway Express, {c}"));
+            let hubs = ["New Western Land–Sea Corridor trains", "Chengdu", "Xi'an", "Zhengzhou", "Wuhan", "Yiwu"];
+            let routes: Vec<String> = rail.into_iter().chain(hubs.map(String::from)).collect();
+            assert_eq!(framed("map-routes", centre), routes, "{centre:?}");
+            let asia = ["China", "India", "Japan", "Australia", "Indonesia", "Vietnam", "Philippines", "Malaysia"];
+            assert_eq!(framed("map-ecommerce", centre), asia, "{centre:?}");
+        }
+    }
+
+    #[test]
+    fn on_a_phone_the_routes_open_on_the_railway_from_china_to_europe_and_e_commerce_on_asia() {
+        for centre in Centre::ALL {
+            for w in PHONES {
+                let (cam, shown) = opened("map-routes", Lang::En, centre, w);
+                let at = format!("{centre:?} {w}: {shown:?}");
+                assert!(cam.is_some(), "{at}");
+                let corridors = shown.iter().filter(|s| s.starts_with("China–Europe Railway Express")).count();
+                assert!(corridors >= 2, "{at}: the corridors to Moscow whole");
+                assert!(
+                    shown.iter().any(|s| s == "Xi'an") && !shown.iter().any(|s| s.starts_with("Trans-Pacific")),
+                    "{at}"
+                );
+                let (_, shown) = opened("map-ecommerce", Lang::En, centre, w);
+                for p in ["China", "Japan", "Indonesia", "Vietnam"] {
+                    assert!(shown.iter().any(|s| s == p), "e-commerce {centre:?} {w}: shows {p} {shown:?}");
+                }
+                assert!(!shown.iter().any(|s| s == "Argentina"), "{shown:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_ports_open_on_their_coast_and_a_desktop_on_the_whole_world() {
+        for w in PHONES {
+            let (cam, shown) = opened("map-ports", Lang::Zh, Centre::Pacific, w);
+            assert_eq!(cam, None, "the coast is already closer than the phone's framing");
+            assert_eq!(shown.len(), 22, "every port on the coast shows");
+        }
+        for id in ["map-partners", "map-routes", "map-ecommerce"] {
+            assert_eq!(opened(id, Lang::En, Centre::Atlantic, 1166.0).0, None, "{id}");
+            assert_eq!(opened(id, Lang::En, Centre::Atlantic, PHONE_WIDTH + 1.0).0, None, "{id}: wider than a phone");
+        }
+    }
+
+    /// The labels a draw of layer `id` places `w` wide in `camera`, each with its box.
+    fn label_boxes(id: &str, lang: Lang, w: f64, camera: Option<Camera>) -> Vec<(String, crate::chart::Rect)> {
+        let Built::Canvas { spec, .. } = build(chart(id).unwrap(), lang) else { panic!() };
+        let ChartSpec::Map(m) = spec.as_ref() else { panic!() };
+        let view = crate::chart::View { camera, centre: Centre::Pacific, ..Default::default() };
+        let placed = crate::chart::map::placed_labels(m, w, &view).unwrap();
+        placed
+            .into_iter()
+            .map(|p| {
+                let lw = crate::chart::text::width(&p.text, p.font);
+                let b =
+                    crate::chart::Rect::new(p.x - lw / 2.0, p.y - p.font * 0.65, p.x + lw / 2.0, p.y + p.font * 0.65);
+                (p.text, b)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn labels_keep_what_fits_the_scale_and_never_overlap() {
+        for lang in [Lang::En, Lang::Zh] {
+            let Built::Canvas { spec, .. } = build(chart("map-partners").unwrap(), lang) else { panic!() };
+            let ChartSpec::Map(m) = spec.as_ref() else { panic!() };
+            let open = opening(m, 334.0, Centre::Pacific);
+            let cases = [(334.0, None), (334.0, open), (1166.0, None)];
+            let counts: Vec<usize> = cases
+                .iter()
+                .map(|&(w, cam)| {
+                    let boxes = label_boxes("map-partners", lang, w, cam);
+                    let world = base_fit(m, w, Centre::Pacific).scale()
+                        * cam.map_or(1.0, |c| c.zoom)
+                        * Centre::Pacific.bounds().width();
+                    for (i, (t, a)) in boxes.iter().enumerate() {
+                        assert!(
+                            a.width() <= world * crate::chart::map::LABEL_SHARE + 1e-9,
+                            "{lang:?} {w}: {t} fits the scale"
+                        );
+                        for (u, b) in &boxes[i + 1..] {
+                            let apart = a.x1 <= b.x0 || b.x1 <= a.x0 || a.y1 <= b.y0 || b.y1 <= a.y0;
+                            assert!(apart, "{lang:?} {w} {cam:?}: {t} and {u} overlap");
+                        }
+                    }
+                    boxes.len()
+                })
+                .collect();
+            // On a phone's whole world the value labels are too long for it; its opening view shows them.
+            assert!(counts[0] < counts[1], "{lang:?}: {counts:?}");
+            assert_eq!(counts[2], m.labels.len(), "{lang:?}: a desktop shows every label");
+        }
+    }
+
+    #[test]
+    fn reset_shows_the_whole_extent_and_names_no_camera_where_the_layer_opens_on_it() {
+        let base = Fit::new(Centre::Atlantic.bounds(), 334.0, 420.0, 8.0);
+        let c = whole(Some(Camera { zoom: 3.0, cx: 1.0, cy: 0.5 }), &base).unwrap();
+        assert_eq!(c.zoom, 1.0);
+        assert_eq!(hit(Some(c)).fit.zoom(), 1.0);
+        assert_eq!(whole(None, &base), None);
     }
 
     #[test]

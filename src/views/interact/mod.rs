@@ -12,6 +12,7 @@ pub mod gesture;
 pub mod keys;
 pub mod motion;
 pub mod redraw;
+pub mod rows;
 pub mod table;
 pub mod tooltip;
 
