@@ -139,9 +139,9 @@ fn show(cards: &mut Vec<Kept>, def: &'static ChartDef, el: &web_sys::HtmlDivElem
 /// has it, and always a fixed overlay, `.map-full`); Escape leaves, as does the browser leaving
 /// full screen. Every change goes through the state: Back leaves too (`views::state`).
 fn full_screen(st: AppState, holder: NodeRef<leptos::html::Div>) {
-    Effect::new(move |_| {
+    Effect::new(move |was: Option<bool>| {
         let on = st.full_screen.get();
-        let Some(el) = holder.get() else { return };
+        let Some(el) = holder.get() else { return on };
         let el: &web_sys::Element = &el;
         super::set_attr(el, "data-full", on.then_some(""));
         let doc = document();
@@ -151,6 +151,13 @@ fn full_screen(st: AppState, holder: NodeRef<leptos::html::Div>) {
         } else if !on && doc.fullscreen_element().is_some() {
             doc.exit_fullscreen();
         }
+        // The map measures the height it fills on a resize: after this frame's layout, one comes.
+        if was.is_some_and(|w| w != on) {
+            super::after_frame(|| {
+                let _ = web_sys::Event::new("resize").map(|e| window().dispatch_event(&e));
+            });
+        }
+        on
     });
     super::listen(document(), &["fullscreenchange"], move |_: web_sys::Event| {
         if document().fullscreen_element().is_none() && st.full_screen.get_untracked() {
