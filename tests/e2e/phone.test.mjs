@@ -151,8 +151,12 @@ describe('the map on a phone', { skip: SKIP_REASON }, () => {
   });
 
   test('rows that scroll sideways fade where there is more, and every item is still reached by Tab', { timeout: TEST_TIMEOUT }, async () => {
-    const more = (page) => page.evaluate(() => Object.fromEntries(['.switches', '.toc ol', '#map .layer-tabs']
-      .map((sel) => [sel, document.querySelector(sel)?.getAttribute('data-more') ?? null])));
+    // The sides each row fades at: those its fade widths (animated by its scroll position) are open on.
+    const more = (page) => page.evaluate(() => Object.fromEntries(['.switches', '.toc ol', '#map .layer-tabs'].map((sel) => {
+      const s = getComputedStyle(document.querySelector(sel));
+      const [start, end] = ['--more-start', '--more-end'].map((p) => parseFloat(s.getPropertyValue(p)) > 0);
+      return [sel, start && end ? 'both' : start ? 'start' : end ? 'end' : null];
+    })));
     await chromium.page({ locale: 'zh-CN', ...PHONE }, async ({ page }) => {
       await gotoAtlas(page);
       const m = await until(async () => { const v = await more(page); return v['.switches'] ? v : null; }, 'the rows are marked', 10_000);
