@@ -159,13 +159,13 @@ fn full_screen(st: AppState, holder: NodeRef<leptos::html::Div>) {
         }
         on
     });
-    super::listen(document(), &["fullscreenchange"], move |_: web_sys::Event| {
-        if document().fullscreen_element().is_none() && st.full_screen.get_untracked() {
-            st.dispatch(Intent::FullScreen(false));
-        }
-    });
-    super::listen(document(), &["keydown"], move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && st.full_screen.get_untracked() {
+    // Escape (over the overlay), or the browser leaving its own full screen (its Escape, Back).
+    super::listen(document(), &["keydown", "fullscreenchange"], move |ev: web_sys::Event| {
+        let leave = match wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&ev) {
+            Some(k) => k.key() == "Escape",
+            None => document().fullscreen_element().is_none(),
+        };
+        if leave && st.full_screen.get_untracked() {
             ev.prevent_default();
             st.dispatch(Intent::FullScreen(false));
         }

@@ -107,16 +107,12 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
     // On a phone the panel folds to one line (the step, its title and the arrows) so that the
     // step's chart shows above it; it stays folded from step to step until unfolded. The panel's
     // `data-folded` is the state; the stylesheet shows the button's name for it.
-    let panel = NodeRef::<leptos::html::Section>::new();
     let fold = (!embedded).then(|| {
         let toggle = move |ev: web_sys::MouseEvent| {
-            let (Some(p), Some(b)) = (panel.get_untracked(), ev.current_target()) else { return };
+            let Some(b) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let Some(p) = b.closest(".tour-panel").ok().flatten() else { return };
             let on = p.toggle_attribute("data-folded").unwrap_or(false);
-            super::set_attr(
-                b.unchecked_ref::<web_sys::Element>(),
-                "aria-expanded",
-                Some(if on { "false" } else { "true" }),
-            );
+            super::set_attr(&b, "aria-expanded", Some(if on { "false" } else { "true" }));
         };
         view! {
             <button type="button" class="tour-fold" data-testid="tour-fold" aria-expanded="true" on:click=toggle>
@@ -128,7 +124,6 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
     let width = move || format!("width:{:.1}%", 100.0 * n.get() as f64 / tour::count() as f64);
     view! {
         <section class="tour-panel" class:embedded=embedded data-testid="tour" data-step=move || n.get().to_string()
-            node_ref=panel
             aria-labelledby="tour-title" on:pointerdown=down on:pointerup=up on:pointercancel=move |_| start.set_value(None)>
             <div class="tour-top">
                 <p class="tour-where"><span class="tour-count" data-testid="tour-count">{move || tour::progress(n.get())}</span>
