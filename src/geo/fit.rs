@@ -165,34 +165,36 @@ fn clamp_axis(t: f64, a: f64, b: f64, lo: f64, hi: f64) -> f64 {
 
 /// Which of a layer's items an opening view frames. Each item is the projected rectangle it must
 /// show whole (a country's label point, a port, a route from end to end). Every group that one
-/// rectangle holds whole is a candidate; its worth is its number of items times the zoom that
-/// frames it on a screen `tall` times as tall as wide, relative to the whole `world`'s width (at
-/// most `closest`): many items, and close. The group worth most wins (ties: the larger group, then the closer).
+/// rectangle holds whole (its sides taken from the items' edges) is a candidate if it holds the
+/// item `keep` names; its worth is its number of items times the zoom that frames it on a screen
+/// `tall` times as tall as wide, relative to the whole `world`'s width (at most `closest`): many
+/// items, and close. The group worth most wins (ties: the larger group, then the closer); none
+/// when no group holds `keep`'s item.
 ///
 /// So a layer whose items crowd one region (seven of ten partners in Asia and the Pacific) opens
 /// on that region rather than on a world-wide box that shows each of them a few pixels wide, and
 /// one whose items stretch between two regions (railway lines from China to Europe) opens on the
-/// stretch; `closest` keeps a tight knot of items (hubs within one country) from winning alone.
-/// The choice is made for one shape of screen, so that every screen, taller or shorter, opens on
-/// the same items; [`Fit::framed`] then fits them to its own shape.
-pub fn framed_group(world: f64, tall: f64, items: &[Bounds], closest: f64) -> Vec<usize> {
-    // Every item's edges are the candidate sides (a side twice only repeats a candidate).
-    let edges = |f: fn(&Bounds) -> f64| -> Vec<f64> { items.iter().map(f).collect() };
-    let (lefts, rights, bottoms, tops) = (edges(|b| b.x0), edges(|b| b.x1), edges(|b| b.y0), edges(|b| b.y1));
+/// stretch; `closest` keeps a tight knot of items (hubs within one country) from winning alone;
+/// a layer that ranks its items keeps its first-ranked in view. The choice is made for one shape
+/// of screen, so that every screen, taller or shorter, opens on the same items; [`Fit::framed`]
+/// then fits them to its own shape.
+pub fn framed_group(world: f64, tall: f64, items: &[Bounds], closest: f64, keep: Option<usize>) -> Vec<usize> {
+    let keep: u64 = keep.map_or(0, |k| 1 << (k % 64));
     // (worth, size, zoom, members as bits)
     let mut best: (f64, usize, f64, u64) = (0.0, 0, 0.0, 0);
-    for &x0 in &lefts {
-        for &x1 in rights.iter().filter(|&&x1| x1 >= x0) {
-            let across: Vec<usize> = (0..items.len()).filter(|&i| items[i].x0 >= x0 && items[i].x1 <= x1).collect();
-            for &y0 in &bottoms {
-                for &y1 in tops.iter().filter(|&&y1| y1 >= y0) {
+    for l in items {
+        for r in items {
+            for lo in items {
+                for hi in items {
                     let (mut bits, mut n, mut b) = (0u64, 0usize, Bounds::EMPTY);
-                    for &i in across.iter().filter(|&&i| items[i].y0 >= y0 && items[i].y1 <= y1) {
-                        bits |= 1 << (i % 64);
-                        n += 1;
-                        b = b.union(&items[i]);
+                    for (i, it) in items.iter().enumerate() {
+                        if it.x0 >= l.x0 && it.x1 <= r.x1 && it.y0 >= lo.y0 && it.y1 <= hi.y1 {
+                            bits |= 1 << (i % 64);
+                            n += 1;
+                            b = b.union(it);
+                        }
                     }
-                    if n == 0 || bits == best.3 {
+                    if n == 0 || bits == best.3 || bits & keep != keep {
                         continue;
                     }
                     let zoom =
@@ -219,7 +221,7 @@ mod tests {
 
     /// The group framed in a world 10 units wide on a square screen, no closer than `closest` worlds.
     fn group(items: &[Bounds], closest: f64) -> Vec<usize> {
-        framed_group(10.0, 1.0, items, closest)
+        framed_group(10.0, 1.0, items, closest, None)
     }
 
     fn at(x: f64, y: f64) -> Bounds {
@@ -256,6 +258,9 @@ mod tests {
         // Without the cap, a part of the crowd around the knot wins, framed as close as can be.
         let close = group(&items, MAX_ZOOM);
         assert!(close.len() < 8 && [5, 6, 7].iter().all(|i| close.contains(i)), "{close:?}");
+        // An item to keep in view (a ranking's first) joins the group, far as it is.
+        let kept = framed_group(10.0, 1.0, &items, 4.0, Some(8));
+        assert!(kept.contains(&8) && kept.len() > 1, "{kept:?}");
     }
 
     #[test]

@@ -18,7 +18,6 @@ use leptos::prelude::*;
 pub fn App() -> impl IntoView {
     let st = provide_app_state();
     super::print::install(st);
-    super::scroll_rows::install(st);
     let (embed, controls) = st.embed();
     if embed == Some(TOUR_EMBED) {
         return view! { <super::tour::TourEmbed controls=controls/> }.into_any();

@@ -139,9 +139,9 @@ fn show(cards: &mut Vec<Kept>, def: &'static ChartDef, el: &web_sys::HtmlDivElem
 /// has it, and always a fixed overlay, `.map-full`); Escape leaves, as does the browser leaving
 /// full screen. Every change goes through the state: Back leaves too (`views::state`).
 fn full_screen(st: AppState, holder: NodeRef<leptos::html::Div>) {
-    Effect::new(move |_| {
+    Effect::new(move |was: Option<bool>| {
         let on = st.full_screen.get();
-        let Some(el) = holder.get() else { return };
+        let Some(el) = holder.get() else { return on };
         let el: &web_sys::Element = &el;
         super::set_attr(el, "data-full", on.then_some(""));
         let doc = document();
@@ -151,14 +151,21 @@ fn full_screen(st: AppState, holder: NodeRef<leptos::html::Div>) {
         } else if !on && doc.fullscreen_element().is_some() {
             doc.exit_fullscreen();
         }
-    });
-    super::listen(document(), &["fullscreenchange"], move |_: web_sys::Event| {
-        if document().fullscreen_element().is_none() && st.full_screen.get_untracked() {
-            st.dispatch(Intent::FullScreen(false));
+        // The map measures the height it fills on a resize: after this frame's layout, one comes.
+        if was.is_some_and(|w| w != on) {
+            super::after_frame(|| {
+                let _ = web_sys::Event::new("resize").map(|e| window().dispatch_event(&e));
+            });
         }
+        on
     });
-    super::listen(document(), &["keydown"], move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && st.full_screen.get_untracked() {
+    // Escape (over the overlay), or the browser leaving its own full screen (its Escape, Back).
+    super::listen(document(), &["keydown", "fullscreenchange"], move |ev: web_sys::Event| {
+        let leave = match wasm_bindgen::JsCast::dyn_ref::<web_sys::KeyboardEvent>(&ev) {
+            Some(k) => k.key() == "Escape",
+            None => document().fullscreen_element().is_none(),
+        };
+        if leave && st.full_screen.get_untracked() {
             ev.prevent_default();
             st.dispatch(Intent::FullScreen(false));
         }

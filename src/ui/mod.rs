@@ -22,7 +22,6 @@ mod notes;
 mod perf;
 mod prefs;
 mod print;
-mod scroll_rows;
 mod search;
 mod section;
 mod state;

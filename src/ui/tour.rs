@@ -105,33 +105,25 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
         }
     });
     // On a phone the panel folds to one line (the step, its title and the arrows) so that the
-    // step's chart shows above it; it stays folded from step to step until unfolded.
-    let folded = RwSignal::new(false);
-    let (panel, fold_button) = (NodeRef::<leptos::html::Section>::new(), NodeRef::<leptos::html::Button>::new());
-    Effect::new(move |_| {
-        let (on, lang) = (folded.get(), lang.get());
-        if let Some(p) = panel.get() {
-            super::set_attr(&p, "data-folded", on.then_some(""));
-        }
-        if let Some(b) = fold_button.get() {
-            let name = if on { i18n::TOUR_UNFOLD } else { i18n::TOUR_FOLD }.get(lang);
-            for (attr, v) in
-                [("aria-expanded", if on { "false" } else { "true" }), ("aria-label", name), ("title", name)]
-            {
-                let _ = b.set_attribute(attr, v);
-            }
-        }
-    });
+    // step's chart shows above it; it stays folded from step to step until unfolded. The panel's
+    // `data-folded` is the state; the stylesheet shows the button's name for it.
     let fold = (!embedded).then(|| {
+        let toggle = move |ev: web_sys::MouseEvent| {
+            let Some(b) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+            let Some(p) = b.closest(".tour-panel").ok().flatten() else { return };
+            let on = p.toggle_attribute("data-folded").unwrap_or(false);
+            super::set_attr(&b, "aria-expanded", Some(if on { "false" } else { "true" }));
+        };
         view! {
-            <button type="button" class="tour-fold" data-testid="tour-fold" aria-expanded="true" node_ref=fold_button
-                on:click=move |_| folded.update(|f| *f = !*f)></button>
+            <button type="button" class="tour-fold" data-testid="tour-fold" aria-expanded="true" on:click=toggle>
+                <span class="sr-only tour-fold-w">{st.t(i18n::TOUR_FOLD)}</span>
+                <span class="sr-only tour-unfold-w">{st.t(i18n::TOUR_UNFOLD)}</span>
+            </button>
         }
     });
     let width = move || format!("width:{:.1}%", 100.0 * n.get() as f64 / tour::count() as f64);
     view! {
         <section class="tour-panel" class:embedded=embedded data-testid="tour" data-step=move || n.get().to_string()
-            node_ref=panel
             aria-labelledby="tour-title" on:pointerdown=down on:pointerup=up on:pointercancel=move |_| start.set_value(None)>
             <div class="tour-top">
                 <p class="tour-where"><span class="tour-count" data-testid="tour-count">{move || tour::progress(n.get())}</span>

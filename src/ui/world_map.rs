@@ -179,23 +179,17 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         };
         hook.tip((row, None), anchor.unwrap_or((hook.width.get_untracked() / 2.0, 40.0)))
     };
-    // The full-screen button says whether the map is full screen, in the page's language.
-    let full_button = NodeRef::<leptos::html::Button>::new();
-    Effect::new(move |_| {
-        let (on, lang) = (st.full_screen.get(), lang.get());
-        if let Some(b) = full_button.get() {
-            let _ = b.set_attribute("aria-pressed", if on { "true" } else { "false" });
-            b.set_text_content(Some(if on { i18n::FULL_SCREEN_LEAVE } else { i18n::FULL_SCREEN }.get(lang)));
-        }
-    });
     let (label, desc_id) = hook.names(i18n::MAP_HINT);
     view! {
         <div class="map-tools" role="group" aria-label=st.t(i18n::MAP_ZOOM)>
             <button type="button" data-testid="zoom-in" aria-label=st.t(i18n::ZOOM_IN) on:click=move |_| cx.zoom_button(KEY_ZOOM)>"+"</button>
             <button type="button" data-testid="zoom-out" aria-label=st.t(i18n::ZOOM_OUT) on:click=move |_| cx.zoom_button(1.0 / KEY_ZOOM)>"−"</button>
             <button type="button" data-testid="zoom-reset" on:click=move |_| cx.reset()>{st.t(i18n::ZOOM_RESET)}</button>
-            <button type="button" class="full-screen" data-testid="full-screen" aria-pressed="false" node_ref=full_button
-                on:click=move |_| { st.dispatch(Intent::FullScreen(!st.full_screen.get_untracked())); }></button>
+            // Its words follow the card's `data-full`: the stylesheet shows "Full screen" or "Leave full screen".
+            <button type="button" class="full-screen" data-testid="full-screen"
+                on:click=move |_| { st.dispatch(Intent::FullScreen(!st.full_screen.get_untracked())); }>
+                <span class="fs-enter">{st.t(i18n::FULL_SCREEN)}</span><span class="fs-leave">{st.t(i18n::FULL_SCREEN_LEAVE)}</span>
+            </button>
             <CentreSwitch st=st/>
             {move || has_flows.get().then(|| view! { <MotionSwitch st=st reduced=reduced/> })}
             <span class="map-hint hint-fine">{st.t(i18n::MAP_HINT)}</span>
@@ -216,8 +210,8 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
 }
 
 /// Full screen, the height the map fills: from the top of its box to the bottom of the window
-/// (measured after the page has laid the full-screen card out, and again when the window's size
-/// changes); 0 otherwise.
+/// (measured when the window's size changes, which `ui::map_section` also announces once the page
+/// has laid the card out on entering or leaving); 0 otherwise.
 fn full_screen_fill(st: AppState, wrap: NodeRef<leptos::html::Div>) -> RwSignal<f64> {
     let fill = RwSignal::new(0.0);
     let measure = move || {
@@ -231,10 +225,6 @@ fn full_screen_fill(st: AppState, wrap: NodeRef<leptos::html::Div>) -> RwSignal<
             fill.set(h);
         }
     };
-    Effect::new(move |_| {
-        st.full_screen.get();
-        super::after_frame(measure);
-    });
     super::listen(window(), &["resize"], move |_: web_sys::Event| measure());
     fill
 }

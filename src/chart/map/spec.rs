@@ -111,6 +111,9 @@ pub struct MapSpec {
     pub rows: usize,
     /// Row labels, for keyboard navigation and the table alternative.
     pub row_labels: Vec<String>,
+    /// The rows are in the order of the layer's ranking (the first is No. 1): an opening view
+    /// keeps the first in view.
+    pub ranked: bool,
 }
 
 /// The camera: zoom and the projected point at the view's centre (`None` = the default fit).

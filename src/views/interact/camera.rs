@@ -20,11 +20,18 @@ pub const OPEN_CLOSEST: f64 = 4.0;
 /// The rows a layer's opening view on a phone frames, in a view centred on `centre`: the group of
 /// its items [`framed_group`] picks for a phone's shape of map ([`OPEN_TALL`]), no closer than
 /// [`OPEN_CLOSEST`] worlds: Asia and the Pacific for Table 3's partners (the United States,
-/// Germany and Brazil are one Reset away), China to Moscow for the railway.
+/// Germany and Brazil are one Reset away), China to Moscow for the railway. A layer that ranks
+/// its rows ([`MapSpec::ranked`]) frames a group with its first-ranked row (the warehouses' United
+/// States), or none (the whole world) if its first has no place.
 pub fn framed_rows(spec: &MapSpec, centre: Centre) -> Vec<usize> {
     let (rows, items): (Vec<usize>, Vec<Bounds>) =
         spec.places(centre).into_iter().enumerate().filter_map(|(r, b)| Some((r, b?))).unzip();
-    framed_group(centre.bounds().width(), OPEN_TALL, &items, OPEN_CLOSEST).into_iter().map(|i| rows[i]).collect()
+    let keep = match rows.first() {
+        _ if !spec.ranked => None,
+        Some(0) => Some(0),
+        _ => return Vec::new(),
+    };
+    framed_group(centre.bounds().width(), OPEN_TALL, &items, OPEN_CLOSEST, keep).into_iter().map(|i| rows[i]).collect()
 }
 
 /// The view a map layer opens on (`None`: its whole extent), drawn `w` wide in a view centred on
@@ -223,6 +230,19 @@ mod tests {
                     assert!(shown.iter().any(|s| s == p), "e-commerce {centre:?} {w}: shows {p} {shown:?}");
                 }
                 assert!(!shown.iter().any(|s| s == "Argentina"), "{shown:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn on_a_phone_a_layer_that_ranks_its_items_opens_on_a_view_with_its_first() {
+        for centre in Centre::ALL {
+            for w in PHONES {
+                for lang in [Lang::En, Lang::Zh] {
+                    let (_, shown) = opened("map-warehouses", lang, centre, w);
+                    let first = if lang == Lang::En { "United States" } else { "美国" };
+                    assert!(shown.iter().any(|s| s == first), "{centre:?} {w} {lang:?}: No. 1 in view {shown:?}");
+                }
             }
         }
     }

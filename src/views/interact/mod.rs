@@ -12,7 +12,6 @@ pub mod gesture;
 pub mod keys;
 pub mod motion;
 pub mod redraw;
-pub mod rows;
 pub mod table;
 pub mod tooltip;
 

@@ -127,6 +127,7 @@ impl Builder {
                 legend: MapLegend::None,
                 rows: 0,
                 row_labels: Vec::new(),
+                ranked: false,
             },
             refs: Vec::new(),
             extra: Vec::new(),

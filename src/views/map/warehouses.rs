@@ -9,6 +9,8 @@ use crate::data::Lang;
 
 pub(super) fn build(b: &mut Builder, lang: Lang) {
     let top = ds("warehouse_top10");
+    // The rows follow the ranking: an opening view keeps No. 1 in view.
+    b.spec.ranked = true;
     let found = ds("warehouse_found");
     for r in top.rows {
         let countries = countries_of(r);
