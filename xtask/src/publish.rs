@@ -1,6 +1,7 @@
-//! After the Trunk build: a Content-Security-Policy for `index.html`, a `404.html` that sends
-//! deep links back to the atlas, and `trade-atlas.html`, one file with the CSS, JS and wasm
-//! inlined that opens from `file://` with no network.
+//! After the Trunk build: a Content-Security-Policy for `index.html` (allowing the print
+//! edition's stylesheet too), a `404.html` that sends deep links back to the atlas, and
+//! `trade-atlas.html`, one file with the CSS, JS and wasm inlined (and the data package's zip and
+//! the print editions) that opens from `file://` with no network.
 
 use std::fs;
 use std::path::Path;
