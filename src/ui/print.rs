@@ -3,94 +3,16 @@
 //! builds everything first.
 //!
 //! Layer: ui. What prints, the figure numbers, the contents and the appendix's tables are
-//! `views::print`'s, and the edition's cover and appendix are written at dist time
-//! (`dist/print/<lang>.html`; the single-file edition carries them in `<template>`s): here they
-//! are fetched once the page is idle after load and put in the page while it prints, with the
-//! view's permalink, the date, the map layer's table and the selection; and the listeners and the
+//! `views::print`'s; printing and building are intents; here the markup, the listeners and the
 //! `<details>` opened.
-//!
-//! The browser's own print command (Ctrl/⌘-P) gives no time to fetch: had the edition not come
-//! yet (printed in the first moments after load, or offline), the page prints its figures without
-//! the cover and the appendix. "Print / save as PDF" waits for it.
 
-use super::state::AppState;
-use crate::data::Lang;
+use super::state::{use_app_state, AppState};
 use crate::views::cite::Day;
 use crate::views::print::{self, Printing};
 use crate::views::state::Intent;
-use crate::views::ChartDef;
+use crate::views::{build_with, ChartDef};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use std::cell::{Cell, RefCell};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
-
-/// How long after the app starts the edition is fetched: the first screen and the sections below
-/// are built in the tasks before.
-const IDLE_MS: u32 = 2000;
-
-/// The editions asked for, by language (`None` while on their way).
-type Asked = RefCell<Vec<(Lang, Option<String>)>>;
-
-thread_local! {
-    /// The editions asked for, and whether the page has been idle after load (an edition asked for
-    /// is fetched from then on).
-    static EDITIONS: (Asked, Cell<bool>) = Default::default();
-}
-
-/// The edition of `lang` if it has come.
-fn edition(lang: Lang) -> Option<String> {
-    EDITIONS.with(|(cache, _)| cache.borrow().iter().find(|(l, _)| *l == lang).and_then(|(_, e)| e.clone()))
-}
-
-/// Fetch the edition of `lang` (the language shown) once the page has been idle after load,
-/// unless it is here.
-pub(super) fn prefetch(lang: Lang) {
-    if EDITIONS.with(|(_, idle)| idle.get()) {
-        spawn_local(load(lang));
-    }
-}
-
-/// The edition's markup of `lang`: the single file's `<template id="print-<lang>">`, or
-/// `print/<lang>.html` beside the page.
-async fn fetch(lang: Lang) -> Option<String> {
-    let name = print::edition_file(lang);
-    if let Some(t) = document().get_element_by_id(&format!("print-{name}")) {
-        return Some(t.inner_html());
-    }
-    let res = JsFuture::from(window().fetch_with_str(&format!("print/{name}.html"))).await.ok()?;
-    let res: web_sys::Response = res.dyn_into().ok()?;
-    JsFuture::from(res.ok().then(|| res.text().ok()).flatten()?).await.ok()?.as_string()
-}
-
-/// Fetch the edition of `lang` unless it is here or on its way (one that failed is asked for again
-/// the next time).
-async fn load(lang: Lang) {
-    let asked = EDITIONS.with(|(cache, _)| {
-        let mut cache = cache.borrow_mut();
-        let asked = cache.iter().any(|(l, _)| *l == lang);
-        if !asked {
-            cache.push((lang, None));
-        }
-        asked
-    });
-    if asked {
-        return;
-    }
-    let text = fetch(lang).await;
-    let came = text.is_some();
-    EDITIONS.with(|(cache, _)| {
-        let mut cache = cache.borrow_mut();
-        cache.retain(|(l, _)| *l != lang);
-        if came {
-            cache.push((lang, text));
-        }
-    });
-    // Said on the cover's slot: the edition of this language is here to print.
-    if let (true, Ok(Some(slot))) = (came, document().query_selector("[data-print-slot=cover]")) {
-        let _ = slot.set_attribute("data-edition", print::edition_file(lang));
-    }
-}
 
 /// Open every collapsed `<details>` for print (marked, so they close after), or close those again.
 fn open_all(open: bool) {
@@ -108,24 +30,15 @@ fn open_all(open: bool) {
 /// what prints is built in microtasks, before the print layout), for its print keys (which print
 /// the whole page) and for find in page.
 pub fn install(st: AppState) {
-    // The edition of the reader's language once the page is idle after load (and another
-    // language's when the reader switches to it: `ui::state` asks for it).
-    spawn_local(async move {
-        gloo::timers::future::TimeoutFuture::new(IDLE_MS).await;
-        EDITIONS.with(|(_, idle)| idle.set(true));
-        prefetch(st.lang.get_untracked());
-    });
     let win = leptos::prelude::window();
     super::listen(win.clone(), &["beforeprint", "afterprint"], move |e: web_sys::Event| {
         let on = e.type_() == "beforeprint";
         st.dispatch(Intent::Print(on));
-        fill(st);
         open_all(on);
     });
     if let Ok(Some(mq)) = win.match_media("print") {
         super::listen(mq, &["change"], move |e: web_sys::MediaQueryListEvent| {
             st.dispatch(Intent::Print(e.matches()));
-            fill(st);
         });
     }
     super::listen(win, &["keydown"], move |e: web_sys::KeyboardEvent| {
@@ -139,15 +52,12 @@ pub fn install(st: AppState) {
     });
 }
 
-/// The "Print / save as PDF" action: the whole page; build everything and wait for the edition,
-/// let the building finish (the next task runs after every microtask), then open the tables and
-/// the print dialog.
+/// The "Print / save as PDF" action: the whole page; build everything, let the building finish
+/// (the next task runs after every microtask), then open the tables and the print dialog.
 pub fn print(st: AppState) {
     st.dispatch(Intent::PrintChart(None));
     st.dispatch(Intent::BuildEverything);
-    let lang = st.lang.get_untracked();
-    spawn_local(async move {
-        load(lang).await;
+    leptos::task::spawn_local(async move {
         gloo::timers::future::TimeoutFuture::new(0).await;
         open_all(true);
         if let Some(win) = web_sys::window() {
@@ -159,7 +69,7 @@ pub fn print(st: AppState) {
 /// "Print this chart": the print dialog for one chart alone, until the printing ends.
 pub fn print_chart(st: AppState, def: &'static ChartDef) {
     st.dispatch(Intent::PrintChart(Some(def.id)));
-    spawn_local(async move {
+    leptos::task::spawn_local(async move {
         gloo::timers::future::TimeoutFuture::new(0).await;
         if let Some(win) = web_sys::window() {
             let _ = win.print();
@@ -173,43 +83,44 @@ fn today() -> Day {
     (d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// Put the edition's cover and appendix in their slots while the edition prints (its cover
-/// `views::print::stamp`ed with this view's address and today's date; its appendix with the map
-/// layer's table as the view shows it and the selection's rows marked), or empty them.
-fn fill(st: AppState) {
-    let parts = untrack(|| {
-        let lang = st.lang.get();
-        if st.print() != Printing::Edition {
-            return None;
-        }
-        // Not here yet (printed right after load, or after a switch of language): this print goes
-        // without it, the next has it.
-        let Some(e) = edition(lang) else {
-            prefetch(lang);
-            return None;
-        };
-        let layer = crate::views::chart(st.map_layer.get()).filter(|d| d.kind.is_map());
-        let key = layer.map(|def| print::layer_key(def.id, st.chart_settings(def).metric)).unwrap_or_default();
-        let (cover, appendix) = print::edition_parts(&e, &key)?;
-        let link = window().location().href().unwrap_or_default();
-        Some((print::stamp(&cover, &link, today()), print::mark_selected(&appendix, st.selected.get())))
-    });
-    let (cover, appendix) = parts.unwrap_or_default();
-    for (slot, html) in [("cover", cover), ("appendix", appendix)] {
-        if let Ok(Some(el)) = document().query_selector(&format!("[data-print-slot={slot}]")) {
-            el.set_inner_html(&html);
-        }
+/// The print edition's first page (`views::print::cover_html`), with this view's address and
+/// today's date. Built only while the edition prints.
+#[component]
+pub fn Cover() -> impl IntoView {
+    let st = use_app_state();
+    move || {
+        (st.print() == Printing::Edition).then(|| {
+            let link = window().location().href().unwrap_or_default();
+            view! { <div inner_html=print::cover_html(st.lang.get(), &link, today())></div> }
+        })
     }
 }
 
-/// Where the print edition's first page goes.
-#[component]
-pub fn Cover() -> impl IntoView {
-    view! { <div data-print-slot="cover"></div> }
-}
-
-/// Where the print edition's appendix goes.
+/// The print edition's appendix: the map layer shown as a table, then every dataset's table in
+/// page order, each labelled. Built only while the edition prints.
 #[component]
 pub fn Appendix() -> impl IntoView {
-    view! { <div data-print-slot="appendix"></div> }
+    let st = use_app_state();
+    move || {
+        (st.print() == Printing::Edition).then(|| {
+            let lang = st.lang.get();
+            let layer = crate::views::chart(st.map_layer.get()).filter(|d| d.kind.is_map());
+            let map = layer.map(|def| {
+                let built = build_with(def, lang, &untrack(|| st.chart_settings(def)));
+                view! { <div class="wide" inner_html=print::layer_table_html(def, &built, lang)></div> }
+            });
+            let tables = print::appendix()
+                .enumerate()
+                .map(|(i, ds)| {
+                    let table = super::data_table::table(ds, st, Some(print::table_label(i + 2, lang)));
+                    view! { <div class:wide=print::spans_page(ds)>{table}</div> }
+                })
+                .collect_view();
+            view! {
+                <section class="print-appendix" data-testid="print-appendix">
+                    <h2>{print::APPENDIX.get(lang)}</h2><p>{print::APPENDIX_INTRO.get(lang)}</p>{map}{tables}
+                </section>
+            }
+        })
+    }
 }

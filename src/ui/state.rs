@@ -130,8 +130,6 @@ pub fn provide_app_state() -> AppState {
         let attrs = attrs.into_iter().map(|(n, v)| (n, Some(v))).chain(one);
         attrs.filter(|(n, v)| root.get_attribute(n).as_deref() != *v).for_each(|(n, v)| super::set_attr(&root, n, v));
         (title != crate::i18n::SITE_TITLE.get(lang)).then(|| document().set_title(crate::i18n::SITE_TITLE.get(lang)));
-        // The print edition of the language shown, so it is here when the browser prints.
-        super::print::prefetch(lang);
     });
     st
 }

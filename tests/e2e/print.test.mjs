@@ -7,19 +7,14 @@
 // The page prints what `views::print` decides once it knows it prints (`beforeprint`, or
 // `matchMedia('print')`, which emulating print media sets off): the test stubs `window.print`,
 // clicks the page's own print action, then emulates print media and prints with page.pdf.
-//
-// The edition's cover and appendix are not in the first load: `cargo xtask dist` writes them
-// into print/<lang>.html, which the page fetches once it is idle after load (and the single file
-// carries in a <template>), so the browser's own print command finds them there.
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { ATLAS_URL, TEST_TIMEOUT, outDir, useChromium, waitForCanvases } from './lib.mjs';
-import { cspViolations, inkFraction, needEnv, needPrograms, openPageWith, readPgm, skipIf } from './publish-lib.mjs';
+import { inkFraction, needEnv, needPrograms, readPgm, skipIf } from './publish-lib.mjs';
 
 const chromium = useChromium();
 const A4 = { format: 'A4', printBackground: true, preferCSSPageSize: true };
@@ -178,62 +173,6 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
       });
     });
   }
-
-  test('the edition comes after load, once the page is idle: the browser\'s own print command prints its cover and appendix, the selection marked', {
-    timeout: TEST_TIMEOUT,
-  }, async () => {
-    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
-      await page.goto(new URL('?lang=en&sel=USA', ATLAS_URL).href);
-      await waitForCanvases(page);
-      // No button: the edition is fetched on its own, and the page says when it is here.
-      await page.waitForSelector('[data-print-slot=cover][data-edition=en]', { state: 'attached' });
-      const t = await page.evaluate(() => ({
-        load: performance.getEntriesByType('navigation')[0].loadEventEnd,
-        edition: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/print/en.html')).map((e) => e.startTime),
-      }));
-      assert.equal(t.edition.length, 1, 'fetched once');
-      assert.ok(t.load > 0 && t.edition[0] > t.load, `fetched after the page loaded (${t.edition[0].toFixed(0)} > ${t.load.toFixed(0)} ms)`);
-      assert.equal(await page.locator('[data-testid=print-cover], [data-testid=print-appendix]').count(), 0, 'not in the page on screen');
-
-      await emulatePrint(page, () => document.querySelector('[data-testid=print-cover]')
-        && document.querySelector('[data-testid=print-appendix] table'));
-      const printed = await page.evaluate(() => ({
-        link: document.querySelector('[data-testid=print-link] a')?.getAttribute('href'),
-        first: document.querySelector('[data-testid=print-appendix] table caption')?.textContent,
-        selected: [...document.querySelectorAll('[data-testid=print-appendix] tr.selected')].map((r) => r.dataset.e),
-        href: location.href,
-      }));
-      assert.equal(printed.link, printed.href, 'the cover carries the permalink of the view');
-      assert.match(printed.first, /^Table A1 · /, "the map layer's table first");
-      assert.ok(printed.selected.length >= 2, `the selection's rows marked in the appendix: ${printed.selected.length}`);
-      assert.ok(printed.selected.every((e) => e.split(' ').includes('USA')), `only the selection's: ${printed.selected}`);
-      await page.emulateMedia({ media: 'screen' });
-      await page.waitForFunction(() => !document.querySelector('[data-testid=print-cover], [data-testid=print-appendix]'));
-    });
-  });
-
-  test('the single file prints the edition from file:// with no network: it carries the cover and appendix itself', {
-    timeout: TEST_TIMEOUT,
-    skip: needEnv('ATLAS_DIST'),
-  }, async () => {
-    const file = path.join(process.env.ATLAS_DIST ?? '', 'trade-atlas.html');
-    await chromium.pageWith(openPageWith, { locale: 'zh-CN', allow: (u) => u.startsWith('file:') }, async ({ page, log }) => {
-      const url = `${pathToFileURL(file).href}?lang=zh`;
-      await page.goto(url);
-      await waitForCanvases(page);
-      await askToPrint(page, () => page.locator('[data-testid=print]').click());
-      await emulatePrint(page, () => document.querySelector('[data-testid=print-cover]')
-        && document.querySelector('[data-testid=print-appendix] table'));
-      const cover = await page.locator('[data-testid=print-cover] h1').textContent();
-      assert.equal(cover, EDITION.zh.title);
-      assert.ok(await page.locator('[data-testid=print-appendix] table').count() >= 20, 'every table in the appendix');
-      await page.emulateMedia({ media: 'screen' });
-      assert.deepEqual(log.requests.filter((u) => u.startsWith('file:')), [url], 'the one file is all it reads');
-      assert.deepEqual(log.foreign, []);
-      assert.deepEqual([...log.pageErrors, ...log.consoleErrors, ...log.failed], []);
-      assert.deepEqual(await cspViolations(page), [], 'its stylesheet allowed by its policy');
-    });
-  });
 
   test('"Print this chart" prints one page with the chart, its title and its source, in the light theme from the dark', { timeout: TEST_TIMEOUT }, async () => {
     await chromium.page({ locale: 'en-US' }, async ({ page }) => {
