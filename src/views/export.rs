@@ -103,22 +103,10 @@ pub fn chart_csv(def: &ChartDef, lang: Lang, settings: &Settings) -> String {
     out
 }
 
-/// Escape a string for JSON.
+/// Escape a string for JSON (the data package's writer, `data::package::json::quote`).
 pub fn json_str(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
+    crate::data::package::json::quote(s, &mut out);
     out
 }
 

@@ -60,6 +60,36 @@ function minibrowser() {
   return null;
 }
 
+/**
+ * The session over a Playwright or Puppeteer page (their page APIs agree on everything the walk
+ * uses): `setSize(w, h)` is the one call they name differently.
+ */
+function pageSession(engine, page, setSize, close) {
+  const problems = [];
+  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
+  page.on('pageerror', (err) => problems.push(`page error: ${err?.message ?? err}`));
+  const evaluate = page.evaluate.bind(page);
+  return {
+    engine,
+    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
+    evaluate,
+    click: async (selector) => {
+      await scrollToMiddle(evaluate, selector);
+      await page.click(selector);
+    },
+    move: (x, y) => page.mouse.move(x, y),
+    type: (text) => page.keyboard.type(text),
+    press: (key) => page.keyboard.press(checkKey(key)),
+    resize: async (w, h) => {
+      await setSize(w, h);
+      return viewport(evaluate);
+    },
+    screenshot: async (file) => { await page.screenshot({ path: file }); },
+    driverProblems: () => problems.splice(0),
+    close,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Chromium (playwright-core)
 
@@ -68,28 +98,7 @@ async function openChromium(width, height) {
   const context = await browser.newContext({ viewport: { width, height }, reducedMotion: 'reduce', serviceWorkers: 'block' });
   context.setDefaultTimeout(WAIT_MS);
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err?.message ?? err}`));
-  return {
-    engine: 'chromium',
-    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    click: async (selector) => {
-      await scrollToMiddle(page.evaluate.bind(page), selector);
-      await page.click(selector);
-    },
-    move: (x, y) => page.mouse.move(x, y),
-    type: (text) => page.keyboard.type(text),
-    press: (key) => page.keyboard.press(checkKey(key)),
-    resize: async (w, h) => {
-      await page.setViewportSize({ width: w, height: h });
-      return viewport(page.evaluate.bind(page));
-    },
-    screenshot: async (file) => { await page.screenshot({ path: file }); },
-    driverProblems: () => problems.splice(0),
-    close: () => browser.close(),
-  };
+  return pageSession('chromium', page, (w, h) => page.setViewportSize({ width: w, height: h }), () => browser.close());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -109,28 +118,7 @@ async function openFirefox(width, height) {
   const page = (await browser.pages())[0] ?? (await browser.newPage());
   await page.setViewport({ width, height });
   page.setDefaultTimeout(WAIT_MS);
-  const problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`); });
-  page.on('pageerror', (err) => problems.push(`page error: ${err?.message ?? err}`));
-  return {
-    engine: 'firefox',
-    goto: async (url) => { await page.goto(url, { waitUntil: 'load' }); },
-    evaluate: (fn, arg) => page.evaluate(fn, arg),
-    click: async (selector) => {
-      await scrollToMiddle(page.evaluate.bind(page), selector);
-      await page.click(selector);
-    },
-    move: (x, y) => page.mouse.move(x, y),
-    type: (text) => page.keyboard.type(text),
-    press: (key) => page.keyboard.press(checkKey(key)),
-    resize: async (w, h) => {
-      await page.setViewport({ width: w, height: h });
-      return viewport(page.evaluate.bind(page));
-    },
-    screenshot: async (file) => { await page.screenshot({ path: file }); },
-    driverProblems: () => problems.splice(0),
-    close: () => browser.close(),
-  };
+  return pageSession('firefox', page, (w, h) => page.setViewport({ width: w, height: h }), () => browser.close());
 }
 
 // ---------------------------------------------------------------------------------------------

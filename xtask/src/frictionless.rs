@@ -37,19 +37,6 @@ fn python_with_venv() -> bool {
         .is_ok_and(|s| s.success())
 }
 
-fn apt_get(args: &[&str]) -> Command {
-    let is_root = version_of("id", &["-u"]).as_deref() == Some("0");
-    let mut cmd = if !is_root && util::on_path("sudo") {
-        let mut c = Command::new("sudo");
-        c.arg("apt-get");
-        c
-    } else {
-        Command::new("apt-get")
-    };
-    cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-    cmd
-}
-
 /// Installs `frictionless` VERSION into `.tools/py` unless it is there already.
 pub fn setup() -> util::Result {
     let want = format!("frictionless {VERSION}");
@@ -59,8 +46,8 @@ pub fn setup() -> util::Result {
     }
     if !python_with_venv() {
         step("installing python3 and python3-venv (for the data package's validator)");
-        run(&mut apt_get(&["update"]))?;
-        run(&mut apt_get(&["install", "-y", "python3", "python3-venv"]))?;
+        run(&mut util::apt_get(&["update"]))?;
+        run(&mut util::apt_get(&["install", "-y", "python3", "python3-venv"]))?;
     }
     step(&format!("installing {want} from PyPI into .tools/py (the data package's validator)"));
     let venv = venv_dir();

@@ -174,22 +174,8 @@ fn browser_packages() -> util::Result {
     let mut packages: Vec<&str> = needs.iter().filter(|(_, present, _)| !present).map(|(_, _, pkg)| *pkg).collect();
     packages.dedup();
     step(&format!("installing {} (missing: {})", packages.join(" "), missing.join(", ")));
-    let is_root = version_of("id", &["-u"]).as_deref() == Some("0");
-    let apt = |args: &[&str]| {
-        let mut cmd = if is_root {
-            Command::new("apt-get")
-        } else if util::on_path("sudo") {
-            let mut c = Command::new("sudo");
-            c.arg("apt-get");
-            c
-        } else {
-            Command::new("apt-get")
-        };
-        cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
-        cmd
-    };
-    run(&mut apt(&["update"]))?;
-    let mut install = apt(&["install", "-y"]);
+    run(&mut util::apt_get(&["update"]))?;
+    let mut install = util::apt_get(&["install", "-y"]);
     install.args(&packages);
     run(&mut install)?;
     let still: Vec<&str> =

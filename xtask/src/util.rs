@@ -187,3 +187,18 @@ pub fn no_more_args(command: &str, args: &[String]) -> Result {
         Err(format!("`cargo xtask {command}` does not take {}; see `cargo xtask help`", args.join(" ")))
     }
 }
+
+/// `apt-get ARGS`, non-interactive, through `sudo` when not root and sudo is there (the test setup's
+/// Debian installs: browsers, xvfb, python3-venv).
+pub fn apt_get(args: &[&str]) -> Command {
+    let is_root = version_of("id", &["-u"]).as_deref() == Some("0");
+    let mut cmd = if !is_root && on_path("sudo") {
+        let mut c = Command::new("sudo");
+        c.arg("apt-get");
+        c
+    } else {
+        Command::new("apt-get")
+    };
+    cmd.args(args).env("DEBIAN_FRONTEND", "noninteractive");
+    cmd
+}

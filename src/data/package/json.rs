@@ -85,8 +85,9 @@ impl Json {
 }
 
 /// `s` as a JSON string literal: quotes, backslashes and control characters escaped, everything
-/// else (Chinese included) written as it is.
-fn quote(s: &str, out: &mut String) {
+/// else (Chinese included) written as it is. The page's own JSON exports use it too
+/// (`views::export::json_str`).
+pub fn quote(s: &str, out: &mut String) {
     out.push('"');
     for c in s.chars() {
         match c {
