@@ -1,10 +1,13 @@
 //! Native exporter: every chart as SVG (with its title and description, as the app's download),
 //! every dataset as CSV, from the same library the app uses; or, with `--package DIR`, the whole
 //! dataset as a Frictionless Data Package (`datapackage.json` beside one CSV per dataset) and its
-//! zip, as `cargo xtask dist` publishes it in `dist/data/`.
+//! zip, as `cargo xtask dist` publishes it in `dist/data/`; or, with `--print DIR`, the print
+//! edition's markup in each language (`views::print::edition_html`: the cover and the appendix,
+//! which the page fetches from `dist/print/` when it prints).
 //!
 //! `cargo run --bin atlas-export -- --out exports [--lang zh|en] [--theme light|dark] [--width 720]`
 //! `cargo run --bin atlas-export -- --package dist/data`
+//! `cargo run --bin atlas-export -- --print dist/print`
 
 use std::path::{Path, PathBuf};
 use trade_atlas::chart::View;
@@ -19,6 +22,7 @@ fn main() {
     let mut mode = Mode::Light;
     let mut width = 720u32;
     let mut package_dir = None;
+    let mut print_dir = None;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let mut val = || args.next().unwrap_or_else(|| usage(&format!("{a} needs a value")));
@@ -39,10 +43,15 @@ fn main() {
                 }
             }
             "--package" => package_dir = Some(PathBuf::from(val())),
+            "--print" => print_dir = Some(PathBuf::from(val())),
             "--width" => width = val().parse().unwrap_or_else(|_| usage("--width takes a number of pixels")),
             "--help" | "-h" => usage(""),
             other => usage(&format!("unknown argument {other}")),
         }
+    }
+    if let Some(dir) = print_dir {
+        write_print(&dir);
+        return;
     }
     if let Some(dir) = package_dir {
         write_package(&dir);
@@ -72,6 +81,17 @@ fn main() {
         }
     }
     println!("wrote {n} SVG charts and {} CSV files to {}", DATASETS.len() * langs.len(), out.display());
+}
+
+/// Writes the print edition of each language into `dir` as `<lang>.html` (`zh.html`, `en.html`).
+fn write_print(dir: &Path) {
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| usage(&format!("cannot create {}: {e}", dir.display())));
+    for lang in [Lang::Zh, Lang::En] {
+        let path = dir.join(format!("{}.html", trade_atlas::views::print::edition_file(lang)));
+        let html = trade_atlas::views::print::edition_html(lang);
+        std::fs::write(&path, &html).unwrap_or_else(|e| usage(&format!("cannot write {}: {e}", path.display())));
+        println!("wrote the {lang:?} print edition to {} ({} B)", path.display(), html.len());
+    }
 }
 
 /// Writes the data package's files into `dir`, then their zip beside them.
@@ -131,5 +151,6 @@ fn usage(msg: &str) -> ! {
     }
     eprintln!("usage: atlas-export [--out DIR] [--lang zh|en] [--theme light|dark] [--width PX]");
     eprintln!("       atlas-export --package DIR   (the data package: datapackage.json, one CSV per dataset, the zip)");
+    eprintln!("       atlas-export --print DIR     (the print edition's cover and appendix, zh.html and en.html)");
     std::process::exit(if msg.is_empty() { 0 } else { 2 });
 }

@@ -89,33 +89,24 @@ pub fn table_box(
     }
 }
 
-/// The table of one dataset: on the page with its id, or (`label`: "Table A3") as printed in the
-/// appendix, its caption led by its label.
-pub fn table(ds: &'static Dataset, st: AppState, label: Option<String>) -> AnyView {
-    let lang = st.lang;
-    let id = label.is_none().then(|| Anchor::Table(ds.id).to_string());
-    let caption = move || {
-        let c = model::caption(ds, lang.get());
-        label.as_ref().map_or_else(|| c.clone(), |l| format!("{l} · {c}"))
-    };
-    view! {
-        <table id=id data-dataset=ds.id>
-            <caption>{caption}</caption>
-            <thead><tr>
-                <th scope="col">{move || i18n::ROW.get(lang.get())}</th>
-                {ds.columns.iter().map(|c| head_cell(ds, c, lang)).collect_view()}
-            </tr></thead>
-            <tbody>{ds.rows.iter().map(|r| table_row(ds, r, st)).collect_view()}</tbody>
-        </table>
-    }
-    .into_any()
-}
-
-/// The table of one dataset, behind its summary.
+/// The table of one dataset.
 #[component]
 pub fn DataTable(ds: &'static Dataset) -> impl IntoView {
     let st = use_app_state();
     let lang = st.lang;
+    let table = move || {
+        view! {
+            <table id=Anchor::Table(ds.id).to_string() data-dataset=ds.id>
+                <caption>{move || model::caption(ds, lang.get())}</caption>
+                <thead><tr>
+                    <th scope="col">{move || i18n::ROW.get(lang.get())}</th>
+                    {ds.columns.iter().map(|c| head_cell(ds, c, lang)).collect_view()}
+                </tr></thead>
+                <tbody>{ds.rows.iter().map(|r| table_row(ds, r, st)).collect_view()}</tbody>
+            </table>
+        }
+        .into_any()
+    };
     let summary = view! { {move || i18n::DATA_TABLE.get(lang.get())}" · "{move || ds.title.get(lang.get())} };
-    (!ds.columns.is_empty()).then(|| table_box(format!("table-box-{}", ds.id), summary, move || table(ds, st, None)))
+    (!ds.columns.is_empty()).then(|| table_box(format!("table-box-{}", ds.id), summary, table))
 }

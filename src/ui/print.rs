@@ -3,16 +3,83 @@
 //! builds everything first.
 //!
 //! Layer: ui. What prints, the figure numbers, the contents and the appendix's tables are
-//! `views::print`'s; printing and building are intents; here the markup, the listeners and the
-//! `<details>` opened.
+//! `views::print`'s, and the edition's cover and appendix are written at dist time
+//! (`dist/print/<lang>.html`; the single-file edition carries them in `<template>`s): here they
+//! are read when the whole page prints (not before: a reader who does not print never downloads
+//! them) and put in the page with the view's permalink, the date, the map layer's table and the
+//! selection; and the listeners and the `<details>` opened.
 
-use super::state::{use_app_state, AppState};
+use super::state::AppState;
 use crate::views::cite::Day;
 use crate::views::print::{self, Printing};
 use crate::views::state::Intent;
-use crate::views::{build_with, ChartDef};
+use crate::views::ChartDef;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The print edition of the language shown (`views::print::edition_html`): the single file's
+/// `<template id="print-<lang>">`, or `print/<lang>.html` beside the page, read while the page
+/// prints. Synchronous, because the browser lays the page out for print as soon as its
+/// `beforeprint` listeners return; the file is read only when the whole atlas prints, so no
+/// reader who does not print downloads it. It stays a JavaScript string from the response to the
+/// page, never copied into the module's memory.
+fn edition_markup(name: &str) -> Option<JsValue> {
+    if let Some(t) = document().get_element_by_id(&format!("print-{name}")) {
+        return js_sys::Reflect::get(&t, &"innerHTML".into()).ok();
+    }
+    let req = web_sys::XmlHttpRequest::new().ok()?;
+    req.open_with_async("GET", &format!("print/{name}.html"), false).ok()?;
+    req.send().ok()?;
+    (req.status() == Ok(200)).then(|| req.response().ok()).flatten()
+}
+
+/// Put the print edition's cover and appendix in their slots while the whole page prints, or
+/// empty them: the cover `views::print::stamp`ed with this view's address and today's date, of
+/// the appendix's map layer tables only the one the view shows, the selection's rows marked as on
+/// screen. Without the edition (offline) the page prints its tables under their charts instead
+/// (`style/print.css`).
+fn edition(st: AppState, on: bool) {
+    let doc = document();
+    let (Ok(Some(cover)), Ok(Some(appendix))) =
+        (doc.query_selector("[data-print-slot=cover]"), doc.query_selector("[data-print-slot=appendix]"))
+    else {
+        return;
+    };
+    if !on || st.print() != Printing::Edition {
+        cover.set_inner_html("");
+        appendix.set_inner_html("");
+        let _ = appendix.remove_attribute("data-edition");
+        return;
+    }
+    // Here already (the browser's print event and the print media both say it prints).
+    if appendix.has_attribute("data-edition") {
+        return;
+    }
+    let Some(markup) = edition_markup(print::edition_file(st.lang.get_untracked())) else { return };
+    let _ = js_sys::Reflect::set(&appendix, &"innerHTML".into(), &markup);
+    let _ = appendix.set_attribute("data-edition", "");
+    if let Ok(Some(first)) = appendix.query_selector(".print-cover") {
+        let link = window().location().href().unwrap_or_default();
+        cover.set_inner_html(&print::stamp(&first.outer_html(), &link, today()));
+        first.remove();
+    }
+    let layer = crate::views::chart(st.map_layer.get_untracked()).filter(|d| d.kind.is_map());
+    let keep = layer.map(|def| print::layer_key(def.id, st.chart_settings(def).metric));
+    for_each(&appendix, "[data-layer]", |el| {
+        if el.get_attribute("data-layer") != keep {
+            el.remove();
+        }
+    });
+    if let Some(e) = st.selected.get_untracked() {
+        for_each(&appendix, &format!("tr[data-e~=\"{e}\"]"), |el| _ = el.class_list().add_1("selected"));
+    }
+}
+
+/// Call `f` on every element under `root` that `selector` finds.
+fn for_each(root: &web_sys::Element, selector: &str, f: impl Fn(web_sys::Element)) {
+    let Ok(list) = root.query_selector_all(selector) else { return };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).for_each(f);
+}
 
 /// Open every collapsed `<details>` for print (marked, so they close after), or close those again.
 fn open_all(open: bool) {
@@ -34,11 +101,13 @@ pub fn install(st: AppState) {
     super::listen(win.clone(), &["beforeprint", "afterprint"], move |e: web_sys::Event| {
         let on = e.type_() == "beforeprint";
         st.dispatch(Intent::Print(on));
+        edition(st, on);
         open_all(on);
     });
     if let Ok(Some(mq)) = win.match_media("print") {
         super::listen(mq, &["change"], move |e: web_sys::MediaQueryListEvent| {
             st.dispatch(Intent::Print(e.matches()));
+            edition(st, e.matches());
         });
     }
     super::listen(win, &["keydown"], move |e: web_sys::KeyboardEvent| {
@@ -83,44 +152,14 @@ fn today() -> Day {
     (d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-/// The print edition's first page (`views::print::cover_html`), with this view's address and
-/// today's date. Built only while the edition prints.
+/// Where the print edition's first page goes.
 #[component]
 pub fn Cover() -> impl IntoView {
-    let st = use_app_state();
-    move || {
-        (st.print() == Printing::Edition).then(|| {
-            let link = window().location().href().unwrap_or_default();
-            view! { <div inner_html=print::cover_html(st.lang.get(), &link, today())></div> }
-        })
-    }
+    view! { <div data-print-slot="cover"></div> }
 }
 
-/// The print edition's appendix: the map layer shown as a table, then every dataset's table in
-/// page order, each labelled. Built only while the edition prints.
+/// Where the print edition's appendix goes.
 #[component]
 pub fn Appendix() -> impl IntoView {
-    let st = use_app_state();
-    move || {
-        (st.print() == Printing::Edition).then(|| {
-            let lang = st.lang.get();
-            let layer = crate::views::chart(st.map_layer.get()).filter(|d| d.kind.is_map());
-            let map = layer.map(|def| {
-                let built = build_with(def, lang, &untrack(|| st.chart_settings(def)));
-                view! { <div class="wide" inner_html=print::layer_table_html(def, &built, lang)></div> }
-            });
-            let tables = print::appendix()
-                .enumerate()
-                .map(|(i, ds)| {
-                    let table = super::data_table::table(ds, st, Some(print::table_label(i + 2, lang)));
-                    view! { <div class:wide=print::spans_page(ds)>{table}</div> }
-                })
-                .collect_view();
-            view! {
-                <section class="print-appendix" data-testid="print-appendix">
-                    <h2>{print::APPENDIX.get(lang)}</h2><p>{print::APPENDIX_INTRO.get(lang)}</p>{map}{tables}
-                </section>
-            }
-        })
-    }
+    view! { <div data-print-slot="appendix"></div> }
 }

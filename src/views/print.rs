@@ -9,14 +9,14 @@
 //! printed figure is drawn at are decided here; `ui::print` renders them and `style/print.css`
 //! lays them out on A4.
 
-use super::data_table::note_mark;
+use super::data_table::{self as model, note_mark};
 use super::interact::table_rows;
 use super::page::cards;
-use super::{page, provenance, Built, ChartDef};
+use super::{page, provenance, Built, ChartDef, Settings};
 use crate::chart::{Frame, Theme, View};
-use crate::data::format::{escape_markup as esc, paper_section};
+use crate::data::format::{escape_markup as esc, paper_section, unit_label};
 use crate::data::registry::datasets_in;
-use crate::data::{Dataset, Lang, L, PAPER, SECTIONS};
+use crate::data::{Dataset, Lang, Row, L, PAPER, SECTIONS};
 use crate::i18n;
 
 /// What the page prints.
@@ -228,6 +228,194 @@ pub fn cover_html(lang: Lang, link: &str, day: super::cite::Day) -> String {
     )
 }
 
+/// What stands for the permalink of the view in an edition's cover until it prints ([`stamp`]).
+pub const LINK_SLOT: &str = "@@LINK@@";
+/// The day the cover is written for at dist time, whose every form ([`day_forms`]) then becomes
+/// the same form of [`DAY_SLOTS`].
+const DAY_SLOT: super::cite::Day = (9999, 12, 31);
+/// What stands for the year, the month, the day, the month and day with two digits, and the
+/// month's English name in an edition's cover until it prints ([`stamp`]).
+const DAY_SLOTS: [&str; 6] = ["@@Y@@", "@@M@@", "@@D@@", "@@MM@@", "@@DD@@", "@@MONTH@@"];
+
+/// The ways the cover writes a day, as `slots` (`[y, m, d, mm, dd, month]`) fill them: ISO (GB/T
+/// 7714), the Chinese date (APA and the date printed), APA's English date, the English date printed.
+fn day_forms([y, m, d, mm, dd, month]: [&str; 6]) -> [String; 4] {
+    [format!("{y}-{mm}-{dd}"), format!("{y} 年 {m} 月 {d} 日"), format!("{month} {d}, {y}"), format!("{d} {month} {y}")]
+}
+
+/// A day as the [`DAY_SLOTS`] name its parts.
+fn day_parts((y, m, d): super::cite::Day) -> [String; 6] {
+    let month = super::cite::MONTHS[(m.clamp(1, 12) - 1) as usize];
+    [format!("{y:04}"), m.to_string(), d.to_string(), format!("{m:02}"), format!("{d:02}"), month.to_string()]
+}
+
+/// The stylesheet of the edition's cover, contents and appendix, which travels with them.
+pub const EDITION_CSS: &str = include_str!("../../style/print-edition.css");
+
+/// The print edition of one language as markup, written at dist time (`atlas-export --print`,
+/// `dist/print/<lang>.html`): everything that does not depend on the reader's view. The
+/// stylesheet of what follows ([`EDITION_CSS`]), the cover ([`cover_html`] with [`LINK_SLOT`] for
+/// the permalink and a stand-in day, which [`stamp`] fills in when the page prints), then the
+/// appendix ([`appendix_html`]). The page reads it only when it prints the whole atlas, so
+/// neither the page nor the module carries its text, code or rules.
+pub fn edition_html(lang: Lang) -> String {
+    let written = day_parts(DAY_SLOT);
+    let written = day_forms(written.each_ref().map(String::as_str));
+    let cover = written
+        .iter()
+        .zip(day_forms(DAY_SLOTS))
+        .fold(cover_html(lang, LINK_SLOT, DAY_SLOT), |c, (day, slots)| c.replace(day.as_str(), &slots));
+    format!("<style>{EDITION_CSS}</style>{cover}{}", appendix_html(lang))
+}
+
+/// The name of an edition's file in `dist/print/` (without `.html`), and of the `<template>` id
+/// (`print-<name>`) that carries it in the single-file edition.
+pub fn edition_file(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+/// An edition's cover with the permalink of the view (`link`) and the day it prints.
+pub fn stamp(cover: &str, link: &str, day: super::cite::Day) -> String {
+    let parts = day_parts(day);
+    DAY_SLOTS.iter().zip(&parts).fold(cover.replace(LINK_SLOT, &esc(link)), |c, (slot, part)| c.replace(slot, part))
+}
+
+/// The appendix as markup: its heading and introduction, every map layer's table in each reading
+/// ([`layer_tables`]: table 1, of which the page keeps the one its view shows), then every
+/// dataset's table ([`table_html`]) in page order, each labelled.
+pub fn appendix_html(lang: Lang) -> String {
+    let tables: String = appendix()
+        .enumerate()
+        .map(|(i, ds)| {
+            let open = if spans_page(ds) { "<div class=\"wide\">" } else { "<div>" };
+            format!("{open}{}</div>", table_html(ds, &table_label(i + 2, lang), lang))
+        })
+        .collect();
+    format!(
+        "<section class=\"print-appendix\" data-testid=\"print-appendix\"><h2>{}</h2><p>{}</p>{}{tables}</section>",
+        esc(APPENDIX.get(lang)),
+        esc(APPENDIX_INTRO.get(lang)),
+        layer_tables(lang)
+    )
+}
+
+/// Every map layer's table ([`layer_table_html`]) in each of its readings, each in a block whose
+/// `data-layer` is its [`layer_key`]: printing, the page removes all but its view's (`ui::print`).
+fn layer_tables(lang: Lang) -> String {
+    page::layers()
+        .flat_map(|def| {
+            let readings = def.controls().map_or(1, |c| c.metrics.len());
+            (0..readings).map(move |metric| {
+                let built = super::build_with(def, lang, &Settings { metric, ..def.default_settings() });
+                format!(
+                    "<div class=\"wide\" data-layer=\"{}\">{}</div>",
+                    layer_key(def.id, metric),
+                    layer_table_html(def, &built, lang)
+                )
+            })
+        })
+        .collect()
+}
+
+/// What names a map layer's table in a reading (its index among the layer's metrics).
+pub fn layer_key(id: &str, metric: usize) -> String {
+    format!("{id}:{metric}")
+}
+
+/// A class attribute of the names whose flag is set (nothing when none is).
+fn classes(names: &[(&str, bool)]) -> String {
+    let on: Vec<&str> = names.iter().filter(|(_, on)| *on).map(|(n, _)| *n).collect();
+    if on.is_empty() {
+        String::new()
+    } else {
+        format!(" class=\"{}\"", on.join(" "))
+    }
+}
+
+/// A title attribute (nothing without a text).
+fn title(text: Option<String>) -> String {
+    text.map(|t| format!(" title=\"{}\"", esc(&t))).unwrap_or_default()
+}
+
+/// One dataset's table as the appendix prints it, as markup: the page's data table
+/// (`ui::data_table`, from the same `views::data_table` texts), its caption led by its `label`;
+/// each row names its entities (`data-e`), so the view's selection is marked on it as on screen.
+pub fn table_html(ds: &'static Dataset, label: &str, lang: Lang) -> String {
+    let tag = || format!("<span class=\"tag\">{}</span>", esc(i18n::DERIVED.get(lang)));
+    let heads: String = ds
+        .columns
+        .iter()
+        .map(|c| {
+            let unit = c.unit.map(|u| format!("<span class=\"unit\">{}</span>", esc(unit_label(u, lang))));
+            format!(
+                "<th scope=\"col\"{}{}>{}{}{}</th>",
+                classes(&[("derived", c.expr.is_some())]),
+                title(model::column_formula(ds, c, lang)),
+                esc(c.label.get(lang)),
+                c.expr.map(|_| tag()).unwrap_or_default(),
+                unit.unwrap_or_default()
+            )
+        })
+        .collect();
+    let row = |r: &'static Row| {
+        let cells: String = r
+            .cells
+            .iter()
+            .zip(ds.columns)
+            .map(|(cell, col)| {
+                let status = cell.value.as_ref().map(|v| v.status);
+                let marks: String = model::note_marks(ds, r, col.id)
+                    .into_iter()
+                    .map(|(mark, to)| format!("<a class=\"note-mark\" href=\"#{to}\">{mark}</a>"))
+                    .collect();
+                format!(
+                    "<td{}{} data-col=\"{}\">{}{}{marks}</td>",
+                    classes(&[
+                        ("derived", status.is_some_and(|s| s.is_derived())),
+                        ("supplementary", status.is_some_and(|s| s.is_supplementary())),
+                        ("num", cell.value.is_some()),
+                    ]),
+                    title(model::cell_formula(ds, cell, lang)),
+                    col.id,
+                    esc(&model::cell_text(cell, col, lang)),
+                    if model::own_tag(cell, col) { tag() } else { String::new() },
+                )
+            })
+            .collect();
+        let original = match lang {
+            Lang::En => format!("<span class=\"original\" lang=\"zh-CN\">{}</span>", esc(r.label.zh)),
+            Lang::Zh => String::new(),
+        };
+        let extra = model::row_extra(r, lang).map(|e| format!("<span class=\"extra\">{}</span>", esc(&e)));
+        let source = r.source.map(|s| {
+            format!(
+                "<a class=\"extra\" href=\"{}\" rel=\"noreferrer noopener\" target=\"_blank\">{}</a>",
+                esc(s),
+                esc(i18n::SOURCE_LINK.get(lang))
+            )
+        });
+        format!(
+            "<tr data-e=\"{}\" data-row=\"{}\"><th scope=\"row\"><span class=\"label\">{}</span>{original}{}{}</th>{cells}</tr>",
+            esc(&r.entities.join(" ")),
+            esc(r.key),
+            esc(r.label.get(lang)),
+            extra.unwrap_or_default(),
+            source.unwrap_or_default()
+        )
+    };
+    let rows: String = ds.rows.iter().map(row).collect();
+    format!(
+        "<table data-dataset=\"{}\"><caption>{} · {}</caption><thead><tr><th scope=\"col\">{}</th>{heads}</tr></thead><tbody>{rows}</tbody></table>",
+        ds.id,
+        esc(label),
+        esc(&model::caption(ds, lang)),
+        esc(i18n::ROW.get(lang))
+    )
+}
+
 /// The map layer shown as the appendix's first table, as markup: its items, their values and
 /// the paper's section, captioned with its label.
 pub fn layer_table_html(def: &ChartDef, built: &Built, lang: Lang) -> String {
@@ -414,6 +602,113 @@ mod tests {
         let about = layer_about_html(def.dataset(), Lang::En);
         assert!(about.starts_with("<p class=\"source\">Source: "), "{about}");
         assert_eq!(about.matches("<li ").count(), def.dataset().notes.len());
+    }
+
+    /// An edition's cover (with its stylesheet) and its appendix, split where the appendix starts.
+    fn parts(edition: &str) -> (&str, &str) {
+        edition.split_at(edition.find("<section class=\"print-appendix\"").expect("an appendix"))
+    }
+
+    #[test]
+    fn an_editions_cover_stamped_with_the_view_and_the_day_is_the_cover_built_for_them() {
+        let link = "https://example.org/atlas/?lang=en&layer=map-ports";
+        for lang in [Lang::Zh, Lang::En] {
+            let edition = edition_html(lang);
+            let (cover, appendix) = parts(&edition);
+            assert!(cover.contains(LINK_SLOT) && !appendix.contains(LINK_SLOT));
+            let style = format!("<style>{EDITION_CSS}</style>");
+            assert!(cover.starts_with(&style), "the cover's and appendix's rules come with them");
+            for day in [(2026, 3, 5), (2027, 12, 31), (2026, 10, 1)] {
+                assert_eq!(stamp(cover, link, day), style.clone() + &cover_html(lang, link, day), "{lang:?} {day:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_editions_appendix_carries_each_layers_table_in_each_reading_then_every_datasets_labelled_in_order() {
+        for lang in [Lang::Zh, Lang::En] {
+            let edition = edition_html(lang);
+            let (_, appendix) = parts(&edition);
+            let mut layers = 0;
+            for def in page::layers() {
+                for metric in 0..def.controls().map_or(1, |c| c.metrics.len()) {
+                    let built = crate::views::build_with(def, lang, &Settings { metric, ..def.default_settings() });
+                    let key = layer_key(def.id, metric);
+                    let table = format!(
+                        "<div class=\"wide\" data-layer=\"{key}\">{}</div>",
+                        layer_table_html(def, &built, lang)
+                    );
+                    assert_eq!(appendix.matches(&table).count(), 1, "{key}: its table, as the view shows it");
+                    layers += 1;
+                }
+            }
+            assert_eq!(
+                appendix.matches(" data-layer=\"").count(),
+                layers,
+                "a block for each, which the page picks from"
+            );
+            assert_eq!(appendix.matches("<table").count(), layers + table_count() - 1, "and every dataset's");
+        }
+        let en = edition_html(Lang::En);
+        let (_, appendix) = parts(&en);
+        assert!(appendix.starts_with("<section class=\"print-appendix\" data-testid=\"print-appendix\"><h2>Appendix"));
+        // With one layer's table kept, as the page keeps it: A1, A2… in order.
+        let first = appendix.find("<caption>Table A2 ").unwrap();
+        let captions: Vec<usize> = std::iter::once(1)
+            .chain(
+                appendix[first..]
+                    .match_indices("<caption>Table A")
+                    .map(|(i, _)| appendix[first + i + 16..].split(' ').next().unwrap().parse().unwrap()),
+            )
+            .collect();
+        assert_eq!(captions, (1..=table_count()).collect::<Vec<_>>(), "labelled A1, A2… in order");
+        let (a1, tables) =
+            (appendix[..first].matches("<caption>Table A1 · ").count(), appendix[..first].matches("<table").count());
+        assert_eq!(a1 + 1, tables, "every table before A2 but A2's own is a layer's A1");
+        assert!(edition_html(Lang::Zh).contains("<caption>附表 2 · "));
+    }
+
+    #[test]
+    fn an_appendix_table_says_what_the_pages_data_table_says() {
+        let ds = crate::data::registry::dataset("commodities").unwrap();
+        let en = table_html(ds, "Table A2", Lang::En);
+        assert!(
+            en.starts_with(&format!(
+                "<table data-dataset=\"commodities\"><caption>Table A2 · {}</caption>",
+                esc(&model::caption(ds, Lang::En))
+            )),
+            "{}",
+            &en[..300]
+        );
+        assert_eq!(en.matches("<tr data-e=").count(), ds.rows.len(), "every row");
+        assert_eq!(en.matches("<th scope=\"col\"").count(), ds.columns.len() + 1, "the row head and every column");
+        let r = &ds.rows[0];
+        assert!(en.contains(&format!(
+            "<span class=\"label\">{}</span><span class=\"original\" lang=\"zh-CN\">{}</span>",
+            esc(r.label.en),
+            esc(r.label.zh)
+        )));
+        let (cell, col) = (&r.cells[0], &ds.columns[0]);
+        assert!(
+            en.contains(&format!(">{}", esc(&model::cell_text(cell, col, Lang::En)))),
+            "values as the page's table prints them"
+        );
+        let marks: usize =
+            ds.rows.iter().flat_map(|r| ds.columns.iter().map(move |c| model::note_marks(ds, r, c.id).len())).sum();
+        assert_eq!(en.matches("<a class=\"note-mark\" href=\"#").count(), marks, "every cell's note marks");
+        let derived = ds.columns.iter().filter(|c| c.expr.is_some()).count();
+        assert!(
+            derived > 0 && en.matches("<th scope=\"col\" class=\"derived\" title=\"Formula").count() == derived,
+            "derived columns say so, with the formula"
+        );
+        let zh = table_html(ds, "附表 2", Lang::Zh);
+        assert!(!zh.contains("class=\"original\""), "the Chinese label once in Chinese");
+        let partners = crate::data::registry::dataset("partners").unwrap();
+        let us = partners.rows.iter().find(|r| r.entities.contains(&"USA")).unwrap();
+        let html = table_html(partners, "Table A3", Lang::En);
+        assert!(html.contains(&format!("<tr data-e=\"USA\" data-row=\"{}\">", us.key)), "rows name their entities");
+        // The page marks the selection's rows by `tr[data-e~="USA"]`: whole names, space-separated.
+        assert!(partners.rows.iter().all(|r| r.entities.iter().all(|e| !e.contains([' ', '"', '\\']))));
     }
 
     #[test]

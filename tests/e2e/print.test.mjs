@@ -7,14 +7,19 @@
 // The page prints what `views::print` decides once it knows it prints (`beforeprint`, or
 // `matchMedia('print')`, which emulating print media sets off): the test stubs `window.print`,
 // clicks the page's own print action, then emulates print media and prints with page.pdf.
+//
+// The edition's cover and appendix are not in the first load: `cargo xtask dist` writes them
+// into print/<lang>.html, which the page reads only when it prints the whole atlas (and the
+// single file carries in a <template>).
 
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, test } from 'node:test';
 import { ATLAS_URL, TEST_TIMEOUT, outDir, useChromium, waitForCanvases } from './lib.mjs';
-import { inkFraction, needEnv, needPrograms, readPgm, skipIf } from './publish-lib.mjs';
+import { cspViolations, inkFraction, needEnv, needPrograms, openPageWith, readPgm, skipIf } from './publish-lib.mjs';
 
 const chromium = useChromium();
 const A4 = { format: 'A4', printBackground: true, preferCSSPageSize: true };
@@ -173,6 +178,88 @@ describe('print', { skip: skipIf(needEnv('ATLAS_URL'), needPrograms('pdfinfo', '
       });
     });
   }
+
+  test('the edition is read only when the page prints: the browser\'s own print command prints its cover and appendix, the layer\'s table and the selection as shown', {
+    timeout: TEST_TIMEOUT,
+  }, async () => {
+    await chromium.page({ locale: 'en-US' }, async ({ page }) => {
+      await page.goto(new URL('?lang=en&sel=USA&layer=map-ports', ATLAS_URL).href);
+      await waitForCanvases(page);
+      const reads = () => page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/print/en.html')).length);
+      assert.equal(await reads(), 0, 'not read by a reader who does not print');
+      assert.equal(await page.locator('[data-testid=print-cover], [data-testid=print-appendix]').count(), 0, 'not in the page on screen');
+
+      // No button: print media alone, as the browser's own print command sets it.
+      await emulatePrint(page, () => document.querySelector('[data-testid=print-cover]')
+        && document.querySelector('[data-testid=print-appendix] table'));
+      const printed = await page.evaluate(() => ({
+        link: document.querySelector('[data-testid=print-link] a')?.getAttribute('href'),
+        date: document.querySelector('[data-testid=print-date]')?.textContent,
+        coverFirst: document.querySelector('[data-print-slot=cover] .print-cover') !== null,
+        layers: [...document.querySelectorAll('[data-testid=print-appendix] [data-layer]')].map((d) => d.dataset.layer),
+        first: document.querySelector('[data-testid=print-appendix] table caption')?.textContent,
+        selected: [...document.querySelectorAll('[data-testid=print-appendix] tr.selected')].map((r) => r.dataset.e),
+        href: location.href,
+        day: (() => { const t = new Date(); return { y: t.getFullYear(), m: t.getMonth() + 1, d: t.getDate() }; })(),
+      }));
+      assert.ok(printed.coverFirst, 'the cover in its slot at the top of the page');
+      assert.equal(printed.link, printed.href, 'the cover carries the permalink of the view');
+      assert.equal(printed.date, printedOn(printed.day, 'en'), 'and the day it prints');
+      assert.deepEqual(printed.layers, ['map-ports:0'], "the shown layer's table alone, in its reading");
+      assert.match(printed.first, /^Table A1 · /, "the map layer's table first");
+      assert.ok(printed.selected.length >= 2, `the selection's rows marked in the appendix: ${printed.selected.length}`);
+      assert.ok(printed.selected.every((e) => e.split(' ').includes('USA')), `only the selection's: ${printed.selected}`);
+      await page.emulateMedia({ media: 'screen' });
+      await page.waitForFunction(() => !document.querySelector('[data-testid=print-cover], [data-testid=print-appendix]'));
+      assert.equal(await reads(), 1, 'read once, when it printed');
+    });
+  });
+
+  test('printed offline, without the edition, the page prints every table under its chart instead', { timeout: TEST_TIMEOUT }, async () => {
+    // The edition's file refused (as offline); everything else of the site allowed.
+    const allow = (u) => u.startsWith(ATLAS_URL) && !u.includes('/print/');
+    await chromium.pageWith(openPageWith, { locale: 'zh-CN', allow }, async ({ page, log }) => {
+      await page.goto(new URL('?lang=zh', ATLAS_URL).href);
+      await waitForCanvases(page);
+      await askToPrint(page, () => page.locator('[data-testid=print]').click());
+      await emulatePrint(page, () => [...document.querySelectorAll('.card:has(canvas)')].every((c) => c.querySelector('.print-fig svg')));
+      const shown = await page.evaluate(() => ({
+        cover: document.querySelectorAll('[data-testid=print-cover], [data-testid=print-appendix]').length,
+        boxes: [...document.querySelectorAll('main .dataset details.table-box')].map((d) => getComputedStyle(d).display),
+        datasets: document.querySelectorAll('main .dataset:has(details.table-box)').length,
+      }));
+      assert.equal(shown.cover, 0, 'no cover, no appendix');
+      assert.ok(shown.boxes.length >= 20 && shown.boxes.length === shown.datasets, `${shown.boxes.length} tables`);
+      assert.ok(shown.boxes.every((d) => d !== 'none'), `every table prints: ${shown.boxes}`);
+      await page.emulateMedia({ media: 'screen' });
+      assert.deepEqual(log.foreign, [`GET ${new URL('print/zh.html', ATLAS_URL).href}`], 'the one request refused');
+      assert.deepEqual(log.pageErrors, [], 'no error but the refused request');
+      assert.ok(log.consoleErrors.every((e) => e.text.startsWith('Failed to load resource')), JSON.stringify(log.consoleErrors));
+    });
+  });
+
+  test('the single file prints the edition from file:// with no network: it carries the cover and appendix itself', {
+    timeout: TEST_TIMEOUT,
+    skip: needEnv('ATLAS_DIST'),
+  }, async () => {
+    const file = path.join(process.env.ATLAS_DIST ?? '', 'trade-atlas.html');
+    await chromium.pageWith(openPageWith, { locale: 'zh-CN', allow: (u) => u.startsWith('file:') }, async ({ page, log }) => {
+      const url = `${pathToFileURL(file).href}?lang=zh`;
+      await page.goto(url);
+      await waitForCanvases(page);
+      await askToPrint(page, () => page.locator('[data-testid=print]').click());
+      await emulatePrint(page, () => document.querySelector('[data-testid=print-cover]')
+        && document.querySelector('[data-testid=print-appendix] table'));
+      const cover = await page.locator('[data-testid=print-cover] h1').textContent();
+      assert.equal(cover, EDITION.zh.title);
+      assert.ok(await page.locator('[data-testid=print-appendix] table').count() >= 20, 'every table in the appendix');
+      await page.emulateMedia({ media: 'screen' });
+      assert.deepEqual(log.requests.filter((u) => u.startsWith('file:')), [url], 'the one file is all it reads');
+      assert.deepEqual(log.foreign, []);
+      assert.deepEqual([...log.pageErrors, ...log.consoleErrors, ...log.failed], []);
+      assert.deepEqual(await cspViolations(page), [], 'its stylesheet allowed by its policy');
+    });
+  });
 
   test('"Print this chart" prints one page with the chart, its title and its source, in the light theme from the dark', { timeout: TEST_TIMEOUT }, async () => {
     await chromium.page({ locale: 'en-US' }, async ({ page }) => {

@@ -81,6 +81,15 @@ pub fn squeeze_in(dist: &Path) -> util::Result {
     fs::write(&path, squeeze_styles(&html)).map_err(|e| format!("{}: {e}", path.display()))
 }
 
+/// Squeeze the stylesheet of each print edition in `print` (`dist/print/<lang>.html`).
+pub fn squeeze_print(print: &Path) -> util::Result {
+    for (_, path) in util::files_under(print)? {
+        let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        fs::write(&path, squeeze_styles(&html)).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

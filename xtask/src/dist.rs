@@ -1,7 +1,8 @@
 //! `dist`: builds the release site into `dist/` with Trunk (after `setup`), then `css` compacts
 //! the inline stylesheets and `publish` defers the module's fetch to after the first paint and
 //! adds the CSP, `404.html` and the single-file `trade-atlas.html`; the native `atlas-export`
-//! writes the data package into `dist/data/`; lists what was built.
+//! writes the data package into `dist/data/` and the print edition's cover and appendix into
+//! `dist/print/`; lists what was built.
 
 use std::fs;
 use std::path::PathBuf;
@@ -23,6 +24,12 @@ pub fn data_dir() -> PathBuf {
     dist_dir().join("data")
 }
 
+/// The print edition's directory in the built site: `<lang>.html`, the cover and the appendix of
+/// each language (`views::print::edition_html`), fetched by the page after load.
+pub fn print_dir() -> PathBuf {
+    dist_dir().join("print")
+}
+
 /// `setup`, then the release build.
 pub fn dist() -> util::Result {
     crate::setup::setup()?;
@@ -34,10 +41,17 @@ pub fn build() -> util::Result {
     step("building the release site with Trunk (Trunk.toml: public_url ./, dist dist/)");
     run(Command::new("trunk").args(["build", "--release"]).current_dir(root()))?;
     let dist = dist_dir();
+    step("writing the print edition's cover and appendix into dist/print/ (the native atlas-export: zh.html, en.html)");
+    let print = print_dir();
+    run(Command::new("cargo")
+        .args(["run", "--quiet", "--bin", "atlas-export", "--", "--print"])
+        .arg(&print)
+        .current_dir(root()))?;
     step("compacting the inline stylesheets; fetching the module after the first paint; adding the Content-Security-Policy, 404.html and the single-file trade-atlas.html");
     crate::css::squeeze_in(&dist)?;
+    crate::css::squeeze_print(&print)?;
     crate::publish::defer_wasm_in(&dist)?;
-    crate::publish::add_csp(&dist)?;
+    crate::publish::add_csp(&dist, &print)?;
     crate::publish::write_404(&dist)?;
     step("writing the data package into dist/data/ (the native atlas-export: datapackage.json, a CSV per dataset, the zip)");
     let data = data_dir();
@@ -48,8 +62,8 @@ pub fn build() -> util::Result {
         .args(["run", "--quiet", "--bin", "atlas-export", "--", "--package"])
         .arg(&data)
         .current_dir(root()))?;
-    // After the package: the single file carries its own copy of the zip.
-    crate::publish::single_file(&dist, &data.join(DATA_ZIP))?;
+    // After the package and the edition: the single file carries its own copy of both.
+    crate::publish::single_file(&dist, &data.join(DATA_ZIP), &print)?;
     step("dist/ holds:");
     for (name, path) in files_under(&dist)? {
         let size = fs::metadata(&path).map(|m| m.len()).unwrap_or(0);

@@ -1,6 +1,7 @@
-//! After the Trunk build: a Content-Security-Policy for `index.html`, a `404.html` that sends
-//! deep links back to the atlas, and `trade-atlas.html`, one file with the CSS, JS and wasm
-//! inlined that opens from `file://` with no network.
+//! After the Trunk build: a Content-Security-Policy for `index.html` (allowing the print
+//! edition's stylesheet too), a `404.html` that sends deep links back to the atlas, and
+//! `trade-atlas.html`, one file with the CSS, JS and wasm inlined (and the data package's zip and
+//! the print editions) that opens from `file://` with no network.
 
 use std::fs;
 use std::path::Path;
@@ -103,15 +104,29 @@ pub fn defer_wasm_in(dist: &Path) -> util::Result {
     fs::write(&path, defer_wasm(&html)?).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-/// Add the CSP to `dist/index.html`.
-pub fn add_csp(dist: &Path) -> util::Result {
+/// The hashes of the print editions' stylesheets (`print/<lang>.html`), which the page puts in
+/// itself while it prints.
+fn print_style_hashes(print: &Path) -> util::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for (_, path) in util::files_under(print)? {
+        let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        out.extend(bodies(&html, "<style", "</style>").into_iter().map(csp_hash));
+    }
+    out.dedup();
+    Ok(out)
+}
+
+/// Add the CSP to `dist/index.html`: its own inline scripts and stylesheets by hash, and the
+/// print editions' (in `print`).
+pub fn add_csp(dist: &Path, print: &Path) -> util::Result {
     let path = dist.join("index.html");
     let html = fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     if html.contains("Content-Security-Policy") {
         return Ok(());
     }
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
-    let styles: Vec<String> = bodies(&html, "<style", "</style>").into_iter().map(csp_hash).collect();
+    let mut styles: Vec<String> = bodies(&html, "<style", "</style>").into_iter().map(csp_hash).collect();
+    styles.extend(print_style_hashes(print)?);
     let html = insert_meta(&html, &policy(&scripts, &styles, true))?;
     fs::write(&path, html).map_err(|e| format!("{}: {e}", path.display()))
 }
@@ -214,11 +229,13 @@ fn loader(dist: &Path, glue: &str, wasm: &str) -> util::Result<String> {
 }
 
 /// Write `dist/trade-atlas.html`: the JS glue and the wasm (base64) in one module script, preloads
-/// removed, and a CSP with hashes of exactly its inline scripts and stylesheets.
-pub fn single_file(dist: &Path, zip: &Path) -> util::Result {
+/// removed, and a CSP with hashes of exactly its inline scripts and stylesheets; the data package's
+/// zip in a meta and the print edition of each language (from `print`) in a `<template>`.
+pub fn single_file(dist: &Path, zip: &Path, print: &Path) -> util::Result {
     let index = fs::read_to_string(dist.join("index.html")).map_err(|e| format!("dist/index.html: {e}"))?;
     let page = inline_index(&index)?;
-    let style_hashes: Vec<String> = bodies(&page.html, "<style", "</style>").into_iter().map(csp_hash).collect();
+    let mut style_hashes: Vec<String> = bodies(&page.html, "<style", "</style>").into_iter().map(csp_hash).collect();
+    style_hashes.extend(print_style_hashes(print)?);
     // Replace the whole module script body (loader lines plus Trunk's event dispatch).
     let html = page.html.replace("@@LOADER@@", &loader(dist, &page.glue, &page.wasm)?);
     let scripts: Vec<String> = bodies(&html, "<script", "</script>").into_iter().map(csp_hash).collect();
@@ -226,10 +243,31 @@ pub fn single_file(dist: &Path, zip: &Path) -> util::Result {
     let zip = fs::read(zip).map_err(|e| format!("{}: {e} (the data package is written first)", zip.display()))?;
     let html = html.replacen(
         "<meta name=\"generator\" content=\"trade-atlas-app\">",
-        &format!("<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">\n  {}", data_meta(&zip)),
+        &format!(
+            "<meta name=\"generator\" content=\"trade-atlas-app\">\n  <meta name=\"trade-atlas-single\" content=\"1\">\n  {}{}",
+            data_meta(&zip),
+            print_templates(print)?
+        ),
         1,
     );
     fs::write(dist.join("trade-atlas.html"), html).map_err(|e| format!("dist/trade-atlas.html: {e}"))
+}
+
+/// The print edition of each language (`print/<lang>.html`) in a `<template id="print-<lang>">`:
+/// a copy of the atlas opened from a file cannot fetch it, so the app takes it from here
+/// (`ui::print`). Inert until then; its stylesheet is allowed by hash, as on the site.
+fn print_templates(print: &Path) -> util::Result<String> {
+    let mut out = String::new();
+    for lang in ["zh", "en"] {
+        let path = print.join(format!("{lang}.html"));
+        let html = fs::read_to_string(&path)
+            .map_err(|e| format!("{}: {e} (the print edition is written first)", path.display()))?;
+        if html.contains("<script") || html.contains("</template") {
+            return Err(format!("{}: the print edition holds a script or a template's end", path.display()));
+        }
+        out.push_str(&format!("\n  <template id=\"print-{lang}\">{html}</template>"));
+    }
+    Ok(out)
 }
 
 /// The data package's zip as a `data:` URL in a `<meta>`: a copy of the atlas opened from a file has

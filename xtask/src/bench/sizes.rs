@@ -41,11 +41,17 @@ const NOT_SHIPPED: [&str; 2] = ["404.html", "trade-atlas.html"];
 /// The data package's folder: downloaded only when a reader asks for it (reported on its own line).
 const ON_DEMAND: &str = "data/";
 
+/// The print edition's folder (`<lang>.html`: the cover and the appendix): read only when a reader
+/// prints the whole atlas, in the reader's language; not part of the load (reported on its own line).
+const ON_PRINT: &str = "print/";
+
 /// The shipped files of a built site, each measured (files in parallel), sorted by name.
 pub fn shipped(dir: &Path) -> util::Result<Vec<(String, Sizes)>> {
     let files: Vec<_> = files_under(dir)?
         .into_iter()
-        .filter(|(rel, _)| !NOT_SHIPPED.contains(&rel.as_str()) && !rel.starts_with(ON_DEMAND))
+        .filter(|(rel, _)| {
+            !NOT_SHIPPED.contains(&rel.as_str()) && !rel.starts_with(ON_DEMAND) && !rel.starts_with(ON_PRINT)
+        })
         .collect();
     if files.is_empty() {
         return Err(format!("{} has no files: build the site first", dir.display()));
@@ -131,6 +137,16 @@ pub fn report(builds: &[(&str, &Path)]) -> util::Result<Sizes> {
                 bytes(zip.iter().map(|(_, p)| size(p)).sum())
             );
         }
+        if let Ok(print) = files_under(&dir.join(ON_PRINT)) {
+            for (rel, path) in print {
+                let s = measure(&fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?);
+                println!(
+                    "    print edition {ON_PRINT}{rel}: {} B raw, {} B brotli (read when a reader prints, in its language; not counted below)",
+                    bytes(s.raw),
+                    bytes(s.brotli)
+                );
+            }
+        }
         measured.push((*label, files));
     }
     print_table(&measured);
@@ -205,10 +221,13 @@ mod tests {
     }
 
     #[test]
-    fn the_data_package_and_the_single_file_do_not_count_as_shipped() {
+    fn the_data_package_the_print_edition_and_the_single_file_do_not_count_as_shipped() {
         let dir = std::env::temp_dir().join(format!("atlas-sizes-{}", std::process::id()));
         fs::create_dir_all(dir.join("data")).unwrap();
-        for f in ["index.html", "trade-atlas.html", "404.html", "data/datapackage.json", "data/trade-atlas-data.zip"] {
+        fs::create_dir_all(dir.join("print")).unwrap();
+        let files =
+            ["index.html", "trade-atlas.html", "404.html", "data/datapackage.json", "data/trade-atlas-data.zip"];
+        for f in files.into_iter().chain(["print/en.html", "print/zh.html"]) {
             fs::write(dir.join(f), "x").unwrap();
         }
         let names: Vec<String> = shipped(&dir).unwrap().into_iter().map(|(n, _)| n).collect();
