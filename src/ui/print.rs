@@ -83,14 +83,13 @@ fn for_each(root: &web_sys::Element, selector: &str, f: impl Fn(web_sys::Element
 
 /// Open every collapsed `<details>` for print (marked, so they close after), or close those again.
 fn open_all(open: bool) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(root) = document().document_element() else { return };
     let sel = if open { "details:not([open])" } else { "details[data-print-opened]" };
-    let Ok(list) = doc.query_selector_all(sel) else { return };
-    for el in (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+    for_each(&root, sel, |el| {
         for attr in ["open", "data-print-opened"] {
             let _ = if open { el.set_attribute(attr, "") } else { el.remove_attribute(attr) };
         }
-    }
+    });
 }
 
 /// Listen for the browser's print command (and `matchMedia('print')`, for previews and emulation:
