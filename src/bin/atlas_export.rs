@@ -3,7 +3,7 @@
 //! dataset as a Frictionless Data Package (`datapackage.json` beside one CSV per dataset) and its
 //! zip, as `cargo xtask dist` publishes it in `dist/data/`; or, with `--print DIR`, the print
 //! edition's markup in each language (`views::print::edition_html`: the cover and the appendix,
-//! which the page fetches from `dist/print/` when it prints).
+//! which the page reads from `dist/print/` only when it prints the whole atlas).
 //!
 //! `cargo run --bin atlas-export -- --out exports [--lang zh|en] [--theme light|dark] [--width 720]`
 //! `cargo run --bin atlas-export -- --package dist/data`

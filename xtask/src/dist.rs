@@ -25,7 +25,7 @@ pub fn data_dir() -> PathBuf {
 }
 
 /// The print edition's directory in the built site: `<lang>.html`, the cover and the appendix of
-/// each language (`views::print::edition_html`), fetched by the page after load.
+/// each language (`views::print::edition_html`), read by the page only when it prints the whole atlas.
 pub fn print_dir() -> PathBuf {
     dist_dir().join("print")
 }
