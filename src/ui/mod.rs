@@ -117,6 +117,13 @@ pub(crate) fn element(id: &str) -> Option<web_sys::Element> {
     leptos::prelude::document().get_element_by_id(id)
 }
 
+/// Call `f` on every element under `root` that `selector` finds (none for a selector the browser
+/// refuses).
+pub(crate) fn each(root: &web_sys::Element, selector: &str, f: impl FnMut(web_sys::Element)) {
+    let Ok(list) = root.query_selector_all(selector) else { return };
+    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).for_each(f);
+}
+
 /// Set or remove an attribute.
 pub(crate) fn set_attr(el: &web_sys::Element, name: &str, value: Option<&str>) {
     let _ = value.map_or_else(|| el.remove_attribute(name), |v| el.set_attribute(name, v));

@@ -15,7 +15,7 @@ use crate::views::print::{self, Printing};
 use crate::views::state::Intent;
 use crate::views::ChartDef;
 use leptos::prelude::*;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
 /// The print edition of the language shown (`views::print::edition_html`): the single file's
 /// `<template id="print-<lang>">`, or `print/<lang>.html` beside the page, read while the page
@@ -65,27 +65,21 @@ fn edition(st: AppState, on: bool) {
     }
     let layer = crate::views::chart(st.map_layer.get_untracked()).filter(|d| d.kind.is_map());
     let keep = layer.map(|def| print::layer_key(def.id, st.chart_settings(def).metric));
-    for_each(&appendix, "[data-layer]", |el| {
+    super::each(&appendix, "[data-layer]", |el| {
         if el.get_attribute("data-layer") != keep {
             el.remove();
         }
     });
     if let Some(e) = st.selected.get_untracked() {
-        for_each(&appendix, &format!("tr[data-e~=\"{e}\"]"), |el| _ = el.class_list().add_1("selected"));
+        super::each(&appendix, &format!("tr[data-e~=\"{e}\"]"), |el| _ = el.class_list().add_1("selected"));
     }
-}
-
-/// Call `f` on every element under `root` that `selector` finds.
-fn for_each(root: &web_sys::Element, selector: &str, f: impl Fn(web_sys::Element)) {
-    let Ok(list) = root.query_selector_all(selector) else { return };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<web_sys::Element>().ok()).for_each(f);
 }
 
 /// Open every collapsed `<details>` for print (marked, so they close after), or close those again.
 fn open_all(open: bool) {
     let Some(root) = document().document_element() else { return };
     let sel = if open { "details:not([open])" } else { "details[data-print-opened]" };
-    for_each(&root, sel, |el| {
+    super::each(&root, sel, |el| {
         for attr in ["open", "data-print-opened"] {
             let _ = if open { el.set_attribute(attr, "") } else { el.remove_attribute(attr) };
         }

@@ -173,14 +173,14 @@ impl SearchCtx {
         if let Some(field) = input() {
             set(&field, "aria-activedescendant", active.as_deref());
         }
-        let Some(Ok(options)) = element("search-list").map(|l| l.query_selector_all("[role=option]")) else { return };
-        for el in (0..options.length()).filter_map(|i| options.item(i)?.dyn_into::<web_sys::Element>().ok()) {
+        let Some(list) = element("search-list") else { return };
+        super::each(&list, "[role=option]", |el| {
             let on = active.as_deref() == Some(el.id().as_str());
             set(&el, "aria-selected", Some(if on { "true" } else { "false" }));
             if on {
                 call_with(&el, "scrollIntoView", "block", "nearest".into());
             }
-        }
+        });
     }
 }
 
