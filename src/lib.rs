@@ -12,6 +12,7 @@
 //!            → a drawable ChartSpec / MapSpec with a reference from every mark to its cell;
 //!            views::interact decides tooltips, tables, selection, camera and gestures
 //! i18n       interface strings in both languages        permalink  the view ⇄ the address
+//! float      f64 helpers that keep the standard library's float formatting out of the module
 //!         ▼
 //! chart      pure drawing of a spec on any plotters backend (canvas, SVG); returns a Layout
 //!            for hit tests; chart::map draws the world map in named passes
@@ -25,6 +26,7 @@
 
 pub mod chart;
 pub mod data;
+pub mod float;
 pub mod geo;
 pub mod i18n;
 pub mod permalink;

@@ -271,13 +271,7 @@ pub fn search_query(query: &str) -> Option<(String, bool)> {
 
 /// A number with at most three decimals, without trailing zeros.
 fn round3(x: f64) -> String {
-    let s = format!("{:.3}", (x * 1000.0).round() / 1000.0);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
+    crate::data::float_text::trimmed((x * 1000.0).round() / 1000.0, 3)
 }
 
 /// Percent-encode what is not safe in a query value.

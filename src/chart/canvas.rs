@@ -1,17 +1,19 @@
 //! Draw a chart on an HTML canvas, crisp at any devicePixelRatio.
 //!
-//! Layer: chart (browser only). plotters-canvas draws in backing-store pixels and ignores
-//! devicePixelRatio, so the backing store is sized to CSS size × ratio, the context is scaled
-//! by the ratio, and `CssPixels` reports the CSS size to plotters: draw functions and the
-//! returned `Layout` stay in CSS pixels, the same units as pointer events.
+//! Layer: chart (browser only). `CssPixels` is the atlas's plotters backend for a 2D context: the
+//! backing store is sized to CSS size × devicePixelRatio, the context is scaled by the ratio, and
+//! the backend reports the CSS size to plotters, so draw functions and the returned `Layout` stay
+//! in CSS pixels, the same units as pointer events. Colours and font sizes are written by
+//! `data::float_text` (no float goes through the standard library's formatting).
 
-use super::target::Target;
+use super::target::{Target, TargetError};
 use super::{draw, ChartSpec, Frame, Layout, Theme, View};
 use plotters::prelude::*;
 use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+
+use crate::data::float_text::trimmed;
 
 /// What a batch of paths is drawn with: a stroke (colour, alpha bits, width) or a fill.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -31,12 +33,11 @@ impl Ink {
 
 fn rgba(c: BackendColor) -> String {
     let (r, g, b) = c.rgb;
-    format!("rgba({r},{g},{b},{})", c.alpha)
+    format!("rgba({r},{g},{b},{})", trimmed(c.alpha, 3))
 }
 
 /// A canvas backend that reports its size in CSS pixels.
 pub struct CssPixels {
-    inner: CanvasBackend,
     size: (u32, u32),
     /// The context, for text: a text property or colour is set only when it changed (parsing a
     /// font string was the costliest call of a map's redraw).
@@ -49,8 +50,9 @@ pub struct CssPixels {
 }
 
 impl CssPixels {
-    /// Plotters' own drawing sets colours behind the cache's back: forget the cached ones. Every
-    /// other drawing call also ends the batch of paths first, so the order of what is drawn stays.
+    /// Lines, rectangles and circles set colours behind the cache's back: forget the cached ones.
+    /// Every other drawing call also ends the batch of paths first, so the order of what is drawn
+    /// stays.
     fn forget_colours(&mut self) {
         self.flush();
         self.text_state[1].clear();
@@ -95,6 +97,12 @@ impl CssPixels {
         }
     }
 
+    /// Stroke with `s`'s colour and width.
+    fn pen(&self, s: &impl BackendStyle) {
+        self.ctx.set_stroke_style_str(&rgba(s.color()));
+        self.ctx.set_line_width(f64::from(s.stroke_width()));
+    }
+
     /// Set a text property of the context only when it differs from the last one set.
     fn set(&mut self, which: usize, value: String, apply: impl FnOnce(&CanvasRenderingContext2d, &str)) {
         if self.text_state[which] != value {
@@ -104,7 +112,7 @@ impl CssPixels {
     }
 }
 
-type E = <CanvasBackend as DrawingBackend>::ErrorType;
+type E = TargetError;
 
 impl DrawingBackend for CssPixels {
     type ErrorType = E;
@@ -113,15 +121,19 @@ impl DrawingBackend for CssPixels {
         self.size
     }
     fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<E>> {
-        self.inner.ensure_prepared()
+        Ok(())
     }
     fn present(&mut self) -> Result<(), DrawingErrorKind<E>> {
         self.flush();
-        self.inner.present()
+        Ok(())
     }
     fn draw_pixel(&mut self, p: BackendCoord, c: BackendColor) -> Result<(), DrawingErrorKind<E>> {
-        self.forget_colours();
-        self.inner.draw_pixel(p, c)
+        if c.alpha != 0.0 {
+            self.forget_colours();
+            self.ctx.set_fill_style_str(&rgba(c));
+            self.ctx.fill_rect(f64::from(p.0), f64::from(p.1), 1.0, 1.0);
+        }
+        Ok(())
     }
     fn draw_line<S: BackendStyle>(
         &mut self,
@@ -129,8 +141,17 @@ impl DrawingBackend for CssPixels {
         b: BackendCoord,
         s: &S,
     ) -> Result<(), DrawingErrorKind<E>> {
-        self.forget_colours();
-        self.inner.draw_line(a, b, s)
+        if s.color().alpha != 0.0 {
+            self.forget_colours();
+            self.pen(s);
+            // A horizontal or vertical line sits on the half pixel, so a 1-px line is one pixel wide.
+            let half = |p: i32, q: i32| f64::from(p) - if p == q { 0.5 } else { 0.0 };
+            self.ctx.begin_path();
+            self.ctx.move_to(half(a.0, b.0), half(a.1, b.1));
+            self.ctx.line_to(half(b.0, a.0), half(b.1, a.1));
+            self.ctx.stroke();
+        }
+        Ok(())
     }
     fn draw_rect<S: BackendStyle>(
         &mut self,
@@ -139,8 +160,18 @@ impl DrawingBackend for CssPixels {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<E>> {
-        self.forget_colours();
-        self.inner.draw_rect(a, b, s, fill)
+        if s.color().alpha != 0.0 {
+            self.forget_colours();
+            let (x, y, w, h) = (f64::from(a.0), f64::from(a.1), f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+            if fill {
+                self.ctx.set_fill_style_str(&rgba(s.color()));
+                self.ctx.fill_rect(x, y, w, h);
+            } else {
+                self.pen(s);
+                self.ctx.stroke_rect(x, y, w, h);
+            }
+        }
+        Ok(())
     }
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
@@ -157,8 +188,22 @@ impl DrawingBackend for CssPixels {
         s: &S,
         fill: bool,
     ) -> Result<(), DrawingErrorKind<E>> {
-        self.forget_colours();
-        self.inner.draw_circle(c, r, s, fill)
+        if s.color().alpha != 0.0 {
+            self.forget_colours();
+            if fill {
+                self.ctx.set_fill_style_str(&rgba(s.color()));
+            } else {
+                self.pen(s);
+            }
+            self.ctx.begin_path();
+            let _ = self.ctx.arc(f64::from(c.0), f64::from(c.1), f64::from(r), 0.0, std::f64::consts::TAU);
+            if fill {
+                self.ctx.fill();
+            } else {
+                self.ctx.stroke();
+            }
+        }
+        Ok(())
     }
     fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
@@ -193,7 +238,9 @@ impl DrawingBackend for CssPixels {
         self.set(0, baseline.to_string(), |x, v| x.set_text_baseline(v));
         self.set(4, align.to_string(), |x, v| x.set_text_align(v));
         self.set(1, rgba(c), |x, v| x.set_fill_style_str(v));
-        self.set(3, format!("{} {}px {}", s.style().as_str(), s.size(), s.family().as_str()), |x, v| x.set_font(v));
+        self.set(3, format!("{} {}px {}", s.style().as_str(), trimmed(s.size(), 2), s.family().as_str()), |x, v| {
+            x.set_font(v)
+        });
         // fillText only throws on a detached context; the chart is then gone anyway.
         let _ = self.ctx.fill_text(text, f64::from(pos.0), f64::from(pos.1));
         Ok(())
@@ -231,7 +278,7 @@ pub fn render(
         canvas.set_height(ph);
     }
     let style = canvas.style();
-    let _ = style.set_property("height", &format!("{css_h}px"));
+    let _ = style.set_property("height", &format!("{}px", trimmed(css_h, 2)));
     let ctx: CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(|_| "no 2d context".to_string())?
@@ -239,9 +286,8 @@ pub fn render(
         .dyn_into()
         .map_err(|_| "not a 2d context".to_string())?;
     ctx.set_transform(dpr, 0.0, 0.0, dpr, 0.0, 0.0).map_err(|_| "cannot scale the canvas".to_string())?;
-    let inner = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("cannot use the canvas")?;
     let size = (css_w as u32, css_h.ceil() as u32);
-    let backend = Target::Canvas(CssPixels { inner, size, ctx, text_state: Default::default(), batch: None });
+    let backend = Target::Canvas(CssPixels { size, ctx, text_state: Default::default(), batch: None });
     let area = backend.into_drawing_area();
     // `draw` ends with `present`, which draws the last batch of paths.
     draw(&area, spec, frame, theme, view).map_err(|e| format!("{e:?}"))

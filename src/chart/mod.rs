@@ -21,6 +21,7 @@ pub mod scatter;
 pub mod slope;
 pub mod stacked;
 pub mod svg;
+pub mod svg_backend;
 pub mod target;
 pub mod text;
 pub mod theme;

@@ -12,6 +12,7 @@ use super::scale::{nice_domain, Linear};
 use super::text::{ellipsis, width, wrap};
 use super::{Item, Keys, Layout, Rect, Series, View};
 use crate::data::format::tick;
+use crate::float::Within;
 use plotters::prelude::DrawingBackend;
 
 /// The margin at the chart's left and right edges.
@@ -99,7 +100,7 @@ impl Rows {
             .collect();
         let x0 = PAD + label_w + plan.left.gap + plan.left.room;
         let x1 = (w - PAD - plan.right.room - plan.right.gap).max(x0 + 20.0);
-        let count = ((x1 - x0) / TICK_SPACING).clamp(2.0, 8.0) as usize;
+        let count = ((x1 - x0) / TICK_SPACING).within(2.0, 8.0) as usize;
         let (domain, ticks) = nice_domain(plan.values.0, plan.values.1, count);
         let legend_y = top + 4.0;
         let legend_h = plan.legend.map_or(0.0, |s| frame::legend_height(s, w - 2.0 * PAD));

@@ -8,6 +8,7 @@ use super::paint::{Align, DrawError, Painter};
 use super::scale::Linear;
 use super::text::width;
 use super::{Datum, Item, Keys, Layout, Rect, View};
+use crate::float::Within;
 use plotters::prelude::DrawingBackend;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +51,7 @@ pub fn spread(ys: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
             }
         }
         for v in out.iter_mut() {
-            *v = v.clamp(lo, hi);
+            *v = v.within(lo, hi);
         }
         if !moved {
             break;

@@ -1,10 +1,11 @@
-//! Render a chart to an SVG string with plotters' SVG backend.
+//! Render a chart to an SVG string with the atlas's SVG backend (`svg_backend.rs`).
 //!
 //! Layer: chart. Used by native golden tests, the exporter binary and the SVG download.
-//! Coordinates in plotters' SVG output are integers, so the output is deterministic. An exported
+//! Coordinates in the SVG output are integers, so the output is deterministic. An exported
 //! file can carry a `<title>` and `<desc>` (what screen readers and search engines read); the
 //! golden files are drawn without them.
 
+use super::svg_backend::SvgBackend;
 use super::target::Target;
 use super::{draw, ChartSpec, Frame, Layout, Theme, View};
 use plotters::prelude::*;
@@ -44,7 +45,7 @@ pub fn render_view(spec: &ChartSpec, frame: &Frame, theme: &Theme, width: u32, v
     let mut out = String::new();
     let layout;
     {
-        let backend = Target::Svg(SVGBackend::with_string(&mut out, (width, height)));
+        let backend = Target::Svg(SvgBackend::new(&mut out, (width, height)));
         let area = backend.into_drawing_area();
         layout = draw(&area, spec, frame, theme, view).expect("drawing into a string cannot fail");
     }

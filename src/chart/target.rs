@@ -2,70 +2,23 @@
 //! canvas. Drawing through one type keeps a single copy of every draw function in the module
 //! instead of one per backend.
 //!
-//! Layer: chart. Only `svg.rs` and `canvas.rs` construct a `Target`. Draw functions give every
-//! font size as the size the reader sees; the target makes each backend render it at that size.
+//! Layer: chart. Only `svg.rs` and `canvas.rs` construct a `Target`. Both backends are the
+//! atlas's own (`svg_backend.rs`, `canvas.rs`): each draws a font size as given, the size the
+//! reader sees, and writes no float through the standard library's formatting (`data::float_text`).
 
-use plotters::prelude::SVGBackend;
-use plotters_backend::text_anchor::Pos;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind, FontFamily,
-    FontStyle, FontTransform,
-};
+use super::svg_backend::SvgBackend;
+use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind};
 
 /// Where a chart is drawn.
 pub enum Target<'a> {
-    Svg(SVGBackend<'a>),
+    Svg(SvgBackend<'a>),
     #[cfg(target_arch = "wasm32")]
     Canvas(super::canvas::CssPixels),
 }
 
-/// plotters' SVG backend writes a font size divided by 1.24 (its canvas backend does not), so text
-/// reaches it at 1.24 times the size meant: both outputs then show the same type size.
-const SVG_FONT_SCALE: f64 = 1.24;
-
-/// A text style at `scale` times the size of the style it wraps.
-struct Scaled<'s, S> {
-    style: &'s S,
-    scale: f64,
-}
-
-impl<S: BackendTextStyle> BackendTextStyle for Scaled<'_, S> {
-    type FontError = S::FontError;
-
-    fn color(&self) -> BackendColor {
-        self.style.color()
-    }
-    fn size(&self) -> f64 {
-        self.style.size() * self.scale
-    }
-    fn transform(&self) -> FontTransform {
-        self.style.transform()
-    }
-    fn style(&self) -> FontStyle {
-        self.style.style()
-    }
-    fn anchor(&self) -> Pos {
-        self.style.anchor()
-    }
-    fn family(&self) -> FontFamily<'_> {
-        self.style.family()
-    }
-    fn layout_box(&self, text: &str) -> Result<((i32, i32), (i32, i32)), Self::FontError> {
-        self.style.layout_box(text)
-    }
-    fn draw<E, F: FnMut(i32, i32, BackendColor) -> Result<(), E>>(
-        &self,
-        text: &str,
-        pos: BackendCoord,
-        draw: F,
-    ) -> Result<Result<(), E>, Self::FontError> {
-        self.style.draw(text, pos, draw)
-    }
-}
-
 /// A backend's error, as text.
 #[derive(Debug)]
-pub struct TargetError(String);
+pub struct TargetError(pub String);
 
 impl std::fmt::Display for TargetError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -77,20 +30,13 @@ impl std::error::Error for TargetError {}
 
 type R<T = ()> = Result<T, DrawingErrorKind<TargetError>>;
 
-fn lift<T, E: std::error::Error + Send + Sync>(r: Result<T, DrawingErrorKind<E>>) -> R<T> {
-    r.map_err(|e| match e {
-        DrawingErrorKind::DrawingError(e) => DrawingErrorKind::DrawingError(TargetError(e.to_string())),
-        DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
-    })
-}
-
 /// Run the same call on whichever backend this is.
 macro_rules! each {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
-            Target::Svg($b) => lift($call),
+            Target::Svg($b) => $call,
             #[cfg(target_arch = "wasm32")]
-            Target::Canvas($b) => lift($call),
+            Target::Canvas($b) => $call,
         }
     };
 }
@@ -130,10 +76,6 @@ impl DrawingBackend for Target<'_> {
         each!(self, b => b.fill_polygon(path, s))
     }
     fn draw_text<S: BackendTextStyle>(&mut self, text: &str, s: &S, pos: BackendCoord) -> R {
-        match self {
-            Target::Svg(b) => lift(b.draw_text(text, &Scaled { style: s, scale: SVG_FONT_SCALE }, pos)),
-            #[cfg(target_arch = "wasm32")]
-            Target::Canvas(b) => lift(b.draw_text(text, s, pos)),
-        }
+        each!(self, b => b.draw_text(text, s, pos))
     }
 }

@@ -131,7 +131,7 @@ pub fn csv(ds: &Dataset, lang: Lang) -> String {
             // A derived value in full (its text is rounded for reading); a printed one as printed.
             let text = v.map_or(String::new(), |v| match v.hi {
                 Some(_) => v.text.replace('~', "–"),
-                None if v.text.contains('/') || v.status.is_derived() => format!("{}", v.x),
+                None if v.text.contains('/') || v.status.is_derived() => crate::data::float_text::shortest(v.x),
                 None => v.text.to_string(),
             });
             f.push(text);

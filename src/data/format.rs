@@ -4,7 +4,9 @@
 //! with thousands separators. English moves the decimal point to billion/million units exactly,
 //! on the printed digits, so nothing is rounded. Pure functions, unit-tested here.
 
+use super::float_text::fixed;
 use super::model::{Lang, Qualifier, Unit, Value};
+use crate::float::Within;
 
 /// Insert thousands separators into the integer part of a plain decimal string.
 pub fn group_thousands(text: &str) -> String {
@@ -104,7 +106,7 @@ pub fn label_decimals(x: f64, printed_decimals: usize) -> usize {
 
 /// A number rounded to `decimals`, with thousands separators and a true minus sign.
 pub fn rounded(x: f64, decimals: usize) -> String {
-    let s = format!("{:.*}", decimals, x);
+    let s = fixed(x, decimals).to_string();
     let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') { s[1..].to_string() } else { s };
     minus(&group_thousands(&s))
 }
@@ -236,8 +238,8 @@ pub fn unit_label(unit: &Unit, lang: Lang) -> &'static str {
 
 /// A tick label for an axis: trims needless decimals, groups thousands.
 pub fn tick(x: f64, step: f64) -> String {
-    let decimals = if step >= 1.0 { 0 } else { (-step.log10()).ceil().clamp(0.0, 6.0) as usize };
-    let s = format!("{:.*}", decimals, x);
+    let decimals = if step >= 1.0 { 0 } else { (-step.log10()).ceil().within(0.0, 6.0) as usize };
+    let s = fixed(x, decimals).to_string();
     let s = if s.starts_with('-') && s[1..].chars().all(|c| c == '0' || c == '.') { s[1..].to_string() } else { s };
     minus(&group_thousands(&s))
 }

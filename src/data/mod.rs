@@ -8,6 +8,7 @@
 
 pub mod case;
 pub mod export;
+pub mod float_text;
 pub mod format;
 pub mod model;
 pub mod package;

@@ -16,6 +16,7 @@
 //!   trans-Pacific lane may run from 121° to 242°), is split where it crosses the seam.
 
 use super::project::{wrap_lon, XY};
+use crate::float::Within;
 
 /// The latitude step (degrees) of the points added along a cut, and the longest step of the
 /// points added to a line's segment cut at the seam.
@@ -107,7 +108,7 @@ fn cut_ring(lon0: f64, ring: &[XY]) -> Vec<Piece> {
 
 /// A closed [`Piece`] from an open ring of vertices, moved west by `shift` degrees.
 fn closed(vs: &[V], shift: f64) -> Piece {
-    let x = |v: &V| if shift == 0.0 { v.x } else { (v.x - shift).clamp(-180.0, 180.0) };
+    let x = |v: &V| if shift == 0.0 { v.x } else { (v.x - shift).within(-180.0, 180.0) };
     let mut ring: Vec<XY> = vs.iter().map(|v| (x(v), v.y)).collect();
     ring.push(ring[0]);
     Piece { ring, cut: vs.iter().map(|v| v.cut).collect() }
@@ -331,7 +332,7 @@ fn densify(a: LinePoint, b: LinePoint) -> Vec<LinePoint> {
 /// A point of a piece `turns` whole turns east, as lon/lat in [−180°, 180°] that projects on
 /// the piece's side of a map centred on `lon0`: its longitude as given where that does.
 fn absolute(lon0: f64, p: LinePoint, turns: f64) -> XY {
-    let rel = if turns == 0.0 { p.x } else { (p.x - 360.0 * turns).clamp(-180.0, 180.0) };
+    let rel = if turns == 0.0 { p.x } else { (p.x - 360.0 * turns).within(-180.0, 180.0) };
     let on_its_side = |lon: f64| (wrap_lon(lon - lon0) - rel).abs() < 1e-6;
     let lon = p.given.map(wrap_lon).filter(|&g| on_its_side(g)).unwrap_or_else(|| wrap_lon(rel + lon0));
     if on_its_side(lon) {

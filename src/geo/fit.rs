@@ -10,6 +10,7 @@
 //! items an opening view frames (the map's view on a phone: `views::interact::camera`).
 
 use super::project::{Bounds, XY};
+use crate::float::Within;
 
 /// The smallest zoom: the whole extent fits.
 pub const MIN_ZOOM: f64 = 1.0;
@@ -38,7 +39,7 @@ impl Fit {
     pub fn new(extent: Bounds, width: f64, height: f64, padding: f64) -> Fit {
         let width = width.max(1.0);
         let height = height.max(1.0);
-        let padding = padding.clamp(0.0, (width.min(height) - 1.0) / 2.0);
+        let padding = padding.within(0.0, (width.min(height) - 1.0) / 2.0);
         let ew = extent.width().max(1e-12);
         let eh = extent.height().max(1e-12);
         let base = ((width - 2.0 * padding) / ew).min((height - 2.0 * padding) / eh);
@@ -120,7 +121,7 @@ impl Fit {
     /// Sets the zoom (clamped), keeping the point under pixel `at` fixed as far as the pan bounds allow.
     pub fn zoom_to(&self, zoom: f64, at: XY) -> Fit {
         let p = self.from_px(at);
-        let zoom = if zoom.is_finite() { zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { self.zoom };
+        let zoom = if zoom.is_finite() { zoom.within(MIN_ZOOM, MAX_ZOOM) } else { self.zoom };
         let k = self.base * zoom;
         Fit { zoom, tx: at.0 - k * p.0, ty: at.1 + k * p.1, ..*self }.clamped()
     }
@@ -137,7 +138,7 @@ impl Fit {
     }
 
     fn with_zoom(&self, zoom: f64) -> Fit {
-        let zoom = if zoom.is_finite() { zoom.clamp(MIN_ZOOM, MAX_ZOOM) } else { MIN_ZOOM };
+        let zoom = if zoom.is_finite() { zoom.within(MIN_ZOOM, MAX_ZOOM) } else { MIN_ZOOM };
         Fit { zoom, ..*self }
     }
 
@@ -159,7 +160,7 @@ fn clamp_axis(t: f64, a: f64, b: f64, lo: f64, hi: f64) -> f64 {
     if b - a <= hi - lo + 1e-9 {
         (lo + hi) / 2.0 - (a + b) / 2.0
     } else {
-        t.clamp(hi - b, lo - a)
+        t.within(hi - b, lo - a)
     }
 }
 
@@ -198,7 +199,7 @@ pub fn framed_group(world: f64, tall: f64, items: &[Bounds], closest: f64, keep:
                         continue;
                     }
                     let zoom =
-                        (world / b.width().max(b.height() / tall).max(1e-12)).clamp(MIN_ZOOM, closest.max(MIN_ZOOM));
+                        (world / b.width().max(b.height() / tall).max(1e-12)).within(MIN_ZOOM, closest.max(MIN_ZOOM));
                     let worth = n as f64 * zoom;
                     if (worth, n, zoom) > (best.0, best.1, best.2) {
                         best = (worth, n, zoom, bits);

@@ -4,12 +4,13 @@
 //! Layer: geo. Pure functions on (x, y) pairs in any one unit (projected or pixels).
 
 use super::project::XY;
+use crate::float::Within;
 
 /// The distance from `p` to the segment `a`–`b` (to `a` when the segment has no length).
 pub fn segment_distance(p: XY, a: XY, b: XY) -> f64 {
     let (dx, dy) = (b.0 - a.0, b.1 - a.1);
     let len2 = dx * dx + dy * dy;
-    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).clamp(0.0, 1.0) };
+    let t = if len2 == 0.0 { 0.0 } else { (((p.0 - a.0) * dx + (p.1 - a.1) * dy) / len2).within(0.0, 1.0) };
     (p.0 - a.0 - t * dx).hypot(p.1 - a.1 - t * dy)
 }
 

@@ -13,6 +13,7 @@
 //! Earth: Šavrič, Jenny, Patterson, Petrovič & Hurni (2011), polynomial form as in d3-geo's
 //! `geoNaturalEarth1`. Both inverses use Newton's method on the latitude polynomial.
 
+use crate::float::Within;
 use std::f64::consts::PI;
 
 /// A point in projected (unit-sphere) coordinates, or in degrees (lon, lat), as the context says.
@@ -153,7 +154,7 @@ impl Projection {
         if lon.abs() > 180.0 + 1e-9 || !lat.is_finite() {
             return None;
         }
-        Some((lon, lat.clamp(-90.0, 90.0)))
+        Some((lon, lat.within(-90.0, 90.0)))
     }
 
     /// The bounds of the whole sphere's outline: x at ±180° on the equator, y at the poles.
@@ -233,7 +234,7 @@ pub fn equal_earth_inverse(x: f64, y: f64) -> XY {
     let t2 = t * t;
     let t6 = t2 * t2 * t2;
     let lambda = m * x * (A1 + 3.0 * A2 * t2 + t6 * (7.0 * A3 + 9.0 * A4 * t2)) / t.cos();
-    let phi = (t.sin() / m).clamp(-1.0, 1.0).asin();
+    let phi = (t.sin() / m).within(-1.0, 1.0).asin();
     (lambda, phi)
 }
 
@@ -263,7 +264,7 @@ pub fn natural_earth_inverse(x: f64, y: f64) -> XY {
     let p2 = phi * phi;
     let p4 = p2 * p2;
     let lambda = x / (0.8707 - 0.131979 * p2 + p4 * (-0.013791 + p4 * (0.003971 * p2 - 0.001529 * p4)));
-    (lambda, phi.clamp(-PI / 2.0, PI / 2.0))
+    (lambda, phi.within(-PI / 2.0, PI / 2.0))
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 
 use super::chart_card::ChartCard;
 use super::state::{use_app_state, AppState};
+use crate::data::float_text::fixed;
 use crate::data::format::paper_section;
 use crate::i18n;
 use crate::views::state::{Intent, TOUR_EMBED};
@@ -121,7 +122,7 @@ fn Panel(st: AppState, embedded: bool) -> impl IntoView {
             </button>
         }
     });
-    let width = move || format!("width:{:.1}%", 100.0 * n.get() as f64 / tour::count() as f64);
+    let width = move || format!("width:{}%", fixed(100.0 * n.get() as f64 / tour::count() as f64, 1));
     view! {
         <section class="tour-panel" class:embedded=embedded data-testid="tour" data-step=move || n.get().to_string()
             aria-labelledby="tour-title" on:pointerdown=down on:pointerup=up on:pointercancel=move |_| start.set_value(None)>

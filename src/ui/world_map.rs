@@ -10,6 +10,7 @@ use super::perf;
 use super::state::{AppState, Read};
 use crate::chart::map::{Camera, MapHit};
 use crate::chart::{ChartSpec, View};
+use crate::data::float_text::fixed;
 use crate::geo::Centre;
 use crate::i18n;
 use crate::views::interact::camera::{opening as opening_view, whole};
@@ -161,7 +162,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
             if cx.anchors.with_untracked(|a| *a != anchors) {
                 cx.anchors.set(anchors);
             }
-            let _ = el.set_attribute("data-zoom", &format!("{:.3}", v.camera.map_or(1.0, |c| c.zoom)));
+            let _ = el.set_attribute("data-zoom", &fixed(v.camera.map_or(1.0, |c| c.zoom), 3).to_string());
             super::static_map_drawn();
         },
     );
@@ -257,8 +258,10 @@ fn MapItems(cx: MapCtx) -> impl IntoView {
         (0..count.get())
             .map(|i| {
                 let label = move || built.with(|b| b.row_labels().get(i).cloned().unwrap_or_default());
-                let anchor =
-                    move || cx.anchors.with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{x:.1},{y:.1}")));
+                let anchor = move || {
+                    cx.anchors
+                        .with(|a| a.get(i).copied().flatten().map(|(x, y)| format!("{},{}", fixed(x, 1), fixed(y, 1))))
+                };
                 view! {
                     <li><button type="button" class="map-item" data-row=i.to_string() data-anchor=anchor
                         on:focus=move |_| cx.hook.focus.set(Some(i)) on:blur=move |_| cx.hook.focus.set(None)

@@ -131,7 +131,7 @@ pub fn chart_json(def: &ChartDef, lang: Lang, settings: &Settings) -> String {
             json_str(c.row.label.zh),
             json_str(c.row.label.en),
             json_str(c.column_id()),
-            if v.x.is_finite() { format!("{}", v.x) } else { "null".into() },
+            if v.x.is_finite() { crate::data::float_text::shortest(v.x) } else { "null".into() },
             json_str(v.text),
             json_str(cell.unit.map_or("", |u| u.zh)),
             json_str(v.qual.keyword()),

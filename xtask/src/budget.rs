@@ -66,9 +66,36 @@ pub fn report(total_brotli: u64) -> util::Result {
     Ok(())
 }
 
-/// Measures the built site in `dir`, prints its files and fails when the total is over budget.
+/// The first entry of the standard library's table of cached powers of ten (Grisu), as it lies in a
+/// module's data: present exactly when the module carries the standard library's float formatting.
+const FLOAT_FORMATTING: [u8; 8] = 0xe61a_cf03_3d1a_45df_u64.to_le_bytes();
+
+/// `Err` with what to do when `module` (a built `.wasm`) carries the standard library's float
+/// formatting, which one `{}`, `{:?}` or `{:.N}` on an `f64` (or one `f64::clamp`) brings back:
+/// about 8 KB of brotli.
+pub fn no_float_formatting(name: &str, module: &[u8]) -> Result<(), String> {
+    if module.windows(FLOAT_FORMATTING.len()).any(|w| w == FLOAT_FORMATTING) {
+        Err(format!(
+            "{name} carries the standard library's float formatting (about 8 KB of brotli): some code that \
+             reaches the page formats an f64 with {{}}, {{:?}} or {{:.N}}, or calls f64::clamp. Use \
+             data::float_text (fixed, trimmed, shortest) and float::Within instead."
+        ))
+    } else {
+        Ok(())
+    }
+}
+
+/// Measures the built site in `dir`, prints its files and fails when the total is over budget or
+/// the module carries the standard library's float formatting.
 pub fn check(dir: &Path) -> util::Result {
     let budget = read()?;
+    for entry in fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();
+        if path.extension().is_some_and(|x| x == "wasm") {
+            let bytes = fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+            no_float_formatting(&path.display().to_string(), &bytes)?;
+        }
+    }
     step(&format!("measuring {} against the size budget", dir.display()));
     let files = sizes::shipped(dir)?;
     for (name, s) in &files {
@@ -92,6 +119,16 @@ mod tests {
             "size budget: the shipped brotli total 323,456 B is within the budget of 335,000 B (11,544 B to spare; xtask/budget.toml)"
         );
         assert!(verdict(335_000, &BUDGET).is_ok(), "exactly the budget is allowed");
+    }
+
+    #[test]
+    fn a_module_with_the_float_formatting_table_fails_and_says_what_to_use() {
+        let mut module = vec![0u8; 64];
+        assert!(no_float_formatting("m.wasm", &module).is_ok());
+        module.splice(20..20, 0xe61a_cf03_3d1a_45df_u64.to_le_bytes());
+        let e = no_float_formatting("m.wasm", &module).unwrap_err();
+        assert!(e.starts_with("m.wasm carries the standard library's float formatting"), "{e}");
+        assert!(e.contains("data::float_text") && e.contains("float::Within"), "{e}");
     }
 
     #[test]

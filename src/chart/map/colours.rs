@@ -4,14 +4,15 @@
 
 use super::Paint;
 use crate::chart::theme::{Rgb, Theme};
+use crate::float::Within;
 
 /// The colour of a paint in a theme.
 pub fn paint(th: &Theme, p: Paint) -> Rgb {
     let land = land(th);
     match p {
-        Paint::Ramp(t) => land.mix(th.series[0], 0.25 + 0.75 * t.clamp(0.0, 1.0)),
+        Paint::Ramp(t) => land.mix(th.series[0], 0.25 + 0.75 * t.within(0.0, 1.0)),
         Paint::Diverge(t) => {
-            let t = t.clamp(-1.0, 1.0);
+            let t = t.within(-1.0, 1.0);
             if t >= 0.0 {
                 land.mix(th.rise, 0.25 + 0.75 * t)
             } else {

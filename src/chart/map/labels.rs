@@ -16,6 +16,7 @@ use crate::chart::paint::{Align, DrawError, Painter};
 use crate::chart::place::Placer;
 use crate::chart::text::width;
 use crate::chart::Rect;
+use crate::float::Within;
 use plotters::prelude::DrawingBackend;
 
 /// The widest a label may be, as a share of the world's width as drawn.
@@ -58,7 +59,7 @@ pub struct Placed {
 /// Place one label, or leave it out: the first free candidate, else (for a highlighted or
 /// selected row whose first candidate is in the map) the first candidate even where it collides.
 fn place_one(f: &MapFrame, placer: &mut Placer, (text, row): (&str, usize), spot: Spot) -> Option<Placed> {
-    let font = 11.0 * (f.w / 760.0).clamp(0.85, 1.0);
+    let font = 11.0 * (f.w / 760.0).within(0.85, 1.0);
     let lw = width(text, font);
     let bx = |(x, y): (f64, f64)| Rect::new(x - lw / 2.0, y - font * 0.65, x + lw / 2.0, y + font * 0.65);
     let all = candidates(spot, lw, font);

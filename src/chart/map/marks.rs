@@ -10,6 +10,7 @@ use super::{HitLine, MapSpec};
 use crate::chart::paint::{DrawError, Painter};
 use crate::chart::theme::Rgb;
 use crate::chart::{clip, Item, Rect};
+use crate::float::Within;
 use plotters::prelude::DrawingBackend;
 
 /// A stroke width in whole pixels (the backends stroke whole pixels), at least one.
@@ -53,7 +54,7 @@ pub fn point_order(spec: &MapSpec) -> Vec<usize> {
 /// A point's radius in this frame: circles grow gently with zoom and shrink on narrow maps, so
 /// clusters stay readable.
 pub fn radius(f: &MapFrame, r: f64) -> f64 {
-    let grow = f.fit.zoom().sqrt() * (f.w / 760.0).clamp(0.45, 1.0);
+    let grow = f.fit.zoom().sqrt() * (f.w / 760.0).within(0.45, 1.0);
     (r * grow).max(3.0)
 }
 

@@ -23,6 +23,7 @@ pub use spec::*;
 
 use super::paint::{DrawError, Painter};
 use super::{Layout, Rect, View};
+use crate::float::Within;
 use crate::geo::{Bounds, Centre, Fit, Projection};
 use frame::MapFrame;
 use plotters::prelude::DrawingBackend;
@@ -76,14 +77,14 @@ pub const PHONE_TALL: f64 = 1.25;
 /// limits. The same in every view (the world is as wide and as tall).
 pub fn aspect(spec: &MapSpec) -> f64 {
     let b = spec.bounds(Centre::Atlantic);
-    (b.height() / b.width()).clamp(0.4, 1.3)
+    (b.height() / b.width()).within(0.4, 1.3)
 }
 
 /// Map height for a width: the extent's aspect, within [`MAP_HEIGHTS`], plus the legend.
 /// On a phone ([`PHONE_WIDTH`]) the map part is [`PHONE_TALL`] times as tall as wide instead.
 pub fn body_height(spec: &MapSpec, w: f64) -> f64 {
     let ratio = if w <= PHONE_WIDTH { PHONE_TALL } else { aspect(spec) };
-    let map_h = ((w - 2.0 * PAD) * ratio).clamp(MAP_HEIGHTS.0, MAP_HEIGHTS.1);
+    let map_h = ((w - 2.0 * PAD) * ratio).within(MAP_HEIGHTS.0, MAP_HEIGHTS.1);
     map_h + 2.0 * PAD + legend::height(spec, w)
 }
 

@@ -129,7 +129,7 @@ fn enum_of(words: impl IntoIterator<Item = &'static str>) -> Vec<(&'static str, 
 /// precision of its least precise input), a printed one exactly as printed.
 pub fn value_text(v: &Value) -> String {
     if v.status.is_derived() {
-        format!("{}", v.x)
+        crate::data::float_text::shortest(v.x)
     } else {
         v.text.to_string()
     }

@@ -6,6 +6,7 @@
 //! motion) is decided by [`animates`].
 
 use crate::chart::map::HitLine;
+use crate::float::Within;
 
 /// How fast the dots travel, in CSS pixels per second: gentle, a few seconds per arc.
 pub const SPEED_PX_S: f64 = 36.0;
@@ -60,7 +61,7 @@ pub fn dots(lines: &[HitLine], t: f64, area: (f64, f64, f64, f64)) -> Vec<Dot> {
         i += parts.len();
         // The arc's stroke width, from how near a pointer must come (half the width plus 3 px).
         let width = (2.0 * (parts[0].reach - 3.0)).max(1.0);
-        let r = (width * 0.3).clamp(1.6, 3.5);
+        let r = (width * 0.3).within(1.6, 3.5);
         let mut d = phase;
         let mut before = 0.0;
         for part in parts {

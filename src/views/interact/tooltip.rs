@@ -6,6 +6,7 @@
 //! a reader meets it.
 
 use super::Drawn;
+use crate::data::float_text::fixed;
 use crate::data::Lang;
 use crate::views::provenance::{facts, facts_lines, row_facts, Facts};
 
@@ -63,7 +64,7 @@ pub fn placement(x: f64, y: f64, width: f64, below: bool) -> String {
         return "left:0;top:calc(100% + 6px);transform:none;min-width:min(16rem,80vw)".into();
     }
     if width < NARROW {
-        return format!("left:4px;right:4px;top:{:.0}px;transform:none;max-width:none", y + 14.0);
+        return format!("left:4px;right:4px;top:{}px;transform:none;max-width:none", fixed(y + 14.0, 0));
     }
     let (side, at, room) = if x > width * 0.55 {
         let right = (width - x + 12.0).max(4.0);
@@ -71,7 +72,7 @@ pub fn placement(x: f64, y: f64, width: f64, below: bool) -> String {
     } else {
         ("left", x + 12.0, width - x - 16.0)
     };
-    format!("{side}:{at:.0}px;top:{y:.0}px;max-width:min(22rem,{:.0}px)", room.max(120.0))
+    format!("{side}:{}px;top:{}px;max-width:min(22rem,{}px)", fixed(at, 0), fixed(y, 0), fixed(room.max(120.0), 0))
 }
 
 #[cfg(test)]

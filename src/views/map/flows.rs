@@ -15,6 +15,7 @@
 use super::{anchor, cell, countries_of, ds, label_of, value_of, words, Builder};
 use crate::chart::map::{MapArea, MapFlow, MapLegend, Paint};
 use crate::data::{Dataset, Lang, Row};
+use crate::float::Within;
 use crate::geo;
 
 /// Width of the largest arc, in CSS pixels at zoom 1.
@@ -30,7 +31,7 @@ pub fn great_circle(a: (f64, f64), b: (f64, f64), steps: usize) -> Vec<(f64, f64
         [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
     };
     let (p, q) = (unit(a), unit(b));
-    let dot = (p[0] * q[0] + p[1] * q[1] + p[2] * q[2]).clamp(-1.0, 1.0);
+    let dot = (p[0] * q[0] + p[1] * q[1] + p[2] * q[2]).within(-1.0, 1.0);
     let d = dot.acos();
     let mut out: Vec<(f64, f64)> = Vec::with_capacity(steps + 1);
     for i in 0..=steps {
