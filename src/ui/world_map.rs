@@ -13,7 +13,7 @@ use crate::chart::{ChartSpec, View};
 use crate::data::float_text::fixed;
 use crate::geo::Centre;
 use crate::i18n;
-use crate::views::interact::camera::{opening as opening_view, whole};
+use crate::views::interact::camera::{opening_in, whole};
 use crate::views::interact::{
     key_move, panned, table_rows, zoomed, zoomed_at_centre, CameraMove, Gesture, Press, TableRow, KEY_ZOOM,
 };
@@ -22,6 +22,9 @@ use crate::views::{Built, ChartDef};
 use leptos::prelude::*;
 
 /// What the map's event handlers share.
+/// An opening view and what it was computed for: width, centre, full-screen height.
+type Opened = (f64, Centre, Option<f64>, Option<Camera>);
+
 #[derive(Clone, Copy)]
 struct MapCtx {
     hook: CanvasHook,
@@ -30,8 +33,9 @@ struct MapCtx {
     /// Each item's tooltip anchor in canvas pixels, as last drawn (shown on the item buttons).
     anchors: RwSignal<Vec<Option<(f64, f64)>>>,
     gesture: StoredValue<Gesture>,
-    /// The view the layer opens on at its width and centre (`None`: the whole extent).
-    opening: StoredValue<Option<(f64, Centre, Option<Camera>)>>,
+    /// The view the layer opens on at its width, centre and full-screen height (`None`: the whole
+    /// extent).
+    opening: StoredValue<Option<Opened>>,
 }
 
 impl MapCtx {
@@ -47,7 +51,7 @@ impl MapCtx {
     /// Show the whole extent (Reset, the `0` key): no camera, unless the layer opens closer.
     fn reset(&self) {
         let base = self.map_hit().map(|m| m.fit.zoom_to(1.0, (m.fit.width / 2.0, m.fit.height / 2.0)));
-        let opening = self.opening.get_value().and_then(|(_, _, c)| c);
+        let opening = self.opening.get_value().and_then(|(.., c)| c);
         self.set_camera(base.and_then(|b| whole(opening, &b)));
     }
 
@@ -129,17 +133,17 @@ impl MapCtx {
 pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> impl IntoView {
     let hook = CanvasHook::new(def, built, RwSignal::new(Vec::new()));
     let st = hook.st;
-    // The opening view of the last width and centre asked (computed once for each).
-    let opened = StoredValue::new(None::<(f64, Centre, Option<Camera>)>);
-    let opening = move |w: f64, centre: Centre| {
-        if let Some((_, _, c)) = opened.get_value().filter(|&(ow, oc, _)| ow == w && oc == centre) {
+    // The opening view of the last width, centre and full-screen height asked (computed once for each).
+    let opened = StoredValue::new(None::<Opened>);
+    let opening = move |w: f64, centre: Centre, full: Option<f64>| {
+        if let Some((.., c)) = opened.get_value().filter(|&(ow, oc, of, _)| ow == w && oc == centre && of == full) {
             return c;
         }
         let c = built.with_untracked(|b| match b.canvas() {
-            Some((ChartSpec::Map(m), _)) if w >= 1.0 => opening_view(m, w, centre),
+            Some((ChartSpec::Map(m), _)) if w >= 1.0 => opening_in(m, w, full, centre),
             _ => None,
         });
-        opened.set_value(Some((w, centre, c)));
+        opened.set_value(Some((w, centre, full, c)));
         c
     };
     let cx = MapCtx {
@@ -155,7 +159,7 @@ pub fn WorldMap(def: &'static ChartDef, built: Memo<Built>, desc: AnyView) -> im
         move || {
             let (w, centre) = (hook.width.get(), st.centre());
             let fill = Some(fill.get()).filter(|&h| h > 0.0);
-            View { camera: st.map_camera.get().or_else(|| opening(w, centre)), centre, fill, ..View::default() }
+            View { camera: st.map_camera.get().or_else(|| opening(w, centre, fill)), centre, fill, ..View::default() }
         },
         move |l, v, el| {
             let anchors = l.map.as_ref().map(|m| m.anchors.clone()).unwrap_or_default();

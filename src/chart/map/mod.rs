@@ -119,7 +119,12 @@ pub fn geometry_in(spec: &MapSpec, width: f64, view: &View) -> Geometry {
 /// The zoom-1 fit of `spec` drawn `width` pixels wide in a view centred on `centre`: what its
 /// cameras are relative to.
 pub fn base_fit(spec: &MapSpec, width: f64, centre: Centre) -> Fit {
-    let map_h = body_height(spec, width).ceil() - legend::height(spec, width);
+    base_fit_in(spec, width, body_height(spec, width).ceil(), centre)
+}
+
+/// As [`base_fit`], for a map body `body_h` high (a full-screen map's) instead of its own height.
+pub fn base_fit_in(spec: &MapSpec, width: f64, body_h: f64, centre: Centre) -> Fit {
+    let map_h = body_h - legend::height(spec, width);
     fit_for(spec, width, map_h - 2.0 * PAD, None, centre)
 }
 

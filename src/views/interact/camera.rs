@@ -4,7 +4,7 @@
 //!
 //! Layer: views. The map component stores the result in its camera signal.
 
-use crate::chart::map::{base_fit, Camera, MapHit, MapSpec, PHONE_TALL, PHONE_WIDTH};
+use crate::chart::map::{base_fit, base_fit_in, Camera, MapHit, MapSpec, PHONE_TALL, PHONE_WIDTH};
 use crate::geo::fit::framed_group;
 use crate::geo::{Bounds, Centre, Fit, MIN_ZOOM};
 
@@ -42,10 +42,21 @@ pub fn framed_rows(spec: &MapSpec, centre: Centre) -> Vec<usize> {
 /// `view=`). A layer whose own extent is already closer than [`OPEN_CLOSEST`] worlds (the ports'
 /// coast) opens on it.
 pub fn opening(spec: &MapSpec, w: f64, centre: Centre) -> Option<Camera> {
+    opening_in(spec, w, None, centre)
+}
+
+/// As [`opening`], in a map body `full_h` high when one is given: a phone's full screen, whose box
+/// is taller than the map's own. The view frames the same items to that box and comes at least
+/// close enough for the map to cover the box's height (at the framing's own zoom the world would
+/// be a strip with bands of background above and below it).
+pub fn opening_in(spec: &MapSpec, w: f64, full_h: Option<f64>, centre: Centre) -> Option<Camera> {
     if w > PHONE_WIDTH {
         return None;
     }
-    let base = base_fit(spec, w, centre);
+    let base = match full_h {
+        Some(h) => base_fit_in(spec, w, h, centre),
+        None => base_fit(spec, w, centre),
+    };
     let world = Fit::new(centre.bounds(), base.width, base.height, base.padding);
     let closest = OPEN_CLOSEST * world.scale() / base.scale();
     if closest <= MIN_ZOOM {
@@ -53,7 +64,20 @@ pub fn opening(spec: &MapSpec, w: f64, centre: Centre) -> Option<Camera> {
     }
     let places = spec.places(centre);
     let framed = framed_rows(spec, centre).iter().filter_map(|&r| places[r]).fold(Bounds::EMPTY, |b, p| b.union(&p));
-    (!framed.is_empty()).then(|| Camera::of(&base.framed(framed, OPEN_MARGIN, closest)))
+    let fit = base.framed(framed, OPEN_MARGIN, closest);
+    (!framed.is_empty()).then(|| Camera::of(&if full_h.is_some() { covering(&fit) } else { fit }))
+}
+
+/// `fit` zoomed in about its centre until its extent covers the box's height (as far as the
+/// zoom's bounds allow), or `fit` itself when it already does.
+fn covering(fit: &Fit) -> Fit {
+    let base = fit.scale() / fit.zoom();
+    let cover = (fit.height - 2.0 * fit.padding) / (fit.extent().height() * base).max(1e-12);
+    if fit.zoom() >= cover {
+        *fit
+    } else {
+        fit.zoom_to(cover, (fit.width / 2.0, fit.height / 2.0))
+    }
 }
 
 /// Where Reset (and the `0` key) takes a map whose layer opens on `opening`: the whole extent,
@@ -165,6 +189,41 @@ mod tests {
             (b.x0 >= v.x0 && b.x1 <= v.x1 && b.y0 >= v.y0 && b.y1 <= v.y1).then(|| m.row_labels[i].clone())
         });
         (cam, shown.collect())
+    }
+
+    #[test]
+    fn full_screen_on_a_phone_opens_on_a_map_that_covers_the_box_around_the_same_items() {
+        let mut banded = 0;
+        for id in ["map-partners", "map-flows", "map-routes", "map-ecommerce", "map-warehouses"] {
+            let Built::Canvas { spec, .. } = build(chart(id).unwrap(), Lang::En) else { panic!() };
+            let ChartSpec::Map(m) = spec.as_ref() else { panic!() };
+            for centre in Centre::ALL {
+                let places = m.places(centre);
+                let items =
+                    framed_rows(m, centre).iter().filter_map(|&r| places[r]).fold(Bounds::EMPTY, |b, p| b.union(&p));
+                for (w, h) in [(264.0, 560.0), (334.0, 700.0), (356.0, 760.0), (PHONE_WIDTH, 900.0)] {
+                    let base = base_fit_in(m, w, h, centre);
+                    let at_camera = |c: Camera| {
+                        base.zoom_to(c.zoom, (base.width / 2.0, base.height / 2.0)).centered_on((c.cx, c.cy))
+                    };
+                    let bands = |fit: &Fit| {
+                        let e = fit.extent();
+                        let (top, bottom) = (fit.to_px((0.0, e.y1)).1, fit.to_px((0.0, e.y0)).1);
+                        top > fit.padding + 0.5 || bottom < fit.height - fit.padding - 0.5
+                    };
+                    let fit =
+                        at_camera(opening_in(m, w, Some(h), centre).expect("a phone's full screen opens on a view"));
+                    let at = format!("{id} {centre:?} {w}×{h}");
+                    assert!(!bands(&fit), "{at}: bands of background above or below the map");
+                    let v = fit.visible();
+                    let (x, y) = items.center();
+                    assert!(x >= v.x0 && x <= v.x1 && y >= v.y0 && y <= v.y1, "{at}: the framed items left the view");
+                    // The half-screen opening, in the same box, is what left the bands.
+                    banded += opening(m, w, centre).map(at_camera).is_some_and(|f| bands(&f)) as usize;
+                }
+            }
+        }
+        assert!(banded > 0, "the half-screen opening no longer leaves bands in a full-screen box");
     }
 
     /// The maps' widths on phones 320, 360, 375, 390, 412 and 480 px wide, and the widest a phone's.
