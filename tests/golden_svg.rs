@@ -1,5 +1,5 @@
 //! Golden SVG snapshots: every canvas chart of the catalogue, in both languages, drawn through
-//! the same draw functions the browser uses, via plotters' SVG backend.
+//! the same draw functions the browser uses, via the atlas's SVG backend (`chart::svg_backend`).
 //!
 //! On a mismatch the new drawing is written beside the golden file as `*-changed.svg` and the
 //! test fails; review it and run with `UPDATE_GOLDEN=1` to accept. A missing golden file is

@@ -2,7 +2,7 @@
 //! the exports and the golden files) once in each theme, read back mark by mark, and written as a
 //! few compact paths whose colours are CSS custom properties, one value per theme.
 //!
-//! Layer: static map (native). Reads plotters' SVG output, whose coordinates are whole pixels.
+//! Layer: static map (native). Reads the SVG backend's output, whose coordinates are whole pixels.
 
 use crate::chart::svg::render_view;
 use crate::chart::{ChartSpec, Frame, Mode, Rgb, Theme, View};
@@ -105,7 +105,7 @@ pub fn read(svg: &str) -> Vec<Mark> {
     out
 }
 
-/// Text as written by plotters' SVG backend, unescaped.
+/// Text as written by the SVG backend (`chart::svg_backend`), unescaped.
 fn unescape(s: &str) -> String {
     s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
