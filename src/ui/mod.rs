@@ -14,6 +14,7 @@ mod data_table;
 mod deferred;
 mod download;
 mod embed;
+mod executor;
 mod flow_motion;
 mod glossary;
 mod list;
@@ -45,6 +46,7 @@ use wasm_bindgen::JsCast;
 /// moves into the app's map section, where the live map replaces it at its first frame
 /// ([`static_map_drawn`]).
 pub fn mount() {
+    executor::install();
     let replace = || {
         let doc = leptos::prelude::document();
         let shown =

@@ -86,20 +86,23 @@ fn open_all(open: bool) {
     });
 }
 
-/// Listen for the browser's print command (and `matchMedia('print')`, for previews and emulation:
-/// what prints is built in microtasks, before the print layout), for its print keys (which print
+/// Listen for the browser's print command (and `matchMedia('print')`, for previews and emulation;
+/// what prints is built inside the listener, `executor::drain`), for its print keys (which print
 /// the whole page) and for find in page.
 pub fn install(st: AppState) {
     let win = leptos::prelude::window();
     super::listen(win.clone(), &["beforeprint", "afterprint"], move |e: web_sys::Event| {
         let on = e.type_() == "beforeprint";
         st.dispatch(Intent::Print(on));
+        // Built now, not in microtasks: Firefox lays the page out for print when this returns.
+        super::executor::drain();
         edition(st, on);
         open_all(on);
     });
     if let Ok(Some(mq)) = win.match_media("print") {
         super::listen(mq, &["change"], move |e: web_sys::MediaQueryListEvent| {
             st.dispatch(Intent::Print(e.matches()));
+            super::executor::drain();
             edition(st, e.matches());
         });
     }

@@ -85,6 +85,8 @@ function pageSession(engine, page, setSize, close) {
       return viewport(evaluate);
     },
     screenshot: async (file) => { await page.screenshot({ path: file }); },
+    // The browser's own print to PDF (A4, backgrounds), as a reader's "Save as PDF".
+    pdf: async () => Buffer.from(await page.pdf({ format: 'A4', printBackground: true })),
     driverProblems: () => problems.splice(0),
     close,
   };

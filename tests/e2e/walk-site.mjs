@@ -19,9 +19,13 @@ export function withProbe(html) {
   return `${html.slice(0, at)}<script>${PROBE}</script>${html.slice(at)}`;
 }
 
-/** Serve `dist` on a free loopback port with the probe in every HTML page: { url, close }. */
+/**
+ * Serve `dist` on a free loopback port with the probe in every HTML page (not in the print
+ * edition's `print/<lang>.html`, which is markup the page reads, not a page): { url, close }.
+ */
 export function serveDist(dist) {
-  return startStaticServer({ root: dist, rewrite: (rel, text) => (rel.endsWith('.html') ? withProbe(text) : text) });
+  const page = (rel, text) => rel.endsWith('.html') && /<meta charset="utf-8">/i.test(text);
+  return startStaticServer({ root: dist, rewrite: (rel, text) => (page(rel, text) ? withProbe(text) : text) });
 }
 
 /** The single file (`dist/trade-atlas.html`) with the probe, in a folder of its own: its file: URL. */

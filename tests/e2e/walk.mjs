@@ -5,6 +5,8 @@
 // console errors, CSP violations; plus what the driver reports) and made no request elsewhere.
 
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { steadyInView } from './engines.mjs';
 import { LANGS, WAIT_MS, luminance, outDir, readCsv } from './lib.mjs';
@@ -334,6 +336,37 @@ export async function exports(s, site) {
   await expectClean(s, 'exporting SVG and CSV');
 }
 
+/**
+ * Printed by the browser itself (its print to PDF, as Ctrl+P and "Save as PDF" print): the edition
+ * in at most 24 A4 pages, its cover, numbered figures and appendix there, and no page before the
+ * last left with next to nothing on it. In Firefox the parts built for print once came out as blank pages: it
+ * lays the page out for print before any microtask runs after `beforeprint`.
+ */
+export async function printsTheEdition(s, site, t) {
+  if (!s.pdf) return t.skip(`${s.engine}: its driver here offers no print to PDF`);
+  await open(s, `${site.url}?lang=en`);
+  const file = path.join(outDir(), `walk-${s.engine}-print-en.pdf`);
+  writeFileSync(file, await s.pdf());
+  const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))[1]);
+  assert.ok(pages >= 12 && pages <= 24, `${s.engine}: the edition prints in ${pages} A4 pages (at most 24)`);
+  const words = [];
+  for (let n = 1; n <= pages; n++) {
+    const text = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+    words.push(text.split(/\s+/).filter(Boolean));
+  }
+  const all = words.flat().join(' ');
+  assert.ok(all.includes('Cite as') && all.includes('Contents'), `${s.engine}: the first page is the cover`);
+  // Figure numbers: the word is in the text even where an engine's PDF hides the digits' glyphs.
+  const figures = all.split('Figure').length - 1;
+  assert.ok(figures >= 30, `${s.engine}: ${figures} figure numbers and references printed (a blank part prints none)`);
+  assert.ok(all.includes('Appendix: data tables'), `${s.engine}: the appendix prints`);
+  // The last page is left out: Chromium, printing by print media alone, adds an empty one after
+  // the appendix's last page (its running foot counts one page fewer).
+  const empty = words.slice(0, -1).map((w, i) => [i + 1, w.length]).filter(([, n]) => n < 40);
+  assert.deepEqual(empty, [], `${s.engine}: pages with next to nothing printed on them (page, words): ${JSON.stringify(empty)}`);
+  await expectClean(s, 'printing');
+}
+
 /** `?embed=` shows one chart alone with the link back. */
 export async function embed(s, site) {
   await open(s, `${site.url}?embed=partners-exports&lang=en`);
@@ -443,6 +476,7 @@ export const WALK = [
   ['the search\'s chosen result sets sel= and brings its chart into view', searchChoice],
   ['the tour from its first step to its last', tourFirstToLast],
   ['an SVG and a CSV export', exports],
+  ['printed to PDF by the browser: the edition in at most 24 A4 pages, no page left blank', printsTheEdition],
   ['?embed= shows one chart alone', embed],
   ['the single file opened from file://', singleFileFromDisk],
   ['the narrowest width: redrawn, nothing wider than the screen, no error', narrowWidth],

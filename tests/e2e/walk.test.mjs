@@ -28,6 +28,6 @@ describe(`a reader's walk in ${ENGINE}`, { skip }, () => {
   });
 
   for (const [name, step] of WALK) {
-    test(name, { timeout: 2 * TEST_TIMEOUT }, () => step(session, site));
+    test(name, { timeout: 2 * TEST_TIMEOUT }, (t) => step(session, site, t));
   }
 });

@@ -1,0 +1,11 @@
+import puppeteer from 'puppeteer-core';
+import fs from 'fs';
+const [url, out] = process.argv.slice(2);
+const b = await puppeteer.launch({ browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true });
+const p = await b.newPage();
+await p.setViewport({ width: 1280, height: 900 });
+await p.goto(url);
+await p.waitForSelector('canvas[data-drawn]', { timeout: 30000 });
+await new Promise(r => setTimeout(r, 1000));
+fs.writeFileSync(out, await p.pdf({ format: 'A4', printBackground: true }));
+await b.close();
