@@ -476,7 +476,7 @@ export const WALK = [
   ['the search\'s chosen result sets sel= and brings its chart into view', searchChoice],
   ['the tour from its first step to its last', tourFirstToLast],
   ['an SVG and a CSV export', exports],
-  ['printed to PDF by the browser: the edition in at most 24 A4 pages, no page left blank', printsTheEdition],
+  ['printed to PDF by the browser: the edition in at most 24 A4 pages, no page before the last left blank', printsTheEdition],
   ['?embed= shows one chart alone', embed],
   ['the single file opened from file://', singleFileFromDisk],
   ['the narrowest width: redrawn, nothing wider than the screen, no error', narrowWidth],
