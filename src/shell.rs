@@ -96,6 +96,14 @@ fn map_head() -> String {
     )
 }
 
+/// The id of the shell's last element. `index.html`'s head holds rendering until it is parsed
+/// (`<link rel="expect" href="#shell-end" blocking="render">`, in Chromium): a paint while the
+/// parser waits for the rest of the page would show a half-built header or card (an empty
+/// `<details>` with the browser's own summary, the header's search before its switches), and the
+/// rest arriving would move what the reader already sees. Chromium lifts the hold when the element
+/// is inserted, not when its end tag is read, so the mark is an empty element at the very end.
+pub const PARSED_ID: &str = "shell-end";
+
 /// The whole shell, between [`START`] and [`END`].
 pub fn html() -> String {
     format!(
@@ -106,8 +114,9 @@ pub fn html() -> String {
             "{masthead}",
             r#"<main id="main"><section class="paper-section map-section" id="map" aria-labelledby="map-h">{head}"#,
             r#"<div id="boot" class="boot" role="status"><p>{loading}</p><noscript><p>{noscript}</p></noscript></div>"#,
-            "{map}</section></main></div>\n{end}"
+            "{map}</section></main><i id=\"{parsed}\" hidden></i></div>\n{end}"
         ),
+        parsed = PARSED_ID,
         start = START,
         skip = both_l(i18n::SKIP),
         masthead = masthead(),
@@ -142,6 +151,18 @@ mod tests {
         }
         assert!(h.contains(r#"id="boot""#), "the load-failure script writes into #boot");
         assert_eq!(h.matches("<span class=\"l-zh\"").count(), h.matches("<span class=\"l-en\"").count());
+    }
+
+    #[test]
+    fn the_head_holds_the_first_paint_until_the_shell_is_parsed() {
+        let index = include_str!("../index.html");
+        let link = format!(r##"<link rel="expect" href="#{PARSED_ID}" blocking="render">"##);
+        let head = &index[..index.find("<body>").expect("index.html has a body")];
+        assert!(head.contains(&link), "index.html's head has {link}");
+        let h = html();
+        let mark = format!(r#"<i id="{PARSED_ID}" hidden></i></div>"#);
+        assert!(h.ends_with(&format!("{mark}\n{END}")), "the mark is the shell's last element");
+        assert_eq!(h.matches(&format!(r#"id="{PARSED_ID}""#)).count(), 1);
     }
 
     #[test]

@@ -95,13 +95,16 @@ fn description(def: &ChartDef) -> String {
 }
 
 /// The map's card around `map` (the map's box) and `style` (its stylesheet, first, so that the
-/// parser has it before the box it lays out), as the app lays it out.
+/// parser has it before the box it lays out), as the app lays it out. The chart menu is a plain
+/// box here, not a `<details>`: the parser may yield, and the page paint, between `<details>` and
+/// its `<summary>`, and an empty `<details>` shows the browser's own "Details" summary, wider or
+/// narrower than the menu's, which moves the right-aligned menu when the summary arrives.
 pub fn card(def: &ChartDef, map: &str, style: &str) -> String {
     format!(
         concat!(
             r#"<figure class="card wide" id="{id}" inert aria-hidden="true"><style>{style}</style>"#,
-            r#"<figcaption><h3 class="card-title">{title}</h3><details class="menu"><summary>"#,
-            r#"<span aria-hidden="true">⤓</span><span class="menu-word">{menu}</span></summary></details></figcaption>"#,
+            r#"<figcaption><h3 class="card-title">{title}</h3><div class="menu"><div class="menu-summary">"#,
+            r#"<span aria-hidden="true">⤓</span><span class="menu-word">{menu}</span></div></div></figcaption>"#,
             r#"{controls}{tools}<div class="chart-wrap map-wrap sm">{map}</div><ul class="map-items"></ul>{desc}"#,
             r#"<details class="table-box"><summary>{table}</summary></details></figure>"#
         ),

@@ -4,6 +4,7 @@
 // view shows no static map rather than a wrong one.
 
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, launch, openPage, outDir, problems, waitFor } from './lib.mjs';
@@ -18,6 +19,26 @@ async function firstScreen(page, query = '') {
   await page.goto(ATLAS_URL + query, { waitUntil: 'domcontentloaded' });
   await waitFor(page, () => performance.getEntriesByName('first-contentful-paint').length > 0 && document.fonts.status === 'loaded',
     null, 'the first screen should be painted');
+}
+
+/**
+ * A server in front of the atlas whose page stops for `stallMs` in the middle of the header (after
+ * the search box, before the switches), as a slow network does: the parser has half a shell and
+ * the browser would paint it. Everything else is passed through from ATLAS_URL.
+ */
+async function stallingServer(stallMs) {
+  const server = createServer(async (req, res) => {
+    const upstream = await fetch(new URL(req.url, ATLAS_URL));
+    const type = upstream.headers.get('content-type') || 'application/octet-stream';
+    const body = Buffer.from(await upstream.arrayBuffer());
+    res.writeHead(upstream.status, { 'content-type': type, 'cache-control': 'no-store' });
+    const cut = req.url === '/' ? body.indexOf('<div class="switches">') : -1;
+    if (cut < 0) return res.end(body);
+    res.write(body.subarray(0, cut));
+    setTimeout(() => res.end(body.subarray(cut)), stallMs);
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
 /** The static map's box for the page's language, if it shows: its rectangle and labels shown. */
@@ -106,6 +127,42 @@ describe('the map at first paint', { skip: SKIP_REASON }, () => {
       } finally {
         await context.close();
       }
+    }
+  });
+
+  test('a page that arrives in two parts paints once, whole, and nothing on it moves', { timeout: TEST_TIMEOUT }, async () => {
+    const { server, url } = await stallingServer(600);
+    try {
+      for (const [locale, width, height] of [['zh-CN', 800, 900], ['en-US', 390, 844]]) {
+        const context = await browser.newContext({ locale, viewport: { width, height }, reducedMotion: 'reduce' });
+        try {
+          const page = await context.newPage();
+          await holdModule(page);
+          await page.addInitScript(() => {
+            const w = (window.__arrive = { shifts: [], frames: [] });
+            new PerformanceObserver((list) => { for (const e of list.getEntries()) w.shifts.push(e.value); })
+              .observe({ type: 'layout-shift', buffered: true });
+            // Each frame the browser renders: was the shell's last element parsed by then?
+            const frame = () => {
+              w.frames.push(!!document.getElementById('shell-end'));
+              if (w.frames.length < 30) requestAnimationFrame(frame);
+            };
+            requestAnimationFrame(frame);
+          });
+          await page.goto(url, { waitUntil: 'domcontentloaded' });
+          await waitFor(page, () => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__arrive.frames.length >= 3,
+            null, 'the page should be painted');
+          const seen = await page.evaluate(() => window.__arrive);
+          const where = `${locale} ${width}×${height}`;
+          assert.ok(seen.frames.length >= 3 && seen.frames.every(Boolean), `${where}: no frame before the whole first screen is parsed: ${seen.frames}`);
+          assert.deepEqual(seen.shifts, [], `${where}: nothing moved as the rest of the page arrived`);
+          assert.ok(await page.locator('#static-map').isVisible(), `${where}: the static map shows`);
+        } finally {
+          await context.close();
+        }
+      }
+    } finally {
+      server.close();
     }
   });
 
