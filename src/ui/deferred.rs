@@ -35,6 +35,11 @@ pub fn in_turn(jobs: impl IntoIterator<Item = Box<dyn FnOnce()>>) {
     }
 }
 
+/// Whether jobs are still waiting for their turn (parts of the page being built).
+pub fn busy() -> bool {
+    PUMPING.with(|p| p.get())
+}
+
 fn next_job() {
     gloo::timers::callback::Timeout::new(0, || match QUEUE.with(|q| q.borrow_mut().pop_front()) {
         Some(job) => {

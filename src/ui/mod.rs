@@ -114,6 +114,41 @@ pub(crate) fn listen<E: JsCast + 'static>(
     });
 }
 
+/// Whether the reader has scrolled, tapped or pressed a key since [`ReaderInput::watch`]; the
+/// listeners go when it is dropped.
+struct ReaderInput {
+    seen: std::rc::Rc<std::cell::Cell<bool>>,
+    target: web_sys::EventTarget,
+    cb: Closure<dyn FnMut()>,
+}
+
+impl ReaderInput {
+    const EVENTS: [&'static str; 4] = ["wheel", "touchstart", "pointerdown", "keydown"];
+
+    fn watch(win: &web_sys::Window) -> Self {
+        let seen = std::rc::Rc::new(std::cell::Cell::new(false));
+        let flag = seen.clone();
+        let cb = Closure::<dyn FnMut()>::new(move || flag.set(true));
+        let target: web_sys::EventTarget = win.clone().into();
+        for e in Self::EVENTS {
+            let _ = target.add_event_listener_with_callback(e, cb.as_ref().unchecked_ref());
+        }
+        Self { seen, target, cb }
+    }
+
+    fn seen(&self) -> bool {
+        self.seen.get()
+    }
+}
+
+impl Drop for ReaderInput {
+    fn drop(&mut self) {
+        for e in Self::EVENTS {
+            let _ = self.target.remove_event_listener_with_callback(e, self.cb.as_ref().unchecked_ref());
+        }
+    }
+}
+
 /// The element with this id.
 pub(crate) fn element(id: &str) -> Option<web_sys::Element> {
     leptos::prelude::document().get_element_by_id(id)
@@ -159,9 +194,11 @@ thread_local! {
 }
 
 /// Bring the element with this id to the top (or the middle) of the window once it is rendered
-/// and built, again while the parts near it settle and move it in the page, then focus a chart's
-/// tile if asked. A later scroll (the next step, another result) ends this one; the reader's own
-/// scrolling is left alone (only the element's place in the page is watched).
+/// and built, and keep it there while the page around it is still being built (the parts that
+/// come near the viewport are built one per task, and each may move it), then focus a chart's
+/// tile if asked. The following ends once the element has stayed put for half a second with
+/// nothing left to build (five seconds at most), when the reader scrolls, taps or presses a key,
+/// or when a later scroll (the next step, another result) begins.
 pub(crate) fn scroll_to(id: String, centre: bool, tile: Option<(&'static str, &'static str)>) {
     let ticket = SCROLLS.with(|n| {
         n.set(n.get().wrapping_add(1));
@@ -182,15 +219,24 @@ pub(crate) fn scroll_to(id: String, centre: bool, tile: Option<(&'static str, &'
         let place = || el.get_bounding_client_rect().top() + win.scroll_y().unwrap_or(0.0);
         let bring = || call_with(&el, "scrollIntoView", "block", if centre { "center" } else { "start" }.into());
         bring();
-        let mut settled = place();
-        for _ in 0..8 {
+        let reader = ReaderInput::watch(&win);
+        let (mut settled, mut still) = (place(), 0);
+        for _ in 0..80 {
             TimeoutFuture::new(60).await;
             if !current() {
                 return;
             }
+            if reader.seen() {
+                break;
+            }
             if (place() - settled).abs() > 2.0 {
                 bring();
-                settled = place();
+                (settled, still) = (place(), 0);
+            } else {
+                still += 1;
+                if still >= 8 && !deferred::busy() {
+                    break;
+                }
             }
         }
         let sel = tile

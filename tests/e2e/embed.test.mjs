@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, until, useChromium, waitForCanvases } from './lib.mjs';
+import { ATLAS_ORIGIN, ATLAS_URL, SKIP_REASON, TEST_TIMEOUT, until, useChromium, waitFor, waitForCanvases } from './lib.mjs';
 import {
   FIXTURES, cspViolations, openPageWith, recordCspViolations, startStaticServer, waitForDrawnIn,
 } from './publish-lib.mjs';
@@ -77,8 +77,10 @@ describe('embeds', { skip: SKIP_REASON }, () => {
       assert.ok((await page.locator('figure.card').count()) > 20, 'the full atlas');
       assert.equal(await page.locator('#chart-partners-exports').count(), 1);
       assert.equal(await page.getAttribute('html', 'lang'), 'en');
-      const top = await page.locator('#chart-partners-exports').evaluate((el) => el.getBoundingClientRect().top);
-      assert.ok(top >= 0 && top < 900, `the linked chart is scrolled into view (top ${top})`);
+      await waitFor(page, () => {
+        const top = document.getElementById('chart-partners-exports').getBoundingClientRect().top;
+        return top >= 0 && top < innerHeight;
+      }, null, 'the linked chart is scrolled into view');
     });
   });
 

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 import {
-  ATLAS_ORIGIN, ATLAS_URL, TEST_TIMEOUT, hoverBand, outDir, problems, scanBands, useChromium, waitForCanvases,
+  ATLAS_ORIGIN, ATLAS_URL, TEST_TIMEOUT, hoverBand, outDir, problems, scanBands, useChromium, waitFor, waitForCanvases,
 } from './lib.mjs';
 import {
   cspViolations, inkFraction, needEnv, needPrograms, openPageWith, readPgm, recordCspViolations, skipIf,
@@ -63,8 +63,12 @@ async function checkDeepLink(page, log, base) {
   const where = new URL(page.url());
   assert.equal(where.pathname + where.search + where.hash, `${basePath}?lang=en#ports`);
   assert.equal(await page.getAttribute('html', 'lang'), 'en');
-  const top = await page.evaluate(() => document.getElementById('ports').getBoundingClientRect().top);
-  assert.ok(top >= -2 && top < 200, `the #ports section is scrolled to the top (at ${top}px)`);
+  // The parts near #ports are built as it comes into view and may move it; the atlas follows it
+  // until they settle (ui::scroll_to), so wait for it there rather than read one moment.
+  await waitFor(page, () => {
+    const top = document.getElementById('ports').getBoundingClientRect().top;
+    return top >= -2 && top < 200;
+  }, null, 'the #ports section is scrolled to the top');
 
   const strip = (u) => u.split('#')[0];
   const unexpected = [
